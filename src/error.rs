@@ -1,0 +1,264 @@
+//! One error type for the whole tool, printed rustc-style.
+//!
+//! Every error a user can meet is a variant of [`Error`]. Input errors carry a [`Diagnostic`]:
+//! a message, the file, line and column, the offending source line, and a `help:` line saying
+//! what to do. They print as
+//!
+//! ```text
+//! error: unknown field `sectoins`
+//!   --> spec.yaml:12:1
+//!    |
+//! 12 | sectoins:
+//!    | ^
+//!    = help: did you mean `sections`?
+//! ```
+//!
+//! Exit codes follow ripgrep: 0 ok, 1 findings (lint), 2 error. Every variant here is exit 2.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// A located problem in an input file (spec, phrasebank, template, speech).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// What is wrong, one line.
+    pub message: String,
+    /// The file as the user named it (`-` for standard input).
+    pub file: String,
+    /// 1-based line; 0 when unknown.
+    pub line: usize,
+    /// 1-based column (in characters); 0 when unknown.
+    pub column: usize,
+    /// The field path, e.g. `sections[2].points[0].deadline`.
+    pub field: Option<String>,
+    /// The text of the offending line, when known.
+    pub source_line: Option<String>,
+    /// What to do about it.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// A diagnostic with a message and file, no position yet.
+    pub fn new(file: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            message: message.into(),
+            file: file.into(),
+            line: 0,
+            column: 0,
+            field: None,
+            source_line: None,
+            help: None,
+        }
+    }
+
+    /// Set the position and take the source line from `source` (the whole file text).
+    pub fn at(mut self, source: &str, line: usize, column: usize) -> Self {
+        self.line = line;
+        self.column = column;
+        self.source_line = if line > 0 {
+            source.lines().nth(line - 1).map(str::to_string)
+        } else {
+            None
+        };
+        self
+    }
+
+    /// Set the field path.
+    pub fn field(mut self, field: impl Into<String>) -> Self {
+        self.field = Some(field.into());
+        self
+    }
+
+    /// Set the help line.
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.field {
+            Some(field) => writeln!(f, "error: {} (at `{field}`)", self.message)?,
+            None => writeln!(f, "error: {}", self.message)?,
+        }
+        let width = self.line.max(1).to_string().len();
+        let pad = " ".repeat(width);
+        if self.line > 0 {
+            write!(f, "{pad}--> {}:{}:{}", self.file, self.line, self.column.max(1))?;
+        } else {
+            write!(f, "{pad}--> {}", self.file)?;
+        }
+        if let Some(src) = &self.source_line {
+            let src = src.replace('\t', " ");
+            writeln!(f)?;
+            writeln!(f, "{pad} |")?;
+            writeln!(f, "{} | {}", self.line, src)?;
+            // The caret goes under the column, counting wide characters as two cells.
+            let cells: usize = src
+                .chars()
+                .take(self.column.saturating_sub(1))
+                .map(|c| if c.is_ascii() { 1 } else { 2 })
+                .sum();
+            write!(f, "{pad} | {}^", " ".repeat(cells))?;
+        }
+        if let Some(help) = &self.help {
+            writeln!(f)?;
+            write!(f, "{pad} = help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Every error wengao reports. All of them exit with code 2.
+#[derive(Debug)]
+pub enum Error {
+    /// A located problem in an input file.
+    Input(Box<Diagnostic>),
+    /// Several located problems (e.g. all the bad fields of a spec at once).
+    Inputs(Vec<Diagnostic>),
+    /// A file could not be read or written.
+    Io {
+        path: PathBuf,
+        action: &'static str,
+        source: std::io::Error,
+    },
+    /// The output file exists and `--force` was not given.
+    OutputExists(PathBuf),
+    /// Bad use of the command line that clap could not catch.
+    Usage(String),
+    /// A template failed to load or render.
+    Template { name: String, message: String },
+}
+
+impl Error {
+    /// An I/O error with the path and what was being done.
+    pub fn io(path: impl Into<PathBuf>, action: &'static str, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.into(),
+            action,
+            source,
+        }
+    }
+
+    /// The process exit code for this error.
+    pub fn exit_code(&self) -> i32 {
+        2
+    }
+}
+
+impl From<Diagnostic> for Error {
+    fn from(d: Diagnostic) -> Self {
+        Error::Input(Box::new(d))
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Input(d) => write!(f, "{d}"),
+            Error::Inputs(ds) => {
+                for (i, d) in ds.iter().enumerate() {
+                    if i > 0 {
+                        writeln!(f)?;
+                        writeln!(f)?;
+                    }
+                    write!(f, "{d}")?;
+                }
+                Ok(())
+            }
+            Error::Io {
+                path,
+                action,
+                source,
+            } => {
+                write!(f, "error: cannot {action} `{}`: {source}", path.display())?;
+                let help = match source.kind() {
+                    std::io::ErrorKind::NotFound => Some("check the path; `-` reads standard input"),
+                    std::io::ErrorKind::PermissionDenied => {
+                        Some("choose a path you may write, or change its permissions")
+                    }
+                    std::io::ErrorKind::IsADirectory => Some("name a file, not a directory"),
+                    std::io::ErrorKind::InvalidData => {
+                        Some("the file must be UTF-8 text; convert it, e.g. `iconv -f GBK -t UTF-8`")
+                    }
+                    _ => None,
+                };
+                if let Some(h) = help {
+                    write!(f, "\n  = help: {h}")?;
+                }
+                Ok(())
+            }
+            Error::OutputExists(path) => write!(
+                f,
+                "error: `{}` already exists\n  = help: pass --force to overwrite it, or choose another -o path",
+                path.display()
+            ),
+            Error::Usage(msg) => write!(f, "error: {msg}"),
+            Error::Template { name, message } => {
+                write!(f, "error: template `{name}` failed: {message}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// The result type of the crate.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// The closest of `known` to `word` by edit distance, when it is close enough to suggest.
+pub fn did_you_mean<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let mut best: Option<(usize, &str)> = None;
+    for k in known {
+        let d = edit_distance(word, k);
+        if best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, k));
+        }
+    }
+    let limit = (word.chars().count().max(2) + 1) / 2;
+    best.filter(|(d, _)| *d <= limit).map(|(_, k)| k)
+}
+
+/// Levenshtein distance over characters.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_close_words_only() {
+        let known = ["sections", "speaker", "meeting"];
+        assert_eq!(did_you_mean("sectoins", known), Some("sections"));
+        assert_eq!(did_you_mean("xyzzy", known), None);
+        assert_eq!(did_you_mean("项目建", ["项目建设", "招商引资"]), Some("项目建设"));
+    }
+
+    #[test]
+    fn diagnostic_prints_location_caret_and_help() {
+        let src = "meeting:\n  nme: x\n";
+        let d = Diagnostic::new("spec.yaml", "unknown field `nme`")
+            .at(src, 2, 3)
+            .help("did you mean `name`?");
+        let s = d.to_string();
+        assert!(s.contains("--> spec.yaml:2:3"), "{s}");
+        assert!(s.contains("2 |   nme: x"), "{s}");
+        assert!(s.contains("  |   ^"), "{s}");
+        assert!(s.contains("= help: did you mean `name`?"), "{s}");
+    }
+}

@@ -1,0 +1,21 @@
+//! wengao (文稿) drafts Chinese local-government meeting speeches (讲话稿).
+//!
+//! The data flow (docs/design.md has the whole picture):
+//!
+//! ```text
+//! corpus/*.txt ─normalize─▶ clean text ─outline─▶ Speech ─mine─▶ phrasebank candidates, patterns
+//! spec.yaml ─spec─▶ ValidSpec ─plan (seeded, date-aware)─▶ Speech ─render (Tera)─▶ text
+//! text ─outline─▶ Speech ─lint─▶ findings        Speech ─output─▶ txt · md · html · docx · json
+//! ```
+//!
+//! One document model ([`model::Speech`]) is shared by the parser, the planner, the renderer, the
+//! outputs and the linter.
+
+pub mod error;
+pub mod model;
+pub mod numerals;
+pub mod phrasebank;
+pub mod spec;
+pub mod yamlpos;
+
+pub use error::{Diagnostic, Error, Result};

@@ -1,0 +1,601 @@
+//! The phrasebank: phrasing with slots, by theme, role and era.
+//!
+//! The files are YAML (`phrasebank/common.yaml`, `phrasebank/themes/*.yaml`, and mined
+//! `phrasebank/candidates/*.yaml`); docs/phrasebank.md is the schema. Loading is strict — an
+//! unknown key, role or bad year range is an error with file:line:column — and remembers the line
+//! of every entry so `search` and `lint` can point at it. The planner reads a loaded [`Phrasebank`]
+//! through [`Phrasebank::pick_pool`]: the curated entries of a role, theme, kind and year whose
+//! slots it can fill. Candidates (mined, not yet curated) and retired entries are never drafted.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Diagnostic, Error, Result, did_you_mean};
+use crate::spec::Kind;
+
+/// The role a phrase plays in a speech. See docs/phrasebank.md.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Opening,
+    OpeningPlain,
+    OpeningAim,
+    Recap,
+    RecapFollow,
+    YearContext,
+    Announce,
+    SituationLead,
+    AchievementFrame,
+    FigureLead,
+    ProblemLead,
+    ProblemFollow,
+    FactFrame,
+    Responsibility,
+    Deadline,
+    PointVerb,
+    PointEffort,
+    Transition,
+    Closing,
+    ClosingCall,
+    PartIntro,
+    HeadingAim,
+    HeadingGoal,
+    Framing,
+    Measure,
+    ItemLead,
+    Requirement,
+    /// Mined material not yet sorted into a role (only in candidates).
+    Slogan,
+    /// A mined sentence frame (only in candidates).
+    Frame,
+}
+
+impl Role {
+    /// Every role.
+    pub const ALL: [Role; 29] = [
+        Role::Opening,
+        Role::OpeningPlain,
+        Role::OpeningAim,
+        Role::Recap,
+        Role::RecapFollow,
+        Role::YearContext,
+        Role::Announce,
+        Role::SituationLead,
+        Role::AchievementFrame,
+        Role::FigureLead,
+        Role::ProblemLead,
+        Role::ProblemFollow,
+        Role::FactFrame,
+        Role::Responsibility,
+        Role::Deadline,
+        Role::PointVerb,
+        Role::PointEffort,
+        Role::Transition,
+        Role::Closing,
+        Role::ClosingCall,
+        Role::PartIntro,
+        Role::HeadingAim,
+        Role::HeadingGoal,
+        Role::Framing,
+        Role::Measure,
+        Role::ItemLead,
+        Role::Requirement,
+        Role::Slogan,
+        Role::Frame,
+    ];
+
+    /// The roles every theme must fill, with the depth (entries valid in each year) the planner needs.
+    pub const THEME_DEPTH: [(Role, usize); 7] = [
+        (Role::PartIntro, 3),
+        (Role::HeadingAim, 3),
+        (Role::HeadingGoal, 3),
+        (Role::Framing, 4),
+        (Role::Measure, 8),
+        (Role::ItemLead, 4),
+        (Role::Requirement, 2),
+    ];
+
+    /// The speech-level roles `common.yaml` must fill, with the depth needed in each year.
+    pub const COMMON_DEPTH: [(Role, usize); 20] = [
+        (Role::Opening, 3),
+        (Role::OpeningPlain, 2),
+        (Role::OpeningAim, 3),
+        (Role::Recap, 3),
+        (Role::RecapFollow, 3),
+        (Role::YearContext, 2),
+        (Role::Announce, 3),
+        (Role::SituationLead, 3),
+        (Role::AchievementFrame, 3),
+        (Role::FigureLead, 2),
+        (Role::ProblemLead, 3),
+        (Role::ProblemFollow, 2),
+        (Role::FactFrame, 5),
+        (Role::Responsibility, 4),
+        (Role::Deadline, 4),
+        (Role::PointVerb, 9),
+        (Role::PointEffort, 9),
+        (Role::Transition, 3),
+        (Role::Closing, 3),
+        (Role::ClosingCall, 3),
+    ];
+
+    /// The snake_case name used in files.
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::Opening => "opening",
+            Role::OpeningPlain => "opening_plain",
+            Role::OpeningAim => "opening_aim",
+            Role::Recap => "recap",
+            Role::RecapFollow => "recap_follow",
+            Role::YearContext => "year_context",
+            Role::Announce => "announce",
+            Role::SituationLead => "situation_lead",
+            Role::AchievementFrame => "achievement_frame",
+            Role::FigureLead => "figure_lead",
+            Role::ProblemLead => "problem_lead",
+            Role::ProblemFollow => "problem_follow",
+            Role::FactFrame => "fact_frame",
+            Role::Responsibility => "responsibility",
+            Role::Deadline => "deadline",
+            Role::PointVerb => "point_verb",
+            Role::PointEffort => "point_effort",
+            Role::Transition => "transition",
+            Role::Closing => "closing",
+            Role::ClosingCall => "closing_call",
+            Role::PartIntro => "part_intro",
+            Role::HeadingAim => "heading_aim",
+            Role::HeadingGoal => "heading_goal",
+            Role::Framing => "framing",
+            Role::Measure => "measure",
+            Role::ItemLead => "item_lead",
+            Role::Requirement => "requirement",
+            Role::Slogan => "slogan",
+            Role::Frame => "frame",
+        }
+    }
+
+    /// Parse a role name.
+    pub fn parse(s: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.name() == s)
+    }
+
+    /// True for roles a theme file fills.
+    pub fn is_theme_role(self) -> bool {
+        Role::THEME_DEPTH.iter().any(|(r, _)| *r == self)
+    }
+}
+
+/// Curation status of an entry.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Reviewed; drafted.
+    #[default]
+    Curated,
+    /// Mined, waiting for review; never drafted.
+    Candidate,
+    /// Taken out of use; kept for history; never drafted.
+    Retired,
+}
+
+/// An inclusive range of years; either end may be open.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Years {
+    pub from: Option<i32>,
+    pub to: Option<i32>,
+}
+
+impl Years {
+    /// Parse `2021-2025`, `2026-`, `-2020`, `2020`.
+    pub fn parse(s: &str) -> Option<Years> {
+        let s = s.trim();
+        let year = |t: &str| -> Option<Option<i32>> {
+            let t = t.trim();
+            if t.is_empty() {
+                return Some(None);
+            }
+            let y: i32 = t.parse().ok()?;
+            (1949..=2100).contains(&y).then_some(Some(y))
+        };
+        let y = match s.split_once('-') {
+            Some((a, b)) => Years {
+                from: year(a)?,
+                to: year(b)?,
+            },
+            None => {
+                let y = year(s)??;
+                Years {
+                    from: Some(y),
+                    to: Some(y),
+                }
+            }
+        };
+        if let (Some(a), Some(b)) = (y.from, y.to)
+            && a > b
+        {
+            return None;
+        }
+        Some(y)
+    }
+
+    /// True when `year` is in the range.
+    pub fn contains(&self, year: i32) -> bool {
+        self.from.is_none_or(|f| year >= f) && self.to.is_none_or(|t| year <= t)
+    }
+
+    /// True when the range is open on both ends.
+    pub fn is_always(&self) -> bool {
+        self.from.is_none() && self.to.is_none()
+    }
+}
+
+impl std::fmt::Display for Years {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (self.from, self.to) {
+            (Some(a), Some(b)) if a == b => write!(f, "{a}"),
+            (a, b) => write!(
+                f,
+                "{}-{}",
+                a.map(|y| y.to_string()).unwrap_or_default(),
+                b.map(|y| y.to_string()).unwrap_or_default()
+            ),
+        }
+    }
+}
+
+/// One entry as written in a file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPhrase {
+    pub id: String,
+    pub role: String,
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub themes: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kinds: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub years: Option<crate::spec::Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
+    /// How many times the miner saw it (candidates).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<u32>,
+}
+
+/// A phrasebank file as written.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFile {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub theme: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub entries: Vec<RawPhrase>,
+}
+
+/// A loaded, checked entry.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Phrase {
+    pub id: String,
+    pub role: Role,
+    pub text: String,
+    /// Themes it serves; empty for speech-level phrasing.
+    pub themes: Vec<String>,
+    /// Meeting kinds it is for; empty for all.
+    pub kinds: Vec<Kind>,
+    pub years: Years,
+    pub weight: u32,
+    pub source: String,
+    pub status: Status,
+    /// The file it is in and its 1-based line there.
+    pub file: PathBuf,
+    pub line: usize,
+}
+
+impl Phrase {
+    /// The slot names used in the text, in order (`{topic}` → `topic`).
+    pub fn slots(&self) -> Vec<&str> {
+        slots_of(&self.text)
+    }
+}
+
+/// The `{slot}` names in a text.
+pub fn slots_of(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(i) = rest.find('{') {
+        let after = &rest[i + 1..];
+        match after.find('}') {
+            Some(j) if j > 0 && after[..j].chars().all(|c| c.is_ascii_lowercase() || c == '_') => {
+                out.push(&after[..j]);
+                rest = &after[j + 1..];
+            }
+            _ => rest = after,
+        }
+    }
+    out
+}
+
+/// The slots a phrase may use.
+pub const SLOTS: [&str; 18] = [
+    "area",
+    "party",
+    "gov",
+    "units",
+    "place",
+    "level",
+    "topic",
+    "meeting",
+    "purposes",
+    "earlier",
+    "count",
+    "year",
+    "achievements",
+    "fact",
+    "lead",
+    "support",
+    "deadline",
+    "call",
+];
+
+/// A theme the phrasebank knows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Theme {
+    pub name: String,
+    pub description: String,
+    pub file: PathBuf,
+}
+
+/// The whole loaded phrasebank.
+#[derive(Debug, Clone, Default)]
+pub struct Phrasebank {
+    pub phrases: Vec<Phrase>,
+    pub themes: Vec<Theme>,
+    /// The directory it was loaded from.
+    pub dir: PathBuf,
+    by_role: BTreeMap<Role, Vec<usize>>,
+}
+
+impl Phrasebank {
+    /// Load every `*.yaml` under `dir` (recursively, in sorted order).
+    pub fn load(dir: &Path) -> Result<Phrasebank> {
+        let mut files = Vec::new();
+        collect_yaml(dir, &mut files)?;
+        if files.is_empty() {
+            return Err(Diagnostic::new(dir.display().to_string(), "no phrasebank files (*.yaml) here")
+                .help("run from the repository root, or pass --phrasebank DIR")
+                .into());
+        }
+        files.sort();
+        let mut sources = Vec::new();
+        for f in files {
+            let text = std::fs::read_to_string(&f).map_err(|e| Error::io(&f, "read", e))?;
+            sources.push((f, text));
+        }
+        Phrasebank::from_sources(dir, &sources)
+    }
+
+    /// Build from (path, text) pairs; used by `load` and by tests.
+    pub fn from_sources(dir: &Path, sources: &[(PathBuf, String)]) -> Result<Phrasebank> {
+        let mut pb = Phrasebank {
+            dir: dir.to_path_buf(),
+            ..Default::default()
+        };
+        let mut errs = Vec::new();
+        let mut seen: BTreeMap<String, (PathBuf, usize)> = BTreeMap::new();
+        for (path, text) in sources {
+            let shown = path.display().to_string();
+            let raw: RawFile = match serde_yaml::from_str(text) {
+                Ok(r) => r,
+                Err(e) => {
+                    let (l, c) = e.location().map(|l| (l.line(), l.column())).unwrap_or((1, 1));
+                    let msg = e.to_string();
+                    let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+                    errs.push(Diagnostic::new(&shown, msg).at(text, l, c).help("see docs/phrasebank.md for the schema"));
+                    continue;
+                }
+            };
+            if let Some(t) = &raw.theme {
+                pb.themes.push(Theme {
+                    name: t.clone(),
+                    description: raw.description.clone().unwrap_or_default(),
+                    file: path.clone(),
+                });
+            }
+            let lines = entry_lines(text);
+            for (i, e) in raw.entries.into_iter().enumerate() {
+                let line = lines.get(i).copied().unwrap_or(1);
+                let at = |msg: String, help: &str| {
+                    Diagnostic::new(&shown, msg).at(text, line, 1).field(format!("entries[{i}]")).help(help)
+                };
+                let Some(role) = Role::parse(&e.role) else {
+                    let names: Vec<&str> = Role::ALL.iter().map(|r| r.name()).collect();
+                    let hint = did_you_mean(&e.role, names.iter().copied()).map(|s| format!("did you mean `{s}`? ")).unwrap_or_default();
+                    errs.push(at(format!("unknown role `{}`", e.role), &format!("{hint}the roles are: {}", names.join(", "))));
+                    continue;
+                };
+                let years = match &e.years {
+                    None => Years::default(),
+                    Some(y) => match Years::parse(y.as_str()) {
+                        Some(y) => y,
+                        None => {
+                            errs.push(at(format!("bad year range `{y}`"), "write e.g. 2021-2025, 2026-, -2020 or 2024"));
+                            continue;
+                        }
+                    },
+                };
+                let mut kinds = Vec::new();
+                for k in &e.kinds {
+                    match Kind::parse(k) {
+                        Some(k) => kinds.push(k),
+                        None => errs.push(at(
+                            format!("unknown meeting kind `{k}`"),
+                            "the kinds are plenary, economy, key_work, rule_of_law, safety, investment",
+                        )),
+                    }
+                }
+                if let Some((pf, pl)) = seen.get(&e.id) {
+                    errs.push(at(
+                        format!("duplicate id `{}` (first at {}:{pl})", e.id, pf.display()),
+                        "give every entry its own id",
+                    ));
+                    continue;
+                }
+                seen.insert(e.id.clone(), (path.clone(), line));
+                let themes = if e.themes.is_empty() {
+                    raw.theme.iter().cloned().collect()
+                } else {
+                    e.themes
+                };
+                pb.phrases.push(Phrase {
+                    id: e.id,
+                    role,
+                    text: e.text.trim().to_string(),
+                    themes,
+                    kinds,
+                    years,
+                    weight: e.weight.unwrap_or(1),
+                    source: e.source.unwrap_or_else(|| "written".into()),
+                    status: e.status.unwrap_or_default(),
+                    file: path.clone(),
+                    line,
+                });
+            }
+        }
+        if !errs.is_empty() {
+            return Err(if errs.len() == 1 { errs.remove(0).into() } else { Error::Inputs(errs) });
+        }
+        for (i, p) in pb.phrases.iter().enumerate() {
+            pb.by_role.entry(p.role).or_default().push(i);
+        }
+        Ok(pb)
+    }
+
+    /// The names of the known themes, in file order.
+    pub fn theme_names(&self) -> Vec<String> {
+        self.themes.iter().map(|t| t.name.clone()).collect()
+    }
+
+    /// Curated entries of `role` usable for `theme` (None: speech-level), `kind` and `year`.
+    pub fn pool(&self, role: Role, theme: Option<&str>, kind: Kind, year: i32) -> Vec<&Phrase> {
+        self.by_role
+            .get(&role)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.phrases[i])
+            .filter(|p| p.status == Status::Curated)
+            .filter(|p| p.years.contains(year))
+            .filter(|p| p.kinds.is_empty() || p.kinds.contains(&kind))
+            .filter(|p| match theme {
+                Some(t) => p.themes.iter().any(|x| x == t),
+                None => true,
+            })
+            .collect()
+    }
+
+    /// Every entry of a role, whatever its status.
+    pub fn of_role(&self, role: Role) -> impl Iterator<Item = &Phrase> {
+        self.by_role.get(&role).into_iter().flatten().map(|&i| &self.phrases[i])
+    }
+
+    /// The entry with this id.
+    pub fn get(&self, id: &str) -> Option<&Phrase> {
+        self.phrases.iter().find(|p| p.id == id)
+    }
+}
+
+fn collect_yaml(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+    let rd = std::fs::read_dir(dir).map_err(|e| Error::io(dir, "read the phrasebank directory", e))?;
+    for ent in rd {
+        let ent = ent.map_err(|e| Error::io(dir, "read the phrasebank directory", e))?;
+        let p = ent.path();
+        if p.is_dir() {
+            collect_yaml(&p, out)?;
+        } else if p.extension().is_some_and(|x| x == "yaml" || x == "yml") {
+            out.push(p);
+        }
+    }
+    Ok(())
+}
+
+/// The 1-based line of each entry (each `- ` item directly under `entries:`), in order.
+pub fn entry_lines(text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut in_entries = false;
+    let mut item_indent: Option<usize> = None;
+    for (i, line) in text.lines().enumerate() {
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        if indent == 0 && !trimmed.is_empty() && !trimmed.starts_with('#') && !trimmed.starts_with('-') {
+            in_entries = trimmed.starts_with("entries:");
+            continue;
+        }
+        if !in_entries || !(trimmed.starts_with("- ") || trimmed == "-") {
+            continue;
+        }
+        match item_indent {
+            None => {
+                item_indent = Some(indent);
+                out.push(i + 1);
+            }
+            Some(ind) if ind == indent => out.push(i + 1),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(text: &str) -> Result<Phrasebank> {
+        Phrasebank::from_sources(Path::new("pb"), &[(PathBuf::from("pb/t.yaml"), text.to_string())])
+    }
+
+    #[test]
+    fn years_parse_and_contain() {
+        let y = Years::parse("2021-2025").unwrap();
+        assert!(y.contains(2021) && y.contains(2025) && !y.contains(2026));
+        assert!(Years::parse("2026-").unwrap().contains(2030));
+        assert!(!Years::parse("-2020").unwrap().contains(2021));
+        assert!(Years::parse("2025-2021").is_none());
+        assert!(Years::parse("abc").is_none());
+        assert_eq!(Years::parse("2024").unwrap().to_string(), "2024");
+    }
+
+    #[test]
+    fn loads_entries_with_lines_and_defaults() {
+        let pb = load("# c\ntheme: 项目建设\ndescription: d\nentries:\n  - id: a.1\n    role: measure\n    text: 要加快{topic}建设。\n  - id: a.2\n    role: framing\n    text: x\n    years: 2021-2025\n").unwrap();
+        assert_eq!(pb.phrases.len(), 2);
+        assert_eq!(pb.phrases[0].line, 5);
+        assert_eq!(pb.phrases[1].line, 8);
+        assert_eq!(pb.phrases[0].themes, vec!["项目建设".to_string()]);
+        assert_eq!(pb.phrases[0].slots(), vec!["topic"]);
+        assert_eq!(pb.pool(Role::Framing, Some("项目建设"), Kind::Plenary, 2020).len(), 0);
+        assert_eq!(pb.pool(Role::Framing, Some("项目建设"), Kind::Plenary, 2022).len(), 1);
+    }
+
+    #[test]
+    fn bad_role_is_located() {
+        let e = load("entries:\n  - id: a\n    role: mesure\n    text: x\n").unwrap_err().to_string();
+        assert!(e.contains("t.yaml:2:1"), "{e}");
+        assert!(e.contains("did you mean `measure`"), "{e}");
+    }
+
+    #[test]
+    fn duplicate_ids_are_errors() {
+        let e = load("entries:\n  - {id: a, role: measure, text: x}\n  - {id: a, role: measure, text: y}\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("duplicate id `a`"), "{e}");
+    }
+}

@@ -1,0 +1,752 @@
+//! The per-meeting spec: parse, validate, explain errors with file:line:column.
+//!
+//! The field names are a public contract (see docs/spec.md); Chinese aliases (会议/名称/日期 …) are
+//! accepted for every key. Parsing is strict (`deny_unknown_fields`, with a did-you-mean), and a
+//! second, explicit validation pass checks what types cannot: required text is not empty, dates
+//! are real, there are 2–6 sections of 0–9 points, the meeting kind and every theme are known.
+//! Every problem is reported at once, each with its position found by [`crate::yamlpos`].
+//!
+//! Every string of a spec is literal text. Nothing here or later evaluates it as template code.
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::error::{Diagnostic, Error, Result, did_you_mean};
+use crate::yamlpos::{Seg, locate};
+
+/// The longest text a single spec value may hold, in characters.
+pub const MAX_VALUE_CHARS: usize = 2_000;
+/// The largest spec file read, in bytes.
+pub const MAX_SPEC_BYTES: usize = 1_000_000;
+
+/// A literal text value. Accepts any YAML scalar (so `value: 8.2` reads as "8.2").
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Text(pub String);
+
+impl Text {
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Text;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a text value")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<Text, E> {
+                Ok(Text(v.trim().to_string()))
+            }
+            fn visit_string<E: serde::de::Error>(self, v: String) -> std::result::Result<Text, E> {
+                Ok(Text(v.trim().to_string()))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> std::result::Result<Text, E> {
+                Ok(Text(v.to_string()))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> std::result::Result<Text, E> {
+                Ok(Text(v.to_string()))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> std::result::Result<Text, E> {
+                Ok(Text(v.to_string()))
+            }
+            fn visit_bool<E: serde::de::Error>(self, v: bool) -> std::result::Result<Text, E> {
+                Ok(Text(v.to_string()))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// The whole spec.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Spec {
+    #[serde(alias = "会议")]
+    pub meeting: Meeting,
+    #[serde(alias = "讲话人")]
+    pub speaker: Speaker,
+    #[serde(alias = "地点")]
+    pub place: Place,
+    #[serde(default, alias = "形势")]
+    pub situation: Option<Situation>,
+    #[serde(alias = "部分")]
+    pub sections: Vec<Section>,
+    #[serde(default, alias = "结尾")]
+    pub closing: Option<Closing>,
+    #[serde(default, alias = "输出")]
+    pub output: Option<OutputOptions>,
+}
+
+/// `meeting:`
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meeting {
+    #[serde(alias = "名称")]
+    pub name: Text,
+    #[serde(alias = "日期")]
+    pub date: Text,
+    #[serde(default, alias = "类型")]
+    pub kind: Option<Text>,
+    #[serde(default, alias = "任务")]
+    pub purposes: Vec<Text>,
+    #[serde(default, alias = "刚才")]
+    pub earlier: Vec<Text>,
+}
+
+/// `speaker:`
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Speaker {
+    #[serde(alias = "职务")]
+    pub role: Text,
+    /// Optional: printed in the byline only.
+    #[serde(default, alias = "姓名")]
+    pub name: Option<Text>,
+}
+
+/// `place:`
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Place {
+    #[serde(alias = "名称")]
+    pub name: Text,
+    #[serde(default, alias = "层级")]
+    pub level: Option<Text>,
+}
+
+/// `situation:`
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Situation {
+    #[serde(default, alias = "成绩")]
+    pub achievements: Vec<Text>,
+    #[serde(default, alias = "指标")]
+    pub figures: Vec<Figure>,
+    #[serde(default, alias = "问题")]
+    pub problems: Vec<Text>,
+}
+
+/// One figure of the situation.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    #[serde(alias = "指标")]
+    pub indicator: Text,
+    #[serde(alias = "数值")]
+    pub value: Text,
+    #[serde(default, alias = "比较")]
+    pub benchmark: Option<Text>,
+}
+
+/// One level-1 part.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    #[serde(alias = "主题")]
+    pub theme: Text,
+    #[serde(default, alias = "标题")]
+    pub title: Option<Text>,
+    #[serde(default, alias = "要点")]
+    pub points: Vec<Point>,
+}
+
+/// One level-2 part.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Point {
+    #[serde(alias = "事项")]
+    pub topic: Text,
+    #[serde(default, alias = "标题")]
+    pub title: Option<Text>,
+    #[serde(default, alias = "事实")]
+    pub facts: Vec<Text>,
+    #[serde(default, alias = "牵头")]
+    pub lead: Option<Text>,
+    #[serde(default, alias = "配合")]
+    pub support: Vec<Text>,
+    #[serde(default, alias = "时限")]
+    pub deadline: Option<Text>,
+}
+
+/// `closing:`
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Closing {
+    #[serde(default, alias = "号召")]
+    pub call: Option<Text>,
+}
+
+/// `output:`
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutputOptions {
+    #[serde(default, alias = "字数")]
+    pub length: Option<u32>,
+    #[serde(default, alias = "种子")]
+    pub seed: Option<u64>,
+}
+
+/// The kind of meeting; it picks the kind template and flavours the opening and closing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Plenary,
+    Economy,
+    KeyWork,
+    RuleOfLaw,
+    Safety,
+    Investment,
+}
+
+impl Kind {
+    /// All kinds, in the order of the contract.
+    pub const ALL: [Kind; 6] = [
+        Kind::Plenary,
+        Kind::Economy,
+        Kind::KeyWork,
+        Kind::RuleOfLaw,
+        Kind::Safety,
+        Kind::Investment,
+    ];
+
+    /// The English name used in specs and file names.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Plenary => "plenary",
+            Kind::Economy => "economy",
+            Kind::KeyWork => "key_work",
+            Kind::RuleOfLaw => "rule_of_law",
+            Kind::Safety => "safety",
+            Kind::Investment => "investment",
+        }
+    }
+
+    /// The Chinese name (also accepted in specs).
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Plenary => "全体会议·廉政",
+            Kind::Economy => "经济运行",
+            Kind::KeyWork => "重点工作推进",
+            Kind::RuleOfLaw => "依法行政",
+            Kind::Safety => "安全生产",
+            Kind::Investment => "招商引资·营商环境",
+        }
+    }
+
+    /// Parse an English or Chinese kind name.
+    pub fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| {
+            k.name() == s || k.label() == s || k.label().split('·').next() == Some(s)
+        })
+    }
+}
+
+/// The administrative level of the place: it sets 全县/县委/县政府 and the like.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Level {
+    County,
+    City,
+    District,
+    Town,
+}
+
+impl Level {
+    /// All levels.
+    pub const ALL: [Level; 4] = [Level::County, Level::City, Level::District, Level::Town];
+
+    /// 县 / 市 / 区 / 镇
+    pub fn char(self) -> &'static str {
+        match self {
+            Level::County => "县",
+            Level::City => "市",
+            Level::District => "区",
+            Level::Town => "镇",
+        }
+    }
+
+    /// Parse 县/市/区/镇 (or county/city/district/town).
+    pub fn parse(s: &str) -> Option<Level> {
+        match s {
+            "县" | "county" => Some(Level::County),
+            "市" | "city" => Some(Level::City),
+            "区" | "district" => Some(Level::District),
+            "镇" | "乡" | "town" => Some(Level::Town),
+            _ => None,
+        }
+    }
+
+    /// 全县 / 全市 / 全区 / 全镇
+    pub fn whole(self) -> String {
+        format!("全{}", self.char())
+    }
+
+    /// The party committee: 县委 / 市委 / 区委 / 镇党委
+    pub fn party(self) -> &'static str {
+        match self {
+            Level::County => "县委",
+            Level::City => "市委",
+            Level::District => "区委",
+            Level::Town => "镇党委",
+        }
+    }
+
+    /// The government: 县政府 / 市政府 / 区政府 / 镇政府
+    pub fn government(self) -> &'static str {
+        match self {
+            Level::County => "县政府",
+            Level::City => "市政府",
+            Level::District => "区政府",
+            Level::Town => "镇政府",
+        }
+    }
+
+    /// Who carries out the work below this level: 各镇各部门 for a county.
+    pub fn units(self) -> &'static str {
+        match self {
+            Level::County => "各镇各部门",
+            Level::City => "各县区、各部门",
+            Level::District => "各街道、各部门",
+            Level::Town => "各村、各站所",
+        }
+    }
+}
+
+/// A spec that parsed and validated, with the derived values the planner needs.
+#[derive(Debug, Clone)]
+pub struct ValidSpec {
+    pub spec: Spec,
+    pub date: NaiveDate,
+    pub kind: Kind,
+    pub level: Level,
+    /// Parsed deadlines, by section and point index.
+    pub deadlines: Vec<Vec<Option<NaiveDate>>>,
+    /// Where the spec came from, as the user named it.
+    pub file: String,
+}
+
+impl ValidSpec {
+    /// The meeting year.
+    pub fn year(&self) -> i32 {
+        self.date.year()
+    }
+}
+
+/// Key names (English and Chinese) for locating a field path in the text.
+fn names(key: &str) -> &'static [&'static str] {
+    match key {
+        "meeting" => &["meeting", "会议"],
+        "speaker" => &["speaker", "讲话人"],
+        "place" => &["place", "地点"],
+        "situation" => &["situation", "形势"],
+        "sections" => &["sections", "部分"],
+        "closing" => &["closing", "结尾"],
+        "output" => &["output", "输出"],
+        "name" => &["name", "名称", "姓名"],
+        "date" => &["date", "日期"],
+        "kind" => &["kind", "类型"],
+        "purposes" => &["purposes", "任务"],
+        "earlier" => &["earlier", "刚才"],
+        "role" => &["role", "职务"],
+        "level" => &["level", "层级"],
+        "achievements" => &["achievements", "成绩"],
+        "figures" => &["figures", "指标"],
+        "problems" => &["problems", "问题"],
+        "indicator" => &["indicator", "指标"],
+        "value" => &["value", "数值"],
+        "benchmark" => &["benchmark", "比较"],
+        "theme" => &["theme", "主题"],
+        "title" => &["title", "标题"],
+        "points" => &["points", "要点"],
+        "topic" => &["topic", "事项"],
+        "facts" => &["facts", "事实"],
+        "lead" => &["lead", "牵头"],
+        "support" => &["support", "配合"],
+        "deadline" => &["deadline", "时限"],
+        "call" => &["call", "号召"],
+        "length" => &["length", "字数"],
+        "seed" => &["seed", "种子"],
+        _ => &[],
+    }
+}
+
+/// Locate a dotted field path such as `sections[2].points[0].deadline` in `src`.
+pub fn locate_field(src: &str, field: &str) -> (usize, usize) {
+    let mut segs = Vec::new();
+    for part in field.split('.') {
+        let (key, rest) = match part.find('[') {
+            Some(i) => (&part[..i], &part[i..]),
+            None => (part, ""),
+        };
+        segs.push(Seg::Key(names(key)));
+        for idx in rest.split('[').filter(|s| !s.is_empty()) {
+            if let Ok(n) = idx.trim_end_matches(']').parse() {
+                segs.push(Seg::Index(n));
+            }
+        }
+    }
+    locate(src, &segs).unwrap_or((1, 1))
+}
+
+/// Parse and validate a spec from its text. `file` is the name shown in messages;
+/// `themes` are the themes the phrasebank knows.
+pub fn parse(src: &str, file: &str, themes: &[String]) -> Result<ValidSpec> {
+    if src.len() > MAX_SPEC_BYTES {
+        return Err(Diagnostic::new(file, format!("the spec is {} bytes; the limit is {MAX_SPEC_BYTES}", src.len()))
+            .help("a spec is a short YAML file of the meeting's facts; move long text out of it")
+            .into());
+    }
+    if src.trim().is_empty() {
+        return Err(Diagnostic::new(file, "the spec is empty")
+            .at(src, 1, 1)
+            .help("start from `wengao new`, or see docs/spec.md for the fields")
+            .into());
+    }
+    if let Some((l, line)) = src.lines().enumerate().find(|(_, l)| {
+        let t = l.trim_start_matches(' ');
+        t.starts_with('\t')
+    }) {
+        let col = line.chars().take_while(|c| *c == ' ').count() + 1;
+        return Err(Diagnostic::new(file, "a tab indents this line; YAML indents with spaces only")
+            .at(src, l + 1, col)
+            .help("replace the tab with spaces (two per level)")
+            .into());
+    }
+    let spec: Spec = match serde_yaml::from_str(src) {
+        Ok(s) => s,
+        Err(e) => return Err(yaml_error(src, file, &e).into()),
+    };
+    validate(spec, src, file, themes)
+}
+
+fn yaml_error(src: &str, file: &str, e: &serde_yaml::Error) -> Diagnostic {
+    let raw = e.to_string();
+    // yaml_serde appends " at line L column C"; keep the message, position it ourselves.
+    let msg = raw
+        .split(" at line ")
+        .next()
+        .unwrap_or(&raw)
+        .trim()
+        .to_string();
+    let (line, col) = e
+        .location()
+        .map(|l| (l.line(), l.column()))
+        .unwrap_or((1, 1));
+    let mut d = Diagnostic::new(file, friendly(&msg)).at(src, line, col);
+    if let Some(field) = msg
+        .strip_prefix("unknown field `")
+        .and_then(|r| r.split('`').next())
+    {
+        let expected: Vec<&str> = msg
+            .split("expected ")
+            .nth(1)
+            .map(|r| r.split('`').skip(1).step_by(2).collect())
+            .unwrap_or_default();
+        let ascii = field.is_ascii();
+        let candidates: Vec<&str> = expected
+            .iter()
+            .copied()
+            .filter(|k| k.is_ascii() == ascii)
+            .collect();
+        d = match did_you_mean(field, candidates.iter().copied()) {
+            Some(s) => d.help(format!("did you mean `{s}`? (the fields here: {})", candidates.join(", "))),
+            None => d.help(format!("the fields here are: {}", candidates.join(", "))),
+        };
+    } else if msg.starts_with("missing field") {
+        d = d.help("add the field; docs/spec.md lists every field with an example");
+    } else if msg.contains("invalid type") {
+        d = d.help("check the value's shape: a list is written `[a, b]` or as `- a` lines; docs/spec.md shows each field");
+    } else if msg.contains("recursion limit") || msg.contains("repetition limit") {
+        d = d.help("the spec nests too deeply or expands too many aliases; write it out plainly");
+    }
+    d
+}
+
+fn friendly(msg: &str) -> String {
+    msg.replace("invalid type: ", "wrong type: ")
+}
+
+fn validate(spec: Spec, src: &str, file: &str, themes: &[String]) -> Result<ValidSpec> {
+    let mut errs: Vec<Diagnostic> = Vec::new();
+    let mut err = |field: String, msg: String, help: String| {
+        let (l, c) = locate_field(src, &field);
+        errs.push(Diagnostic::new(file, msg).at(src, l, c).field(field).help(help));
+    };
+
+    // Every text value: not too long.
+    for_each_text(&spec, &mut |field, t| {
+        if t.0.chars().count() > MAX_VALUE_CHARS {
+            err(
+                field.to_string(),
+                format!("this value is {} characters long; the limit is {MAX_VALUE_CHARS}", t.0.chars().count()),
+                "a spec value is a name, a fact or a short sentence; shorten it".into(),
+            );
+        }
+    });
+
+    let m = &spec.meeting;
+    if m.name.0.is_empty() {
+        err("meeting.name".into(), "the meeting name is empty".into(), "write the meeting's full name, e.g. 2024年县政府全体会议".into());
+    }
+    let date = parse_date(m.date.as_str());
+    if date.is_none() {
+        err(
+            "meeting.date".into(),
+            format!("`{}` is not a real date", m.date),
+            "write the date as YYYY-MM-DD, e.g. 2024-02-26".into(),
+        );
+    }
+    let kind = match &m.kind {
+        None => Some(Kind::KeyWork),
+        Some(k) => {
+            let parsed = Kind::parse(k.as_str());
+            if parsed.is_none() {
+                let known: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
+                let hint = did_you_mean(k.as_str(), known.iter().copied())
+                    .map(|s| format!("did you mean `{s}`? "))
+                    .unwrap_or_default();
+                let all: Vec<String> = Kind::ALL.iter().map(|k| format!("{} ({})", k.name(), k.label())).collect();
+                err("meeting.kind".into(), format!("unknown meeting kind `{k}`"), format!("{hint}the kinds are: {}", all.join(", ")));
+            }
+            parsed
+        }
+    };
+    for (i, p) in m.purposes.iter().enumerate() {
+        if p.0.is_empty() {
+            err(format!("meeting.purposes[{i}]"), "an empty purpose".into(), "remove the empty line".into());
+        }
+    }
+    if spec.speaker.role.0.is_empty() {
+        err("speaker.role".into(), "the speaker's role is empty".into(), "write the role, e.g. 县长".into());
+    }
+    if spec.place.name.0.is_empty() {
+        err("place.name".into(), "the place name is empty".into(), "write the locality, e.g. 汉阴县".into());
+    }
+    let level = match &spec.place.level {
+        None => Some(Level::County),
+        Some(l) => {
+            let parsed = Level::parse(l.as_str());
+            if parsed.is_none() {
+                err("place.level".into(), format!("unknown level `{l}`"), "the levels are 县, 市, 区 and 镇".into());
+            }
+            parsed
+        }
+    };
+    if let Some(s) = &spec.situation {
+        for (i, f) in s.figures.iter().enumerate() {
+            if f.indicator.0.is_empty() || f.value.0.is_empty() {
+                err(format!("situation.figures[{i}]"), "a figure needs an indicator and a value".into(), "write e.g. {indicator: 规上工业增加值, value: 8.2%}".into());
+            }
+        }
+    }
+    let n = spec.sections.len();
+    if !(2..=6).contains(&n) {
+        err(
+            "sections".into(),
+            format!("{n} sections; a speech has 2 to 6 level-1 parts"),
+            if n < 2 { "add sections (each with a theme)".into() } else { "merge some sections, or move them into points".into() },
+        );
+    }
+    let mut deadlines = Vec::new();
+    for (si, s) in spec.sections.iter().enumerate() {
+        if !themes.iter().any(|t| t == s.theme.as_str()) {
+            let hint = did_you_mean(s.theme.as_str(), themes.iter().map(String::as_str))
+                .map(|t| format!("did you mean `{t}`? "))
+                .unwrap_or_default();
+            err(
+                format!("sections[{si}].theme"),
+                format!("unknown theme `{}`", s.theme),
+                format!("{hint}the themes are: {} (see `wengao phrasebank themes`)", themes.join("、")),
+            );
+        }
+        if s.points.len() > 9 {
+            err(
+                format!("sections[{si}].points"),
+                format!("{} points; a part has at most 9", s.points.len()),
+                "split the section in two, or merge points".into(),
+            );
+        }
+        let mut ds = Vec::new();
+        for (pi, p) in s.points.iter().enumerate() {
+            if p.topic.0.is_empty() {
+                err(format!("sections[{si}].points[{pi}].topic"), "the topic is empty".into(), "name the point's topic, e.g. 重点项目".into());
+            }
+            let d = match &p.deadline {
+                None => None,
+                Some(t) => {
+                    let d = parse_date(t.as_str());
+                    if d.is_none() {
+                        err(
+                            format!("sections[{si}].points[{pi}].deadline"),
+                            format!("`{t}` is not a real date"),
+                            "write the deadline as YYYY-MM-DD, e.g. 2024-06-30 (→ 6月底前)".into(),
+                        );
+                    }
+                    d
+                }
+            };
+            ds.push(d);
+        }
+        deadlines.push(ds);
+    }
+    if let Some(o) = &spec.output {
+        if let Some(len) = o.length
+            && !(1_500..=30_000).contains(&len)
+        {
+            err("output.length".into(), format!("a length of {len} characters"), "choose a length from 1500 to 30000 characters".into());
+        }
+    }
+    if !errs.is_empty() {
+        return Err(if errs.len() == 1 { errs.remove(0).into() } else { Error::Inputs(errs) });
+    }
+    Ok(ValidSpec {
+        date: date.unwrap_or_default(),
+        kind: kind.unwrap_or(Kind::KeyWork),
+        level: level.unwrap_or(Level::County),
+        deadlines,
+        spec,
+        file: file.to_string(),
+    })
+}
+
+/// Parse YYYY-MM-DD (also YYYY/MM/DD and 2024年2月26日) into a real date.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(s, "%Y/%m/%d"))
+        .or_else(|_| NaiveDate::parse_from_str(s, "%Y年%m月%d日"))
+        .ok()
+        .filter(|d| (1949..=2100).contains(&d.year()))
+}
+
+/// Call `f` with every text value of the spec and its field path.
+pub fn for_each_text(spec: &Spec, f: &mut dyn FnMut(&str, &Text)) {
+    let m = &spec.meeting;
+    f("meeting.name", &m.name);
+    f("meeting.date", &m.date);
+    if let Some(k) = &m.kind {
+        f("meeting.kind", k);
+    }
+    for (i, t) in m.purposes.iter().enumerate() {
+        f(&format!("meeting.purposes[{i}]"), t);
+    }
+    for (i, t) in m.earlier.iter().enumerate() {
+        f(&format!("meeting.earlier[{i}]"), t);
+    }
+    f("speaker.role", &spec.speaker.role);
+    if let Some(n) = &spec.speaker.name {
+        f("speaker.name", n);
+    }
+    f("place.name", &spec.place.name);
+    if let Some(s) = &spec.situation {
+        for (i, t) in s.achievements.iter().enumerate() {
+            f(&format!("situation.achievements[{i}]"), t);
+        }
+        for (i, fig) in s.figures.iter().enumerate() {
+            f(&format!("situation.figures[{i}].indicator"), &fig.indicator);
+            f(&format!("situation.figures[{i}].value"), &fig.value);
+            if let Some(b) = &fig.benchmark {
+                f(&format!("situation.figures[{i}].benchmark"), b);
+            }
+        }
+        for (i, t) in s.problems.iter().enumerate() {
+            f(&format!("situation.problems[{i}]"), t);
+        }
+    }
+    for (si, s) in spec.sections.iter().enumerate() {
+        f(&format!("sections[{si}].theme"), &s.theme);
+        if let Some(t) = &s.title {
+            f(&format!("sections[{si}].title"), t);
+        }
+        for (pi, p) in s.points.iter().enumerate() {
+            let base = format!("sections[{si}].points[{pi}]");
+            f(&format!("{base}.topic"), &p.topic);
+            if let Some(t) = &p.title {
+                f(&format!("{base}.title"), t);
+            }
+            for (i, t) in p.facts.iter().enumerate() {
+                f(&format!("{base}.facts[{i}]"), t);
+            }
+            if let Some(t) = &p.lead {
+                f(&format!("{base}.lead"), t);
+            }
+            for (i, t) in p.support.iter().enumerate() {
+                f(&format!("{base}.support[{i}]"), t);
+            }
+            if let Some(t) = &p.deadline {
+                f(&format!("{base}.deadline"), t);
+            }
+        }
+    }
+    if let Some(c) = spec.closing.as_ref().and_then(|c| c.call.as_ref()) {
+        f("closing.call", c);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn themes() -> Vec<String> {
+        ["项目建设", "招商引资", "作风建设"].iter().map(|s| s.to_string()).collect()
+    }
+
+    const GOOD: &str = "meeting:\n  name: 2024年县政府全体会议\n  date: 2024-02-26\n  kind: plenary\nspeaker:\n  role: 县长\nplace:\n  name: 汉阴县\nsections:\n  - theme: 项目建设\n    points:\n      - topic: 重点项目\n        deadline: 2024-06-30\n  - theme: 作风建设\n";
+
+    #[test]
+    fn parses_a_good_spec() {
+        let v = parse(GOOD, "s.yaml", &themes()).unwrap();
+        assert_eq!(v.kind, Kind::Plenary);
+        assert_eq!(v.level, Level::County);
+        assert_eq!(v.year(), 2024);
+        assert_eq!(v.deadlines[0][0], NaiveDate::from_ymd_opt(2024, 6, 30));
+    }
+
+    #[test]
+    fn chinese_keys_are_aliases() {
+        let src = "会议:\n  名称: 全县安全生产会议\n  日期: 2025-03-01\n讲话人:\n  职务: 县长\n地点:\n  名称: 某县\n部分:\n  - 主题: 项目建设\n  - 主题: 招商引资\n";
+        let v = parse(src, "s.yaml", &themes()).unwrap();
+        assert_eq!(v.spec.sections.len(), 2);
+    }
+
+    #[test]
+    fn impossible_date_is_located() {
+        let src = GOOD.replace("2024-02-26", "2024-02-30");
+        let e = parse(&src, "s.yaml", &themes()).unwrap_err().to_string();
+        assert!(e.contains("s.yaml:3:9"), "{e}");
+        assert!(e.contains("meeting.date"), "{e}");
+    }
+
+    #[test]
+    fn unknown_key_suggests() {
+        let src = GOOD.replace("speaker:", "speker:");
+        let e = parse(&src, "s.yaml", &themes()).unwrap_err().to_string();
+        assert!(e.contains("did you mean `speaker`"), "{e}");
+        assert!(e.contains("s.yaml:5:1"), "{e}");
+    }
+
+    #[test]
+    fn unknown_theme_lists_known() {
+        let src = GOOD.replace("theme: 作风建设", "theme: 作风建");
+        let e = parse(&src, "s.yaml", &themes()).unwrap_err().to_string();
+        assert!(e.contains("did you mean `作风建设`"), "{e}");
+        assert!(e.contains("s.yaml:14:12"), "{e}");
+    }
+
+    #[test]
+    fn scalars_read_as_text() {
+        let src = GOOD.replace("name: 汉阴县", "name: 2024");
+        let v = parse(&src, "s.yaml", &themes()).unwrap();
+        assert_eq!(v.spec.place.name.as_str(), "2024");
+    }
+}
