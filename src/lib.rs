@@ -11,7 +11,10 @@
 //! One document model ([`model::Speech`]) is shared by the parser, the planner, the renderer, the
 //! outputs and the linter.
 
+pub mod cli;
+pub mod cmd;
 pub mod error;
+pub mod io;
 pub mod model;
 pub mod numerals;
 pub mod phrasebank;

@@ -1,3 +1,5 @@
+//! The `wengao` binary: parse, dispatch, exit. Everything else lives in the library.
+
 fn main() {
-    std::process::exit(0);
+    std::process::exit(wengao::cli::run());
 }
