@@ -13,11 +13,14 @@
 
 pub mod cli;
 pub mod cmd;
+pub mod draft;
 pub mod error;
 pub mod io;
 pub mod model;
 pub mod numerals;
 pub mod phrasebank;
+pub mod plan;
+pub mod render;
 pub mod spec;
 pub mod yamlpos;
 

@@ -1,16 +1,75 @@
-//! `wengao draft SPEC` (being written).
+//! `wengao draft SPEC`: the main job.
+//!
+//! Reads the spec (`-` for standard input), drafts, and writes the draft to stdout or `-o FILE`
+//! (atomically; an existing file only with `--force`). `--variants N -o DIR` writes N drafts with
+//! consecutive seeds. Warnings (a theme out of its era, a spec too thin for its length) go to stderr.
 
-use crate::cli::Globals;
-use crate::{Error, Result};
+use std::path::PathBuf;
+
+use crate::cli::{Globals, info};
+use crate::draft::{Drafter, Format};
+use crate::{Error, Result, io};
 
 /// Arguments of `wengao draft`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  wengao draft examples/plenary-2024.yaml\n  wengao draft spec.yaml --seed 7 --format md -o draft.md\n  wengao draft spec.yaml --variants 3 -o drafts/\n  cat spec.yaml | wengao draft -")]
 pub struct Args {
     /// The spec file (`-` for standard input).
     pub spec: String,
+    /// Write to this file (or directory, with --variants) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The seed (overrides the spec's output.seed).
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// The output format.
+    #[arg(long, value_enum, default_value_t = Format::Txt)]
+    pub format: Format,
+    /// Overwrite an existing output file.
+    #[arg(long)]
+    pub force: bool,
+    /// Write N drafts with consecutive seeds into the -o directory.
+    #[arg(long, value_name = "N")]
+    pub variants: Option<u32>,
 }
 
 /// Run the subcommand.
-pub fn run(_args: &Args, _g: &Globals) -> Result<i32> {
-    Err(Error::Usage("`draft` is not implemented yet".into()))
+pub fn run(args: &Args, g: &Globals) -> Result<i32> {
+    let src = io::read_text(&args.spec)?;
+    let drafter = Drafter::load(&crate::cmd::phrasebank_dir(g), &crate::cmd::templates_dir(g))?;
+    let vs = drafter.spec(&src, &args.spec)?;
+    if let Some(n) = args.variants {
+        let Some(dir) = &args.output else {
+            return Err(Error::Usage("--variants needs -o DIR: the directory to write the drafts into".into()));
+        };
+        if !(1..=50).contains(&n) {
+            return Err(Error::Usage("--variants takes 1 to 50".into()));
+        }
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, "create the directory", e))?;
+        let first = crate::draft::seed_of(&vs, args.seed);
+        let stem = std::path::Path::new(&args.spec)
+            .file_stem()
+            .map(|s| s.to_string_lossy().to_string())
+            .filter(|s| s != "-")
+            .unwrap_or_else(|| "draft".into());
+        for k in 0..u64::from(n) {
+            let seed = first.wrapping_add(k);
+            let plan = drafter.plan(&vs, Some(seed))?;
+            let bytes = drafter.render(&plan, args.format)?;
+            let path = dir.join(format!("{stem}-seed{seed}.{}", args.format.ext()));
+            io::write_atomic(&path, &bytes, args.force)?;
+            info(g, &format!("wrote {} ({} characters)", path.display(), plan.length));
+        }
+        return Ok(0);
+    }
+    let plan = drafter.plan(&vs, args.seed)?;
+    for w in &plan.warnings {
+        info(g, &format!("warning: {w}"));
+    }
+    let bytes = drafter.render(&plan, args.format)?;
+    io::emit(args.output.as_deref(), &bytes, args.force)?;
+    if let Some(p) = &args.output {
+        info(g, &format!("wrote {} ({} characters, seed {})", p.display(), plan.length, plan.seed));
+    }
+    Ok(0)
 }

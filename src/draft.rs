@@ -1,0 +1,159 @@
+//! The draft pipeline as a library: spec → plan → render, in every format.
+//!
+//! `wengao draft`, `wengao preview`, the benchmarks and the tests all go through [`Drafter`], so
+//! they draft exactly alike. Loading (phrasebank + templates) is done once; drafting is then a
+//! pure function of the spec and the seed.
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::error::Result;
+use crate::phrasebank::Phrasebank;
+use crate::plan::{self, Plan};
+use crate::render::{Templates, tidy_lines};
+use crate::spec::{self, ValidSpec};
+
+/// An output format of `draft`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Plain text, one paragraph a line (for Word/WPS).
+    Txt,
+    /// Markdown.
+    Md,
+    /// A standalone HTML page with each sentence's origin on hover.
+    Html,
+    /// The planned document tree with the origin of every sentence.
+    Json,
+    /// A Word file laid out to GB/T 9704.
+    Docx,
+}
+
+impl Format {
+    /// The file extension.
+    pub fn ext(self) -> &'static str {
+        match self {
+            Format::Txt => "txt",
+            Format::Md => "md",
+            Format::Html => "html",
+            Format::Json => "json",
+            Format::Docx => "docx",
+        }
+    }
+
+    /// Every format.
+    pub const ALL: [Format; 5] = [Format::Txt, Format::Md, Format::Html, Format::Json, Format::Docx];
+}
+
+/// The loaded phrasebank and templates.
+pub struct Drafter {
+    pub phrasebank: Phrasebank,
+    pub templates: Templates,
+}
+
+/// The JSON output: what was chosen, and the tree.
+#[derive(Debug, Serialize)]
+pub struct DraftJson<'a> {
+    pub title: &'a str,
+    pub seed: u64,
+    pub template: &'a str,
+    pub patterns: &'a [String],
+    pub target_length: usize,
+    pub length: usize,
+    pub warnings: &'a [String],
+    pub speech: &'a crate::model::Speech,
+}
+
+impl Drafter {
+    /// Load the phrasebank and the templates.
+    pub fn load(phrasebank: &Path, templates: &Path) -> Result<Drafter> {
+        Ok(Drafter {
+            phrasebank: Phrasebank::load(phrasebank)?,
+            templates: Templates::load(templates)?,
+        })
+    }
+
+    /// Parse and validate a spec against the themes this phrasebank knows.
+    pub fn spec(&self, src: &str, file: &str) -> Result<ValidSpec> {
+        spec::parse(src, file, &self.phrasebank.theme_names())
+    }
+
+    /// Plan a draft. The seed is `seed`, else the spec's `output.seed`, else one derived from the
+    /// meeting's name and date (so the same spec always gives the same draft).
+    pub fn plan(&self, vs: &ValidSpec, seed: Option<u64>) -> Result<Plan> {
+        plan::plan(vs, &self.phrasebank, &self.templates, seed_of(vs, seed))
+    }
+
+    /// The text draft of a plan.
+    pub fn text(&self, plan: &Plan) -> Result<String> {
+        self.templates.render_text(&plan.template, &plan.speech)
+    }
+
+    /// Render a plan in a format (docx with the standard layout).
+    pub fn render(&self, plan: &Plan, format: Format) -> Result<Vec<u8>> {
+        match format {
+            Format::Txt => Ok(self.text(plan)?.into_bytes()),
+            Format::Md => {
+                let raw = self.templates.render("formats/md.tera", &plan.speech, &[])?;
+                Ok(collapse_blank_lines(&raw).into_bytes())
+            }
+            Format::Html => Ok(self.templates.render("formats/html.tera", &plan.speech, &[])?.into_bytes()),
+            Format::Json => {
+                let j = DraftJson {
+                    title: &plan.speech.title,
+                    seed: plan.seed,
+                    template: &plan.template,
+                    patterns: &plan.patterns,
+                    target_length: plan.target,
+                    length: plan.length,
+                    warnings: &plan.warnings,
+                    speech: &plan.speech,
+                };
+                let mut s = serde_json::to_string_pretty(&j).map_err(|e| crate::Error::Usage(e.to_string()))?;
+                s.push('\n');
+                Ok(s.into_bytes())
+            }
+            Format::Docx => Err(crate::Error::Usage("the docx output is not built in yet".into())),
+        }
+    }
+}
+
+/// The seed: given, else the spec's, else a stable hash of the meeting's name and date.
+pub fn seed_of(vs: &ValidSpec, given: Option<u64>) -> u64 {
+    given
+        .or(vs.spec.output.as_ref().and_then(|o| o.seed))
+        .unwrap_or_else(|| fnv1a(format!("{}|{}", vs.spec.meeting.name, vs.date).as_bytes()))
+}
+
+/// FNV-1a, 64 bit: stable on every platform.
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// Collapse runs of blank lines to one, trim line ends, end with one newline.
+pub fn collapse_blank_lines(raw: &str) -> String {
+    let mut out = String::new();
+    let mut blank = true;
+    for line in raw.lines() {
+        let l = line.trim_end();
+        if l.is_empty() {
+            if !blank {
+                out.push('\n');
+            }
+            blank = true;
+        } else {
+            out.push_str(l);
+            out.push('\n');
+            blank = false;
+        }
+    }
+    let trimmed = out.trim_end().to_string();
+    let _ = tidy_lines; // the text format uses tidy_lines; Markdown keeps paragraph breaks
+    trimmed + "\n"
+}

@@ -1,0 +1,953 @@
+//! The planner: from a validated spec, the phrasebank, the templates and a seed to a [`Speech`].
+//!
+//! Planning is deterministic: every choice draws from one `ChaCha8Rng` seeded with the spec's or
+//! the command line's seed, and indices are taken from `next_u64` by this module (never from a
+//! distribution of the `rand` crate), so the same spec and seed give the same bytes on every
+//! platform and every version of our dependencies. `tests/golden` keeps the vectors.
+//!
+//! The planner
+//! - reads the opening order from the kind template (`{% block opening_order %}`),
+//! - picks one heading pattern per sibling group (`templates/patterns/l1_*.tera` for the level-1
+//!   parts, `l2_*.tera` for each group of level-2 parts) and fills it per part, so siblings are parallel,
+//! - draws phrases by role, theme, meeting kind and year (the era), never the same entry or the
+//!   same sentence twice, weighted by the entries' weights, skipping any whose slots it cannot fill,
+//! - weaves in every spec fact, lead, support unit and deadline verbatim,
+//! - elaborates every point as deeply as the phrasebank allows, then trims the deepest points one
+//!   sentence at a time until the draft meets `output.length` (±10%); it never pads.
+
+use std::collections::{BTreeMap, HashSet};
+
+use rand_chacha::ChaCha8Rng;
+use rand_chacha::rand_core::{Rng, SeedableRng};
+
+use crate::Result;
+use crate::model::{Item, ItemMarker, Origin, Paragraph, Part, Sentence, Speech};
+use crate::numerals;
+use crate::phrasebank::{Phrasebank, Role};
+use crate::render::Templates;
+use crate::spec::ValidSpec;
+
+/// The default target length (characters) when the spec gives none.
+pub const DEFAULT_LENGTH: usize = 7_500;
+
+/// A seeded source of choices, identical on every platform.
+#[derive(Debug, Clone)]
+pub struct Picker(ChaCha8Rng);
+
+impl Picker {
+    /// A picker for `seed`.
+    pub fn new(seed: u64) -> Self {
+        Picker(ChaCha8Rng::seed_from_u64(seed))
+    }
+
+    /// The next raw value.
+    pub fn next(&mut self) -> u64 {
+        self.0.next_u64()
+    }
+
+    /// An index below `n` (`n` > 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+
+    /// An index into `weights`, chosen in proportion to them (all zero: uniform).
+    pub fn weighted(&mut self, weights: &[u32]) -> usize {
+        let total: u64 = weights.iter().map(|&w| u64::from(w)).sum();
+        if total == 0 {
+            return self.below(weights.len());
+        }
+        let mut r = self.next() % total;
+        for (i, &w) in weights.iter().enumerate() {
+            if r < u64::from(w) {
+                return i;
+            }
+            r -= u64::from(w);
+        }
+        weights.len() - 1
+    }
+
+    /// True with probability 1/2.
+    pub fn coin(&mut self) -> bool {
+        self.next() & 1 == 1
+    }
+
+    /// Shuffle in place (Fisher–Yates).
+    pub fn shuffle<T>(&mut self, v: &mut [T]) {
+        for i in (1..v.len()).rev() {
+            let j = self.below(i + 1);
+            v.swap(i, j);
+        }
+    }
+}
+
+/// What the planner made, with what it chose.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub speech: Speech,
+    pub seed: u64,
+    /// The kind template used, e.g. `kinds/plenary.tera`.
+    pub template: String,
+    /// The heading pattern of each sibling group: level 1 first, then each part's level 2.
+    pub patterns: Vec<String>,
+    /// Warnings for the writer (theme out of its era, spec too thin for the length …).
+    pub warnings: Vec<String>,
+    /// The target length in characters and the length planned.
+    pub target: usize,
+    pub length: usize,
+}
+
+/// Plan a speech.
+pub fn plan(vs: &ValidSpec, pb: &Phrasebank, templates: &Templates, seed: u64) -> Result<Plan> {
+    let mut p = Planner::new(vs, pb, templates, seed);
+    p.run()
+}
+
+/// Characters that count toward a speech's length: everything but white space.
+pub fn char_len(s: &str) -> usize {
+    s.chars().filter(|c| !c.is_whitespace()).count()
+}
+
+/// Fill `{slot}`s in one pass; values are inserted literally and never scanned again.
+/// Returns None when a slot has no value.
+pub fn fill(text: &str, slots: &BTreeMap<&str, String>) -> Option<String> {
+    let mut out = String::with_capacity(text.len() + 32);
+    let mut rest = text;
+    while let Some(i) = rest.find('{') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        match after.find('}') {
+            Some(j) if j > 0 && after[..j].chars().all(|c| c.is_ascii_lowercase() || c == '_') => {
+                out.push_str(slots.get(&after[..j])?);
+                rest = &after[j + 1..];
+            }
+            _ => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    Some(out)
+}
+
+/// Drop trailing sentence punctuation from a spec value, so a frame can end it.
+pub fn clause(s: &str) -> String {
+    s.trim().trim_end_matches(['。', '；', ';', '，', ',', '.', '！', '!']).to_string()
+}
+
+#[derive(Debug, Clone, Default)]
+struct PointPlan {
+    heading: String,
+    heading_origin: Origin,
+    framing: Option<Sentence>,
+    facts: Vec<Sentence>,
+    measures: Vec<Sentence>,
+    requirement: Option<Sentence>,
+    responsibility: Option<Sentence>,
+    deadline: Option<Sentence>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct ItemPlan {
+    lead: String,
+    lead_origin: Origin,
+    measures: Vec<Sentence>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct SectionPlan {
+    heading: String,
+    heading_origin: Origin,
+    intro: Vec<Sentence>,
+    points: Vec<PointPlan>,
+    items: Vec<ItemPlan>,
+}
+
+struct Planner<'a> {
+    vs: &'a ValidSpec,
+    pb: &'a Phrasebank,
+    templates: &'a Templates,
+    rng: Picker,
+    seed: u64,
+    used_ids: HashSet<String>,
+    used_texts: HashSet<String>,
+    base: BTreeMap<&'static str, String>,
+    warnings: Vec<String>,
+    patterns: Vec<String>,
+}
+
+/// Themes whose live use ended (or began) with an era, and the framing used outside it.
+const THEME_ERAS: [(&str, i32, i32, &str); 2] = [
+    ("脱贫攻坚", 2015, 2020, "drafted as consolidating the gains (巩固拓展脱贫攻坚成果, 防止返贫)"),
+    ("疫情防控", 2020, 2022, "drafted as public-health preparedness (公共卫生体系, 应急能力)"),
+];
+
+impl<'a> Planner<'a> {
+    fn new(vs: &'a ValidSpec, pb: &'a Phrasebank, templates: &'a Templates, seed: u64) -> Self {
+        let lv = vs.level;
+        let mut base = BTreeMap::new();
+        base.insert("area", lv.whole());
+        base.insert("party", lv.party().to_string());
+        base.insert("gov", lv.government().to_string());
+        base.insert("units", lv.units().to_string());
+        base.insert("level", lv.char().to_string());
+        base.insert("place", vs.spec.place.name.0.clone());
+        base.insert("year", vs.year().to_string());
+        Planner {
+            vs,
+            pb,
+            templates,
+            rng: Picker::new(seed),
+            seed,
+            used_ids: HashSet::new(),
+            used_texts: HashSet::new(),
+            base,
+            warnings: Vec::new(),
+            patterns: Vec::new(),
+        }
+    }
+
+    /// Draw one phrase of `role` (for `theme`), fill it with the base slots and `extra`.
+    /// `exclude` holds ids that must not be drawn (besides every id already used when `global`).
+    fn draw(
+        &mut self,
+        role: Role,
+        theme: Option<&str>,
+        extra: &[(&'static str, String)],
+        exclude: &HashSet<String>,
+        global: bool,
+    ) -> Option<(String, String)> {
+        let mut slots = self.base.clone();
+        for (k, v) in extra {
+            slots.insert(k, v.clone());
+        }
+        let mut options: Vec<(String, String, u32)> = Vec::new();
+        for ph in self.pb.pool(role, theme, self.vs.kind, self.vs.year()) {
+            if exclude.contains(&ph.id) || (global && self.used_ids.contains(&ph.id)) {
+                continue;
+            }
+            let Some(text) = fill(&ph.text, &slots) else { continue };
+            if global && self.used_texts.contains(&text) {
+                continue;
+            }
+            options.push((ph.id.clone(), text, ph.weight));
+        }
+        if options.is_empty() {
+            return None;
+        }
+        let weights: Vec<u32> = options.iter().map(|o| o.2).collect();
+        let i = self.rng.weighted(&weights);
+        let (id, text, _) = options.swap_remove(i);
+        if global {
+            self.used_ids.insert(id.clone());
+            self.used_texts.insert(text.clone());
+        }
+        Some((id, text))
+    }
+
+    /// Draw a sentence; its origin is the phrase, or phrase + spec fields when `fields` is not empty.
+    fn sentence(
+        &mut self,
+        role: Role,
+        theme: Option<&str>,
+        extra: &[(&'static str, String)],
+        fields: &[String],
+    ) -> Option<Sentence> {
+        let (id, text) = self.draw(role, theme, extra, &HashSet::new(), true)?;
+        let origin = if fields.is_empty() {
+            Origin::Phrase { id }
+        } else {
+            Origin::Mixed {
+                id,
+                fields: fields.to_vec(),
+            }
+        };
+        Some(Sentence::new(text, origin))
+    }
+
+    fn run(&mut self) -> Result<Plan> {
+        let vs = self.vs;
+        let spec = &vs.spec;
+        for (name, from, to, how) in THEME_ERAS {
+            if spec.sections.iter().any(|s| s.theme.as_str() == name) && !(from..=to).contains(&vs.year()) {
+                self.warnings.push(format!(
+                    "theme {name} belongs to {from}–{to}; the meeting is in {}: {how}",
+                    vs.year()
+                ));
+            }
+        }
+        let template = format!("kinds/{}.tera", vs.kind.name());
+        let order = self.templates.opening_order(&template)?;
+
+        let mut speech = Speech {
+            title: title_of(spec.meeting.name.as_str()),
+            salutation: Some("同志们：".to_string()),
+            ..Default::default()
+        };
+        if let Some(name) = &spec.speaker.name {
+            speech.byline.push(format!("{}　{}", spec.speaker.role, name));
+        }
+        speech.byline.push(format!("（{}）", numerals::date_cn(vs.date)));
+
+        // Sections first (their count is announced), then the opening in the kind's order.
+        let mut sections = self.plan_sections();
+        let elaborate_facts_first = self.rng.coin();
+        let mut opening: Vec<Paragraph> = Vec::new();
+        for block in &order {
+            match block.as_str() {
+                "purpose" => opening.extend(self.purpose()),
+                "recap" => opening.extend(self.recap()),
+                "year" => opening.extend(self.year_context()),
+                "situation" => opening.extend(self.situation()),
+                "announce" => opening.extend(self.announce(sections.len())),
+                other => {
+                    return Err(crate::Error::Template {
+                        name: template.clone(),
+                        message: format!("unknown opening block `{other}` in opening_order (known: purpose recap year situation announce)"),
+                    });
+                }
+            }
+        }
+        speech.opening = opening;
+        speech.closing = self.closing();
+
+        // Length: trim the deepest elaboration until within the target.
+        let target = spec
+            .output
+            .as_ref()
+            .and_then(|o| o.length)
+            .map(|l| l as usize)
+            .unwrap_or(DEFAULT_LENGTH);
+        let fixed = char_len(&speech.title)
+            + speech.byline.iter().map(|l| char_len(l)).sum::<usize>()
+            + 4
+            + speech.opening.iter().chain(&speech.closing).map(|p| char_len(&p.text())).sum::<usize>();
+        let upper = target + target / 20;
+        while fixed + sections_len(&sections) > upper {
+            if !trim_one(&mut sections) {
+                break;
+            }
+        }
+        let length_est = fixed + sections_len(&sections);
+        if length_est * 10 < target * 9 {
+            self.warnings.push(format!(
+                "the draft has about {length_est} characters, short of the {target} asked: add points or facts to the spec (wengao never pads)"
+            ));
+        }
+
+        let marker = if self.rng.coin() { ItemMarker::Yao } else { ItemMarker::Shi };
+        speech.parts = sections
+            .into_iter()
+            .enumerate()
+            .map(|(i, s)| to_part(i, s, marker, elaborate_facts_first))
+            .collect();
+        let length = fixed + speech.parts.iter().map(part_len).sum::<usize>();
+        Ok(Plan {
+            speech,
+            seed: self.seed,
+            template,
+            patterns: std::mem::take(&mut self.patterns),
+            warnings: std::mem::take(&mut self.warnings),
+            target,
+            length,
+        })
+    }
+
+    fn purpose(&mut self) -> Vec<Paragraph> {
+        let m = &self.vs.spec.meeting;
+        let meeting = m.name.0.clone();
+        let mut s = Vec::new();
+        if m.purposes.is_empty() {
+            s.extend(self.sentence(Role::OpeningPlain, None, &[("meeting", meeting)], &["meeting.name".into()]));
+        } else {
+            let purposes: Vec<String> = m.purposes.iter().map(|p| clause(p.as_str())).collect();
+            s.extend(self.sentence(
+                Role::Opening,
+                None,
+                &[("meeting", meeting), ("purposes", purposes.join("，"))],
+                &["meeting.name".into(), "meeting.purposes".into()],
+            ));
+        }
+        s.extend(self.sentence(Role::OpeningAim, None, &[], &[]));
+        vec![Paragraph::new(s)]
+    }
+
+    fn recap(&mut self) -> Vec<Paragraph> {
+        let m = &self.vs.spec.meeting;
+        if m.earlier.is_empty() {
+            return Vec::new();
+        }
+        let earlier: Vec<String> = m.earlier.iter().map(|p| clause(p.as_str())).collect();
+        let mut s = Vec::new();
+        s.extend(self.sentence(Role::Recap, None, &[("earlier", earlier.join("；"))], &["meeting.earlier".into()]));
+        s.extend(self.sentence(Role::RecapFollow, None, &[], &[]));
+        vec![Paragraph::new(s)]
+    }
+
+    fn year_context(&mut self) -> Vec<Paragraph> {
+        let s: Vec<Sentence> = self.sentence(Role::YearContext, None, &[], &[]).into_iter().collect();
+        if s.is_empty() { Vec::new() } else { vec![Paragraph::new(s)] }
+    }
+
+    fn situation(&mut self) -> Vec<Paragraph> {
+        let Some(sit) = self.vs.spec.situation.clone() else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        let mut first = Vec::new();
+        if !sit.achievements.is_empty() || !sit.figures.is_empty() {
+            first.extend(self.sentence(Role::SituationLead, None, &[], &[]));
+        }
+        if !sit.achievements.is_empty() {
+            let a: Vec<String> = sit.achievements.iter().map(|t| clause(t.as_str())).collect();
+            let joined = a.join("；");
+            match self.sentence(Role::AchievementFrame, None, &[("achievements", joined.clone())], &["situation.achievements".into()]) {
+                Some(s) => first.push(s),
+                None => first.push(Sentence::new(format!("{joined}。"), Origin::Spec { field: "situation.achievements".into() })),
+            }
+        }
+        if !sit.figures.is_empty() {
+            let figs: Vec<String> = sit
+                .figures
+                .iter()
+                .map(|f| {
+                    let mut s = format!("{}{}", clause(f.indicator.as_str()), clause(f.value.as_str()));
+                    if let Some(b) = &f.benchmark {
+                        s.push('，');
+                        s.push_str(&clause(b.as_str()));
+                    }
+                    s
+                })
+                .collect();
+            let lead = self.draw(Role::FigureLead, None, &[], &HashSet::new(), true);
+            let text = format!("{}{}。", lead.as_ref().map(|l| l.1.as_str()).unwrap_or(""), figs.join("；"));
+            let origin = match lead {
+                Some((id, _)) => Origin::Mixed { id, fields: vec!["situation.figures".into()] },
+                None => Origin::Spec { field: "situation.figures".into() },
+            };
+            first.push(Sentence::new(text, origin));
+        }
+        if !first.is_empty() {
+            out.push(Paragraph::new(first));
+        }
+        if !sit.problems.is_empty() {
+            let mut s = Vec::new();
+            let probs: Vec<String> = sit.problems.iter().map(|t| clause(t.as_str())).collect();
+            let lead = self.draw(Role::ProblemLead, None, &[], &HashSet::new(), true);
+            let text = format!("{}{}。", lead.as_ref().map(|l| l.1.as_str()).unwrap_or(""), probs.join("；"));
+            let origin = match lead {
+                Some((id, _)) => Origin::Mixed { id, fields: vec!["situation.problems".into()] },
+                None => Origin::Spec { field: "situation.problems".into() },
+            };
+            s.push(Sentence::new(text, origin));
+            s.extend(self.sentence(Role::ProblemFollow, None, &[], &[]));
+            out.push(Paragraph::new(s));
+        }
+        out
+    }
+
+    fn announce(&mut self, n: usize) -> Vec<Paragraph> {
+        let count = numerals::chinese(n as u32);
+        match self.sentence(Role::Announce, None, &[("count", count.clone())], &[]) {
+            Some(s) => vec![Paragraph::new(vec![s])],
+            None => vec![Paragraph::new(vec![Sentence::new(
+                format!("下面，我讲{count}点意见。"),
+                Origin::Template { name: "plan:announce".into() },
+            )])],
+        }
+    }
+
+    fn closing(&mut self) -> Vec<Paragraph> {
+        let mut s = Vec::new();
+        s.extend(self.sentence(Role::Closing, None, &[], &[]));
+        if let Some(call) = self.vs.spec.closing.as_ref().and_then(|c| c.call.as_ref()) {
+            let call = clause(call.as_str());
+            match self.sentence(Role::ClosingCall, None, &[("call", call.clone())], &["closing.call".into()]) {
+                Some(c) => s.push(c),
+                None => s.push(Sentence::new(format!("{call}！"), Origin::Spec { field: "closing.call".into() })),
+            }
+        }
+        if s.is_empty() {
+            return Vec::new();
+        }
+        // The closing paragraph opens with 同志们，
+        if !s[0].text.starts_with("同志们") {
+            s[0].text = format!("同志们，{}", s[0].text);
+        }
+        vec![Paragraph::new(s)]
+    }
+
+    fn plan_sections(&mut self) -> Vec<SectionPlan> {
+        let spec = &self.vs.spec;
+        let n = spec.sections.len();
+        let mut out: Vec<SectionPlan> = (0..n).map(|_| SectionPlan::default()).collect();
+
+        // Level-1 headings: one pattern for the group.
+        let l1 = self.group_headings(
+            "l1_",
+            &(0..n)
+                .map(|i| {
+                    let s = &spec.sections[i];
+                    HeadingNeed {
+                        title: s.title.as_ref().map(|t| (t.0.clone(), format!("sections[{i}].title"))),
+                        theme: s.theme.0.clone(),
+                        topic: None,
+                    }
+                })
+                .collect::<Vec<_>>(),
+        );
+        let mut last_l2: Option<String> = None;
+        for (i, sec) in spec.sections.iter().enumerate() {
+            let theme = sec.theme.0.clone();
+            let sp = &mut out[i];
+            (sp.heading, sp.heading_origin) = l1[i].clone();
+            // Intro: up to two sentences.
+            let mut intro = Vec::new();
+            for _ in 0..2 {
+                intro.extend(self.sentence(Role::PartIntro, Some(&theme), &[], &[]));
+            }
+            out[i].intro = intro;
+            if sec.points.is_empty() {
+                out[i].items = self.items(&theme);
+            } else {
+                let needs: Vec<HeadingNeed> = sec
+                    .points
+                    .iter()
+                    .enumerate()
+                    .map(|(j, p)| HeadingNeed {
+                        title: p.title.as_ref().map(|t| (t.0.clone(), format!("sections[{i}].points[{j}].title"))),
+                        theme: theme.clone(),
+                        topic: Some((clause(p.topic.as_str()), format!("sections[{i}].points[{j}].topic"))),
+                    })
+                    .collect();
+                let avoid = last_l2.clone();
+                let heads = self.group_headings_avoiding("l2_", &needs, avoid.as_deref());
+                last_l2 = self.patterns.last().cloned();
+                out[i].points = self.points(i, &theme, heads);
+            }
+        }
+        out
+    }
+
+    fn items(&mut self, theme: &str) -> Vec<ItemPlan> {
+        let mut items = Vec::new();
+        for _ in 0..6 {
+            let Some((id, lead)) = self.draw(Role::ItemLead, Some(theme), &[], &HashSet::new(), true) else {
+                break;
+            };
+            items.push(ItemPlan {
+                lead: clause(&lead),
+                lead_origin: Origin::Phrase { id },
+                measures: Vec::new(),
+            });
+        }
+        // Measures round-robin, up to three an item.
+        for _ in 0..3 {
+            for it in items.iter_mut() {
+                if let Some(s) = self.sentence(Role::Measure, Some(theme), &[], &[]) {
+                    it.measures.push(s);
+                }
+            }
+        }
+        items.retain(|it| !it.measures.is_empty());
+        items
+    }
+
+    fn points(&mut self, si: usize, theme: &str, heads: Vec<(String, Origin)>) -> Vec<PointPlan> {
+        let spec = &self.vs.spec;
+        let sec = &spec.sections[si];
+        let year = self.vs.year();
+        let mut plans = Vec::new();
+        for (pi, p) in sec.points.iter().enumerate() {
+            let base = format!("sections[{si}].points[{pi}]");
+            let topic = clause(p.topic.as_str());
+            let mut pp = PointPlan {
+                heading: heads[pi].0.clone(),
+                heading_origin: heads[pi].1.clone(),
+                ..Default::default()
+            };
+            pp.framing = self.sentence(Role::Framing, Some(theme), &[("topic", topic.clone())], &[format!("{base}.topic")]);
+            for (fi, f) in p.facts.iter().enumerate() {
+                let fact = clause(f.as_str());
+                let field = format!("{base}.facts[{fi}]");
+                let s = match self.sentence(Role::FactFrame, None, &[("fact", fact.clone())], std::slice::from_ref(&field)) {
+                    Some(s) => s,
+                    None => Sentence::new(format!("{fact}。"), Origin::Spec { field }),
+                };
+                pp.facts.push(s);
+            }
+            if let Some(lead) = &p.lead {
+                let lead = clause(lead.as_str());
+                let support: Vec<String> = p.support.iter().map(|s| clause(s.as_str())).collect();
+                let mut extra = vec![("lead", lead.clone())];
+                let mut fields = vec![format!("{base}.lead")];
+                if !support.is_empty() {
+                    extra.push(("support", support.join("、")));
+                    fields.push(format!("{base}.support"));
+                }
+                // With support units, only entries that name them.
+                let s = if support.is_empty() {
+                    self.sentence(Role::Responsibility, None, &extra, &fields)
+                } else {
+                    let ids: HashSet<String> = self
+                        .pb
+                        .pool(Role::Responsibility, None, self.vs.kind, year)
+                        .into_iter()
+                        .filter(|ph| !ph.slots().contains(&"support"))
+                        .map(|ph| ph.id.clone())
+                        .collect();
+                    self.draw(Role::Responsibility, None, &extra, &ids, true)
+                        .map(|(id, text)| Sentence::new(text, Origin::Mixed { id, fields: fields.clone() }))
+                };
+                pp.responsibility = Some(s.unwrap_or_else(|| {
+                    let text = if support.is_empty() {
+                        format!("由{lead}牵头负责。")
+                    } else {
+                        format!("由{lead}牵头，{}配合。", support.join("、"))
+                    };
+                    Sentence::new(text, Origin::Template { name: "plan:responsibility".into() })
+                }));
+            } else if !p.support.is_empty() {
+                let support: Vec<String> = p.support.iter().map(|s| clause(s.as_str())).collect();
+                pp.responsibility = Some(Sentence::new(
+                    format!("{}要密切配合、形成合力。", support.join("、")),
+                    Origin::Mixed { id: "plan:support".into(), fields: vec![format!("{base}.support")] },
+                ));
+            }
+            if let Some(d) = self.vs.deadlines[si][pi] {
+                let when = numerals::deadline_cn(d, year);
+                let field = format!("{base}.deadline");
+                pp.deadline = Some(
+                    self.sentence(Role::Deadline, None, &[("deadline", when.clone())], std::slice::from_ref(&field))
+                        .unwrap_or_else(|| Sentence::new(format!("确保{when}完成。"), Origin::Spec { field })),
+                );
+            }
+            pp.requirement = self.sentence(Role::Requirement, Some(theme), &[("topic", topic)], &[]);
+            plans.push(pp);
+        }
+        // Measures round-robin across the points, up to five a point.
+        for _ in 0..5 {
+            for pp in plans.iter_mut() {
+                if let Some(s) = self.sentence(Role::Measure, Some(theme), &[], &[]) {
+                    pp.measures.push(s);
+                }
+            }
+        }
+        plans
+    }
+
+    fn group_headings(&mut self, prefix: &str, needs: &[HeadingNeed]) -> Vec<(String, Origin)> {
+        self.group_headings_avoiding(prefix, needs, None)
+    }
+
+    /// Headings for one sibling group: the spec's titles verbatim, the rest from one pattern.
+    fn group_headings_avoiding(&mut self, prefix: &str, needs: &[HeadingNeed], avoid: Option<&str>) -> Vec<(String, Origin)> {
+        let mut names: Vec<String> = self.templates.pattern_names(prefix);
+        self.rng.shuffle(&mut names);
+        if let Some(a) = avoid
+            && names.len() > 1
+            && let Some(pos) = names.iter().position(|n| n == a)
+        {
+            let n = names.remove(pos);
+            names.push(n);
+        }
+        for name in &names {
+            if let Some(h) = self.try_pattern(name, needs) {
+                self.patterns.push(name.clone());
+                return h;
+            }
+        }
+        // No pattern fits: fall back to the theme's aim, or the topic.
+        self.patterns.push("(fallback)".into());
+        needs
+            .iter()
+            .map(|n| match (&n.title, &n.topic) {
+                (Some((t, f)), _) => (clause(t), Origin::Spec { field: f.clone() }),
+                (None, Some((topic, f))) => (format!("扎实做好{topic}工作"), Origin::Mixed { id: "plan:heading".into(), fields: vec![f.clone()] }),
+                (None, None) => (n.theme.clone(), Origin::Template { name: "plan:heading".into() }),
+            })
+            .collect()
+    }
+
+    fn try_pattern(&mut self, name: &str, needs: &[HeadingNeed]) -> Option<Vec<(String, Origin)>> {
+        let slots = self.templates.pattern_slots(name);
+        let mut local_used: HashSet<String> = HashSet::new();
+        let mut out = Vec::new();
+        let mut texts: HashSet<String> = HashSet::new();
+        let saved_ids = self.used_ids.clone();
+        let saved_texts = self.used_texts.clone();
+        for n in needs {
+            if let Some((t, f)) = &n.title {
+                out.push((clause(t), Origin::Spec { field: f.clone() }));
+                continue;
+            }
+            let mut ctx: BTreeMap<String, String> = BTreeMap::new();
+            let mut ids = Vec::new();
+            let mut fields = Vec::new();
+            let mut ok = true;
+            for slot in &slots {
+                let value = match slot.as_str() {
+                    "topic" => n.topic.as_ref().map(|(t, f)| {
+                        fields.push(f.clone());
+                        t.clone()
+                    }),
+                    "name" => Some(n.theme.clone()),
+                    "aim" | "goal" => {
+                        let role = if slot == "aim" { Role::HeadingAim } else { Role::HeadingGoal };
+                        self.draw(role, Some(&n.theme), &[], &HashSet::new(), true).map(|(id, t)| {
+                            ids.push(id);
+                            clause(&t)
+                        })
+                    }
+                    "verb" | "effort" | "effort2" | "verb2" => {
+                        let role = if slot.starts_with("verb") { Role::PointVerb } else { Role::PointEffort };
+                        self.draw(role, None, &[], &local_used, false).map(|(id, t)| {
+                            local_used.insert(id.clone());
+                            ids.push(id);
+                            clause(&t)
+                        })
+                    }
+                    _ => None,
+                };
+                match value {
+                    Some(v) => {
+                        ctx.insert(slot.clone(), v);
+                    }
+                    None => {
+                        ok = false;
+                        break;
+                    }
+                }
+            }
+            let text = if ok { self.templates.render_pattern(name, &ctx).ok() } else { None };
+            match text {
+                Some(t) if !t.is_empty() && texts.insert(t.clone()) => {
+                    let id = format!("{name}[{}]", ids.join(","));
+                    let origin = if fields.is_empty() { Origin::Phrase { id } } else { Origin::Mixed { id, fields } };
+                    out.push((t, origin));
+                }
+                _ => {
+                    self.used_ids = saved_ids;
+                    self.used_texts = saved_texts;
+                    return None;
+                }
+            }
+        }
+        Some(out)
+    }
+}
+
+struct HeadingNeed {
+    /// The spec's own title and its field.
+    title: Option<(String, String)>,
+    theme: String,
+    /// The point's topic and its field (level 2 only).
+    topic: Option<(String, String)>,
+}
+
+/// 在{name}上的讲话, unless the name already reads as a title.
+pub fn title_of(name: &str) -> String {
+    let name = name.trim();
+    if name.ends_with("讲话") {
+        name.to_string()
+    } else {
+        format!("在{}上的讲话", name.trim_start_matches('在'))
+    }
+}
+
+fn sentences_len(v: &[Sentence]) -> usize {
+    v.iter().map(|s| char_len(&s.text)).sum()
+}
+
+fn sections_len(sections: &[SectionPlan]) -> usize {
+    sections
+        .iter()
+        .map(|s| {
+            char_len(&s.heading)
+                + 2
+                + sentences_len(&s.intro)
+                + s.points
+                    .iter()
+                    .map(|p| {
+                        char_len(&p.heading)
+                            + 4
+                            + p.framing.iter().chain(&p.requirement).chain(&p.responsibility).chain(&p.deadline).map(|x| char_len(&x.text)).sum::<usize>()
+                            + sentences_len(&p.facts)
+                            + sentences_len(&p.measures)
+                    })
+                    .sum::<usize>()
+                + s.items.iter().map(|it| char_len(&it.lead) + 3 + sentences_len(&it.measures)).sum::<usize>()
+        })
+        .sum()
+}
+
+/// Remove one optional sentence from the deepest elaboration. False when nothing is left to trim.
+fn trim_one(sections: &mut [SectionPlan]) -> bool {
+    // 1. the point or item with the most measures (ties: the last) loses its last measure, down to one.
+    let mut best: Option<(usize, usize, bool, usize)> = None; // (section, index, is_item, count)
+    for (si, s) in sections.iter().enumerate() {
+        for (pi, p) in s.points.iter().enumerate() {
+            if p.measures.len() > 1 && best.is_none_or(|b| p.measures.len() >= b.3) {
+                best = Some((si, pi, false, p.measures.len()));
+            }
+        }
+        for (ii, it) in s.items.iter().enumerate() {
+            if it.measures.len() > 1 && best.is_none_or(|b| it.measures.len() >= b.3) {
+                best = Some((si, ii, true, it.measures.len()));
+            }
+        }
+    }
+    // Prefer dropping surplus items (beyond three) once measures are down to two.
+    if best.is_none_or(|b| b.3 <= 2) {
+        for s in sections.iter_mut().rev() {
+            if s.items.len() > 3 {
+                s.items.pop();
+                return true;
+            }
+        }
+    }
+    if let Some((si, i, is_item, _)) = best {
+        if is_item {
+            sections[si].items[i].measures.pop();
+        } else {
+            sections[si].points[i].measures.pop();
+        }
+        return true;
+    }
+    // 2. second intro sentences, then requirements, then the last measure of points with facts.
+    for s in sections.iter_mut().rev() {
+        if s.intro.len() > 1 {
+            s.intro.pop();
+            return true;
+        }
+    }
+    for s in sections.iter_mut().rev() {
+        for p in s.points.iter_mut().rev() {
+            if p.requirement.take().is_some() {
+                return true;
+            }
+        }
+    }
+    for s in sections.iter_mut().rev() {
+        for p in s.points.iter_mut().rev() {
+            if !p.facts.is_empty() && !p.measures.is_empty() {
+                p.measures.pop();
+                return true;
+            }
+        }
+    }
+    false
+}
+
+fn to_part(i: usize, s: SectionPlan, marker: ItemMarker, facts_first: bool) -> Part {
+    let parts = s
+        .points
+        .into_iter()
+        .enumerate()
+        .map(|(j, p)| {
+            let mut first: Vec<Sentence> = Vec::new();
+            if facts_first && !p.facts.is_empty() {
+                first.extend(p.facts);
+                first.extend(p.framing);
+            } else {
+                first.extend(p.framing);
+                first.extend(p.facts);
+            }
+            let mut second: Vec<Sentence> = p.measures;
+            second.extend(p.requirement);
+            second.extend(p.responsibility);
+            second.extend(p.deadline);
+            let body = if sentences_len(&first) + sentences_len(&second) > 420 && !first.is_empty() {
+                vec![Paragraph::new(first), Paragraph::new(second)]
+            } else {
+                first.extend(second);
+                vec![Paragraph::new(first)]
+            };
+            Part {
+                number: j as u32 + 1,
+                level: 2,
+                heading: p.heading,
+                heading_origin: p.heading_origin,
+                body: body.into_iter().filter(|p| !p.is_empty()).collect(),
+                ..Default::default()
+            }
+        })
+        .collect();
+    let items = s
+        .items
+        .into_iter()
+        .enumerate()
+        .map(|(k, it)| Item {
+            number: k as u32 + 1,
+            marker,
+            lead: it.lead,
+            lead_origin: it.lead_origin,
+            body: Paragraph::new(it.measures),
+            own_paragraph: true,
+            line: 0,
+        })
+        .collect();
+    Part {
+        number: i as u32 + 1,
+        level: 1,
+        heading: s.heading,
+        heading_origin: s.heading_origin,
+        body: if s.intro.is_empty() { Vec::new() } else { vec![Paragraph::new(s.intro)] },
+        parts,
+        items,
+        ..Default::default()
+    }
+}
+
+fn part_len(p: &Part) -> usize {
+    char_len(&p.heading)
+        + 3
+        + p.body.iter().map(|b| char_len(&b.text())).sum::<usize>()
+        + p.parts.iter().map(part_len).sum::<usize>()
+        + p.items.iter().map(|it| char_len(&it.lead) + 3 + char_len(&it.body.text())).sum::<usize>()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Golden vectors: if these change, every draft changes. Never update them casually.
+    #[test]
+    fn picker_golden_vectors() {
+        let mut p = Picker::new(42);
+        let v: Vec<u64> = (0..3).map(|_| p.next()).collect();
+        let mut q = Picker::new(42);
+        let w: Vec<u64> = (0..3).map(|_| q.next()).collect();
+        assert_eq!(v, w);
+        assert_eq!(v, GOLDEN_42.to_vec(), "ChaCha8Rng stream for seed 42 changed");
+        let mut r = Picker::new(7);
+        let picks: Vec<usize> = (0..8).map(|_| r.below(10)).collect();
+        assert_eq!(picks, GOLDEN_7_BELOW_10.to_vec());
+    }
+
+    const GOLDEN_42: [u64; 3] = [12578764544318200737, 17529487244874322312, 7886285670807131020];
+    const GOLDEN_7_BELOW_10: [usize; 8] = [5, 4, 5, 3, 0, 8, 1, 0];
+
+    #[test]
+    fn fill_is_one_pass_and_literal() {
+        let mut slots = BTreeMap::new();
+        slots.insert("topic", "{{ 7*7 }}{topic}".to_string());
+        assert_eq!(fill("抓好{topic}。", &slots).unwrap(), "抓好{{ 7*7 }}{topic}。");
+        assert_eq!(fill("缺{lead}。", &slots), None);
+        assert_eq!(fill("{ 不是槽 }", &slots).unwrap(), "{ 不是槽 }");
+    }
+
+    #[test]
+    fn titles() {
+        assert_eq!(title_of("2024年县政府全体会议"), "在2024年县政府全体会议上的讲话");
+        assert_eq!(title_of("在全县安全生产会议上的讲话"), "在全县安全生产会议上的讲话");
+    }
+
+    #[test]
+    fn weighted_pick_respects_zero_weight() {
+        let mut p = Picker::new(1);
+        for _ in 0..100 {
+            assert_ne!(p.weighted(&[1, 0, 1]), 1);
+        }
+    }
+}

@@ -1,0 +1,392 @@
+//! The Tera environment: filters, templates, and rendering a [`Speech`] to text.
+//!
+//! Templates live in `templates/`:
+//! - `speech.tera` — the base layout of a text draft; `kinds/<kind>.tera` extend it, one per
+//!   meeting kind, and say in `{% block opening_order %}` in which order the opening's blocks
+//!   come (purpose, recap, year, situation, announce);
+//! - `patterns/l1_*.tera`, `patterns/l2_*.tera` — heading patterns, one per sibling family, whose
+//!   variables are the slots the planner fills (`aim`, `goal`, `name`, `topic`, `verb`, `effort`);
+//! - `formats/*.tera` — Markdown and HTML layouts of the same tree.
+//!
+//! Filters are registered before templates are loaded: `cn` (3 → 三), `date_cn`
+//! (2024-03-05 → 2024年3月5日) and `deadline` (2024-06-30 → 6月底前, with `year=` the meeting year).
+//! Text templates are not HTML-escaped; `*.html.tera` are. Spec values reach templates only as
+//! context values, so `{{ 7*7 }}` in a spec is printed, never evaluated.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use tera::{Context, Kwargs, State, Tera};
+
+use crate::error::{Error, Result};
+use crate::model::{Item, Origin, Paragraph, Part, Sentence, Speech};
+use crate::numerals;
+
+/// The loaded templates.
+pub struct Templates {
+    tera: Tera,
+    dir: PathBuf,
+}
+
+/// The opening blocks every kind template may order.
+pub const OPENING_BLOCKS: [&str; 5] = ["purpose", "recap", "year", "situation", "announce"];
+
+/// Build a Tera environment with wengao's filters registered.
+pub fn new_tera() -> Tera {
+    let mut tera = Tera::new();
+    tera.autoescape_on(vec!["html.tera"]);
+    tera.register_filter("cn", |n: i64, _: Kwargs, _: &State| numerals::chinese(n.clamp(0, u32::MAX as i64) as u32));
+    tera.register_filter("date_cn", |s: &str, _: Kwargs, _: &State| match crate::spec::parse_date(s) {
+        Some(d) => numerals::date_cn(d),
+        None => s.to_string(),
+    });
+    tera.register_filter("deadline", |s: &str, kwargs: Kwargs, _: &State| {
+        let year = kwargs.get::<i64>("year").ok().flatten();
+        match crate::spec::parse_date(s) {
+            Some(d) => {
+                use chrono::Datelike;
+                numerals::deadline_cn(d, year.map(|y| y as i32).unwrap_or(d.year()))
+            }
+            None => s.to_string(),
+        }
+    });
+    tera
+}
+
+impl Templates {
+    /// Load every `*.tera` under `dir`, named by their path relative to it (`kinds/plenary.tera`).
+    pub fn load(dir: &Path) -> Result<Templates> {
+        let mut files = Vec::new();
+        collect(dir, dir, &mut files)?;
+        if files.is_empty() {
+            return Err(Error::Template {
+                name: dir.display().to_string(),
+                message: "no templates (*.tera) here; run from the repository root or pass --templates DIR".into(),
+            });
+        }
+        files.sort();
+        let mut sources = Vec::new();
+        for (name, path) in files {
+            let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, "read", e))?;
+            sources.push((name, text));
+        }
+        Templates::from_sources(dir, sources)
+    }
+
+    /// Build from (name, text) pairs.
+    pub fn from_sources(dir: &Path, sources: Vec<(String, String)>) -> Result<Templates> {
+        let mut tera = new_tera();
+        tera.add_raw_templates(sources).map_err(|e| Error::Template {
+            name: dir.display().to_string(),
+            message: tera_message(&e),
+        })?;
+        Ok(Templates {
+            tera,
+            dir: dir.to_path_buf(),
+        })
+    }
+
+    /// The directory the templates came from.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The names of the heading patterns with this prefix (`l1_`, `l2_`), sorted.
+    pub fn pattern_names(&self, prefix: &str) -> Vec<String> {
+        let full = format!("patterns/{prefix}");
+        let mut v: Vec<String> = self
+            .tera
+            .get_template_names()
+            .filter(|n| n.starts_with(&full))
+            .map(str::to_string)
+            .collect();
+        v.sort();
+        v
+    }
+
+    /// The slots (top-level variables) a pattern uses, sorted.
+    pub fn pattern_slots(&self, name: &str) -> Vec<String> {
+        let mut v: Vec<String> = self
+            .tera
+            .get_template_variables(name)
+            .map(|s| s.into_iter().map(str::to_string).collect())
+            .unwrap_or_default();
+        v.sort();
+        v
+    }
+
+    /// Render a heading pattern with its slots; the result is trimmed to one line.
+    pub fn render_pattern(&self, name: &str, slots: &BTreeMap<String, String>) -> Result<String> {
+        let mut ctx = Context::new();
+        for (k, v) in slots {
+            ctx.insert(k.clone(), v);
+        }
+        let out = self.tera.render(name, &ctx).map_err(|e| Error::Template {
+            name: self.path_of(name),
+            message: tera_message(&e),
+        })?;
+        Ok(out.lines().map(str::trim).collect::<String>())
+    }
+
+    /// The order of the opening blocks a kind template declares.
+    pub fn opening_order(&self, kind_template: &str) -> Result<Vec<String>> {
+        let out = self
+            .tera
+            .render_block(kind_template, "opening_order", &Context::new())
+            .map_err(|e| Error::Template {
+                name: self.path_of(kind_template),
+                message: tera_message(&e),
+            })?;
+        let order: Vec<String> = out.split_whitespace().map(str::to_string).collect();
+        if let Some(bad) = order.iter().find(|b| !OPENING_BLOCKS.contains(&b.as_str())) {
+            return Err(Error::Template {
+                name: self.path_of(kind_template),
+                message: format!("unknown opening block `{bad}` (known: {})", OPENING_BLOCKS.join(" ")),
+            });
+        }
+        Ok(order)
+    }
+
+    /// Render a speech with a template (`kinds/plenary.tera`, `formats/md.tera` …).
+    pub fn render(&self, template: &str, speech: &Speech, extra: &[(&str, serde_json::Value)]) -> Result<String> {
+        let mut ctx = Context::new();
+        ctx.insert("speech", &SpeechView::from(speech));
+        for (k, v) in extra {
+            ctx.insert(k.to_string(), v);
+        }
+        self.tera.render(template, &ctx).map_err(|e| Error::Template {
+            name: self.path_of(template),
+            message: tera_message(&e),
+        })
+    }
+
+    /// Render the text draft: the kind template, then one paragraph a line, empty lines dropped.
+    pub fn render_text(&self, kind_template: &str, speech: &Speech) -> Result<String> {
+        let raw = self.render(kind_template, speech, &[])?;
+        Ok(tidy_lines(&raw))
+    }
+
+    fn path_of(&self, name: &str) -> String {
+        self.dir.join(name).display().to_string()
+    }
+}
+
+/// Trim every line's end, drop empty lines, end with a newline.
+pub fn tidy_lines(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for line in raw.lines() {
+        let l = line.trim_end();
+        if l.trim().is_empty() {
+            continue;
+        }
+        out.push_str(l);
+        out.push('\n');
+    }
+    out
+}
+
+fn tera_message(e: &tera::Error) -> String {
+    let mut msg = e.to_string();
+    let mut src = std::error::Error::source(e);
+    while let Some(s) = src {
+        msg.push_str(": ");
+        msg.push_str(&s.to_string());
+        src = s.source();
+    }
+    msg
+}
+
+fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, PathBuf)>) -> Result<()> {
+    let rd = std::fs::read_dir(dir).map_err(|e| Error::io(dir, "read the templates directory", e))?;
+    for ent in rd {
+        let ent = ent.map_err(|e| Error::io(dir, "read the templates directory", e))?;
+        let p = ent.path();
+        if p.is_dir() {
+            collect(root, &p, out)?;
+        } else if p.extension().is_some_and(|x| x == "tera") {
+            let name = p
+                .strip_prefix(root)
+                .unwrap_or(&p)
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().to_string())
+                .collect::<Vec<_>>()
+                .join("/");
+            out.push((name, p));
+        }
+    }
+    Ok(())
+}
+
+/// What templates see of a speech: the tree with texts joined and origins as labels.
+#[derive(Debug, Serialize)]
+pub struct SpeechView {
+    pub title: String,
+    pub byline: Vec<String>,
+    pub salutation: Option<String>,
+    pub opening: Vec<ParagraphView>,
+    pub parts: Vec<PartView>,
+    pub closing: Vec<ParagraphView>,
+}
+
+/// A paragraph for templates.
+#[derive(Debug, Serialize)]
+pub struct ParagraphView {
+    pub text: String,
+    pub sentences: Vec<SentenceView>,
+}
+
+/// A sentence for templates: its text, origin label and kind (phrase, spec, mixed, template, text).
+#[derive(Debug, Serialize)]
+pub struct SentenceView {
+    pub text: String,
+    pub origin: String,
+    pub kind: &'static str,
+}
+
+/// A part for templates.
+#[derive(Debug, Serialize)]
+pub struct PartView {
+    pub number: u32,
+    pub level: u8,
+    pub heading: String,
+    pub heading_origin: String,
+    pub heading_kind: &'static str,
+    pub inline: bool,
+    pub body: Vec<ParagraphView>,
+    pub parts: Vec<PartView>,
+    pub items: Vec<ItemView>,
+}
+
+/// A level-3 item for templates; `label` is 一要 / 二是 / 3. / 第四，
+#[derive(Debug, Serialize)]
+pub struct ItemView {
+    pub label: String,
+    pub lead: String,
+    pub lead_origin: String,
+    pub lead_kind: &'static str,
+    pub body: ParagraphView,
+}
+
+fn kind_of(o: &Origin) -> &'static str {
+    match o {
+        Origin::Phrase { .. } => "phrase",
+        Origin::Spec { .. } => "spec",
+        Origin::Mixed { .. } => "mixed",
+        Origin::Template { .. } => "template",
+        Origin::Text { .. } => "text",
+        Origin::Unknown => "unknown",
+    }
+}
+
+impl From<&Sentence> for SentenceView {
+    fn from(s: &Sentence) -> Self {
+        SentenceView {
+            text: s.text.clone(),
+            origin: s.origin.label(),
+            kind: kind_of(&s.origin),
+        }
+    }
+}
+
+impl From<&Paragraph> for ParagraphView {
+    fn from(p: &Paragraph) -> Self {
+        ParagraphView {
+            text: p.text(),
+            sentences: p.sentences.iter().map(SentenceView::from).collect(),
+        }
+    }
+}
+
+impl From<&Item> for ItemView {
+    fn from(i: &Item) -> Self {
+        ItemView {
+            label: i.marker.label(i.number),
+            lead: i.lead.clone(),
+            lead_origin: i.lead_origin.label(),
+            lead_kind: kind_of(&i.lead_origin),
+            body: ParagraphView::from(&i.body),
+        }
+    }
+}
+
+impl From<&Part> for PartView {
+    fn from(p: &Part) -> Self {
+        PartView {
+            number: p.number,
+            level: p.level,
+            heading: p.heading.clone(),
+            heading_origin: p.heading_origin.label(),
+            heading_kind: kind_of(&p.heading_origin),
+            inline: p.inline_heading,
+            body: p.body.iter().map(ParagraphView::from).collect(),
+            parts: p.parts.iter().map(PartView::from).collect(),
+            items: p.items.iter().map(ItemView::from).collect(),
+        }
+    }
+}
+
+impl From<&Speech> for SpeechView {
+    fn from(s: &Speech) -> Self {
+        SpeechView {
+            title: s.title.clone(),
+            byline: s.byline.clone(),
+            salutation: s.salutation.clone(),
+            opening: s.opening.iter().map(ParagraphView::from).collect(),
+            parts: s.parts.iter().map(PartView::from).collect(),
+            closing: s.closing.iter().map(ParagraphView::from).collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(sources: &[(&str, &str)]) -> Templates {
+        Templates::from_sources(
+            Path::new("templates"),
+            sources.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect(),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn filters_work_in_templates() {
+        let tpl = t(&[("x.tera", "{{ 3 | cn }} {{ \"2024-06-30\" | deadline(year=2024) }} {{ \"2024-03-05\" | date_cn }}")]);
+        let out = tpl.tera.render("x.tera", &Context::new()).unwrap();
+        assert_eq!(out, "三 6月底前 2024年3月5日");
+    }
+
+    #[test]
+    fn spec_values_are_not_evaluated_or_escaped_in_text() {
+        let tpl = t(&[("patterns/l2_a.tera", "在{{ topic }}上{{ effort }}")]);
+        let mut slots = BTreeMap::new();
+        slots.insert("topic".to_string(), "{{ 7*7 }}<script>".to_string());
+        slots.insert("effort".to_string(), "持续用力".to_string());
+        assert_eq!(tpl.render_pattern("patterns/l2_a.tera", &slots).unwrap(), "在{{ 7*7 }}<script>上持续用力");
+        assert_eq!(tpl.pattern_slots("patterns/l2_a.tera"), vec!["effort", "topic"]);
+        assert_eq!(tpl.pattern_names("l2_"), vec!["patterns/l2_a.tera"]);
+    }
+
+    #[test]
+    fn opening_order_is_read_from_the_kind_template() {
+        let tpl = t(&[
+            ("speech.tera", "{% block opening_order %}purpose announce{% endblock opening_order %}"),
+            ("kinds/economy.tera", "{% extends \"speech.tera\" %}{% block opening_order %}situation purpose announce{% endblock opening_order %}"),
+            ("kinds/bad.tera", "{% extends \"speech.tera\" %}{% block opening_order %}purpose oops{% endblock opening_order %}"),
+        ]);
+        assert_eq!(tpl.opening_order("kinds/economy.tera").unwrap(), vec!["situation", "purpose", "announce"]);
+        let e = tpl.opening_order("kinds/bad.tera").unwrap_err().to_string();
+        assert!(e.contains("unknown opening block `oops`"), "{e}");
+    }
+
+    #[test]
+    fn template_syntax_errors_name_the_file() {
+        let e = Templates::from_sources(Path::new("templates"), vec![("a.tera".into(), "{% if %}".into())])
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(e.contains("template"), "{e}");
+    }
+}
