@@ -2,7 +2,7 @@
 //!
 //! Templates live in `templates/`:
 //! - `speech.tera` — the base layout of a text draft; `kinds/<kind>.tera` extend it, one per
-//!   meeting kind, and say in `{% block opening_order %}` in which order the opening's blocks
+//!   meeting kind, and say in `{% block opening_order %}` (rendered alone when `order_only` is set) in which order the opening's blocks
 //!   come (purpose, recap, year, situation, announce);
 //! - `patterns/l1_*.tera`, `patterns/l2_*.tera` — heading patterns, one per sibling family, whose
 //!   variables are the slots the planner fills (`aim`, `goal`, `name`, `topic`, `verb`, `effort`);
@@ -131,9 +131,11 @@ impl Templates {
 
     /// The order of the opening blocks a kind template declares.
     pub fn opening_order(&self, kind_template: &str) -> Result<Vec<String>> {
+        let mut ctx = Context::new();
+        ctx.insert("order_only", &true);
         let out = self
             .tera
-            .render_block(kind_template, "opening_order", &Context::new())
+            .render(kind_template, &ctx)
             .map_err(|e| Error::Template {
                 name: self.path_of(kind_template),
                 message: tera_message(&e),
@@ -372,7 +374,7 @@ mod tests {
     #[test]
     fn opening_order_is_read_from_the_kind_template() {
         let tpl = t(&[
-            ("speech.tera", "{% block opening_order %}purpose announce{% endblock opening_order %}"),
+            ("speech.tera", "{% if order_only %}{% block opening_order %}purpose announce{% endblock opening_order %}{% else %}{{ speech.title }}{% endif %}"),
             ("kinds/economy.tera", "{% extends \"speech.tera\" %}{% block opening_order %}situation purpose announce{% endblock opening_order %}"),
             ("kinds/bad.tera", "{% extends \"speech.tera\" %}{% block opening_order %}purpose oops{% endblock opening_order %}"),
         ]);
