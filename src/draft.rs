@@ -43,7 +43,13 @@ impl Format {
     }
 
     /// Every format.
-    pub const ALL: [Format; 5] = [Format::Txt, Format::Md, Format::Html, Format::Json, Format::Docx];
+    pub const ALL: [Format; 5] = [
+        Format::Txt,
+        Format::Md,
+        Format::Html,
+        Format::Json,
+        Format::Docx,
+    ];
 }
 
 /// The loaded phrasebank and templates.
@@ -95,10 +101,15 @@ impl Drafter {
         match format {
             Format::Txt => Ok(self.text(plan)?.into_bytes()),
             Format::Md => {
-                let raw = self.templates.render("formats/md.tera", &plan.speech, &[])?;
+                let raw = self
+                    .templates
+                    .render("formats/md.tera", &plan.speech, &[])?;
                 Ok(collapse_blank_lines(&raw).into_bytes())
             }
-            Format::Html => Ok(self.templates.render("formats/html.tera", &plan.speech, &[])?.into_bytes()),
+            Format::Html => Ok(self
+                .templates
+                .render("formats/html.tera", &plan.speech, &[])?
+                .into_bytes()),
             Format::Json => {
                 let j = DraftJson {
                     title: &plan.speech.title,
@@ -110,11 +121,14 @@ impl Drafter {
                     warnings: &plan.warnings,
                     speech: &plan.speech,
                 };
-                let mut s = serde_json::to_string_pretty(&j).map_err(|e| crate::Error::Usage(e.to_string()))?;
+                let mut s = serde_json::to_string_pretty(&j)
+                    .map_err(|e| crate::Error::Usage(e.to_string()))?;
                 s.push('\n');
                 Ok(s.into_bytes())
             }
-            Format::Docx => Err(crate::Error::Usage("the docx output is not built in yet".into())),
+            Format::Docx => Err(crate::Error::Usage(
+                "the docx output is not built in yet".into(),
+            )),
         }
     }
 }

@@ -16,6 +16,7 @@ pub mod cmd;
 pub mod draft;
 pub mod error;
 pub mod io;
+pub mod lint;
 pub mod model;
 pub mod numerals;
 pub mod phrasebank;

@@ -116,7 +116,12 @@ pub fn fill(text: &str, slots: &BTreeMap<&str, String>) -> Option<String> {
         out.push_str(&rest[..i]);
         let after = &rest[i + 1..];
         match after.find('}') {
-            Some(j) if j > 0 && after[..j].chars().all(|c| c.is_ascii_lowercase() || c == '_') => {
+            Some(j)
+                if j > 0
+                    && after[..j]
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c == '_') =>
+            {
                 out.push_str(slots.get(&after[..j])?);
                 rest = &after[j + 1..];
             }
@@ -132,7 +137,9 @@ pub fn fill(text: &str, slots: &BTreeMap<&str, String>) -> Option<String> {
 
 /// Drop trailing sentence punctuation from a spec value, so a frame can end it.
 pub fn clause(s: &str) -> String {
-    s.trim().trim_end_matches(['。', '；', ';', '，', ',', '.', '！', '!']).to_string()
+    s.trim()
+        .trim_end_matches(['。', '；', ';', '，', ',', '.', '！', '!'])
+        .to_string()
 }
 
 #[derive(Debug, Clone, Default)]
@@ -178,8 +185,18 @@ struct Planner<'a> {
 
 /// Themes whose live use ended (or began) with an era, and the framing used outside it.
 const THEME_ERAS: [(&str, i32, i32, &str); 2] = [
-    ("脱贫攻坚", 2015, 2020, "drafted as consolidating the gains (巩固拓展脱贫攻坚成果, 防止返贫)"),
-    ("疫情防控", 2020, 2022, "drafted as public-health preparedness (公共卫生体系, 应急能力)"),
+    (
+        "脱贫攻坚",
+        2015,
+        2020,
+        "drafted as consolidating the gains (巩固拓展脱贫攻坚成果, 防止返贫)",
+    ),
+    (
+        "疫情防控",
+        2020,
+        2022,
+        "drafted as public-health preparedness (公共卫生体系, 应急能力)",
+    ),
 ];
 
 impl<'a> Planner<'a> {
@@ -226,7 +243,9 @@ impl<'a> Planner<'a> {
             if exclude.contains(&ph.id) || (global && self.used_ids.contains(&ph.id)) {
                 continue;
             }
-            let Some(text) = fill(&ph.text, &slots) else { continue };
+            let Some(text) = fill(&ph.text, &slots) else {
+                continue;
+            };
             if global && self.used_texts.contains(&text) {
                 continue;
             }
@@ -269,7 +288,9 @@ impl<'a> Planner<'a> {
         let vs = self.vs;
         let spec = &vs.spec;
         for (name, from, to, how) in THEME_ERAS {
-            if spec.sections.iter().any(|s| s.theme.as_str() == name) && !(from..=to).contains(&vs.year()) {
+            if spec.sections.iter().any(|s| s.theme.as_str() == name)
+                && !(from..=to).contains(&vs.year())
+            {
                 self.warnings.push(format!(
                     "theme {name} belongs to {from}–{to}; the meeting is in {}: {how}",
                     vs.year()
@@ -285,9 +306,13 @@ impl<'a> Planner<'a> {
             ..Default::default()
         };
         if let Some(name) = &spec.speaker.name {
-            speech.byline.push(format!("{}　{}", spec.speaker.role, name));
+            speech
+                .byline
+                .push(format!("{}　{}", spec.speaker.role, name));
         }
-        speech.byline.push(format!("（{}）", numerals::date_cn(vs.date)));
+        speech
+            .byline
+            .push(format!("（{}）", numerals::date_cn(vs.date)));
 
         // Sections first (their count is announced), then the opening in the kind's order.
         let mut sections = self.plan_sections();
@@ -303,7 +328,9 @@ impl<'a> Planner<'a> {
                 other => {
                     return Err(crate::Error::Template {
                         name: template.clone(),
-                        message: format!("unknown opening block `{other}` in opening_order (known: purpose recap year situation announce)"),
+                        message: format!(
+                            "unknown opening block `{other}` in opening_order (known: purpose recap year situation announce)"
+                        ),
                     });
                 }
             }
@@ -321,7 +348,12 @@ impl<'a> Planner<'a> {
         let fixed = char_len(&speech.title)
             + speech.byline.iter().map(|l| char_len(l)).sum::<usize>()
             + 4
-            + speech.opening.iter().chain(&speech.closing).map(|p| char_len(&p.text())).sum::<usize>();
+            + speech
+                .opening
+                .iter()
+                .chain(&speech.closing)
+                .map(|p| char_len(&p.text()))
+                .sum::<usize>();
         let upper = target + target / 20;
         while fixed + sections_len(&sections) > upper {
             if !trim_one(&mut sections) {
@@ -335,7 +367,11 @@ impl<'a> Planner<'a> {
             ));
         }
 
-        let marker = if self.rng.coin() { ItemMarker::Yao } else { ItemMarker::Shi };
+        let marker = if self.rng.coin() {
+            ItemMarker::Yao
+        } else {
+            ItemMarker::Shi
+        };
         speech.parts = sections
             .into_iter()
             .enumerate()
@@ -358,7 +394,12 @@ impl<'a> Planner<'a> {
         let meeting = m.name.0.clone();
         let mut s = Vec::new();
         if m.purposes.is_empty() {
-            s.extend(self.sentence(Role::OpeningPlain, None, &[("meeting", meeting)], &["meeting.name".into()]));
+            s.extend(self.sentence(
+                Role::OpeningPlain,
+                None,
+                &[("meeting", meeting)],
+                &["meeting.name".into()],
+            ));
         } else {
             let purposes: Vec<String> = m.purposes.iter().map(|p| clause(p.as_str())).collect();
             s.extend(self.sentence(
@@ -379,14 +420,26 @@ impl<'a> Planner<'a> {
         }
         let earlier: Vec<String> = m.earlier.iter().map(|p| clause(p.as_str())).collect();
         let mut s = Vec::new();
-        s.extend(self.sentence(Role::Recap, None, &[("earlier", earlier.join("；"))], &["meeting.earlier".into()]));
+        s.extend(self.sentence(
+            Role::Recap,
+            None,
+            &[("earlier", earlier.join("；"))],
+            &["meeting.earlier".into()],
+        ));
         s.extend(self.sentence(Role::RecapFollow, None, &[], &[]));
         vec![Paragraph::new(s)]
     }
 
     fn year_context(&mut self) -> Vec<Paragraph> {
-        let s: Vec<Sentence> = self.sentence(Role::YearContext, None, &[], &[]).into_iter().collect();
-        if s.is_empty() { Vec::new() } else { vec![Paragraph::new(s)] }
+        let s: Vec<Sentence> = self
+            .sentence(Role::YearContext, None, &[], &[])
+            .into_iter()
+            .collect();
+        if s.is_empty() {
+            Vec::new()
+        } else {
+            vec![Paragraph::new(s)]
+        }
     }
 
     fn situation(&mut self) -> Vec<Paragraph> {
@@ -399,11 +452,25 @@ impl<'a> Planner<'a> {
             first.extend(self.sentence(Role::SituationLead, None, &[], &[]));
         }
         if !sit.achievements.is_empty() {
-            let a: Vec<String> = sit.achievements.iter().map(|t| clause(t.as_str())).collect();
+            let a: Vec<String> = sit
+                .achievements
+                .iter()
+                .map(|t| clause(t.as_str()))
+                .collect();
             let joined = a.join("；");
-            match self.sentence(Role::AchievementFrame, None, &[("achievements", joined.clone())], &["situation.achievements".into()]) {
+            match self.sentence(
+                Role::AchievementFrame,
+                None,
+                &[("achievements", joined.clone())],
+                &["situation.achievements".into()],
+            ) {
                 Some(s) => first.push(s),
-                None => first.push(Sentence::new(format!("{joined}。"), Origin::Spec { field: "situation.achievements".into() })),
+                None => first.push(Sentence::new(
+                    format!("{joined}。"),
+                    Origin::Spec {
+                        field: "situation.achievements".into(),
+                    },
+                )),
             }
         }
         if !sit.figures.is_empty() {
@@ -411,7 +478,11 @@ impl<'a> Planner<'a> {
                 .figures
                 .iter()
                 .map(|f| {
-                    let mut s = format!("{}{}", clause(f.indicator.as_str()), clause(f.value.as_str()));
+                    let mut s = format!(
+                        "{}{}",
+                        clause(f.indicator.as_str()),
+                        clause(f.value.as_str())
+                    );
                     if let Some(b) = &f.benchmark {
                         s.push('，');
                         s.push_str(&clause(b.as_str()));
@@ -420,10 +491,19 @@ impl<'a> Planner<'a> {
                 })
                 .collect();
             let lead = self.draw(Role::FigureLead, None, &[], &HashSet::new(), true);
-            let text = format!("{}{}。", lead.as_ref().map(|l| l.1.as_str()).unwrap_or(""), figs.join("；"));
+            let text = format!(
+                "{}{}。",
+                lead.as_ref().map(|l| l.1.as_str()).unwrap_or(""),
+                figs.join("；")
+            );
             let origin = match lead {
-                Some((id, _)) => Origin::Mixed { id, fields: vec!["situation.figures".into()] },
-                None => Origin::Spec { field: "situation.figures".into() },
+                Some((id, _)) => Origin::Mixed {
+                    id,
+                    fields: vec!["situation.figures".into()],
+                },
+                None => Origin::Spec {
+                    field: "situation.figures".into(),
+                },
             };
             first.push(Sentence::new(text, origin));
         }
@@ -434,10 +514,19 @@ impl<'a> Planner<'a> {
             let mut s = Vec::new();
             let probs: Vec<String> = sit.problems.iter().map(|t| clause(t.as_str())).collect();
             let lead = self.draw(Role::ProblemLead, None, &[], &HashSet::new(), true);
-            let text = format!("{}{}。", lead.as_ref().map(|l| l.1.as_str()).unwrap_or(""), probs.join("；"));
+            let text = format!(
+                "{}{}。",
+                lead.as_ref().map(|l| l.1.as_str()).unwrap_or(""),
+                probs.join("；")
+            );
             let origin = match lead {
-                Some((id, _)) => Origin::Mixed { id, fields: vec!["situation.problems".into()] },
-                None => Origin::Spec { field: "situation.problems".into() },
+                Some((id, _)) => Origin::Mixed {
+                    id,
+                    fields: vec!["situation.problems".into()],
+                },
+                None => Origin::Spec {
+                    field: "situation.problems".into(),
+                },
             };
             s.push(Sentence::new(text, origin));
             s.extend(self.sentence(Role::ProblemFollow, None, &[], &[]));
@@ -452,7 +541,9 @@ impl<'a> Planner<'a> {
             Some(s) => vec![Paragraph::new(vec![s])],
             None => vec![Paragraph::new(vec![Sentence::new(
                 format!("下面，我讲{count}点意见。"),
-                Origin::Template { name: "plan:announce".into() },
+                Origin::Template {
+                    name: "plan:announce".into(),
+                },
             )])],
         }
     }
@@ -462,9 +553,19 @@ impl<'a> Planner<'a> {
         s.extend(self.sentence(Role::Closing, None, &[], &[]));
         if let Some(call) = self.vs.spec.closing.as_ref().and_then(|c| c.call.as_ref()) {
             let call = clause(call.as_str());
-            match self.sentence(Role::ClosingCall, None, &[("call", call.clone())], &["closing.call".into()]) {
+            match self.sentence(
+                Role::ClosingCall,
+                None,
+                &[("call", call.clone())],
+                &["closing.call".into()],
+            ) {
                 Some(c) => s.push(c),
-                None => s.push(Sentence::new(format!("{call}！"), Origin::Spec { field: "closing.call".into() })),
+                None => s.push(Sentence::new(
+                    format!("{call}！"),
+                    Origin::Spec {
+                        field: "closing.call".into(),
+                    },
+                )),
             }
         }
         if s.is_empty() {
@@ -489,7 +590,10 @@ impl<'a> Planner<'a> {
                 .map(|i| {
                     let s = &spec.sections[i];
                     HeadingNeed {
-                        title: s.title.as_ref().map(|t| (t.0.clone(), format!("sections[{i}].title"))),
+                        title: s
+                            .title
+                            .as_ref()
+                            .map(|t| (t.0.clone(), format!("sections[{i}].title"))),
                         theme: s.theme.0.clone(),
                         topic: None,
                     }
@@ -515,9 +619,15 @@ impl<'a> Planner<'a> {
                     .iter()
                     .enumerate()
                     .map(|(j, p)| HeadingNeed {
-                        title: p.title.as_ref().map(|t| (t.0.clone(), format!("sections[{i}].points[{j}].title"))),
+                        title: p
+                            .title
+                            .as_ref()
+                            .map(|t| (t.0.clone(), format!("sections[{i}].points[{j}].title"))),
                         theme: theme.clone(),
-                        topic: Some((clause(p.topic.as_str()), format!("sections[{i}].points[{j}].topic"))),
+                        topic: Some((
+                            clause(p.topic.as_str()),
+                            format!("sections[{i}].points[{j}].topic"),
+                        )),
                     })
                     .collect();
                 let avoid = last_l2.clone();
@@ -532,7 +642,9 @@ impl<'a> Planner<'a> {
     fn items(&mut self, theme: &str) -> Vec<ItemPlan> {
         let mut items = Vec::new();
         for _ in 0..6 {
-            let Some((id, lead)) = self.draw(Role::ItemLead, Some(theme), &[], &HashSet::new(), true) else {
+            let Some((id, lead)) =
+                self.draw(Role::ItemLead, Some(theme), &[], &HashSet::new(), true)
+            else {
                 break;
             };
             items.push(ItemPlan {
@@ -566,11 +678,21 @@ impl<'a> Planner<'a> {
                 heading_origin: heads[pi].1.clone(),
                 ..Default::default()
             };
-            pp.framing = self.sentence(Role::Framing, Some(theme), &[("topic", topic.clone())], &[format!("{base}.topic")]);
+            pp.framing = self.sentence(
+                Role::Framing,
+                Some(theme),
+                &[("topic", topic.clone())],
+                &[format!("{base}.topic")],
+            );
             for (fi, f) in p.facts.iter().enumerate() {
                 let fact = clause(f.as_str());
                 let field = format!("{base}.facts[{fi}]");
-                let s = match self.sentence(Role::FactFrame, None, &[("fact", fact.clone())], std::slice::from_ref(&field)) {
+                let s = match self.sentence(
+                    Role::FactFrame,
+                    None,
+                    &[("fact", fact.clone())],
+                    std::slice::from_ref(&field),
+                ) {
                     Some(s) => s,
                     None => Sentence::new(format!("{fact}。"), Origin::Spec { field }),
                 };
@@ -597,7 +719,15 @@ impl<'a> Planner<'a> {
                         .map(|ph| ph.id.clone())
                         .collect();
                     self.draw(Role::Responsibility, None, &extra, &ids, true)
-                        .map(|(id, text)| Sentence::new(text, Origin::Mixed { id, fields: fields.clone() }))
+                        .map(|(id, text)| {
+                            Sentence::new(
+                                text,
+                                Origin::Mixed {
+                                    id,
+                                    fields: fields.clone(),
+                                },
+                            )
+                        })
                 };
                 pp.responsibility = Some(s.unwrap_or_else(|| {
                     let text = if support.is_empty() {
@@ -605,24 +735,40 @@ impl<'a> Planner<'a> {
                     } else {
                         format!("由{lead}牵头，{}配合。", support.join("、"))
                     };
-                    Sentence::new(text, Origin::Template { name: "plan:responsibility".into() })
+                    Sentence::new(
+                        text,
+                        Origin::Template {
+                            name: "plan:responsibility".into(),
+                        },
+                    )
                 }));
             } else if !p.support.is_empty() {
                 let support: Vec<String> = p.support.iter().map(|s| clause(s.as_str())).collect();
                 pp.responsibility = Some(Sentence::new(
                     format!("{}要密切配合、形成合力。", support.join("、")),
-                    Origin::Mixed { id: "plan:support".into(), fields: vec![format!("{base}.support")] },
+                    Origin::Mixed {
+                        id: "plan:support".into(),
+                        fields: vec![format!("{base}.support")],
+                    },
                 ));
             }
             if let Some(d) = self.vs.deadlines[si][pi] {
                 let when = numerals::deadline_cn(d, year);
                 let field = format!("{base}.deadline");
                 pp.deadline = Some(
-                    self.sentence(Role::Deadline, None, &[("deadline", when.clone())], std::slice::from_ref(&field))
-                        .unwrap_or_else(|| Sentence::new(format!("确保{when}完成。"), Origin::Spec { field })),
+                    self.sentence(
+                        Role::Deadline,
+                        None,
+                        &[("deadline", when.clone())],
+                        std::slice::from_ref(&field),
+                    )
+                    .unwrap_or_else(|| {
+                        Sentence::new(format!("确保{when}完成。"), Origin::Spec { field })
+                    }),
                 );
             }
-            pp.requirement = self.sentence(Role::Requirement, Some(theme), &[("topic", topic)], &[]);
+            pp.requirement =
+                self.sentence(Role::Requirement, Some(theme), &[("topic", topic)], &[]);
             plans.push(pp);
         }
         // Measures round-robin across the points, up to five a point.
@@ -641,7 +787,12 @@ impl<'a> Planner<'a> {
     }
 
     /// Headings for one sibling group: the spec's titles verbatim, the rest from one pattern.
-    fn group_headings_avoiding(&mut self, prefix: &str, needs: &[HeadingNeed], avoid: Option<&str>) -> Vec<(String, Origin)> {
+    fn group_headings_avoiding(
+        &mut self,
+        prefix: &str,
+        needs: &[HeadingNeed],
+        avoid: Option<&str>,
+    ) -> Vec<(String, Origin)> {
         let mut names: Vec<String> = self.templates.pattern_names(prefix);
         self.rng.shuffle(&mut names);
         if let Some(a) = avoid
@@ -663,8 +814,19 @@ impl<'a> Planner<'a> {
             .iter()
             .map(|n| match (&n.title, &n.topic) {
                 (Some((t, f)), _) => (clause(t), Origin::Spec { field: f.clone() }),
-                (None, Some((topic, f))) => (format!("扎实做好{topic}工作"), Origin::Mixed { id: "plan:heading".into(), fields: vec![f.clone()] }),
-                (None, None) => (n.theme.clone(), Origin::Template { name: "plan:heading".into() }),
+                (None, Some((topic, f))) => (
+                    format!("扎实做好{topic}工作"),
+                    Origin::Mixed {
+                        id: "plan:heading".into(),
+                        fields: vec![f.clone()],
+                    },
+                ),
+                (None, None) => (
+                    n.theme.clone(),
+                    Origin::Template {
+                        name: "plan:heading".into(),
+                    },
+                ),
             })
             .collect()
     }
@@ -693,19 +855,29 @@ impl<'a> Planner<'a> {
                     }),
                     "name" => Some(n.theme.clone()),
                     "aim" | "goal" => {
-                        let role = if slot == "aim" { Role::HeadingAim } else { Role::HeadingGoal };
-                        self.draw(role, Some(&n.theme), &[], &HashSet::new(), true).map(|(id, t)| {
-                            ids.push(id);
-                            clause(&t)
-                        })
+                        let role = if slot == "aim" {
+                            Role::HeadingAim
+                        } else {
+                            Role::HeadingGoal
+                        };
+                        self.draw(role, Some(&n.theme), &[], &HashSet::new(), true)
+                            .map(|(id, t)| {
+                                ids.push(id);
+                                clause(&t)
+                            })
                     }
                     "verb" | "effort" | "effort2" | "verb2" => {
-                        let role = if slot.starts_with("verb") { Role::PointVerb } else { Role::PointEffort };
-                        self.draw(role, None, &[], &local_used, false).map(|(id, t)| {
-                            local_used.insert(id.clone());
-                            ids.push(id);
-                            clause(&t)
-                        })
+                        let role = if slot.starts_with("verb") {
+                            Role::PointVerb
+                        } else {
+                            Role::PointEffort
+                        };
+                        self.draw(role, None, &[], &local_used, false)
+                            .map(|(id, t)| {
+                                local_used.insert(id.clone());
+                                ids.push(id);
+                                clause(&t)
+                            })
                     }
                     _ => None,
                 };
@@ -719,11 +891,19 @@ impl<'a> Planner<'a> {
                     }
                 }
             }
-            let text = if ok { self.templates.render_pattern(name, &ctx).ok() } else { None };
+            let text = if ok {
+                self.templates.render_pattern(name, &ctx).ok()
+            } else {
+                None
+            };
             match text {
                 Some(t) if !t.is_empty() && texts.insert(t.clone()) => {
                     let id = format!("{name}[{}]", ids.join(","));
-                    let origin = if fields.is_empty() { Origin::Phrase { id } } else { Origin::Mixed { id, fields } };
+                    let origin = if fields.is_empty() {
+                        Origin::Phrase { id }
+                    } else {
+                        Origin::Mixed { id, fields }
+                    };
                     out.push((t, origin));
                 }
                 _ => {
@@ -771,12 +951,21 @@ fn sections_len(sections: &[SectionPlan]) -> usize {
                     .map(|p| {
                         char_len(&p.heading)
                             + 4
-                            + p.framing.iter().chain(&p.requirement).chain(&p.responsibility).chain(&p.deadline).map(|x| char_len(&x.text)).sum::<usize>()
+                            + p.framing
+                                .iter()
+                                .chain(&p.requirement)
+                                .chain(&p.responsibility)
+                                .chain(&p.deadline)
+                                .map(|x| char_len(&x.text))
+                                .sum::<usize>()
                             + sentences_len(&p.facts)
                             + sentences_len(&p.measures)
                     })
                     .sum::<usize>()
-                + s.items.iter().map(|it| char_len(&it.lead) + 3 + sentences_len(&it.measures)).sum::<usize>()
+                + s.items
+                    .iter()
+                    .map(|it| char_len(&it.lead) + 3 + sentences_len(&it.measures))
+                    .sum::<usize>()
         })
         .sum()
 }
@@ -857,7 +1046,8 @@ fn to_part(i: usize, s: SectionPlan, marker: ItemMarker, facts_first: bool) -> P
             second.extend(p.requirement);
             second.extend(p.responsibility);
             second.extend(p.deadline);
-            let body = if sentences_len(&first) + sentences_len(&second) > 420 && !first.is_empty() {
+            let body = if sentences_len(&first) + sentences_len(&second) > 420 && !first.is_empty()
+            {
                 vec![Paragraph::new(first), Paragraph::new(second)]
             } else {
                 first.extend(second);
@@ -892,7 +1082,11 @@ fn to_part(i: usize, s: SectionPlan, marker: ItemMarker, facts_first: bool) -> P
         level: 1,
         heading: s.heading,
         heading_origin: s.heading_origin,
-        body: if s.intro.is_empty() { Vec::new() } else { vec![Paragraph::new(s.intro)] },
+        body: if s.intro.is_empty() {
+            Vec::new()
+        } else {
+            vec![Paragraph::new(s.intro)]
+        },
         parts,
         items,
         ..Default::default()
@@ -904,7 +1098,10 @@ fn part_len(p: &Part) -> usize {
         + 3
         + p.body.iter().map(|b| char_len(&b.text())).sum::<usize>()
         + p.parts.iter().map(part_len).sum::<usize>()
-        + p.items.iter().map(|it| char_len(&it.lead) + 3 + char_len(&it.body.text())).sum::<usize>()
+        + p.items
+            .iter()
+            .map(|it| char_len(&it.lead) + 3 + char_len(&it.body.text()))
+            .sum::<usize>()
 }
 
 #[cfg(test)]
@@ -919,28 +1116,45 @@ mod tests {
         let mut q = Picker::new(42);
         let w: Vec<u64> = (0..3).map(|_| q.next()).collect();
         assert_eq!(v, w);
-        assert_eq!(v, GOLDEN_42.to_vec(), "ChaCha8Rng stream for seed 42 changed");
+        assert_eq!(
+            v,
+            GOLDEN_42.to_vec(),
+            "ChaCha8Rng stream for seed 42 changed"
+        );
         let mut r = Picker::new(7);
         let picks: Vec<usize> = (0..8).map(|_| r.below(10)).collect();
         assert_eq!(picks, GOLDEN_7_BELOW_10.to_vec());
     }
 
-    const GOLDEN_42: [u64; 3] = [12578764544318200737, 17529487244874322312, 7886285670807131020];
+    const GOLDEN_42: [u64; 3] = [
+        12578764544318200737,
+        17529487244874322312,
+        7886285670807131020,
+    ];
     const GOLDEN_7_BELOW_10: [usize; 8] = [5, 4, 5, 3, 0, 8, 1, 0];
 
     #[test]
     fn fill_is_one_pass_and_literal() {
         let mut slots = BTreeMap::new();
         slots.insert("topic", "{{ 7*7 }}{topic}".to_string());
-        assert_eq!(fill("抓好{topic}。", &slots).unwrap(), "抓好{{ 7*7 }}{topic}。");
+        assert_eq!(
+            fill("抓好{topic}。", &slots).unwrap(),
+            "抓好{{ 7*7 }}{topic}。"
+        );
         assert_eq!(fill("缺{lead}。", &slots), None);
         assert_eq!(fill("{ 不是槽 }", &slots).unwrap(), "{ 不是槽 }");
     }
 
     #[test]
     fn titles() {
-        assert_eq!(title_of("2024年县政府全体会议"), "在2024年县政府全体会议上的讲话");
-        assert_eq!(title_of("在全县安全生产会议上的讲话"), "在全县安全生产会议上的讲话");
+        assert_eq!(
+            title_of("2024年县政府全体会议"),
+            "在2024年县政府全体会议上的讲话"
+        );
+        assert_eq!(
+            title_of("在全县安全生产会议上的讲话"),
+            "在全县安全生产会议上的讲话"
+        );
     }
 
     #[test]

@@ -36,11 +36,16 @@ pub const OPENING_BLOCKS: [&str; 5] = ["purpose", "recap", "year", "situation", 
 pub fn new_tera() -> Tera {
     let mut tera = Tera::new();
     tera.autoescape_on(vec!["html.tera"]);
-    tera.register_filter("cn", |n: i64, _: Kwargs, _: &State| numerals::chinese(n.clamp(0, u32::MAX as i64) as u32));
-    tera.register_filter("date_cn", |s: &str, _: Kwargs, _: &State| match crate::spec::parse_date(s) {
-        Some(d) => numerals::date_cn(d),
-        None => s.to_string(),
+    tera.register_filter("cn", |n: i64, _: Kwargs, _: &State| {
+        numerals::chinese(n.clamp(0, u32::MAX as i64) as u32)
     });
+    tera.register_filter(
+        "date_cn",
+        |s: &str, _: Kwargs, _: &State| match crate::spec::parse_date(s) {
+            Some(d) => numerals::date_cn(d),
+            None => s.to_string(),
+        },
+    );
     tera.register_filter("deadline", |s: &str, kwargs: Kwargs, _: &State| {
         let year = kwargs.get::<i64>("year").ok().flatten();
         match crate::spec::parse_date(s) {
@@ -77,10 +82,11 @@ impl Templates {
     /// Build from (name, text) pairs.
     pub fn from_sources(dir: &Path, sources: Vec<(String, String)>) -> Result<Templates> {
         let mut tera = new_tera();
-        tera.add_raw_templates(sources).map_err(|e| Error::Template {
-            name: dir.display().to_string(),
-            message: tera_message(&e),
-        })?;
+        tera.add_raw_templates(sources)
+            .map_err(|e| Error::Template {
+                name: dir.display().to_string(),
+                message: tera_message(&e),
+            })?;
         Ok(Templates {
             tera,
             dir: dir.to_path_buf(),
@@ -144,23 +150,33 @@ impl Templates {
         if let Some(bad) = order.iter().find(|b| !OPENING_BLOCKS.contains(&b.as_str())) {
             return Err(Error::Template {
                 name: self.path_of(kind_template),
-                message: format!("unknown opening block `{bad}` (known: {})", OPENING_BLOCKS.join(" ")),
+                message: format!(
+                    "unknown opening block `{bad}` (known: {})",
+                    OPENING_BLOCKS.join(" ")
+                ),
             });
         }
         Ok(order)
     }
 
     /// Render a speech with a template (`kinds/plenary.tera`, `formats/md.tera` …).
-    pub fn render(&self, template: &str, speech: &Speech, extra: &[(&str, serde_json::Value)]) -> Result<String> {
+    pub fn render(
+        &self,
+        template: &str,
+        speech: &Speech,
+        extra: &[(&str, serde_json::Value)],
+    ) -> Result<String> {
         let mut ctx = Context::new();
         ctx.insert("speech", &SpeechView::from(speech));
         for (k, v) in extra {
             ctx.insert(k.to_string(), v);
         }
-        self.tera.render(template, &ctx).map_err(|e| Error::Template {
-            name: self.path_of(template),
-            message: tera_message(&e),
-        })
+        self.tera
+            .render(template, &ctx)
+            .map_err(|e| Error::Template {
+                name: self.path_of(template),
+                message: tera_message(&e),
+            })
     }
 
     /// Render the text draft: the kind template, then one paragraph a line, empty lines dropped.
@@ -200,7 +216,8 @@ fn tera_message(e: &tera::Error) -> String {
 }
 
 fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, PathBuf)>) -> Result<()> {
-    let rd = std::fs::read_dir(dir).map_err(|e| Error::io(dir, "read the templates directory", e))?;
+    let rd =
+        std::fs::read_dir(dir).map_err(|e| Error::io(dir, "read the templates directory", e))?;
     for ent in rd {
         let ent = ent.map_err(|e| Error::io(dir, "read the templates directory", e))?;
         let p = ent.path();
@@ -348,14 +365,20 @@ mod tests {
     fn t(sources: &[(&str, &str)]) -> Templates {
         Templates::from_sources(
             Path::new("templates"),
-            sources.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect(),
+            sources
+                .iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect(),
         )
         .unwrap()
     }
 
     #[test]
     fn filters_work_in_templates() {
-        let tpl = t(&[("x.tera", "{{ 3 | cn }} {{ \"2024-06-30\" | deadline(year=2024) }} {{ \"2024-03-05\" | date_cn }}")]);
+        let tpl = t(&[(
+            "x.tera",
+            "{{ 3 | cn }} {{ \"2024-06-30\" | deadline(year=2024) }} {{ \"2024-03-05\" | date_cn }}",
+        )]);
         let out = tpl.tera.render("x.tera", &Context::new()).unwrap();
         assert_eq!(out, "三 6月底前 2024年3月5日");
     }
@@ -366,29 +389,50 @@ mod tests {
         let mut slots = BTreeMap::new();
         slots.insert("topic".to_string(), "{{ 7*7 }}<script>".to_string());
         slots.insert("effort".to_string(), "持续用力".to_string());
-        assert_eq!(tpl.render_pattern("patterns/l2_a.tera", &slots).unwrap(), "在{{ 7*7 }}<script>上持续用力");
-        assert_eq!(tpl.pattern_slots("patterns/l2_a.tera"), vec!["effort", "topic"]);
+        assert_eq!(
+            tpl.render_pattern("patterns/l2_a.tera", &slots).unwrap(),
+            "在{{ 7*7 }}<script>上持续用力"
+        );
+        assert_eq!(
+            tpl.pattern_slots("patterns/l2_a.tera"),
+            vec!["effort", "topic"]
+        );
         assert_eq!(tpl.pattern_names("l2_"), vec!["patterns/l2_a.tera"]);
     }
 
     #[test]
     fn opening_order_is_read_from_the_kind_template() {
         let tpl = t(&[
-            ("speech.tera", "{% if order_only %}{% block opening_order %}purpose announce{% endblock opening_order %}{% else %}{{ speech.title }}{% endif %}"),
-            ("kinds/economy.tera", "{% extends \"speech.tera\" %}{% block opening_order %}situation purpose announce{% endblock opening_order %}"),
-            ("kinds/bad.tera", "{% extends \"speech.tera\" %}{% block opening_order %}purpose oops{% endblock opening_order %}"),
+            (
+                "speech.tera",
+                "{% if order_only %}{% block opening_order %}purpose announce{% endblock opening_order %}{% else %}{{ speech.title }}{% endif %}",
+            ),
+            (
+                "kinds/economy.tera",
+                "{% extends \"speech.tera\" %}{% block opening_order %}situation purpose announce{% endblock opening_order %}",
+            ),
+            (
+                "kinds/bad.tera",
+                "{% extends \"speech.tera\" %}{% block opening_order %}purpose oops{% endblock opening_order %}",
+            ),
         ]);
-        assert_eq!(tpl.opening_order("kinds/economy.tera").unwrap(), vec!["situation", "purpose", "announce"]);
+        assert_eq!(
+            tpl.opening_order("kinds/economy.tera").unwrap(),
+            vec!["situation", "purpose", "announce"]
+        );
         let e = tpl.opening_order("kinds/bad.tera").unwrap_err().to_string();
         assert!(e.contains("unknown opening block `oops`"), "{e}");
     }
 
     #[test]
     fn template_syntax_errors_name_the_file() {
-        let e = Templates::from_sources(Path::new("templates"), vec![("a.tera".into(), "{% if %}".into())])
-            .err()
-            .unwrap()
-            .to_string();
+        let e = Templates::from_sources(
+            Path::new("templates"),
+            vec![("a.tera".into(), "{% if %}".into())],
+        )
+        .err()
+        .unwrap()
+        .to_string();
         assert!(e.contains("template"), "{e}");
     }
 }

@@ -21,29 +21,57 @@ fn every_example_drafts() {
 #[test]
 fn same_seed_same_bytes_and_seeds_differ() {
     let spec = root().join("examples/plenary-2024.yaml");
-    let a = Wengao::new().arg("draft").path(&spec).args(["--seed", "7"]).run().ok();
-    let b = Wengao::new().arg("draft").path(&spec).args(["--seed", "7"]).run().ok();
+    let a = Wengao::new()
+        .arg("draft")
+        .path(&spec)
+        .args(["--seed", "7"])
+        .run()
+        .ok();
+    let b = Wengao::new()
+        .arg("draft")
+        .path(&spec)
+        .args(["--seed", "7"])
+        .run()
+        .ok();
     assert_eq!(a.stdout_bytes, b.stdout_bytes);
-    let c = Wengao::new().arg("draft").path(&spec).args(["--seed", "8"]).run().ok();
+    let c = Wengao::new()
+        .arg("draft")
+        .path(&spec)
+        .args(["--seed", "8"])
+        .run()
+        .ok();
     assert_ne!(a.stdout, c.stdout);
     // Visibly different: most sentences differ.
     let sa: std::collections::HashSet<&str> = a.stdout.split('。').collect();
     let sc: std::collections::HashSet<&str> = c.stdout.split('。').collect();
     let shared = sa.intersection(&sc).count();
-    assert!(shared * 2 < sa.len(), "seeds 7 and 8 share {shared} of {} sentences", sa.len());
+    assert!(
+        shared * 2 < sa.len(),
+        "seeds 7 and 8 share {shared} of {} sentences",
+        sa.len()
+    );
 }
 
 #[test]
 fn golden_draft() {
     let spec = root().join("examples/plenary-2024.yaml");
-    let r = Wengao::new().arg("draft").path(&spec).args(["--seed", "7"]).run().ok();
+    let r = Wengao::new()
+        .arg("draft")
+        .path(&spec)
+        .args(["--seed", "7"])
+        .run()
+        .ok();
     let golden = root().join("tests/golden/plenary-2024-seed7.txt");
     if std::env::var_os("WENGAO_BLESS").is_some() {
         std::fs::create_dir_all(golden.parent().unwrap()).unwrap();
         std::fs::write(&golden, &r.stdout).unwrap();
     }
-    let want = std::fs::read_to_string(&golden).expect("golden file; run with WENGAO_BLESS=1 to create it");
-    assert_eq!(r.stdout, want, "the draft changed; if intended, re-bless with WENGAO_BLESS=1");
+    let want = std::fs::read_to_string(&golden)
+        .expect("golden file; run with WENGAO_BLESS=1 to create it");
+    assert_eq!(
+        r.stdout, want,
+        "the draft changed; if intended, re-bless with WENGAO_BLESS=1"
+    );
 }
 
 #[test]
@@ -68,11 +96,16 @@ fn every_fact_lead_support_and_deadline_appears() {
                     assert!(out.contains(l), "{}: lead {l}", e.display());
                 }
                 for s in p["support"].as_array().into_iter().flatten() {
-                    assert!(out.contains(s.as_str().unwrap()), "{}: support {s}", e.display());
+                    assert!(
+                        out.contains(s.as_str().unwrap()),
+                        "{}: support {s}",
+                        e.display()
+                    );
                 }
                 if let Some(d) = p["deadline"].as_str() {
                     let d = wengao::spec::parse_date(d).unwrap();
-                    let year = wengao::spec::parse_date(spec["meeting"]["date"].as_str().unwrap()).unwrap();
+                    let year = wengao::spec::parse_date(spec["meeting"]["date"].as_str().unwrap())
+                        .unwrap();
                     use chrono::Datelike;
                     let when = wengao::numerals::deadline_cn(d, year.year());
                     assert!(out.contains(&when), "{}: deadline {when}", e.display());
@@ -83,7 +116,11 @@ fn every_fact_lead_support_and_deadline_appears() {
             assert!(out.contains(call), "{}: closing call", e.display());
         }
         for p in spec["meeting"]["purposes"].as_array().into_iter().flatten() {
-            assert!(out.contains(p.as_str().unwrap()), "{}: purpose {p}", e.display());
+            assert!(
+                out.contains(p.as_str().unwrap()),
+                "{}: purpose {p}",
+                e.display()
+            );
         }
         if let Some(s) = spec.get("situation") {
             for key in ["achievements", "problems"] {
@@ -93,7 +130,11 @@ fn every_fact_lead_support_and_deadline_appears() {
                 }
             }
             for f in s["figures"].as_array().into_iter().flatten() {
-                assert!(out.contains(f["value"].as_str().unwrap()), "{}: figure", e.display());
+                assert!(
+                    out.contains(f["value"].as_str().unwrap()),
+                    "{}: figure",
+                    e.display()
+                );
             }
         }
     }
@@ -101,9 +142,22 @@ fn every_fact_lead_support_and_deadline_appears() {
 
 #[test]
 fn level_words_follow_the_place_level() {
-    for (level, whole, other) in [("县", "全县", "全市"), ("市", "全市", "全县"), ("区", "全区", "全县"), ("镇", "全镇", "全县")] {
-        let spec = SPEC.replace("  name: 汉阴县\n", &format!("  name: 某地\n  level: {level}\n"));
-        let out = Wengao::new().args(["draft", "-", "--seed", "3"]).stdin(spec).run().ok().stdout;
+    for (level, whole, other) in [
+        ("县", "全县", "全市"),
+        ("市", "全市", "全县"),
+        ("区", "全区", "全县"),
+        ("镇", "全镇", "全县"),
+    ] {
+        let spec = SPEC.replace(
+            "  name: 汉阴县\n",
+            &format!("  name: 某地\n  level: {level}\n"),
+        );
+        let out = Wengao::new()
+            .args(["draft", "-", "--seed", "3"])
+            .stdin(spec)
+            .run()
+            .ok()
+            .stdout;
         assert!(out.contains(whole), "{level}: {whole} missing");
         assert!(!out.contains(other), "{level}: {other} found");
     }
@@ -115,26 +169,74 @@ fn template_syntax_and_html_in_spec_values_are_literal() {
         .replace("topic: 重点项目", "topic: \"{{ 7*7 }}项目\"")
         .replace("lead: 县发改局", "lead: \"<script>alert(1)</script>局\"");
     for fmt in ["txt", "md", "json"] {
-        let out = Wengao::new().args(["draft", "-", "--format", fmt]).stdin(spec.clone()).run().ok().stdout;
-        assert!(out.contains("{{ 7*7 }}项目"), "{fmt}: template syntax not verbatim");
+        let out = Wengao::new()
+            .args(["draft", "-", "--format", fmt])
+            .stdin(spec.clone())
+            .run()
+            .ok()
+            .stdout;
+        assert!(
+            out.contains("{{ 7*7 }}项目"),
+            "{fmt}: template syntax not verbatim"
+        );
         assert!(!out.contains("49项目"), "{fmt}: evaluated");
-        let lead = if fmt == "json" { "<script>alert(1)</script>局" } else { "<script>alert(1)</script>局" };
+        let lead = if fmt == "json" {
+            "<script>alert(1)</script>局"
+        } else {
+            "<script>alert(1)</script>局"
+        };
         assert!(out.contains(lead), "{fmt}: html not verbatim");
     }
-    let html = Wengao::new().args(["draft", "-", "--format", "html"]).stdin(spec).run().ok().stdout;
-    assert!(html.contains("&lt;script&gt;alert(1)&lt;&#x2F;script&gt;局") || html.contains("&lt;script&gt;alert(1)&lt;/script&gt;局"), "html escapes");
-    assert!(!html.contains("<script>alert"), "html must not carry a live script");
+    let html = Wengao::new()
+        .args(["draft", "-", "--format", "html"])
+        .stdin(spec)
+        .run()
+        .ok()
+        .stdout;
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;&#x2F;script&gt;局")
+            || html.contains("&lt;script&gt;alert(1)&lt;/script&gt;局"),
+        "html escapes"
+    );
+    assert!(
+        !html.contains("<script>alert"),
+        "html must not carry a live script"
+    );
 }
 
 #[test]
 fn bad_specs_exit_2_with_a_located_message() {
     let cases: Vec<(String, &str, &str)> = vec![
-        (SPEC.replace("  date: 2024-02-26\n", ""), "missing field `date`", "<stdin>"),
-        (SPEC.replace("2024-02-26", "2024-02-30"), "not a real date", ":3:9"),
-        (SPEC.replace("theme: 作风建设", "theme: 作风建"), "did you mean `作风建设`", ":18:12"),
-        (SPEC.replace("speaker:", "speakr:"), "did you mean `speaker`", ":6:1"),
-        (SPEC.replace("kind: plenary", "kind: party"), "unknown meeting kind", ":4:9"),
-        (SPEC.replace("sections:\n", "sections: 3\n"), "wrong type", ":10:"),
+        (
+            SPEC.replace("  date: 2024-02-26\n", ""),
+            "missing field `date`",
+            "<stdin>",
+        ),
+        (
+            SPEC.replace("2024-02-26", "2024-02-30"),
+            "not a real date",
+            ":3:9",
+        ),
+        (
+            SPEC.replace("theme: 作风建设", "theme: 作风建"),
+            "did you mean `作风建设`",
+            ":18:12",
+        ),
+        (
+            SPEC.replace("speaker:", "speakr:"),
+            "did you mean `speaker`",
+            ":6:1",
+        ),
+        (
+            SPEC.replace("kind: plenary", "kind: party"),
+            "unknown meeting kind",
+            ":4:9",
+        ),
+        (
+            SPEC.replace("sections:\n", "sections: 3\n"),
+            "wrong type",
+            ":10:",
+        ),
         (
             {
                 let mut s = SPEC.to_string();
@@ -152,9 +254,20 @@ fn bad_specs_exit_2_with_a_located_message() {
         let f = dir.path().join("spec.yaml");
         std::fs::write(&f, &spec).unwrap();
         let out = dir.path().join("out.txt");
-        let r = Wengao::new().arg("draft").path(&f).arg("-o").path(&out).run().code(2).stderr_has(msg);
+        let r = Wengao::new()
+            .arg("draft")
+            .path(&f)
+            .arg("-o")
+            .path(&out)
+            .run()
+            .code(2)
+            .stderr_has(msg);
         if at != "<stdin>" {
-            assert!(r.stderr.contains(&format!("spec.yaml{at}")), "{msg}: location {at} in\n{}", r.stderr);
+            assert!(
+                r.stderr.contains(&format!("spec.yaml{at}")),
+                "{msg}: location {at} in\n{}",
+                r.stderr
+            );
         }
         assert!(r.stderr.contains("help:"), "{msg}: a help line");
         assert!(!out.exists(), "{msg}: no output on error");
@@ -167,9 +280,23 @@ fn output_file_is_not_clobbered_without_force() {
     let out = dir.path().join("draft.txt");
     std::fs::write(&out, "mine").unwrap();
     let spec = root().join("examples/plenary-2024.yaml");
-    Wengao::new().arg("draft").path(&spec).arg("-o").path(&out).run().code(2).stderr_has("--force");
+    Wengao::new()
+        .arg("draft")
+        .path(&spec)
+        .arg("-o")
+        .path(&out)
+        .run()
+        .code(2)
+        .stderr_has("--force");
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "mine");
-    Wengao::new().arg("draft").path(&spec).arg("-o").path(&out).arg("--force").run().ok();
+    Wengao::new()
+        .arg("draft")
+        .path(&spec)
+        .arg("-o")
+        .path(&out)
+        .arg("--force")
+        .run()
+        .ok();
     assert!(std::fs::read_to_string(&out).unwrap().starts_with("在"));
 }
 
@@ -177,8 +304,17 @@ fn output_file_is_not_clobbered_without_force() {
 fn variants_write_distinct_drafts() {
     let dir = tempfile::tempdir().unwrap();
     let spec = root().join("examples/key-work-2026.yaml");
-    Wengao::new().arg("draft").path(&spec).args(["--variants", "3", "--seed", "10", "-o"]).path(dir.path()).run().ok();
-    let mut texts: Vec<String> = std::fs::read_dir(dir.path()).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()).collect();
+    Wengao::new()
+        .arg("draft")
+        .path(&spec)
+        .args(["--variants", "3", "--seed", "10", "-o"])
+        .path(dir.path())
+        .run()
+        .ok();
+    let mut texts: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
     assert_eq!(texts.len(), 3);
     texts.dedup();
     assert_eq!(texts.len(), 3);
@@ -187,7 +323,13 @@ fn variants_write_distinct_drafts() {
 #[test]
 fn json_carries_the_origin_of_every_sentence() {
     let spec = root().join("examples/plenary-2024.yaml");
-    let out = Wengao::new().arg("draft").path(&spec).args(["--format", "json"]).run().ok().stdout;
+    let out = Wengao::new()
+        .arg("draft")
+        .path(&spec)
+        .args(["--format", "json"])
+        .run()
+        .ok()
+        .stdout;
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     let parts = v["speech"]["parts"].as_array().unwrap();
     assert_eq!(parts.len(), 4);

@@ -45,7 +45,12 @@ pub struct Ran {
 
 impl Wengao {
     pub fn new() -> Self {
-        Wengao { args: Vec::new(), stdin: None, dir: None, env: Vec::new() }
+        Wengao {
+            args: Vec::new(),
+            stdin: None,
+            dir: None,
+            env: Vec::new(),
+        }
     }
 
     pub fn arg(mut self, a: impl AsRef<str>) -> Self {
@@ -83,7 +88,8 @@ impl Wengao {
         let mut cmd = assert_cmd::Command::cargo_bin("wengao").unwrap();
         cmd.args(&self.args);
         cmd.current_dir(self.dir.unwrap_or_else(root));
-        cmd.env_remove("WENGAO_PHRASEBANK").env_remove("WENGAO_TEMPLATES");
+        cmd.env_remove("WENGAO_PHRASEBANK")
+            .env_remove("WENGAO_TEMPLATES");
         for (k, v) in &self.env {
             cmd.env(k, v);
         }
@@ -107,17 +113,29 @@ impl Ran {
     }
 
     pub fn code(self, code: i32) -> Self {
-        assert_eq!(self.code, code, "expected exit {code}; stdout:\n{}\nstderr:\n{}", self.stdout, self.stderr);
+        assert_eq!(
+            self.code, code,
+            "expected exit {code}; stdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
         self
     }
 
     pub fn stderr_has(self, s: &str) -> Self {
-        assert!(self.stderr.contains(s), "stderr lacks {s:?}:\n{}", self.stderr);
+        assert!(
+            self.stderr.contains(s),
+            "stderr lacks {s:?}:\n{}",
+            self.stderr
+        );
         self
     }
 
     pub fn stdout_has(self, s: &str) -> Self {
-        assert!(self.stdout.contains(s), "stdout lacks {s:?}:\n{}", self.stdout);
+        assert!(
+            self.stdout.contains(s),
+            "stdout lacks {s:?}:\n{}",
+            self.stdout
+        );
         self
     }
 }

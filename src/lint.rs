@@ -1,0 +1,762 @@
+//! Checks on a draft: what a county office writer checks in one reading, made mechanical.
+//!
+//! The linter works on a [`Speech`] parsed from the draft's text (by the same parser `outline`
+//! uses) and on the text itself, so it judges a generated draft and a writer's edited one alike.
+//! Each finding has a rule name, a severity and a 1-based line. Rules:
+//!
+//! | rule | what |
+//! | --- | --- |
+//! | `title` | a title line 在…上的讲话 |
+//! | `salutation` | 同志们： |
+//! | `numbering` | 一、二、… （一）（二）… 一要二要… in sequence |
+//! | `announced-count` | 下面，我讲三点意见 matches the number of parts |
+//! | `parallel` | sibling headings share one shape |
+//! | `residue` | placeholders and template residue: XX, **, {{ }}, {slot}, 【待补 |
+//! | `punctuation` | half-width punctuation between Chinese characters |
+//! | `balance` | quotes and brackets balanced in each paragraph |
+//! | `repeat` | a sentence used twice |
+//! | `era` | era words out of the meeting's years |
+//! | `coverage` | (with a spec) every fact, topic, lead, support unit, deadline, purpose, call present |
+//! | `number` | (with a spec) every Arabic number found in the spec or the date |
+//! | `copied` | (with a corpus) a run of more than 30 characters copied from the corpus |
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Serialize;
+
+use crate::model::{Part, Speech};
+use crate::spec::ValidSpec;
+
+/// How bad a finding is. Errors make `lint` exit 1 and `draft` refuse.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub severity: Severity,
+    pub rule: &'static str,
+    /// 1-based line in the draft (0: the whole draft).
+    pub line: usize,
+    pub message: String,
+}
+
+impl Finding {
+    fn error(rule: &'static str, line: usize, message: impl Into<String>) -> Self {
+        Finding {
+            severity: Severity::Error,
+            rule,
+            line,
+            message: message.into(),
+        }
+    }
+    fn warning(rule: &'static str, line: usize, message: impl Into<String>) -> Self {
+        Finding {
+            severity: Severity::Warning,
+            rule,
+            line,
+            message: message.into(),
+        }
+    }
+}
+
+/// What to check against besides the draft itself.
+#[derive(Default)]
+pub struct Options<'a> {
+    /// The spec the draft was made from.
+    pub spec: Option<&'a ValidSpec>,
+    /// The corpus, for verbatim copying.
+    pub corpus: Option<&'a CorpusIndex>,
+    /// The meeting year when no spec gives it (otherwise read from the draft's title or date line).
+    pub year: Option<i32>,
+}
+
+/// Lint a draft: its text and the speech parsed from it.
+pub fn lint(text: &str, speech: &Speech, opts: &Options<'_>) -> Vec<Finding> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut f = Vec::new();
+    check_title(speech, &mut f);
+    check_numbering(speech, &mut f);
+    check_announced(speech, &lines, &mut f);
+    check_parallel(speech, &mut f);
+    check_lines(&lines, &mut f);
+    check_repeats(&lines, &mut f);
+    let year = opts
+        .spec
+        .map(|s| s.year())
+        .or(opts.year)
+        .or_else(|| year_of(&lines));
+    if let Some(y) = year {
+        check_era(&lines, y, &mut f);
+    }
+    if let Some(vs) = opts.spec {
+        check_coverage(text, &lines, vs, &mut f);
+    }
+    if let Some(c) = opts.corpus {
+        check_copied(&lines, c, opts.spec, &mut f);
+    }
+    f.sort_by_key(|x| (x.line, x.rule));
+    f
+}
+
+/// True when any finding is an error.
+pub fn has_errors(f: &[Finding]) -> bool {
+    f.iter().any(|x| x.severity == Severity::Error)
+}
+
+/// `file:line: error[rule]: message`, one a line.
+pub fn format_text(file: &str, findings: &[Finding]) -> String {
+    let mut s = String::new();
+    for x in findings {
+        let sev = match x.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        s.push_str(&format!(
+            "{file}:{}: {sev}[{}]: {}\n",
+            x.line, x.rule, x.message
+        ));
+    }
+    s
+}
+
+fn check_title(s: &Speech, f: &mut Vec<Finding>) {
+    if s.title.trim().is_empty() {
+        f.push(Finding::error(
+            "title",
+            1,
+            "no title line; a speech opens with 在…上的讲话",
+        ));
+    } else if !s.title.contains("讲话") {
+        f.push(Finding::warning(
+            "title",
+            1,
+            format!("the title `{}` does not read 在…上的讲话", s.title),
+        ));
+    }
+    if s.salutation
+        .as_deref()
+        .is_none_or(|x| !x.starts_with("同志们"))
+    {
+        f.push(Finding::warning("salutation", 2, "no salutation 同志们："));
+    }
+}
+
+fn check_numbering(s: &Speech, f: &mut Vec<Finding>) {
+    fn seq<T>(items: &[T], num: impl Fn(&T) -> (u32, usize), what: &str, f: &mut Vec<Finding>) {
+        for (i, it) in items.iter().enumerate() {
+            let (n, line) = num(it);
+            if n != i as u32 + 1 {
+                f.push(Finding::error(
+                    "numbering",
+                    line,
+                    format!(
+                        "{what} numbered {} where {} is expected",
+                        crate::numerals::chinese(n),
+                        crate::numerals::chinese(i as u32 + 1)
+                    ),
+                ));
+                break;
+            }
+        }
+    }
+    seq(&s.parts, |p| (p.number, p.line), "level-1 part", f);
+    for p in &s.parts {
+        seq(&p.parts, |q| (q.number, q.line), "level-2 part", f);
+        seq(&p.items, |it| (it.number, it.line), "item", f);
+        for q in &p.parts {
+            seq(&q.items, |it| (it.number, it.line), "item", f);
+        }
+    }
+}
+
+/// The count announced in the opening (下面，我讲三点意见), with its line.
+pub fn announced_count(lines: &[&str], before_line: usize) -> Option<(u32, usize)> {
+    for (i, l) in lines.iter().enumerate() {
+        if before_line > 0 && i + 1 >= before_line {
+            break;
+        }
+        for key in ["讲", "强调", "谈"] {
+            let mut rest = *l;
+            while let Some(pos) = rest.find(key) {
+                let after = &rest[pos + key.len()..];
+                let num: String = after
+                    .chars()
+                    .take_while(|c| "一二三四五六七八九十".contains(*c))
+                    .collect();
+                let tail: String = after.chars().skip(num.chars().count()).take(4).collect();
+                if !num.is_empty()
+                    && (tail.starts_with("点")
+                        || tail.starts_with("个方面")
+                        || tail.starts_with("条"))
+                {
+                    if let Some(n) = crate::numerals::parse_chinese(&num) {
+                        return Some((n, i + 1));
+                    }
+                }
+                rest = after;
+            }
+        }
+    }
+    None
+}
+
+fn check_announced(s: &Speech, lines: &[&str], f: &mut Vec<Finding>) {
+    let first_part = s.parts.first().map(|p| p.line).unwrap_or(0);
+    if let Some((n, line)) = announced_count(lines, first_part)
+        && n as usize != s.parts.len()
+    {
+        f.push(Finding::error(
+            "announced-count",
+            line,
+            format!(
+                "the opening announces {} points but the speech has {} parts",
+                crate::numerals::chinese(n),
+                s.parts.len()
+            ),
+        ));
+    }
+}
+
+/// The shape of a heading: its clauses' count (split at ，；), for parallelism.
+fn shape(h: &str) -> usize {
+    h.split(['，', '；', ',']).filter(|c| !c.is_empty()).count()
+}
+
+fn check_parallel(s: &Speech, f: &mut Vec<Finding>) {
+    fn group(parts: &[Part], what: &str, f: &mut Vec<Finding>) {
+        if parts.len() < 2 {
+            return;
+        }
+        let shapes: Vec<usize> = parts.iter().map(|p| shape(&p.heading)).collect();
+        let mut counts: HashMap<usize, usize> = HashMap::new();
+        for s in &shapes {
+            *counts.entry(*s).or_default() += 1;
+        }
+        let (&common, _) = counts
+            .iter()
+            .max_by_key(|(k, v)| (**v, usize::MAX - **k))
+            .unwrap();
+        for (p, s) in parts.iter().zip(&shapes) {
+            if *s != common {
+                f.push(Finding::warning(
+                    "parallel",
+                    p.line,
+                    format!(
+                        "{what} heading `{}` has {s} clause(s); its siblings have {common}",
+                        p.heading
+                    ),
+                ));
+            }
+        }
+    }
+    group(&s.parts, "level-1", f);
+    for p in &s.parts {
+        group(&p.parts, "level-2", f);
+    }
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
+fn check_lines(lines: &[&str], f: &mut Vec<Finding>) {
+    for (i, l) in lines.iter().enumerate() {
+        let n = i + 1;
+        for (pat, what) in [
+            ("XX", "placeholder XX"),
+            ("xx", "placeholder xx"),
+            ("**", "placeholder **"),
+            ("{{", "template residue {{"),
+            ("}}", "template residue }}"),
+            ("{%", "template residue {%"),
+            ("【待补", "a 【待补】 marker to fill"),
+        ] {
+            if l.contains(pat) {
+                f.push(Finding::error("residue", n, format!("{what}")));
+            }
+        }
+        if let Some(slot) = find_slot(l) {
+            f.push(Finding::error(
+                "residue",
+                n,
+                format!("unfilled slot {{{slot}}}"),
+            ));
+        }
+        let chars: Vec<char> = l.chars().collect();
+        for w in chars.windows(3) {
+            if is_han(w[0]) && ",.;:!?()".contains(w[1]) && is_han(w[2]) {
+                f.push(Finding::error(
+                    "punctuation",
+                    n,
+                    format!(
+                        "half-width `{}` between Chinese characters ({}{}{})",
+                        w[1], w[0], w[1], w[2]
+                    ),
+                ));
+                break;
+            }
+        }
+        for (open, close, what) in [
+            ('“', '”', "quotes “”"),
+            ('（', '）', "brackets （）"),
+            ('《', '》', "title marks 《》"),
+            ('【', '】', "brackets 【】"),
+        ] {
+            let mut depth = 0i32;
+            let mut bad = false;
+            for c in &chars {
+                if *c == open {
+                    depth += 1;
+                } else if *c == close {
+                    depth -= 1;
+                    if depth < 0 {
+                        bad = true;
+                    }
+                }
+            }
+            if bad || depth != 0 {
+                f.push(Finding::error("balance", n, format!("unbalanced {what}")));
+            }
+        }
+    }
+}
+
+fn find_slot(l: &str) -> Option<&str> {
+    let mut rest = l;
+    while let Some(i) = rest.find('{') {
+        let after = &rest[i + 1..];
+        if let Some(j) = after.find('}')
+            && j > 0
+            && after[..j]
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c == '_')
+        {
+            return Some(&after[..j]);
+        }
+        rest = after;
+    }
+    None
+}
+
+/// Split a line into sentences at 。！？ (keeping the mark).
+pub fn sentences(line: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in line.char_indices() {
+        if matches!(c, '。' | '！' | '？') {
+            let end = i + c.len_utf8();
+            let s = line[start..end].trim();
+            if !s.is_empty() {
+                out.push(s);
+            }
+            start = end;
+        }
+    }
+    let s = line[start..].trim();
+    if !s.is_empty() {
+        out.push(s);
+    }
+    out
+}
+
+fn check_repeats(lines: &[&str], f: &mut Vec<Finding>) {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (i, l) in lines.iter().enumerate() {
+        for s in sentences(l) {
+            let key: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+            if key.chars().count() < 8 {
+                continue;
+            }
+            if let Some(first) = seen.get(&key) {
+                f.push(Finding::error(
+                    "repeat",
+                    i + 1,
+                    format!("this sentence is used twice (first at line {first}): {s}"),
+                ));
+            } else {
+                seen.insert(key, i + 1);
+            }
+        }
+    }
+}
+
+/// Era words and the years they belong to (inclusive).
+pub const ERA_WORDS: [(&str, i32, i32); 16] = [
+    ("决战脱贫攻坚", 2016, 2020),
+    ("决战决胜脱贫攻坚", 2016, 2020),
+    ("打赢脱贫攻坚战", 2016, 2020),
+    ("决胜全面建成小康社会", 2016, 2020),
+    ("“十三五”规划收官", 2020, 2020),
+    ("“十三五”圆满收官", 2020, 2020),
+    ("“十四五”开局", 2021, 2021),
+    ("“十四五”规划收官", 2025, 2025),
+    ("“十五五”", 2025, 2030),
+    ("“十五五”开局", 2026, 2026),
+    ("疫情防控", 2020, 2022),
+    ("常态化疫情防控", 2020, 2022),
+    ("复工复产", 2020, 2022),
+    ("新冠", 2020, 2023),
+    ("新质生产力", 2023, 2030),
+    ("党的二十大", 2022, 2030),
+];
+
+fn check_era(lines: &[&str], year: i32, f: &mut Vec<Finding>) {
+    for (i, l) in lines.iter().enumerate() {
+        let found: Vec<&str> = ERA_WORDS
+            .iter()
+            .map(|e| e.0)
+            .filter(|w| l.contains(w))
+            .collect();
+        for (w, from, to) in ERA_WORDS {
+            // A word inside a longer era word found on the line is judged by the longer one.
+            let inside_longer = found.iter().any(|o| o.len() > w.len() && o.contains(w));
+            if found.contains(&w) && !inside_longer && !(from..=to).contains(&year) {
+                f.push(Finding::error(
+                    "era",
+                    i + 1,
+                    format!("`{w}` belongs to {from}–{to}, not to a {year} speech"),
+                ));
+            }
+        }
+    }
+}
+
+/// The meeting year read from the title or the date line: the first 20XX年 (or （20XX年) in the first lines.
+pub fn year_of(lines: &[&str]) -> Option<i32> {
+    for l in lines.iter().take(4) {
+        let chars: Vec<char> = l.chars().collect();
+        for w in chars.windows(5) {
+            if w[4] == '年' && w[..4].iter().all(|c| c.is_ascii_digit()) {
+                let y: String = w[..4].iter().collect();
+                return y.parse().ok();
+            }
+        }
+    }
+    None
+}
+
+/// Arabic numbers in a text: runs of digits, with a decimal point inside.
+pub fn numbers(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let chars: Vec<char> = text.chars().collect();
+    for (i, c) in chars.iter().enumerate() {
+        if c.is_ascii_digit()
+            || (*c == '.'
+                && !cur.is_empty()
+                && chars.get(i + 1).is_some_and(|d| d.is_ascii_digit()))
+        {
+            cur.push(*c);
+        } else if !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+fn check_coverage(text: &str, lines: &[&str], vs: &ValidSpec, f: &mut Vec<Finding>) {
+    let spec = &vs.spec;
+    let flat: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let has = |s: &str| {
+        let s: String = crate::plan::clause(s)
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        s.is_empty() || flat.contains(&s)
+    };
+    let mut missing = |what: String, value: &str| {
+        if !has(value) {
+            f.push(Finding::error(
+                "coverage",
+                0,
+                format!("{what} `{value}` is missing from the draft"),
+            ));
+        }
+    };
+    for p in &spec.meeting.purposes {
+        missing("purpose".into(), p.as_str());
+    }
+    for (si, s) in spec.sections.iter().enumerate() {
+        if let Some(t) = &s.title {
+            missing(format!("sections[{si}].title"), t.as_str());
+        }
+        for (pi, p) in s.points.iter().enumerate() {
+            let base = format!("sections[{si}].points[{pi}]");
+            missing(format!("{base}.topic"), p.topic.as_str());
+            if let Some(t) = &p.title {
+                missing(format!("{base}.title"), t.as_str());
+            }
+            for x in &p.facts {
+                missing(format!("{base}.facts"), x.as_str());
+            }
+            if let Some(l) = &p.lead {
+                missing(format!("{base}.lead"), l.as_str());
+            }
+            for x in &p.support {
+                missing(format!("{base}.support"), x.as_str());
+            }
+            if let Some(d) = vs
+                .deadlines
+                .get(si)
+                .and_then(|v| v.get(pi))
+                .copied()
+                .flatten()
+            {
+                let when = crate::numerals::deadline_cn(d, vs.year());
+                missing(format!("{base}.deadline"), &when);
+            }
+        }
+    }
+    if let Some(c) = spec.closing.as_ref().and_then(|c| c.call.as_ref()) {
+        missing("closing.call".into(), c.as_str());
+    }
+    // Every Arabic number must come from the spec or the meeting date.
+    let mut allowed: HashSet<String> = HashSet::new();
+    crate::spec::for_each_text(spec, &mut |_, t| {
+        allowed.extend(numbers(t.as_str()));
+        // Dates in the spec also show as their parts (2024-06-30 → 2024, 6, 30).
+        if let Some(d) = crate::spec::parse_date(t.as_str()) {
+            use chrono::Datelike;
+            allowed.insert(d.year().to_string());
+            allowed.insert(d.month().to_string());
+            allowed.insert(d.day().to_string());
+        }
+    });
+    {
+        use chrono::Datelike;
+        allowed.insert(vs.date.year().to_string());
+        allowed.insert(vs.date.month().to_string());
+        allowed.insert(vs.date.day().to_string());
+        allowed.insert((vs.date.year() - 1).to_string());
+        allowed.insert((vs.date.year() + 1).to_string());
+    }
+    for (i, l) in lines.iter().enumerate() {
+        for n in numbers(l) {
+            if !allowed.contains(&n) {
+                f.push(Finding::error(
+                    "number",
+                    i + 1,
+                    format!("the number {n} is not in the spec: a draft must not invent figures"),
+                ));
+            }
+        }
+    }
+}
+
+/// Hashes of every window of `WINDOW` characters of a corpus, for finding copied runs.
+pub struct CorpusIndex {
+    windows: HashSet<u64>,
+    text: Vec<char>,
+}
+
+/// A copied run longer than this is a finding.
+pub const MAX_COPIED: usize = 30;
+const WINDOW: usize = MAX_COPIED + 1;
+
+fn hash_chars(cs: &[char]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for c in cs {
+        h ^= u64::from(*c as u32);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+fn squeeze(s: &str) -> Vec<char> {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+impl CorpusIndex {
+    /// Index the texts of a corpus.
+    pub fn new<'a>(texts: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut windows = HashSet::new();
+        let mut all = Vec::new();
+        for t in texts {
+            let cs = squeeze(t);
+            for w in cs.windows(WINDOW) {
+                windows.insert(hash_chars(w));
+            }
+            all.extend(cs);
+            all.push('\n');
+        }
+        CorpusIndex { windows, text: all }
+    }
+
+    /// Index every *.txt in a directory.
+    pub fn from_dir(dir: &std::path::Path) -> crate::Result<Self> {
+        let mut texts = Vec::new();
+        let rd = std::fs::read_dir(dir)
+            .map_err(|e| crate::Error::io(dir, "read the corpus directory", e))?;
+        let mut paths: Vec<_> = rd
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        paths.sort();
+        for p in paths {
+            let bytes = std::fs::read(&p).map_err(|e| crate::Error::io(&p, "read", e))?;
+            texts.push(crate::io::decode_lenient(&bytes).0);
+        }
+        Ok(CorpusIndex::new(texts.iter().map(String::as_str)))
+    }
+
+    /// The longest run of `text` (white space ignored) found verbatim in the corpus, if longer than 30.
+    pub fn longest_copied(&self, text: &str) -> Option<String> {
+        let cs = squeeze(text);
+        let mut best: Option<(usize, usize)> = None;
+        let mut i = 0;
+        while i + WINDOW <= cs.len() {
+            if self.windows.contains(&hash_chars(&cs[i..i + WINDOW])) {
+                // Extend while the longer window is still in the corpus text.
+                let mut end = i + WINDOW;
+                while end < cs.len() && self.contains_run(&cs[i..=end]) {
+                    end += 1;
+                }
+                if best.is_none_or(|(a, b)| end - i > b - a) {
+                    best = Some((i, end));
+                }
+                i = end;
+            } else {
+                i += 1;
+            }
+        }
+        best.map(|(a, b)| cs[a..b].iter().collect())
+    }
+
+    fn contains_run(&self, run: &[char]) -> bool {
+        self.text.windows(run.len()).any(|w| w == run)
+    }
+}
+
+fn check_copied(lines: &[&str], c: &CorpusIndex, spec: Option<&ValidSpec>, f: &mut Vec<Finding>) {
+    let mut spec_texts: Vec<String> = Vec::new();
+    if let Some(vs) = spec {
+        crate::spec::for_each_text(&vs.spec, &mut |_, t| spec_texts.push(t.0.clone()));
+    }
+    for (i, l) in lines.iter().enumerate() {
+        // Quoted slogans and the spec's own text do not count.
+        let mut s = strip_quoted(l);
+        for t in &spec_texts {
+            if t.chars().count() >= 4 {
+                s = s.replace(t.as_str(), "｜");
+            }
+        }
+        for part in s.split('｜') {
+            if let Some(run) = c.longest_copied(part) {
+                f.push(Finding::error(
+                    "copied",
+                    i + 1,
+                    format!(
+                        "{} characters copied from the corpus: {run}",
+                        run.chars().count()
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+fn strip_quoted(l: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0;
+    for c in l.chars() {
+        match c {
+            '“' => {
+                depth += 1;
+                out.push('｜');
+            }
+            '”' => depth = (depth - 1).max(0),
+            _ if depth > 0 => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_split() {
+        assert_eq!(
+            sentences("一要抓。二要干！好吗？尾"),
+            vec!["一要抓。", "二要干！", "好吗？", "尾"]
+        );
+    }
+
+    #[test]
+    fn numbers_are_found() {
+        assert_eq!(
+            numbers("增长6.5%，完成85亿元，第3。"),
+            vec!["6.5", "85", "3"]
+        );
+    }
+
+    #[test]
+    fn copied_runs_are_found_and_measured() {
+        let c = CorpusIndex::new([
+            "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥天地玄黄宇宙洪荒日月盈昃辰宿列张寒来暑往秋收冬藏",
+        ]);
+        let copied = "开头甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥天地玄黄宇宙洪荒日月盈结尾";
+        let run = c.longest_copied(copied).unwrap();
+        assert_eq!(run.chars().count(), 33);
+        assert!(
+            c.longest_copied("甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥天地玄黄宇宙")
+                .is_none(),
+            "30 characters are allowed"
+        );
+    }
+
+    #[test]
+    fn announced_count_is_read() {
+        assert_eq!(
+            announced_count(&["同志们：", "下面，我讲三点意见。"], 0),
+            Some((3, 2))
+        );
+        assert_eq!(
+            announced_count(&["下面，我再强调四个方面意见。"], 0),
+            Some((4, 1))
+        );
+        assert_eq!(announced_count(&["讲政治"], 0), None);
+    }
+
+    #[test]
+    fn line_rules_fire_and_stay_quiet() {
+        let mut f = Vec::new();
+        check_lines(
+            &[
+                "XX县要抓好{topic}，“四个意识",
+                "好的句子，没有问题。",
+                "中文,中文",
+            ],
+            &mut f,
+        );
+        let rules: Vec<(&str, usize)> = f.iter().map(|x| (x.rule, x.line)).collect();
+        assert!(rules.contains(&("residue", 1)));
+        assert!(rules.contains(&("balance", 1)));
+        assert!(rules.contains(&("punctuation", 3)));
+        assert!(!rules.iter().any(|r| r.1 == 2));
+    }
+
+    #[test]
+    fn era_words_outside_their_years() {
+        let mut f = Vec::new();
+        check_era(
+            &["要决战决胜脱贫攻坚。", "坚持常态化疫情防控。"],
+            2024,
+            &mut f,
+        );
+        assert_eq!(f.len(), 2);
+        let mut g = Vec::new();
+        check_era(&["要决战决胜脱贫攻坚。"], 2020, &mut g);
+        assert!(g.is_empty());
+    }
+}
