@@ -17,6 +17,7 @@ pub mod error;
 pub mod io;
 pub mod model;
 pub mod numerals;
+pub mod output;
 pub mod phrasebank;
 pub mod spec;
 pub mod yamlpos;
