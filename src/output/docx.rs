@@ -181,8 +181,8 @@ struct Metrics {
     title_half_pt: u32,
     /// Exact line spacing in twentieths of a point.
     line_twips: u32,
-    /// The `w:docGrid` element of the section.
-    grid: String,
+    /// Character spacing of the body text in twentieths of a point (negative: condensed).
+    char_spacing: i32,
 }
 
 /// A4 in twips (1/20 pt; 1 mm = 56.693 twips).
@@ -197,30 +197,28 @@ const HEADER: u32 = 851; // 15 mm
 const FOOTER: u32 = 1304;
 /// 四号, in half-points.
 const PAGE_NUMBER_HALF_PT: u32 = 28;
+/// The width of the text block in twips (156 mm).
+const TEXT_WIDTH: u32 = PAGE_W - MARGIN_LEFT - MARGIN_RIGHT;
 
 impl Metrics {
     fn of(layout: Layout) -> Self {
         match layout {
-            Layout::Standard => {
-                // 22 lines of 28 characters on a 156 × 225 mm text block: a 28.95 pt line pitch
-                // and a character pitch of (text width / 28), given to Word as the difference
-                // from the 16 pt font in 1/4096 pt, rounded down so that 28 characters fit.
-                let width = i64::from(PAGE_W - MARGIN_LEFT - MARGIN_RIGHT);
-                let char_space = (width * 4096 - 16 * 4096 * 20 * 28).div_euclid(20 * 28);
-                Metrics {
-                    body_half_pt: 32,
-                    title_half_pt: 44,
-                    line_twips: 579,
-                    grid: format!(
-                        r#"<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="{char_space}"/>"#
-                    ),
-                }
-            }
+            // 22 lines of 28 characters on the 156 × 225 mm text block: lines 28.95 pt apart,
+            // and the 16 pt characters condensed so that 28 fit (28 × 15.75 pt ≤ 442.25 pt <
+            // 29 × 15.75 pt). The condensing is character spacing rather than a character grid
+            // (`w:docGrid w:type="linesAndChars"`): LibreOffice gives a character wider than a
+            // grid cell two cells, which would leave 14 characters a line.
+            Layout::Standard => Metrics {
+                body_half_pt: 32,
+                title_half_pt: 44,
+                line_twips: 579,
+                char_spacing: (TEXT_WIDTH / 28) as i32 - 320,
+            },
             Layout::Large => Metrics {
                 body_half_pt: 36,
                 title_half_pt: 48,
                 line_twips: 600,
-                grid: r#"<w:docGrid w:type="lines" w:linePitch="600"/>"#.to_string(),
+                char_spacing: 0,
             },
         }
     }
@@ -408,7 +406,7 @@ fn document_xml(speech: &Speech, m: &Metrics) -> String {
             r#"<w:footerReference w:type="even" r:id="rId5"/>"#,
             r#"<w:pgSz w:w="{pw}" w:h="{ph}"/>"#,
             r#"<w:pgMar w:top="{top}" w:right="{right}" w:bottom="{bottom}" w:left="{left}" w:header="{header}" w:footer="{footer}" w:gutter="0"/>"#,
-            r#"<w:cols w:space="425"/>{grid}"#,
+            r#"<w:cols w:space="425"/><w:docGrid w:type="lines" w:linePitch="{line}"/>"#,
             "</w:sectPr></w:body></w:document>"
         ),
         decl = XML_DECL,
@@ -423,7 +421,7 @@ fn document_xml(speech: &Speech, m: &Metrics) -> String {
         left = MARGIN_LEFT,
         header = HEADER,
         footer = FOOTER,
-        grid = m.grid
+        line = m.line_twips
     )
 }
 
@@ -445,6 +443,7 @@ fn size(half_pt: u32) -> String {
 fn styles_xml(m: &Metrics) -> String {
     let line = m.line_twips;
     let body = size(m.body_half_pt);
+    let spacing = format!(r#"<w:spacing w:val="{}"/>"#, m.char_spacing);
     let indent = format!(
         r#"<w:ind w:firstLineChars="200" w:firstLine="{}"/>"#,
         m.indent_twips()
@@ -470,19 +469,29 @@ fn styles_xml(m: &Metrics) -> String {
     s.push_str(&format!(r#"<w:styles xmlns:w="{W_NS}">"#));
     s.push_str(&format!(
         concat!(
-            r#"<w:docDefaults><w:rPrDefault><w:rPr>{fonts}<w:kern w:val="2"/>{size}"#,
+            r#"<w:docDefaults><w:rPrDefault><w:rPr>{fonts}{spacing}<w:kern w:val="2"/>{size}"#,
             r#"<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>"#,
             r#"<w:pPrDefault><w:pPr><w:widowControl w:val="0"/>"#,
             r#"<w:spacing w:before="0" w:after="0" w:line="{line}" w:lineRule="exact"/>"#,
             r#"<w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults>"#
         ),
         fonts = fonts(FONT_LATIN, FONT_BODY),
+        spacing = spacing,
         size = body,
         line = line
     ));
-    s.push_str(concat!(
-        r#"<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>"#,
-        r#"<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>"#
+    // Normal carries the body font, spacing and size itself, as well as the document defaults.
+    s.push_str(&format!(
+        concat!(
+            r#"<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>"#,
+            r#"<w:pPr><w:spacing w:line="{line}" w:lineRule="exact"/><w:jc w:val="both"/></w:pPr>"#,
+            "<w:rPr>{fonts}{spacing}{size}</w:rPr></w:style>",
+            r#"<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>"#
+        ),
+        fonts = fonts(FONT_LATIN, FONT_BODY),
+        spacing = spacing,
+        size = body,
+        line = line
     ));
     s.push_str(&para(
         "WgBody",
@@ -498,7 +507,11 @@ fn styles_xml(m: &Metrics) -> String {
         &format!(
             r#"<w:snapToGrid w:val="0"/>{no_indent}<w:jc w:val="center"/><w:outlineLvl w:val="9"/>"#
         ),
-        &format!("{}{}", fonts(FONT_LATIN, FONT_TITLE), size(m.title_half_pt)),
+        &format!(
+            r#"{}<w:spacing w:val="0"/>{}"#,
+            fonts(FONT_LATIN, FONT_TITLE),
+            size(m.title_half_pt)
+        ),
     ));
     s.push_str(&para(
         "WgByline",
@@ -535,7 +548,7 @@ fn styles_xml(m: &Metrics) -> String {
         concat!(
             r#"<w:style w:type="paragraph" w:customStyle="1" w:styleId="WgFooter"><w:name w:val="讲话稿页码"/>"#,
             r#"<w:basedOn w:val="Normal"/><w:pPr><w:snapToGrid w:val="0"/><w:spacing w:line="240" w:lineRule="auto"/></w:pPr>"#,
-            "<w:rPr>{}{}</w:rPr></w:style>"
+            r#"<w:rPr>{}<w:spacing w:val="0"/>{}</w:rPr></w:style>"#
         ),
         fonts(FONT_SONG, FONT_SONG),
         size(PAGE_NUMBER_HALF_PT)
@@ -1143,14 +1156,18 @@ mod tests {
         assert!(
             doc.contains(r#"<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587""#)
         );
-        // 22 lines of 28 characters: 28.95 pt line pitch; 28 × (16 pt − 842/4096 pt) ≤ 156 mm.
-        assert!(doc.contains(
-            r#"<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-842"/>"#
-        ));
-        let text_width_pt = f64::from(PAGE_W - MARGIN_LEFT - MARGIN_RIGHT) / 20.0;
-        assert!(28.0 * (16.0 - 842.0 / 4096.0) <= text_width_pt);
-        assert!(29.0 * (16.0 - 842.0 / 4096.0) > text_width_pt);
+        // 22 lines of 28 characters: 28.95 pt lines, 16 pt characters condensed by 0.25 pt.
+        assert!(doc.contains(r#"<w:docGrid w:type="lines" w:linePitch="579"/>"#));
+        assert!(styles.contains(r#"<w:spacing w:val="-5"/>"#));
+        let text_width_pt = f64::from(TEXT_WIDTH) / 20.0;
+        assert!(28.0 * (16.0 - 0.25) <= text_width_pt);
+        assert!(29.0 * (16.0 - 0.25) > text_width_pt);
+        assert!(
+            26.0 * 15.75 + 32.0 <= text_width_pt,
+            "the first line, indented, holds 26"
+        );
         assert!(22.0 * 28.95 <= f64::from(PAGE_H - MARGIN_TOP - MARGIN_BOTTOM) / 20.0);
+        assert!(23.0 * 28.95 > f64::from(PAGE_H - MARGIN_TOP - MARGIN_BOTTOM) / 20.0);
         // Body: 仿宋_GB2312 三号 with a Latin fallback, exact 28.95 pt lines, two-character indent.
         assert!(styles.contains(
             r#"<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="仿宋_GB2312" w:cs="Times New Roman"/>"#
@@ -1175,7 +1192,10 @@ mod tests {
             title.contains(r#"w:eastAsia="方正小标宋简体""#)
                 && title.contains(r#"<w:sz w:val="44"/>"#)
         );
-        assert!(title.contains(r#"<w:jc w:val="center"/>"#));
+        assert!(
+            title.contains(r#"<w:jc w:val="center"/>"#)
+                && title.contains(r#"<w:spacing w:val="0"/>"#)
+        );
         let byline = style("WgByline");
         assert!(
             byline.contains(r#"w:eastAsia="楷体_GB2312""#)
@@ -1228,6 +1248,7 @@ mod tests {
             doc.contains(r#"<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587""#)
         );
         assert!(doc.contains(r#"<w:docGrid w:type="lines" w:linePitch="600"/>"#));
+        assert!(!styles.contains(r#"<w:spacing w:val="-"#));
         assert!(styles.contains(r#"<w:sz w:val="36"/><w:szCs w:val="36"/>"#));
         assert!(styles.contains(r#"<w:sz w:val="48"/><w:szCs w:val="48"/>"#));
         assert!(!styles.contains(r#"<w:sz w:val="32"/>"#));
