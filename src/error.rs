@@ -224,7 +224,7 @@ pub fn did_you_mean<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) ->
             best = Some((d, k));
         }
     }
-    let limit = (word.chars().count().max(2) + 1) / 2;
+    let limit = word.chars().count().max(2).div_ceil(2);
     best.filter(|(d, _)| *d <= limit).map(|(_, k)| k)
 }
 

@@ -19,6 +19,7 @@ pub mod io;
 pub mod lint;
 pub mod model;
 pub mod numerals;
+pub mod output;
 pub mod phrasebank;
 pub mod plan;
 pub mod render;
