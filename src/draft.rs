@@ -98,6 +98,11 @@ impl Drafter {
 
     /// Render a plan in a format (docx with the standard layout).
     pub fn render(&self, plan: &Plan, format: Format) -> Result<Vec<u8>> {
+        self.render_with(plan, format, crate::output::docx::Layout::Standard)
+    }
+
+    /// Render a plan in a format, with a docx layout.
+    pub fn render_with(&self, plan: &Plan, format: Format, layout: crate::output::docx::Layout) -> Result<Vec<u8>> {
         match format {
             Format::Txt => Ok(self.text(plan)?.into_bytes()),
             Format::Md => {
@@ -126,9 +131,7 @@ impl Drafter {
                 s.push('\n');
                 Ok(s.into_bytes())
             }
-            Format::Docx => Err(crate::Error::Usage(
-                "the docx output is not built in yet".into(),
-            )),
+            Format::Docx => crate::output::docx::to_docx(&plan.speech, layout),
         }
     }
 }

@@ -352,3 +352,20 @@ fn json_carries_the_origin_of_every_sentence() {
     assert!(n > 20);
     assert!(out.contains("\"kind\": \"spec\"") || out.contains("\"kind\": \"mixed\""));
 }
+
+#[test]
+fn text_draft_lines_are_the_docx_paragraphs() {
+    let d = wengao::draft::Drafter::load(&root().join("phrasebank"), &root().join("templates")).unwrap();
+    for e in examples() {
+        let src = std::fs::read_to_string(&e).unwrap();
+        let vs = d.spec(&src, "x.yaml").unwrap();
+        let plan = d.plan(&vs, Some(5)).unwrap();
+        let text = d.text(&plan).unwrap();
+        let lines: Vec<String> = text.lines().map(|l| l.trim_start_matches(['　', ' ']).to_string()).collect();
+        assert_eq!(lines, wengao::output::plain_lines(&plan.speech), "{}", e.display());
+        let docx = d.render(&plan, wengao::draft::Format::Docx).unwrap();
+        assert_eq!(wengao::output::docx::docx_text(&docx), lines, "{}", e.display());
+        let again = d.render(&d.plan(&vs, Some(5)).unwrap(), wengao::draft::Format::Docx).unwrap();
+        assert_eq!(docx, again, "docx is deterministic");
+    }
+}

@@ -30,6 +30,9 @@ pub struct Args {
     /// Overwrite an existing output file.
     #[arg(long)]
     pub force: bool,
+    /// The Word layout: `standard` (GB/T 9704, 16 pt body) or `large` (read-aloud copy, 18 pt).
+    #[arg(long, value_enum, default_value_t = crate::output::docx::Layout::Standard)]
+    pub layout: crate::output::docx::Layout,
     /// Write N drafts with consecutive seeds into the -o directory.
     #[arg(long, value_name = "N")]
     pub variants: Option<u32>,
@@ -62,7 +65,7 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
         for k in 0..u64::from(n) {
             let seed = first.wrapping_add(k);
             let plan = drafter.plan(&vs, Some(seed))?;
-            let bytes = drafter.render(&plan, args.format)?;
+            let bytes = drafter.render_with(&plan, args.format, args.layout)?;
             let path = dir.join(format!("{stem}-seed{seed}.{}", args.format.ext()));
             io::write_atomic(&path, &bytes, args.force)?;
             info(
@@ -76,7 +79,10 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
     for w in &plan.warnings {
         info(g, &format!("warning: {w}"));
     }
-    let bytes = drafter.render(&plan, args.format)?;
+    let bytes = drafter.render_with(&plan, args.format, args.layout)?;
+    if args.format == Format::Docx && args.output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        return Err(Error::Usage("a .docx file is binary: write it with -o FILE.docx".into()));
+    }
     io::emit(args.output.as_deref(), &bytes, args.force)?;
     if let Some(p) = &args.output {
         info(
