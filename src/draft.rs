@@ -102,7 +102,12 @@ impl Drafter {
     }
 
     /// Render a plan in a format, with a docx layout.
-    pub fn render_with(&self, plan: &Plan, format: Format, layout: crate::output::docx::Layout) -> Result<Vec<u8>> {
+    pub fn render_with(
+        &self,
+        plan: &Plan,
+        format: Format,
+        layout: crate::output::docx::Layout,
+    ) -> Result<Vec<u8>> {
         match format {
             Format::Txt => Ok(self.text(plan)?.into_bytes()),
             Format::Md => {

@@ -277,7 +277,7 @@ fn check_lines(lines: &[&str], f: &mut Vec<Finding>) {
             ("【待补", "a 【待补】 marker to fill"),
         ] {
             if l.contains(pat) {
-                f.push(Finding::error("residue", n, format!("{what}")));
+                f.push(Finding::error("residue", n, what.to_string()));
             }
         }
         if let Some(slot) = find_slot(l) {

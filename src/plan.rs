@@ -41,13 +41,13 @@ impl Picker {
     }
 
     /// The next raw value.
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0.next_u64()
     }
 
     /// An index below `n` (`n` > 0).
     pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
+        (self.next_u64() % n.max(1) as u64) as usize
     }
 
     /// An index into `weights`, chosen in proportion to them (all zero: uniform).
@@ -56,7 +56,7 @@ impl Picker {
         if total == 0 {
             return self.below(weights.len());
         }
-        let mut r = self.next() % total;
+        let mut r = self.next_u64() % total;
         for (i, &w) in weights.iter().enumerate() {
             if r < u64::from(w) {
                 return i;
@@ -68,7 +68,7 @@ impl Picker {
 
     /// True with probability 1/2.
     pub fn coin(&mut self) -> bool {
-        self.next() & 1 == 1
+        self.next_u64() & 1 == 1
     }
 
     /// Shuffle in place (Fisher–Yates).
@@ -1112,9 +1112,9 @@ mod tests {
     #[test]
     fn picker_golden_vectors() {
         let mut p = Picker::new(42);
-        let v: Vec<u64> = (0..3).map(|_| p.next()).collect();
+        let v: Vec<u64> = (0..3).map(|_| p.next_u64()).collect();
         let mut q = Picker::new(42);
-        let w: Vec<u64> = (0..3).map(|_| q.next()).collect();
+        let w: Vec<u64> = (0..3).map(|_| q.next_u64()).collect();
         assert_eq!(v, w);
         assert_eq!(
             v,

@@ -80,8 +80,13 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
         info(g, &format!("warning: {w}"));
     }
     let bytes = drafter.render_with(&plan, args.format, args.layout)?;
-    if args.format == Format::Docx && args.output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
-        return Err(Error::Usage("a .docx file is binary: write it with -o FILE.docx".into()));
+    if args.format == Format::Docx
+        && args.output.is_none()
+        && std::io::IsTerminal::is_terminal(&std::io::stdout())
+    {
+        return Err(Error::Usage(
+            "a .docx file is binary: write it with -o FILE.docx".into(),
+        ));
     }
     io::emit(args.output.as_deref(), &bytes, args.force)?;
     if let Some(p) = &args.output {
