@@ -85,7 +85,13 @@ impl fmt::Display for Diagnostic {
         let width = self.line.max(1).to_string().len();
         let pad = " ".repeat(width);
         if self.line > 0 {
-            write!(f, "{pad}--> {}:{}:{}", self.file, self.line, self.column.max(1))?;
+            write!(
+                f,
+                "{pad}--> {}:{}:{}",
+                self.file,
+                self.line,
+                self.column.max(1)
+            )?;
         } else {
             write!(f, "{pad}--> {}", self.file)?;
         }
@@ -174,14 +180,16 @@ impl fmt::Display for Error {
             } => {
                 write!(f, "error: cannot {action} `{}`: {source}", path.display())?;
                 let help = match source.kind() {
-                    std::io::ErrorKind::NotFound => Some("check the path; `-` reads standard input"),
+                    std::io::ErrorKind::NotFound => {
+                        Some("check the path; `-` reads standard input")
+                    }
                     std::io::ErrorKind::PermissionDenied => {
                         Some("choose a path you may write, or change its permissions")
                     }
                     std::io::ErrorKind::IsADirectory => Some("name a file, not a directory"),
-                    std::io::ErrorKind::InvalidData => {
-                        Some("the file must be UTF-8 text; convert it, e.g. `iconv -f GBK -t UTF-8`")
-                    }
+                    std::io::ErrorKind::InvalidData => Some(
+                        "the file must be UTF-8 text; convert it, e.g. `iconv -f GBK -t UTF-8`",
+                    ),
                     _ => None,
                 };
                 if let Some(h) = help {
@@ -216,7 +224,7 @@ pub fn did_you_mean<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) ->
             best = Some((d, k));
         }
     }
-    let limit = (word.chars().count().max(2) + 1) / 2;
+    let limit = word.chars().count().max(2).div_ceil(2);
     best.filter(|(d, _)| *d <= limit).map(|(_, k)| k)
 }
 
@@ -246,7 +254,10 @@ mod tests {
         let known = ["sections", "speaker", "meeting"];
         assert_eq!(did_you_mean("sectoins", known), Some("sections"));
         assert_eq!(did_you_mean("xyzzy", known), None);
-        assert_eq!(did_you_mean("项目建", ["项目建设", "招商引资"]), Some("项目建设"));
+        assert_eq!(
+            did_you_mean("项目建", ["项目建设", "招商引资"]),
+            Some("项目建设")
+        );
     }
 
     #[test]

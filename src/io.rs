@@ -54,10 +54,16 @@ pub fn decode_strict(path: &str, bytes: Vec<u8>) -> Result<String> {
             let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
             let text = String::from_utf8_lossy(valid);
             let line = text.matches('\n').count() + 1;
-            let col = text.rsplit('\n').next().map(|l| l.chars().count() + 1).unwrap_or(1);
+            let col = text
+                .rsplit('\n')
+                .next()
+                .map(|l| l.chars().count() + 1)
+                .unwrap_or(1);
             let (gbk, _, bad) = encoding_rs::GB18030.decode(e.as_bytes());
             let help = if !bad && gbk.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
-                format!("the file looks like GBK/GB18030; convert it: iconv -f GB18030 -t UTF-8 {path} > new.yaml")
+                format!(
+                    "the file looks like GBK/GB18030; convert it: iconv -f GB18030 -t UTF-8 {path} > new.yaml"
+                )
             } else {
                 "save the file as UTF-8 text".to_string()
             };
@@ -98,7 +104,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.wengao-{}.tmp", std::process::id()));
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
@@ -140,7 +149,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("a.txt");
         write_atomic(&p, b"one", false).unwrap();
-        assert!(matches!(write_atomic(&p, b"two", false), Err(Error::OutputExists(_))));
+        assert!(matches!(
+            write_atomic(&p, b"two", false),
+            Err(Error::OutputExists(_))
+        ));
         assert_eq!(std::fs::read(&p).unwrap(), b"one");
         write_atomic(&p, b"two", true).unwrap();
         assert_eq!(std::fs::read(&p).unwrap(), b"two");
@@ -151,7 +163,9 @@ mod tests {
     #[test]
     fn gbk_is_recognised() {
         let (bytes, _, _) = encoding_rs::GBK.encode("同志们：今天开会。");
-        let e = decode_strict("s.yaml", bytes.to_vec()).unwrap_err().to_string();
+        let e = decode_strict("s.yaml", bytes.to_vec())
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("GB18030"), "{e}");
         let (s, was_gbk) = decode_lenient(&bytes);
         assert!(was_gbk);

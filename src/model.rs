@@ -143,7 +143,10 @@ pub struct Sentence {
 impl Sentence {
     /// A sentence of the given text and origin.
     pub fn new(text: impl Into<String>, origin: Origin) -> Self {
-        Sentence { text: text.into(), origin }
+        Sentence {
+            text: text.into(),
+            origin,
+        }
     }
 }
 

@@ -33,7 +33,10 @@ pub fn chinese(n: u32) -> String {
 /// The value of a Chinese numeral of the form `chinese` writes (一 … 九十九), or `None`.
 pub fn parse_chinese(s: &str) -> Option<u32> {
     fn digit(c: char) -> Option<u32> {
-        DIGITS.iter().position(|d| d.starts_with(c)).map(|p| p as u32)
+        DIGITS
+            .iter()
+            .position(|d| d.starts_with(c))
+            .map(|p| p as u32)
     }
     let chars: Vec<char> = s.chars().collect();
     match chars.as_slice() {
@@ -73,7 +76,11 @@ pub fn deadline_cn(d: NaiveDate, meeting_year: i32) -> String {
 }
 
 fn last_day_of_month(year: i32, month: u32) -> u32 {
-    let (y, m) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+    let (y, m) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
     NaiveDate::from_ymd_opt(y, m, 1)
         .and_then(|d| d.pred_opt())
         .map(|d| d.day())

@@ -314,7 +314,12 @@ pub fn slots_of(text: &str) -> Vec<&str> {
     while let Some(i) = rest.find('{') {
         let after = &rest[i + 1..];
         match after.find('}') {
-            Some(j) if j > 0 && after[..j].chars().all(|c| c.is_ascii_lowercase() || c == '_') => {
+            Some(j)
+                if j > 0
+                    && after[..j]
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c == '_') =>
+            {
                 out.push(&after[..j]);
                 rest = &after[j + 1..];
             }
@@ -370,9 +375,12 @@ impl Phrasebank {
         let mut files = Vec::new();
         collect_yaml(dir, &mut files)?;
         if files.is_empty() {
-            return Err(Diagnostic::new(dir.display().to_string(), "no phrasebank files (*.yaml) here")
-                .help("run from the repository root, or pass --phrasebank DIR")
-                .into());
+            return Err(Diagnostic::new(
+                dir.display().to_string(),
+                "no phrasebank files (*.yaml) here",
+            )
+            .help("run from the repository root, or pass --phrasebank DIR")
+            .into());
         }
         files.sort();
         let mut sources = Vec::new();
@@ -396,10 +404,17 @@ impl Phrasebank {
             let raw: RawFile = match serde_yaml::from_str(text) {
                 Ok(r) => r,
                 Err(e) => {
-                    let (l, c) = e.location().map(|l| (l.line(), l.column())).unwrap_or((1, 1));
+                    let (l, c) = e
+                        .location()
+                        .map(|l| (l.line(), l.column()))
+                        .unwrap_or((1, 1));
                     let msg = e.to_string();
                     let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
-                    errs.push(Diagnostic::new(&shown, msg).at(text, l, c).help("see docs/phrasebank.md for the schema"));
+                    errs.push(
+                        Diagnostic::new(&shown, msg)
+                            .at(text, l, c)
+                            .help("see docs/phrasebank.md for the schema"),
+                    );
                     continue;
                 }
             };
@@ -414,12 +429,20 @@ impl Phrasebank {
             for (i, e) in raw.entries.into_iter().enumerate() {
                 let line = lines.get(i).copied().unwrap_or(1);
                 let at = |msg: String, help: &str| {
-                    Diagnostic::new(&shown, msg).at(text, line, 1).field(format!("entries[{i}]")).help(help)
+                    Diagnostic::new(&shown, msg)
+                        .at(text, line, 1)
+                        .field(format!("entries[{i}]"))
+                        .help(help)
                 };
                 let Some(role) = Role::parse(&e.role) else {
                     let names: Vec<&str> = Role::ALL.iter().map(|r| r.name()).collect();
-                    let hint = did_you_mean(&e.role, names.iter().copied()).map(|s| format!("did you mean `{s}`? ")).unwrap_or_default();
-                    errs.push(at(format!("unknown role `{}`", e.role), &format!("{hint}the roles are: {}", names.join(", "))));
+                    let hint = did_you_mean(&e.role, names.iter().copied())
+                        .map(|s| format!("did you mean `{s}`? "))
+                        .unwrap_or_default();
+                    errs.push(at(
+                        format!("unknown role `{}`", e.role),
+                        &format!("{hint}the roles are: {}", names.join(", ")),
+                    ));
                     continue;
                 };
                 let years = match &e.years {
@@ -427,7 +450,10 @@ impl Phrasebank {
                     Some(y) => match Years::parse(y.as_str()) {
                         Some(y) => y,
                         None => {
-                            errs.push(at(format!("bad year range `{y}`"), "write e.g. 2021-2025, 2026-, -2020 or 2024"));
+                            errs.push(at(
+                                format!("bad year range `{y}`"),
+                                "write e.g. 2021-2025, 2026-, -2020 or 2024",
+                            ));
                             continue;
                         }
                     },
@@ -471,7 +497,11 @@ impl Phrasebank {
             }
         }
         if !errs.is_empty() {
-            return Err(if errs.len() == 1 { errs.remove(0).into() } else { Error::Inputs(errs) });
+            return Err(if errs.len() == 1 {
+                errs.remove(0).into()
+            } else {
+                Error::Inputs(errs)
+            });
         }
         for (i, p) in pb.phrases.iter().enumerate() {
             pb.by_role.entry(p.role).or_default().push(i);
@@ -503,7 +533,11 @@ impl Phrasebank {
 
     /// Every entry of a role, whatever its status.
     pub fn of_role(&self, role: Role) -> impl Iterator<Item = &Phrase> {
-        self.by_role.get(&role).into_iter().flatten().map(|&i| &self.phrases[i])
+        self.by_role
+            .get(&role)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.phrases[i])
     }
 
     /// The entry with this id.
@@ -513,7 +547,8 @@ impl Phrasebank {
 }
 
 fn collect_yaml(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-    let rd = std::fs::read_dir(dir).map_err(|e| Error::io(dir, "read the phrasebank directory", e))?;
+    let rd =
+        std::fs::read_dir(dir).map_err(|e| Error::io(dir, "read the phrasebank directory", e))?;
     for ent in rd {
         let ent = ent.map_err(|e| Error::io(dir, "read the phrasebank directory", e))?;
         let p = ent.path();
@@ -534,7 +569,11 @@ pub fn entry_lines(text: &str) -> Vec<usize> {
     for (i, line) in text.lines().enumerate() {
         let trimmed = line.trim_start();
         let indent = line.len() - trimmed.len();
-        if indent == 0 && !trimmed.is_empty() && !trimmed.starts_with('#') && !trimmed.starts_with('-') {
+        if indent == 0
+            && !trimmed.is_empty()
+            && !trimmed.starts_with('#')
+            && !trimmed.starts_with('-')
+        {
             in_entries = trimmed.starts_with("entries:");
             continue;
         }
@@ -558,7 +597,10 @@ mod tests {
     use super::*;
 
     fn load(text: &str) -> Result<Phrasebank> {
-        Phrasebank::from_sources(Path::new("pb"), &[(PathBuf::from("pb/t.yaml"), text.to_string())])
+        Phrasebank::from_sources(
+            Path::new("pb"),
+            &[(PathBuf::from("pb/t.yaml"), text.to_string())],
+        )
     }
 
     #[test]
@@ -580,22 +622,34 @@ mod tests {
         assert_eq!(pb.phrases[1].line, 8);
         assert_eq!(pb.phrases[0].themes, vec!["项目建设".to_string()]);
         assert_eq!(pb.phrases[0].slots(), vec!["topic"]);
-        assert_eq!(pb.pool(Role::Framing, Some("项目建设"), Kind::Plenary, 2020).len(), 0);
-        assert_eq!(pb.pool(Role::Framing, Some("项目建设"), Kind::Plenary, 2022).len(), 1);
+        assert_eq!(
+            pb.pool(Role::Framing, Some("项目建设"), Kind::Plenary, 2020)
+                .len(),
+            0
+        );
+        assert_eq!(
+            pb.pool(Role::Framing, Some("项目建设"), Kind::Plenary, 2022)
+                .len(),
+            1
+        );
     }
 
     #[test]
     fn bad_role_is_located() {
-        let e = load("entries:\n  - id: a\n    role: mesure\n    text: x\n").unwrap_err().to_string();
+        let e = load("entries:\n  - id: a\n    role: mesure\n    text: x\n")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("t.yaml:2:1"), "{e}");
         assert!(e.contains("did you mean `measure`"), "{e}");
     }
 
     #[test]
     fn duplicate_ids_are_errors() {
-        let e = load("entries:\n  - {id: a, role: measure, text: x}\n  - {id: a, role: measure, text: y}\n")
-            .unwrap_err()
-            .to_string();
+        let e = load(
+            "entries:\n  - {id: a, role: measure, text: x}\n  - {id: a, role: measure, text: y}\n",
+        )
+        .unwrap_err()
+        .to_string();
         assert!(e.contains("duplicate id `a`"), "{e}");
     }
 }

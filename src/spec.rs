@@ -246,9 +246,9 @@ impl Kind {
 
     /// Parse an English or Chinese kind name.
     pub fn parse(s: &str) -> Option<Kind> {
-        Kind::ALL.into_iter().find(|k| {
-            k.name() == s || k.label() == s || k.label().split('·').next() == Some(s)
-        })
+        Kind::ALL
+            .into_iter()
+            .find(|k| k.name() == s || k.label() == s || k.label().split('·').next() == Some(s))
     }
 }
 
@@ -402,9 +402,15 @@ pub fn locate_field(src: &str, field: &str) -> (usize, usize) {
 /// `themes` are the themes the phrasebank knows.
 pub fn parse(src: &str, file: &str, themes: &[String]) -> Result<ValidSpec> {
     if src.len() > MAX_SPEC_BYTES {
-        return Err(Diagnostic::new(file, format!("the spec is {} bytes; the limit is {MAX_SPEC_BYTES}", src.len()))
-            .help("a spec is a short YAML file of the meeting's facts; move long text out of it")
-            .into());
+        return Err(Diagnostic::new(
+            file,
+            format!(
+                "the spec is {} bytes; the limit is {MAX_SPEC_BYTES}",
+                src.len()
+            ),
+        )
+        .help("a spec is a short YAML file of the meeting's facts; move long text out of it")
+        .into());
     }
     if src.trim().is_empty() {
         return Err(Diagnostic::new(file, "the spec is empty")
@@ -417,10 +423,13 @@ pub fn parse(src: &str, file: &str, themes: &[String]) -> Result<ValidSpec> {
         t.starts_with('\t')
     }) {
         let col = line.chars().take_while(|c| *c == ' ').count() + 1;
-        return Err(Diagnostic::new(file, "a tab indents this line; YAML indents with spaces only")
-            .at(src, l + 1, col)
-            .help("replace the tab with spaces (two per level)")
-            .into());
+        return Err(Diagnostic::new(
+            file,
+            "a tab indents this line; YAML indents with spaces only",
+        )
+        .at(src, l + 1, col)
+        .help("replace the tab with spaces (two per level)")
+        .into());
     }
     let spec: Spec = match serde_yaml::from_str(src) {
         Ok(s) => s,
@@ -459,7 +468,10 @@ fn yaml_error(src: &str, file: &str, e: &serde_yaml::Error) -> Diagnostic {
             .filter(|k| k.is_ascii() == ascii)
             .collect();
         d = match did_you_mean(field, candidates.iter().copied()) {
-            Some(s) => d.help(format!("did you mean `{s}`? (the fields here: {})", candidates.join(", "))),
+            Some(s) => d.help(format!(
+                "did you mean `{s}`? (the fields here: {})",
+                candidates.join(", ")
+            )),
             None => d.help(format!("the fields here are: {}", candidates.join(", "))),
         };
     } else if msg.starts_with("missing field") {
@@ -480,7 +492,12 @@ fn validate(spec: Spec, src: &str, file: &str, themes: &[String]) -> Result<Vali
     let mut errs: Vec<Diagnostic> = Vec::new();
     let mut err = |field: String, msg: String, help: String| {
         let (l, c) = locate_field(src, &field);
-        errs.push(Diagnostic::new(file, msg).at(src, l, c).field(field).help(help));
+        errs.push(
+            Diagnostic::new(file, msg)
+                .at(src, l, c)
+                .field(field)
+                .help(help),
+        );
     };
 
     // Every text value: not too long.
@@ -488,7 +505,10 @@ fn validate(spec: Spec, src: &str, file: &str, themes: &[String]) -> Result<Vali
         if t.0.chars().count() > MAX_VALUE_CHARS {
             err(
                 field.to_string(),
-                format!("this value is {} characters long; the limit is {MAX_VALUE_CHARS}", t.0.chars().count()),
+                format!(
+                    "this value is {} characters long; the limit is {MAX_VALUE_CHARS}",
+                    t.0.chars().count()
+                ),
                 "a spec value is a name, a fact or a short sentence; shorten it".into(),
             );
         }
@@ -496,7 +516,11 @@ fn validate(spec: Spec, src: &str, file: &str, themes: &[String]) -> Result<Vali
 
     let m = &spec.meeting;
     if m.name.0.is_empty() {
-        err("meeting.name".into(), "the meeting name is empty".into(), "write the meeting's full name, e.g. 2024年县政府全体会议".into());
+        err(
+            "meeting.name".into(),
+            "the meeting name is empty".into(),
+            "write the meeting's full name, e.g. 2024年县政府全体会议".into(),
+        );
     }
     let date = parse_date(m.date.as_str());
     if date.is_none() {
@@ -515,29 +539,52 @@ fn validate(spec: Spec, src: &str, file: &str, themes: &[String]) -> Result<Vali
                 let hint = did_you_mean(k.as_str(), known.iter().copied())
                     .map(|s| format!("did you mean `{s}`? "))
                     .unwrap_or_default();
-                let all: Vec<String> = Kind::ALL.iter().map(|k| format!("{} ({})", k.name(), k.label())).collect();
-                err("meeting.kind".into(), format!("unknown meeting kind `{k}`"), format!("{hint}the kinds are: {}", all.join(", ")));
+                let all: Vec<String> = Kind::ALL
+                    .iter()
+                    .map(|k| format!("{} ({})", k.name(), k.label()))
+                    .collect();
+                err(
+                    "meeting.kind".into(),
+                    format!("unknown meeting kind `{k}`"),
+                    format!("{hint}the kinds are: {}", all.join(", ")),
+                );
             }
             parsed
         }
     };
     for (i, p) in m.purposes.iter().enumerate() {
         if p.0.is_empty() {
-            err(format!("meeting.purposes[{i}]"), "an empty purpose".into(), "remove the empty line".into());
+            err(
+                format!("meeting.purposes[{i}]"),
+                "an empty purpose".into(),
+                "remove the empty line".into(),
+            );
         }
     }
     if spec.speaker.role.0.is_empty() {
-        err("speaker.role".into(), "the speaker's role is empty".into(), "write the role, e.g. 县长".into());
+        err(
+            "speaker.role".into(),
+            "the speaker's role is empty".into(),
+            "write the role, e.g. 县长".into(),
+        );
     }
     if spec.place.name.0.is_empty() {
-        err("place.name".into(), "the place name is empty".into(), "write the locality, e.g. 汉阴县".into());
+        err(
+            "place.name".into(),
+            "the place name is empty".into(),
+            "write the locality, e.g. 汉阴县".into(),
+        );
     }
     let level = match &spec.place.level {
         None => Some(Level::County),
         Some(l) => {
             let parsed = Level::parse(l.as_str());
             if parsed.is_none() {
-                err("place.level".into(), format!("unknown level `{l}`"), "the levels are 县, 市, 区 and 镇".into());
+                err(
+                    "place.level".into(),
+                    format!("unknown level `{l}`"),
+                    "the levels are 县, 市, 区 and 镇".into(),
+                );
             }
             parsed
         }
@@ -545,7 +592,11 @@ fn validate(spec: Spec, src: &str, file: &str, themes: &[String]) -> Result<Vali
     if let Some(s) = &spec.situation {
         for (i, f) in s.figures.iter().enumerate() {
             if f.indicator.0.is_empty() || f.value.0.is_empty() {
-                err(format!("situation.figures[{i}]"), "a figure needs an indicator and a value".into(), "write e.g. {indicator: 规上工业增加值, value: 8.2%}".into());
+                err(
+                    format!("situation.figures[{i}]"),
+                    "a figure needs an indicator and a value".into(),
+                    "write e.g. {indicator: 规上工业增加值, value: 8.2%}".into(),
+                );
             }
         }
     }
@@ -554,7 +605,11 @@ fn validate(spec: Spec, src: &str, file: &str, themes: &[String]) -> Result<Vali
         err(
             "sections".into(),
             format!("{n} sections; a speech has 2 to 6 level-1 parts"),
-            if n < 2 { "add sections (each with a theme)".into() } else { "merge some sections, or move them into points".into() },
+            if n < 2 {
+                "add sections (each with a theme)".into()
+            } else {
+                "merge some sections, or move them into points".into()
+            },
         );
     }
     let mut deadlines = Vec::new();
@@ -566,7 +621,10 @@ fn validate(spec: Spec, src: &str, file: &str, themes: &[String]) -> Result<Vali
             err(
                 format!("sections[{si}].theme"),
                 format!("unknown theme `{}`", s.theme),
-                format!("{hint}the themes are: {} (see `wengao phrasebank themes`)", themes.join("、")),
+                format!(
+                    "{hint}the themes are: {} (see `wengao phrasebank themes`)",
+                    themes.join("、")
+                ),
             );
         }
         if s.points.len() > 9 {
@@ -579,7 +637,11 @@ fn validate(spec: Spec, src: &str, file: &str, themes: &[String]) -> Result<Vali
         let mut ds = Vec::new();
         for (pi, p) in s.points.iter().enumerate() {
             if p.topic.0.is_empty() {
-                err(format!("sections[{si}].points[{pi}].topic"), "the topic is empty".into(), "name the point's topic, e.g. 重点项目".into());
+                err(
+                    format!("sections[{si}].points[{pi}].topic"),
+                    "the topic is empty".into(),
+                    "name the point's topic, e.g. 重点项目".into(),
+                );
             }
             let d = match &p.deadline {
                 None => None,
@@ -603,11 +665,19 @@ fn validate(spec: Spec, src: &str, file: &str, themes: &[String]) -> Result<Vali
         if let Some(len) = o.length
             && !(1_500..=30_000).contains(&len)
         {
-            err("output.length".into(), format!("a length of {len} characters"), "choose a length from 1500 to 30000 characters".into());
+            err(
+                "output.length".into(),
+                format!("a length of {len} characters"),
+                "choose a length from 1500 to 30000 characters".into(),
+            );
         }
     }
     if !errs.is_empty() {
-        return Err(if errs.len() == 1 { errs.remove(0).into() } else { Error::Inputs(errs) });
+        return Err(if errs.len() == 1 {
+            errs.remove(0).into()
+        } else {
+            Error::Inputs(errs)
+        });
     }
     Ok(ValidSpec {
         date: date.unwrap_or_default(),
@@ -698,7 +768,10 @@ mod tests {
     use super::*;
 
     fn themes() -> Vec<String> {
-        ["项目建设", "招商引资", "作风建设"].iter().map(|s| s.to_string()).collect()
+        ["项目建设", "招商引资", "作风建设"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect()
     }
 
     const GOOD: &str = "meeting:\n  name: 2024年县政府全体会议\n  date: 2024-02-26\n  kind: plenary\nspeaker:\n  role: 县长\nplace:\n  name: 汉阴县\nsections:\n  - theme: 项目建设\n    points:\n      - topic: 重点项目\n        deadline: 2024-06-30\n  - theme: 作风建设\n";

@@ -145,7 +145,10 @@ mod tests {
     fn finds_nested_fields() {
         let date = locate(SRC, &[Seg::Key(&["meeting"]), Seg::Key(&["date"])]);
         assert_eq!(date, Some((3, 9)));
-        let theme = locate(SRC, &[Seg::Key(&["sections"]), Seg::Index(1), Seg::Key(&["theme"])]);
+        let theme = locate(
+            SRC,
+            &[Seg::Key(&["sections"]), Seg::Index(1), Seg::Key(&["theme"])],
+        );
         assert_eq!(theme, Some((9, 12)));
         let dl = locate(
             SRC,
@@ -169,7 +172,10 @@ mod tests {
     #[test]
     fn aliases_match() {
         let src = "会议:\n  日期: 2024-01-01\n";
-        let p = locate(src, &[Seg::Key(&["meeting", "会议"]), Seg::Key(&["date", "日期"])]);
+        let p = locate(
+            src,
+            &[Seg::Key(&["meeting", "会议"]), Seg::Key(&["date", "日期"])],
+        );
         assert_eq!(p, Some((2, 7)));
     }
 }
