@@ -16,6 +16,7 @@ pub mod cmd;
 pub mod corpus;
 pub mod error;
 pub mod io;
+pub mod mine;
 pub mod model;
 pub mod numerals;
 pub mod phrasebank;
