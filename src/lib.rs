@@ -13,10 +13,12 @@
 
 pub mod cli;
 pub mod cmd;
+pub mod corpus;
 pub mod draft;
 pub mod error;
 pub mod io;
 pub mod lint;
+pub mod mine;
 pub mod model;
 pub mod numerals;
 pub mod output;

@@ -1,16 +1,147 @@
-//! `wengao normalize` (not yet implemented).
+//! `wengao normalize FILE|DIR [-o FILE|DIR] [--report]`: clean raw speech text.
 
-use crate::cli::Globals;
-use crate::{Error, Result};
+use std::path::{Path, PathBuf};
+
+use crate::cli::{Globals, info};
+use crate::corpus::despin::Reference;
+use crate::corpus::normalize::{Change, ChangeKind, Normalized, normalize_with};
+use crate::{Diagnostic, Error, Result};
 
 /// Arguments of `wengao normalize`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Input.
-    pub input: Option<String>,
+    /// A speech text file (`-` for standard input) or a directory of `*.txt` files.
+    pub input: String,
+    /// Write the clean text here (a directory when the input is one); default standard output.
+    #[arg(short, long, value_name = "FILE|DIR")]
+    pub output: Option<PathBuf>,
+    /// Report every change (what, where, how many) on standard error.
+    #[arg(long)]
+    pub report: bool,
+    /// Clean speeches whose word statistics decide de-spinning (default: the corpus, when found).
+    #[arg(long, value_name = "DIR")]
+    pub reference: Option<PathBuf>,
+    /// Overwrite existing output files.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Decode UTF-8 or GBK/GB18030; anything else is refused with how to convert.
+pub fn decode(path: &str, bytes: &[u8]) -> Result<(String, bool)> {
+    let b = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Ok(s) = std::str::from_utf8(b) {
+        return Ok((s.to_string(), false));
+    }
+    let (s, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(b);
+    if !had_errors {
+        return Ok((s.into_owned(), true));
+    }
+    Err(
+        Diagnostic::new(path, "the file is neither UTF-8 nor GBK/GB18030 text")
+            .help(format!(
+                "convert it to UTF-8 first, e.g. `iconv -f BIG5 -t UTF-8 {path} > clean.txt`"
+            ))
+            .into(),
+    )
+}
+
+/// Read, decode and normalise one file.
+pub fn normalize_file(path: &str, reference: &Reference) -> Result<Normalized> {
+    let bytes = crate::io::read_bytes(path)?;
+    let (text, gbk) = decode(path, &bytes)?;
+    let mut n = normalize_with(&text, reference);
+    if gbk {
+        n.changes.insert(
+            0,
+            Change {
+                kind: ChangeKind::Encoding,
+                line: 0,
+                before: "GBK/GB18030".into(),
+                after: "UTF-8".into(),
+            },
+        );
+    }
+    Ok(n)
+}
+
+/// The report of one file: counts per kind, then every change.
+pub fn report(name: &str, n: &Normalized) -> String {
+    use std::collections::BTreeMap;
+    use std::fmt::Write;
+    let mut s = String::new();
+    let mut counts: BTreeMap<ChangeKind, usize> = BTreeMap::new();
+    for c in &n.changes {
+        *counts.entry(c.kind).or_default() += 1;
+    }
+    let summary: Vec<String> = counts
+        .iter()
+        .map(|(k, v)| format!("{} {v}", k.name()))
+        .collect();
+    let _ = writeln!(
+        s,
+        "{name}: {} change(s){}{}: {}",
+        n.changes.iter().filter(|c| !c.kind.is_flag()).count(),
+        if n.spun { ", spun text de-spun" } else { "" },
+        if n.placeholders > 0 {
+            format!(", {} placeholder(s)", n.placeholders)
+        } else {
+            String::new()
+        },
+        if summary.is_empty() {
+            "clean".to_string()
+        } else {
+            summary.join(", ")
+        }
+    );
+    for c in n
+        .changes
+        .iter()
+        .filter(|c| c.kind != ChangeKind::Placeholder)
+    {
+        let _ = writeln!(
+            s,
+            "  {name}:{}: {}: {} → {}",
+            c.line,
+            c.kind.name(),
+            c.before,
+            c.after
+        );
+    }
+    s
 }
 
 /// Run the subcommand.
-pub fn run(_args: &Args, _g: &Globals) -> Result<i32> {
-    Err(Error::Usage("`normalize` is not implemented yet".into()))
+pub fn run(args: &Args, g: &Globals) -> Result<i32> {
+    let reference = match &args.reference {
+        Some(d) => Reference::from_dir(d).map_err(|e| Error::io(d, "read", e))?,
+        None => Reference::shared().clone(),
+    };
+    let input = Path::new(&args.input);
+    if args.input != "-" && input.is_dir() {
+        let Some(out) = &args.output else {
+            return Err(Error::Usage(
+                "a directory input needs `-o DIR` for the clean files".into(),
+            ));
+        };
+        std::fs::create_dir_all(out).map_err(|e| Error::io(out, "create", e))?;
+        let files = crate::corpus::txt_files(input).map_err(|e| Error::io(input, "read", e))?;
+        for f in files {
+            let shown = f.display().to_string();
+            let n = normalize_file(&shown, &reference)?;
+            let name = f.file_name().map(|s| s.to_owned()).unwrap_or_default();
+            crate::io::write_atomic(&out.join(name), n.text.as_bytes(), args.force)?;
+            if args.report {
+                eprint!("{}", report(&shown, &n));
+            } else if g.verbose {
+                info(g, &format!("{shown}: {} change(s)", n.changes.len()));
+            }
+        }
+        return Ok(0);
+    }
+    let n = normalize_file(&args.input, &reference)?;
+    crate::io::emit(args.output.as_deref(), n.text.as_bytes(), args.force)?;
+    if args.report {
+        eprint!("{}", report(&args.input, &n));
+    }
+    Ok(0)
 }

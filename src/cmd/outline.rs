@@ -1,16 +1,47 @@
-//! `wengao outline` (not yet implemented).
+//! `wengao outline FILE [--format text|json]`: the structure of a speech.
 
+use crate::Result;
 use crate::cli::Globals;
-use crate::{Error, Result};
+use crate::corpus::outline::{outline_json, outline_text, parse};
+
+/// Output format of `outline`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
 
 /// Arguments of `wengao outline`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Input.
-    pub input: Option<String>,
+    /// The speech (clean text; `-` for standard input). Raw corpus text: pass --normalize.
+    pub input: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Normalise the text first (for raw corpus files).
+    #[arg(long)]
+    pub normalize: bool,
 }
 
 /// Run the subcommand.
-pub fn run(_args: &Args, _g: &Globals) -> Result<i32> {
-    Err(Error::Usage("`outline` is not implemented yet".into()))
+pub fn run(args: &Args, _g: &Globals) -> Result<i32> {
+    let bytes = crate::io::read_bytes(&args.input)?;
+    let (text, _) = super::normalize::decode(&args.input, &bytes)?;
+    let text = if args.normalize {
+        crate::corpus::normalize::normalize(&text).text
+    } else {
+        text
+    };
+    let sp = parse(&text);
+    let out = match args.format {
+        Format::Json => {
+            let mut s = serde_json::to_string_pretty(&outline_json(&sp)).unwrap_or_default();
+            s.push('\n');
+            s
+        }
+        Format::Text => outline_text(&sp),
+    };
+    crate::io::write_stdout(out.as_bytes())?;
+    Ok(0)
 }

@@ -1,0 +1,365 @@
+//! Undoing 伪原创 "spinning" from evidence.
+//!
+//! Spinning tools replace words by near-synonyms (发展→开展, 基础→根底, 服务→效劳 …). Some of the
+//! replacements are also genuine words (开展精准招商), so a blind find-and-replace is wrong. A
+//! [`Reference`] holds, for each known substitution pair, how often each form occurs in clean
+//! speeches and which characters precede and follow it. Each occurrence of a spun form in a spun
+//! document is then decided on its own context: it is restored only when the context argues for
+//! the original word (a naive-Bayes log-likelihood ratio over the neighbouring characters), or when
+//! the spun form is practically never used in clean speeches (根底, 效劳, 兴旺 …).
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use super::{is_cjk_punct, is_han};
+
+/// Substitution pairs: (spun form, original).
+pub const PAIRS: [(&str, &str); 9] = [
+    ("开展", "发展"),
+    ("根底", "基础"),
+    ("效劳", "服务"),
+    ("稳固", "巩固"),
+    ("比拟", "比较"),
+    ("到达", "达到"),
+    ("筹划", "策划"),
+    ("兴旺", "发达"),
+    ("缺乏", "不足"),
+];
+
+/// Quoted formulas whose closing quote position is clear (besides those learnt from the corpus).
+pub const QUOTE_TERMS: &[&str] = &[
+    "十三五",
+    "十四五",
+    "十五五",
+    "两会",
+    "三农",
+    "放管服",
+    "六稳",
+    "六保",
+    "四个意识",
+    "四个自信",
+    "两个维护",
+    "两个确立",
+    "一带一路",
+    "双循环",
+    "两点论",
+    "重点论",
+    "链主",
+    "两办",
+    "一把手",
+    "国之大者",
+    "最后一公里",
+    "三创四建",
+    "三项行动",
+];
+
+const ALPHA: f64 = 0.5;
+const VOCAB: f64 = 30.0;
+/// A spun occurrence is restored when the evidence for the original exceeds this (natural log).
+const THRESHOLD: f64 = 0.3;
+
+/// Context statistics of the substitution pairs, and known quoted terms, from clean speeches.
+#[derive(Debug, Clone, Default)]
+pub struct Reference {
+    /// Per pair: [spun-form count, original count].
+    totals: Vec<[u32; 2]>,
+    /// (pair, 0 spun / 1 original, feature kind, context) → count.
+    ctx: HashMap<(usize, usize, u8, String), u32>,
+    /// Terms seen inside balanced “” in clean speeches (2–10 characters).
+    pub quote_terms: HashSet<String>,
+    /// How many clean documents it was built from (0: the built-in table).
+    pub documents: usize,
+}
+
+fn class(c: Option<char>) -> char {
+    match c {
+        None => '^',
+        Some(c) if is_cjk_punct(c) && c != '“' && c != '”' => 'P',
+        Some(c) if c.is_ascii_punctuation() => 'P',
+        Some(c) if c.is_ascii_digit() => '0',
+        Some(c) => c,
+    }
+}
+
+/// The four context features of a word at char range [s, e) of `chars`.
+fn features(chars: &[char], s: usize, e: usize) -> [(u8, String); 4] {
+    let at = |i: isize| -> Option<char> {
+        if i < 0 {
+            None
+        } else {
+            chars.get(i as usize).copied()
+        }
+    };
+    let s = s as isize;
+    let e = e as isize;
+    let l1 = class(at(s - 1));
+    let l2 = class(at(s - 2));
+    let r1 = class(at(e));
+    let r2 = class(at(e + 1));
+    [
+        (0, l1.to_string()),
+        (1, format!("{l2}{l1}")),
+        (2, r1.to_string()),
+        (3, format!("{r1}{r2}")),
+    ]
+}
+
+/// Char offsets of every occurrence of `word` in `chars`.
+fn find_all(chars: &[char], word: &str) -> Vec<usize> {
+    let w: Vec<char> = word.chars().collect();
+    let mut out = Vec::new();
+    if w.is_empty() || chars.len() < w.len() {
+        return out;
+    }
+    for i in 0..=chars.len() - w.len() {
+        if chars[i..i + w.len()] == w[..] {
+            out.push(i);
+        }
+    }
+    out
+}
+
+/// Counts of (spun, original) for each pair in a text.
+pub fn pair_counts(text: &str) -> Vec<[usize; 2]> {
+    PAIRS
+        .iter()
+        .map(|(s, o)| [text.matches(s).count(), text.matches(o).count()])
+        .collect()
+}
+
+/// True when a text looks spun: 开展 crowds out 发展 (the commonest word of the genre), or several
+/// substitutions dominate their originals.
+pub fn looks_spun(text: &str) -> bool {
+    let c = pair_counts(text);
+    let dominated = c.iter().filter(|[s, o]| *s >= 2 && *s > 2 * *o).count();
+    (c[0][0] >= 5 && c[0][0] > c[0][1]) || dominated >= 3
+}
+
+impl Reference {
+    /// Build from clean texts; spun texts are skipped.
+    pub fn from_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Reference {
+        let mut r = Reference {
+            totals: vec![[0, 0]; PAIRS.len()],
+            ..Default::default()
+        };
+        for t in texts {
+            let t = super::normalize::fix_width_text(t);
+            if looks_spun(&t) {
+                continue;
+            }
+            r.add_text(&t);
+        }
+        r
+    }
+
+    fn add_text(&mut self, text: &str) {
+        self.documents += 1;
+        let chars: Vec<char> = text.chars().collect();
+        for (pi, (s, o)) in PAIRS.iter().enumerate() {
+            for (which, w) in [(0usize, *s), (1usize, *o)] {
+                let n = w.chars().count();
+                for i in find_all(&chars, w) {
+                    self.totals[pi][which] += 1;
+                    for (k, f) in features(&chars, i, i + n) {
+                        *self.ctx.entry((pi, which, k, f)).or_default() += 1;
+                    }
+                }
+            }
+        }
+        // Quoted terms.
+        let mut open: Option<usize> = None;
+        for (i, &c) in chars.iter().enumerate() {
+            match c {
+                '“' => open = Some(i),
+                '”' => {
+                    if let Some(p) = open.take() {
+                        let term: String = chars[p + 1..i].iter().collect();
+                        let n = term.chars().count();
+                        if (2..=10).contains(&n)
+                            && term.chars().all(|c| is_han(c) || c.is_ascii_alphanumeric())
+                        {
+                            self.quote_terms.insert(term);
+                        }
+                    }
+                }
+                '\n' => open = None,
+                _ => {}
+            }
+        }
+    }
+
+    /// The built-in table (statistics of the seed corpus), used when no corpus is at hand.
+    pub fn builtin() -> Reference {
+        let mut r = Reference {
+            totals: vec![
+                [22, 193],
+                [0, 26],
+                [0, 52],
+                [0, 19],
+                [0, 5],
+                [0, 5],
+                [0, 1],
+                [0, 4],
+                [4, 5],
+            ],
+            ..Default::default()
+        };
+        // 发展 / 开展: the neighbours seen most often in the seed corpus.
+        let table: &[(usize, u8, &str, u32)] = &[
+            (1, 0, "量", 23),
+            (1, 0, "会", 20),
+            (1, 0, "济", 13),
+            (1, 0, "业", 11),
+            (1, 0, "的", 9),
+            (1, 0, "快", 7),
+            (1, 0, "P", 12),
+            (1, 0, "力", 7),
+            (1, 0, "新", 6),
+            (1, 0, "动", 5),
+            (1, 0, "越", 4),
+            (1, 0, "色", 4),
+            (1, 0, "好", 3),
+            (1, 0, "康", 2),
+            (1, 0, "合", 2),
+            (1, 0, "革", 2),
+            (1, 2, "的", 28),
+            (1, 2, "P", 50),
+            (1, 2, "中", 5),
+            (1, 2, "理", 4),
+            (1, 2, "环", 2),
+            (1, 2, "质", 2),
+            (0, 0, "入", 5),
+            (0, 0, "力", 4),
+            (0, 0, "织", 2),
+            (0, 0, "续", 2),
+            (0, 0, "实", 2),
+            (0, 0, "极", 1),
+            (0, 2, "“", 4),
+            (0, 2, "全", 2),
+            (0, 2, "招", 2),
+            (0, 2, "排", 1),
+        ];
+        for (which, kind, f, n) in table {
+            r.ctx.insert((0, *which, *kind, f.to_string()), *n);
+        }
+        r.quote_terms = QUOTE_TERMS.iter().map(|s| s.to_string()).collect();
+        r
+    }
+
+    /// The reference used by [`super::normalize::normalize`]: built once from the corpus directory
+    /// (`WENGAO_CORPUS` or `../shared/corpus`) when there is one, else the built-in table.
+    pub fn shared() -> &'static Reference {
+        static R: OnceLock<Reference> = OnceLock::new();
+        R.get_or_init(|| {
+            super::default_corpus_dir()
+                .and_then(|d| Reference::from_dir(&d).ok())
+                .filter(|r| r.documents > 0)
+                .unwrap_or_else(Reference::builtin)
+        })
+    }
+
+    /// Build from the `*.txt` files of a directory (UTF-8 or GBK).
+    pub fn from_dir(dir: &std::path::Path) -> std::io::Result<Reference> {
+        let mut texts = Vec::new();
+        for f in super::txt_files(dir)? {
+            let bytes = std::fs::read(&f)?;
+            texts.push(crate::io::decode_lenient(&bytes).0);
+        }
+        let mut r = Reference::from_texts(texts.iter().map(String::as_str));
+        r.quote_terms
+            .extend(QUOTE_TERMS.iter().map(|s| s.to_string()));
+        Ok(r)
+    }
+
+    fn count(&self, pair: usize, which: usize, kind: u8, f: &str) -> u32 {
+        self.ctx
+            .get(&(pair, which, kind, f.to_string()))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// Evidence (natural log odds) that the spun form at [s, e) of `chars` stands for the original.
+    pub fn evidence(&self, pair: usize, chars: &[char], s: usize, e: usize) -> f64 {
+        let [cs, co] = self.totals.get(pair).copied().unwrap_or([0, 0]);
+        let (cs, co) = (cs as f64, co as f64);
+        // The spun form is practically unused in clean speeches: the prior alone decides.
+        let prior = if cs * 20.0 < co {
+            ((co + 1.0) / (cs + 1.0)).ln()
+        } else {
+            0.0
+        };
+        let mut llr = 0.0;
+        for (k, f) in features(chars, s, e) {
+            let ns = self.count(pair, 0, k, &f) as f64;
+            let no = self.count(pair, 1, k, &f) as f64;
+            if ns + no == 0.0 {
+                continue;
+            }
+            let po = (no + ALPHA) / (co + VOCAB * ALPHA);
+            let ps = (ns + ALPHA) / (cs + VOCAB * ALPHA);
+            llr += (po / ps).ln();
+        }
+        prior + llr
+    }
+
+    /// Restore the spun forms of one line; returns the new line and (before, after, context) per change.
+    pub fn despin_line(&self, line: &str) -> (String, Vec<(String, String)>) {
+        let mut chars: Vec<char> = line.chars().collect();
+        let mut changes = Vec::new();
+        // Decide every occurrence on the original context first, then apply.
+        let mut edits: Vec<(usize, usize, usize)> = Vec::new(); // (start, len, pair)
+        for (pi, (s, _)) in PAIRS.iter().enumerate() {
+            let n = s.chars().count();
+            for i in find_all(&chars, s) {
+                if edits.iter().any(|(a, l, _)| i < a + l && *a < i + n) {
+                    continue;
+                }
+                if self.evidence(pi, &chars, i, i + n) > THRESHOLD {
+                    edits.push((i, n, pi));
+                }
+            }
+        }
+        edits.sort_by_key(|e| std::cmp::Reverse(e.0));
+        for (i, n, pi) in edits {
+            let ctx_before: String = chars[i.saturating_sub(3)..(i + n + 3).min(chars.len())]
+                .iter()
+                .collect();
+            let orig: Vec<char> = PAIRS[pi].1.chars().collect();
+            chars.splice(i..i + n, orig);
+            let ctx_after: String = chars
+                [i.saturating_sub(3)..(i + PAIRS[pi].1.chars().count() + 3).min(chars.len())]
+                .iter()
+                .collect();
+            changes.push((ctx_before, ctx_after));
+        }
+        changes.reverse();
+        (chars.into_iter().collect(), changes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_restores_fazhan_but_keeps_genuine_kaizhan() {
+        let r = Reference::builtin();
+        let (out, ch) =
+            r.despin_line("推动高质量开展，贯彻新开展理念，有组织地开展精准招商，打下坚实根底。");
+        assert_eq!(
+            out,
+            "推动高质量发展，贯彻新发展理念，有组织地开展精准招商，打下坚实基础。"
+        );
+        assert_eq!(ch.len(), 3);
+    }
+
+    #[test]
+    fn spun_detection() {
+        assert!(looks_spun(
+            "高质量开展，开展理念，开展格局，开展成果，开展态势，根底。"
+        ));
+        assert!(!looks_spun(
+            "高质量发展，发展理念，深入开展调研，开展活动。"
+        ));
+    }
+}

@@ -1,0 +1,1049 @@
+//! Mining a corpus of speeches: heading patterns by sibling family, slogans, sentence frames,
+//! openings/recaps/transitions/closings, and the order of parts per meeting kind.
+//!
+//! [`Miner`] is streaming: [`Miner::add_document`] normalises and parses one document and keeps
+//! only aggregated candidates (counts, first sources, years), never the documents themselves.
+//! [`Miner::write`] writes the phrasebank-schema candidates, the patterns as Tera templates and the
+//! per-kind part order; [`merge`] appends new candidates to a phrasebank, idempotently.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::path::Path;
+
+use jieba_rs::Jieba;
+use serde::Serialize;
+
+use crate::corpus::normalize::{count_placeholders, normalize};
+use crate::corpus::outline::parse;
+use crate::corpus::{is_cjk_punct, is_han};
+use crate::error::{Error, Result};
+use crate::model::{Part, Speech};
+use crate::phrasebank::{RawFile, RawPhrase, Status};
+
+/// Sources kept per candidate (the count keeps counting).
+const MAX_SOURCES: usize = 5;
+
+/// One mined candidate phrase.
+#[derive(Debug, Clone, Serialize)]
+pub struct Candidate {
+    pub role: &'static str,
+    pub text: String,
+    pub themes: BTreeSet<String>,
+    pub count: u32,
+    /// `file:line`, the first few.
+    pub sources: Vec<String>,
+    pub years: BTreeSet<i32>,
+}
+
+/// A slot of a heading pattern and what filled it in the corpus.
+#[derive(Debug, Clone, Serialize)]
+pub struct Slot {
+    /// The name in the pattern (`X`, `A4` …).
+    pub name: String,
+    /// The Tera variable it becomes.
+    pub var: String,
+    pub fillers: Vec<String>,
+}
+
+/// A family of sibling headings generalised to one pattern.
+#[derive(Debug, Clone, Serialize)]
+pub struct Family {
+    /// 1 or 2.
+    pub level: u8,
+    /// The pattern with slots: `守住{X}底线，在{Y}上下功夫`.
+    pub pattern: String,
+    pub slots: Vec<Slot>,
+    pub headings: Vec<String>,
+    /// `file:line` of the first sibling.
+    pub source: String,
+    pub year: Option<i32>,
+}
+
+impl Family {
+    /// The pattern with every slot written `{}`: what two families share when they are the same.
+    pub fn skeleton(&self) -> String {
+        skeleton(&self.pattern)
+    }
+
+    /// The pattern as a Tera template body.
+    pub fn tera(&self) -> String {
+        let mut s = self.pattern.clone();
+        for sl in &self.slots {
+            s = s.replacen(
+                &format!("{{{}}}", sl.name),
+                &format!("{{{{ {} }}}}", sl.var),
+                1,
+            );
+        }
+        s
+    }
+}
+
+/// `{X}` → `{}`.
+pub fn skeleton(pattern: &str) -> String {
+    let mut out = String::new();
+    let mut in_slot = false;
+    for c in pattern.chars() {
+        match c {
+            '{' => {
+                in_slot = true;
+                out.push_str("{}");
+            }
+            '}' => in_slot = false,
+            _ if !in_slot => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The order of level-1 parts one speech shows.
+#[derive(Debug, Clone, Serialize)]
+pub struct KindOrder {
+    pub source: String,
+    pub title: String,
+    pub order: Vec<String>,
+}
+
+/// The streaming miner.
+pub struct Miner {
+    jieba: Jieba,
+    cands: BTreeMap<(&'static str, String), Candidate>,
+    pub families: Vec<Family>,
+    /// kind → the part orders seen.
+    pub kinds: BTreeMap<String, Vec<KindOrder>>,
+    pub documents: usize,
+}
+
+impl Default for Miner {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Theme keywords (design.md's themes); the first keyword found names the theme.
+const THEMES: &[(&str, &[&str])] = &[
+    ("项目建设", &["项目建设", "重点项目", "有效投资"]),
+    ("招商引资", &["招商引资", "招商"]),
+    ("营商环境", &["营商环境", "放管服"]),
+    ("产业发展", &["产业发展", "产业链", "工业经济"]),
+    ("企业帮扶", &["企业", "复工复产"]),
+    ("稳定就业", &["就业"]),
+    ("乡村振兴", &["乡村振兴", "三农"]),
+    ("脱贫攻坚", &["脱贫攻坚", "脱贫"]),
+    ("城乡建设", &["城镇化", "城乡建设", "城市建设"]),
+    ("民生保障", &["民生"]),
+    ("教育医疗", &["教育", "医疗"]),
+    ("生态环保", &["生态", "环保", "污染防治"]),
+    ("安全生产", &["安全生产"]),
+    ("社会治理", &["社会治理", "信访", "稳定"]),
+    ("疫情防控", &["疫情防控", "疫情"]),
+    ("改革创新", &["改革", "创新"]),
+    ("依法行政", &["依法行政", "法治"]),
+    ("财政金融", &["财政", "金融"]),
+    ("作风建设", &["作风"]),
+    ("廉政建设", &["廉政", "廉洁", "从严治党"]),
+    ("抓落实", &["抓落实", "落实"]),
+    ("高质量发展", &["高质量发展"]),
+    ("学习贯彻", &["学习贯彻", "重要讲话"]),
+    ("政治建设", &["政治建设", "讲政治"]),
+    ("形势分析", &["形势"]),
+    ("问题差距", &["差距", "短板"]),
+];
+
+fn theme_of(s: &str) -> Option<(&'static str, &'static str)> {
+    for (t, kws) in THEMES {
+        for k in *kws {
+            if s.contains(k) {
+                return Some((t, k));
+            }
+        }
+    }
+    None
+}
+
+/// The year of a speech: a 20XX年 in or near the title, else era words, else the latest year named.
+pub fn speech_year(sp: &Speech, text: &str) -> Option<i32> {
+    let year_in = |s: &str| -> Vec<i32> {
+        let c: Vec<char> = s.chars().collect();
+        let mut out = Vec::new();
+        for i in 0..c.len().saturating_sub(4) {
+            if c[i] == '2'
+                && c[i + 1] == '0'
+                && c[i + 2].is_ascii_digit()
+                && c[i + 3].is_ascii_digit()
+                && c.get(i + 4) == Some(&'年')
+            {
+                let y: String = c[i..i + 4].iter().collect();
+                if let Ok(y) = y.parse() {
+                    out.push(y);
+                }
+            }
+        }
+        out
+    };
+    if let Some(y) = year_in(&sp.title).into_iter().next() {
+        return Some(y);
+    }
+    let head: String = text.chars().take(400).collect();
+    if let Some(y) = year_in(&head).into_iter().next() {
+        return Some(y);
+    }
+    if text.contains("收官之年") && text.contains("十三五") {
+        return Some(2020);
+    }
+    if text.contains("十四五") && text.contains("开局之年") {
+        return Some(2021);
+    }
+    if text.contains("十五五") && text.contains("开局之年") {
+        return Some(2026);
+    }
+    year_in(text).into_iter().filter(|y| *y <= 2100).max()
+}
+
+/// The meeting kind a title names.
+pub fn kind_of(title: &str) -> &'static str {
+    if title.contains("推进") {
+        "key_work"
+    } else if title.contains("全体") {
+        "plenary"
+    } else if title.contains("经济运行") {
+        "economy"
+    } else if title.contains("依法行政") {
+        "rule_of_law"
+    } else if title.contains("安全生产") {
+        "safety"
+    } else if title.contains("招商") || title.contains("营商") {
+        "investment"
+    } else {
+        "key_work"
+    }
+}
+
+/// What a level-1 part is about: 形势, 重点任务, 当前工作 or 作风/廉政.
+pub fn part_category(p: &Part) -> &'static str {
+    let mut s = p.heading.clone();
+    for q in &p.parts {
+        s.push_str(&q.heading);
+    }
+    for it in &p.items {
+        s.push_str(&it.lead);
+    }
+    let has = |ws: &[&str]| ws.iter().map(|w| s.matches(*w).count()).sum::<usize>();
+    let style = has(&[
+        "作风",
+        "廉洁",
+        "廉政",
+        "担当",
+        "抓落实",
+        "守规矩",
+        "讲政治",
+        "锤炼",
+        "勤政",
+    ]);
+    let situ = has(&[
+        "形势",
+        "差距",
+        "信心",
+        "使命",
+        "学习贯彻",
+        "大势",
+        "机遇",
+        "时不我待",
+        "正处于",
+    ]);
+    let current = has(&["当前", "统筹推进", "疫情防控", "底线工作", "六稳"]);
+    let tasks = has(&[
+        "重点", "任务", "目标", "项目", "产业", "发展", "底线", "统筹", "民生",
+    ]);
+    // On a tie the more specific category wins (the last maximum).
+    let best = [
+        (tasks, "重点任务"),
+        (current * 2, "当前工作"),
+        (situ, "形势"),
+        (style, "作风/廉政"),
+    ]
+    .into_iter()
+    .max_by_key(|(n, _)| *n)
+    .filter(|(n, _)| *n > 0);
+    best.map(|(_, c)| c).unwrap_or("重点任务")
+}
+
+impl Miner {
+    /// A miner (loads the jieba dictionary once).
+    pub fn new() -> Self {
+        Miner {
+            jieba: Jieba::new(),
+            cands: BTreeMap::new(),
+            families: Vec::new(),
+            kinds: BTreeMap::new(),
+            documents: 0,
+        }
+    }
+
+    /// The candidates mined so far, most frequent first.
+    pub fn candidates(&self) -> Vec<&Candidate> {
+        let mut v: Vec<&Candidate> = self.cands.values().collect();
+        v.sort_by(|a, b| {
+            b.count
+                .cmp(&a.count)
+                .then(a.role.cmp(b.role))
+                .then(a.text.cmp(&b.text))
+        });
+        v
+    }
+
+    fn add(
+        &mut self,
+        role: &'static str,
+        text: &str,
+        theme: Option<&str>,
+        source: &str,
+        year: Option<i32>,
+    ) {
+        let text = text.trim();
+        let n = text.chars().count();
+        if n < 2 || count_placeholders(text) > 0 || text.chars().any(|c| c.is_ascii_digit()) {
+            return;
+        }
+        let c = self
+            .cands
+            .entry((role, text.to_string()))
+            .or_insert_with(|| Candidate {
+                role,
+                text: text.to_string(),
+                themes: BTreeSet::new(),
+                count: 0,
+                sources: Vec::new(),
+                years: BTreeSet::new(),
+            });
+        c.count += 1;
+        if c.sources.len() < MAX_SOURCES && !c.sources.iter().any(|s| s == source) {
+            c.sources.push(source.to_string());
+        }
+        if let Some(t) = theme {
+            c.themes.insert(t.to_string());
+        }
+        if let Some(y) = year {
+            c.years.insert(y);
+        }
+    }
+
+    /// Mine one raw document (normalised and parsed here). `name` is the short source name (`000`).
+    pub fn add_document(&mut self, name: &str, raw: &str) {
+        let norm = normalize(raw);
+        let sp = parse(&norm.text);
+        self.add_speech(name, &sp, &norm.text);
+    }
+
+    /// Mine one parsed speech.
+    pub fn add_speech(&mut self, name: &str, sp: &Speech, text: &str) {
+        self.documents += 1;
+        let year = speech_year(sp, text);
+        let src = |line: usize| format!("{name}:{line}");
+        // Heading families.
+        let l1: Vec<(String, usize)> = sp
+            .parts
+            .iter()
+            .map(|p| (p.heading.clone(), p.line))
+            .collect();
+        self.add_family(1, &l1, &src(l1.first().map(|h| h.1).unwrap_or(0)), year);
+        for p in &sp.parts {
+            let l2: Vec<(String, usize)> = p
+                .parts
+                .iter()
+                .map(|q| (q.heading.clone(), q.line))
+                .collect();
+            self.add_family(2, &l2, &src(l2.first().map(|h| h.1).unwrap_or(0)), year);
+        }
+        // Kind order.
+        if !sp.parts.is_empty() {
+            let order: Vec<String> = sp
+                .parts
+                .iter()
+                .map(|p| part_category(p).to_string())
+                .collect();
+            self.kinds
+                .entry(kind_of(&sp.title).to_string())
+                .or_default()
+                .push(KindOrder {
+                    source: name.to_string(),
+                    title: sp.title.clone(),
+                    order,
+                });
+        }
+        // Speech-level roles.
+        for p in &sp.opening {
+            for s in &p.sentences {
+                let t = s.text.as_str();
+                let line = p.line;
+                if t.starts_with("刚才") {
+                    self.add("recap", t, None, &src(line), year);
+                } else if t.contains("下面") && t.contains("意见") {
+                    let generic = replace_count(t);
+                    self.add("announce", &generic, None, &src(line), year);
+                } else if t.chars().count() <= 60
+                    && (t.starts_with("今天") || t.contains("主要任务"))
+                {
+                    self.add("opening", t, None, &src(line), year);
+                }
+            }
+        }
+        for p in &sp.closing {
+            for s in &p.sentences {
+                if s.text.chars().count() <= 60 {
+                    self.add("closing", &s.text, None, &src(p.line), year);
+                }
+            }
+        }
+        // Everything else, sentence by sentence.
+        let mut paras: Vec<(usize, String, Option<&str>)> = Vec::new();
+        for p in &sp.parts {
+            let th = theme_of(&p.heading).map(|t| t.0);
+            for b in &p.body {
+                paras.push((b.line, b.text(), th));
+            }
+            for it in &p.items {
+                paras.push((it.line, format!("{}。{}", it.lead, it.body.text()), th));
+            }
+            for q in &p.parts {
+                let th2 = theme_of(&q.heading).map(|t| t.0).or(th);
+                for b in &q.body {
+                    paras.push((b.line, b.text(), th2));
+                }
+                for it in &q.items {
+                    paras.push((it.line, format!("{}。{}", it.lead, it.body.text()), th2));
+                }
+            }
+        }
+        for p in sp.opening.iter().chain(sp.closing.iter()) {
+            paras.push((p.line, p.text(), None));
+        }
+        for (line, text, theme) in paras {
+            self.mine_text(&text, &src(line), theme, year);
+        }
+    }
+
+    fn mine_text(&mut self, text: &str, source: &str, theme: Option<&str>, year: Option<i32>) {
+        let chars: Vec<char> = text.chars().collect();
+        // Quoted formulas and quotations.
+        let mut open: Option<usize> = None;
+        for (i, &c) in chars.iter().enumerate() {
+            match c {
+                '“' => open = Some(i),
+                '”' => {
+                    if let Some(p) = open.take() {
+                        let q: String = chars[p + 1..i].iter().collect();
+                        let n = q.chars().count();
+                        let formula =
+                            (2..=10).contains(&n) && q.chars().all(|c| is_han(c) || c == '、');
+                        let quotation = (8..=40).contains(&n) && q.ends_with(['。', '！']);
+                        if formula || quotation {
+                            self.add("slogan", &format!("“{q}”"), theme, source, year);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        for sent in crate::corpus::outline::split_sentences(text, 0) {
+            let s = sent.text.as_str();
+            let clauses: Vec<&str> = s
+                .split(['，', '。', '；', '：', '！', '？', '“', '”'])
+                .filter(|c| !c.is_empty())
+                .collect();
+            // Enumerations (稳增长、调结构、促转型) and four-character runs.
+            for cl in &clauses {
+                let items: Vec<&str> = cl.split('、').collect();
+                if items.len() >= 3 {
+                    let l = items[1].chars().count();
+                    if (2..=4).contains(&l)
+                        && items[1..]
+                            .iter()
+                            .all(|it| it.chars().count() == l && it.chars().all(is_han))
+                    {
+                        let first: String = {
+                            let c: Vec<char> = items[0].chars().collect();
+                            c[c.len().saturating_sub(l)..].iter().collect()
+                        };
+                        if first.chars().count() == l
+                            && first.chars().all(is_han)
+                            && self.whole_word_end(cl, &first)
+                        {
+                            let e = std::iter::once(first.as_str())
+                                .chain(items[1..].iter().copied())
+                                .collect::<Vec<_>>()
+                                .join("、");
+                            self.add("slogan", &e, theme, source, year);
+                        }
+                    }
+                }
+            }
+            // Runs of four-character clauses (只争朝夕、真抓实干).
+            let segs: Vec<&str> = s.split(['，', '。', '；', '、', '！', '：']).collect();
+            let mut run: Vec<&str> = Vec::new();
+            for seg in segs.iter().chain(std::iter::once(&"")) {
+                if seg.chars().count() == 4 && seg.chars().all(is_han) {
+                    run.push(seg);
+                } else {
+                    if run.len() >= 2 {
+                        self.add("slogan", &run.join("，"), theme, source, year);
+                    }
+                    run.clear();
+                }
+            }
+            // Proverbs: two (or four) clauses of equal length 5–7.
+            let body: Vec<&str> = s.trim_end_matches(['。', '！']).split('，').collect();
+            if (body.len() == 2 || body.len() == 4)
+                && body.iter().all(|c| {
+                    let n = c.chars().count();
+                    (5..=7).contains(&n) && c.chars().all(is_han) && n == body[0].chars().count()
+                })
+            {
+                self.add("slogan", s, theme, source, year);
+            }
+            // Transitions.
+            let n = s.chars().count();
+            for t in ["同时", "此外", "在此基础上", "总之", "因此", "对此", "为此"]
+            {
+                if s.starts_with(t) && n <= 30 {
+                    self.add("transition", s, None, source, year);
+                }
+            }
+            // Frames: a sentence about a theme with the theme word as {topic}.
+            if (12..=40).contains(&n)
+                && let Some((th, kw)) = theme_of(s)
+                && self.is_whole_word(s, kw)
+            {
+                let f = s
+                    .replacen(kw, "{topic}", 1)
+                    .replace("全县", "{area}")
+                    .replace("县委", "{party}")
+                    .replace("县政府", "{gov}")
+                    .replace("各镇各部门", "{units}")
+                    .replace("各级各部门", "{units}");
+                self.add("frame", &f, Some(th), source, year);
+            }
+        }
+    }
+
+    /// True when `word` occurs in `s` aligned with jieba's word boundaries.
+    fn is_whole_word(&self, s: &str, word: &str) -> bool {
+        let Some(pos) = s.find(word) else {
+            return false;
+        };
+        let end = pos + word.len();
+        let mut starts = BTreeSet::new();
+        let mut ends = BTreeSet::new();
+        for t in self.jieba.cut(s, false) {
+            starts.insert(t.byte_start);
+            ends.insert(t.byte_start + t.word.len());
+        }
+        starts.contains(&pos) && ends.contains(&end)
+    }
+
+    /// True when the trailing `tail` of `clause`'s first item starts at a word boundary.
+    fn whole_word_end(&self, clause: &str, tail: &str) -> bool {
+        let first = clause.split('、').next().unwrap_or("");
+        if first == tail {
+            return true;
+        }
+        let pos = first.len() - tail.len();
+        self.jieba
+            .cut(first, false)
+            .iter()
+            .any(|t| t.byte_start == pos)
+    }
+
+    fn add_family(
+        &mut self,
+        level: u8,
+        headings: &[(String, usize)],
+        source: &str,
+        year: Option<i32>,
+    ) {
+        if headings.len() < 2 {
+            return;
+        }
+        let hs: Vec<String> = headings.iter().map(|h| h.0.clone()).collect();
+        if let Some(f) = generalise(level, &hs, source, year) {
+            self.families.push(f);
+        }
+    }
+
+    /// Write `candidates.yaml`, `patterns.yaml`, `patterns/*.tera` and `kinds.yaml` under `out`.
+    pub fn write(&self, out: &Path, force: bool) -> Result<Vec<std::path::PathBuf>> {
+        let pdir = out.join("patterns");
+        std::fs::create_dir_all(&pdir).map_err(|e| Error::io(&pdir, "create", e))?;
+        let mut written = Vec::new();
+        let mut w = |p: std::path::PathBuf, s: String| -> Result<()> {
+            crate::io::write_atomic(&p, s.as_bytes(), force)?;
+            written.push(p);
+            Ok(())
+        };
+        let file = RawFile {
+            theme: None,
+            description: Some(format!(
+                "mined from {} document(s); candidates for review",
+                self.documents
+            )),
+            entries: self.raw_entries(),
+        };
+        let yaml = serde_yaml::to_string(&file)
+            .map_err(|e| Error::Usage(format!("cannot write YAML: {e}")))?;
+        w(
+            out.join("candidates.yaml"),
+            format!("# Mined by `wengao mine`: candidates, never drafted until curated.\n{yaml}"),
+        )?;
+        let fam = serde_yaml::to_string(&self.families)
+            .map_err(|e| Error::Usage(format!("cannot write YAML: {e}")))?;
+        w(
+            out.join("patterns.yaml"),
+            format!("# Heading patterns by sibling family (mined).\n{fam}"),
+        )?;
+        for (i, f) in self.families.iter().enumerate() {
+            let mut s = String::new();
+            let _ = writeln!(
+                s,
+                "{{# mined from {} ({} siblings, level {}): {} #}}",
+                f.source,
+                f.headings.len(),
+                f.level,
+                f.pattern
+            );
+            for sl in &f.slots {
+                let _ = writeln!(
+                    s,
+                    "{{# {{{{ {} }}}}: e.g. {} #}}",
+                    sl.var,
+                    sl.fillers.join(" / ")
+                );
+            }
+            let _ = writeln!(s, "{}", f.tera());
+            let stem = f.source.replace(':', "_");
+            w(pdir.join(format!("mined_l{}_{stem}_{i}.tera", f.level)), s)?;
+        }
+        w(out.join("kinds.yaml"), self.kinds_yaml())?;
+        Ok(written)
+    }
+
+    /// The per-kind part order as YAML text.
+    pub fn kinds_yaml(&self) -> String {
+        let mut s = String::from(
+            "# The order of level-1 parts per meeting kind, as the corpus shows it (mined).\n",
+        );
+        for (kind, orders) in &self.kinds {
+            let mut freq: BTreeMap<Vec<String>, usize> = BTreeMap::new();
+            for o in orders {
+                let mut d: Vec<String> = Vec::new();
+                for c in &o.order {
+                    if d.last() != Some(c) {
+                        d.push(c.clone());
+                    }
+                }
+                *freq.entry(d).or_default() += 1;
+            }
+            // The commonest order; on a tie the longest (a truncated speech shows fewer parts).
+            let dedup = freq
+                .iter()
+                .max_by_key(|(o, n)| (**n, o.len()))
+                .map(|(o, _)| o.clone())
+                .unwrap_or_default();
+            let _ = writeln!(s, "{kind}:");
+            let _ = writeln!(s, "  order: [{}]", dedup.join(", "));
+            let _ = writeln!(s, "  seen:");
+            for o in orders {
+                let _ = writeln!(
+                    s,
+                    "    - {{source: \"{}\", order: [{}]}}",
+                    o.source,
+                    o.order.join(", ")
+                );
+            }
+        }
+        s
+    }
+
+    /// The candidates as phrasebank entries (`status: candidate`).
+    pub fn raw_entries(&self) -> Vec<RawPhrase> {
+        self.candidates()
+            .into_iter()
+            .map(|c| RawPhrase {
+                id: candidate_id(c.role, &c.text),
+                role: c.role.to_string(),
+                text: c.text.clone(),
+                themes: c.themes.iter().cloned().collect(),
+                kinds: Vec::new(),
+                years: match (c.years.first(), c.years.last()) {
+                    (Some(a), Some(b)) if a == b => Some(crate::spec::Text(a.to_string())),
+                    (Some(a), Some(b)) => Some(crate::spec::Text(format!("{a}-{b}"))),
+                    _ => None,
+                },
+                weight: None,
+                source: Some(c.sources.first().cloned().unwrap_or_default()),
+                status: Some(Status::Candidate),
+                count: Some(c.count),
+            })
+            .collect()
+    }
+}
+
+/// `mined.<role>.<hash>`: stable across runs, so merging is idempotent.
+pub fn candidate_id(role: &str, text: &str) -> String {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in text.bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    format!("mined.{role}.{:08x}", h & 0xffff_ffff)
+}
+
+fn replace_count(s: &str) -> String {
+    for n in ["两", "三", "四", "五", "六", "几"] {
+        for suffix in ["点意见", "个方面"] {
+            let w = format!("{n}{suffix}");
+            if s.contains(&w) {
+                return s.replacen(&w, &format!("{{count}}{suffix}"), 1);
+            }
+        }
+    }
+    s.to_string()
+}
+
+/// Characters that may anchor a pattern on their own (besides punctuation).
+const FUNCTION_CHARS: &str = "是在上中以为抓促与和要把让向于对由";
+
+/// Generalise sibling headings to a pattern with slots.
+pub fn generalise(level: u8, hs: &[String], source: &str, year: Option<i32>) -> Option<Family> {
+    let seqs: Vec<Vec<char>> = hs.iter().map(|h| h.chars().collect()).collect();
+    let mut pieces: Vec<Piece> = Vec::new();
+    split_common(&seqs, &mut pieces);
+    let literal: usize = pieces
+        .iter()
+        .filter_map(|p| {
+            if let Piece::Lit(s) = p {
+                Some(s.chars().count())
+            } else {
+                None
+            }
+        })
+        .sum();
+    let slots_n = pieces
+        .iter()
+        .filter(|p| matches!(p, Piece::Slot(_)))
+        .count();
+    if literal == 0 || slots_n == 0 {
+        return None;
+    }
+    let mut pattern = String::new();
+    let mut slots = Vec::new();
+    let names = ["X", "Y", "Z", "A", "B", "C", "D", "E", "F", "G"];
+    let mut k = 0;
+    for (i, p) in pieces.iter().enumerate() {
+        match p {
+            Piece::Lit(s) => pattern.push_str(s),
+            Piece::Slot(fillers) => {
+                let lens: BTreeSet<usize> = fillers.iter().map(|f| f.chars().count()).collect();
+                let base = names.get(k).copied().unwrap_or("W");
+                let name = if lens.len() == 1 && lens.first().is_some_and(|l| *l == 4) {
+                    format!("{base}4")
+                } else {
+                    base.to_string()
+                };
+                k += 1;
+                let before = if i > 0 { lit(&pieces[i - 1]) } else { "" };
+                let after = pieces.get(i + 1).map(lit).unwrap_or("");
+                let var = slot_var(before, after, &name, i + 1 == pieces.len(), &slots);
+                pattern.push_str(&format!("{{{name}}}"));
+                slots.push(Slot {
+                    name,
+                    var,
+                    fillers: fillers.clone(),
+                });
+            }
+        }
+    }
+    Some(Family {
+        level,
+        pattern,
+        slots,
+        headings: hs.to_vec(),
+        source: source.to_string(),
+        year,
+    })
+}
+
+fn lit(p: &Piece) -> &str {
+    match p {
+        Piece::Lit(s) => s,
+        Piece::Slot(_) => "",
+    }
+}
+
+/// The Tera variable for a slot: the planner's names where the slot means that.
+fn slot_var(before: &str, after: &str, name: &str, last: bool, prev: &[Slot]) -> String {
+    let taken = |v: &str| prev.iter().any(|s| s.var == v);
+    let pick = |cands: &[&str]| -> String {
+        for c in cands {
+            if !taken(c) {
+                return c.to_string();
+            }
+        }
+        format!("slot{}", prev.len() + 1)
+    };
+    if after.starts_with("底线") || after.starts_with('是') {
+        return pick(&["topic", "name"]);
+    }
+    if before.ends_with('在') && (after.starts_with('上') || after.starts_with('中')) {
+        return pick(&["aim", "goal"]);
+    }
+    if after.starts_with("抓落实") {
+        return pick(&["action"]);
+    }
+    if before.ends_with("务必") || before.ends_with('、') {
+        return pick(&["task1", "task2", "task3"]);
+    }
+    if name.ends_with('4') {
+        return pick(&["motto1", "motto2", "motto3"]);
+    }
+    if before.ends_with('是') {
+        return pick(&["role"]);
+    }
+    if last {
+        return pick(&["goal", "aim"]);
+    }
+    pick(&["topic", "aim", "goal"])
+}
+
+#[derive(Debug, Clone)]
+enum Piece {
+    Lit(String),
+    Slot(Vec<String>),
+}
+
+/// Split sequences at their common anchors: common prefix and suffix, then recursively the
+/// longest common substring (≥2 chars, or one punctuation/function character at the same offset).
+fn split_common(seqs: &[Vec<char>], out: &mut Vec<Piece>) {
+    if seqs.iter().all(|s| s.is_empty()) {
+        return;
+    }
+    if seqs.iter().any(|s| s.is_empty()) {
+        out.push(Piece::Slot(
+            seqs.iter().map(|s| s.iter().collect()).collect(),
+        ));
+        return;
+    }
+    if let Some((offsets, len)) = anchor(seqs) {
+        let lefts: Vec<Vec<char>> = seqs
+            .iter()
+            .zip(&offsets)
+            .map(|(s, &o)| s[..o].to_vec())
+            .collect();
+        let rights: Vec<Vec<char>> = seqs
+            .iter()
+            .zip(&offsets)
+            .map(|(s, &o)| s[o + len..].to_vec())
+            .collect();
+        let lit: String = seqs[0][offsets[0]..offsets[0] + len].iter().collect();
+        split_common(&lefts, out);
+        match out.last_mut() {
+            Some(Piece::Lit(s)) => s.push_str(&lit),
+            _ => out.push(Piece::Lit(lit)),
+        }
+        split_common(&rights, out);
+        return;
+    }
+    out.push(Piece::Slot(
+        seqs.iter().map(|s| s.iter().collect()).collect(),
+    ));
+}
+
+/// The best common anchor: per sequence its offset, and the length.
+fn anchor(seqs: &[Vec<char>]) -> Option<(Vec<usize>, usize)> {
+    let first = &seqs[0];
+    let find = |s: &[char], sub: &[char]| -> Option<usize> {
+        (0..=s.len().checked_sub(sub.len())?).find(|&i| s[i..i + sub.len()] == *sub)
+    };
+    // Longest common substring of length ≥ 2 (prefer the earliest on ties).
+    for len in (2..=first.len()).rev() {
+        for i in 0..=first.len() - len {
+            let sub = &first[i..i + len];
+            if sub.iter().all(|c| *c == '“' || *c == '”') {
+                continue;
+            }
+            let offs: Option<Vec<usize>> = seqs.iter().map(|s| find(s, sub)).collect();
+            if let Some(o) = offs {
+                return Some((o, len));
+            }
+        }
+    }
+    // A punctuation mark in all.
+    for &c in first {
+        if is_cjk_punct(c) && c != '“' && c != '”' {
+            let offs: Option<Vec<usize>> = seqs
+                .iter()
+                .map(|s| s.iter().position(|x| *x == c))
+                .collect();
+            if let Some(o) = offs {
+                return Some((o, 1));
+            }
+        }
+    }
+    // A common first or last character.
+    if seqs.iter().all(|s| s.len() > 1 && s[0] == first[0]) {
+        return Some((vec![0; seqs.len()], 1));
+    }
+    if let Some(&c) = first.last()
+        && seqs.iter().all(|s| s.len() > 1 && s.last() == Some(&c))
+    {
+        return Some((seqs.iter().map(|s| s.len() - 1).collect(), 1));
+    }
+    // A function character at the same offset in all.
+    for (i, &c) in first.iter().enumerate() {
+        if FUNCTION_CHARS.contains(c)
+            && i > 0
+            && seqs.iter().all(|s| s.get(i) == Some(&c) && s.len() > i + 1)
+        {
+            return Some((vec![i; seqs.len()], 1));
+        }
+    }
+    None
+}
+
+/// Append the candidates of `miner` that `dir` does not hold yet (by id or text) to
+/// `dir/candidates/mined.yaml`, as text: curated files are never rewritten. Returns how many.
+pub fn merge(entries: &[RawPhrase], dir: &Path) -> Result<usize> {
+    let mut known_ids = BTreeSet::new();
+    let mut known_texts = BTreeSet::new();
+    let mut files = Vec::new();
+    collect_yaml(dir, &mut files);
+    for f in &files {
+        let text = std::fs::read_to_string(f).map_err(|e| Error::io(f, "read", e))?;
+        for l in text.lines() {
+            let t = l.trim_start().trim_start_matches("- ").trim_start();
+            if let Some(v) = t.strip_prefix("id:") {
+                known_ids.insert(unquote(v));
+            } else if let Some(v) = t.strip_prefix("text:") {
+                known_texts.insert(unquote(v));
+            }
+        }
+    }
+    let new: Vec<&RawPhrase> = entries
+        .iter()
+        .filter(|e| !known_ids.contains(&e.id) && !known_texts.contains(&e.text))
+        .collect();
+    if new.is_empty() {
+        return Ok(0);
+    }
+    let cdir = dir.join("candidates");
+    std::fs::create_dir_all(&cdir).map_err(|e| Error::io(&cdir, "create", e))?;
+    let path = cdir.join("mined.yaml");
+    let mut text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(_) => "# Mined candidates (wengao mine --merge): review, then move into a theme file.\nentries:\n".to_string(),
+    };
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    let owned: Vec<RawPhrase> = new.iter().map(|e| (*e).clone()).collect();
+    let block = serde_yaml::to_string(&owned)
+        .map_err(|e| Error::Usage(format!("cannot write YAML: {e}")))?;
+    for l in block.lines() {
+        text.push_str("  ");
+        text.push_str(l);
+        text.push('\n');
+    }
+    crate::io::write_atomic(&path, text.as_bytes(), true)?;
+    Ok(new.len())
+}
+
+fn unquote(v: &str) -> String {
+    let v = v.trim();
+    let v = v
+        .strip_prefix('"')
+        .and_then(|x| x.strip_suffix('"'))
+        .unwrap_or(v);
+    let v = v
+        .strip_prefix('\'')
+        .and_then(|x| x.strip_suffix('\''))
+        .unwrap_or(v);
+    v.to_string()
+}
+
+fn collect_yaml(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    if let Ok(rd) = std::fs::read_dir(dir) {
+        for e in rd.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                collect_yaml(&p, out);
+            } else if p.extension().is_some_and(|x| x == "yaml" || x == "yml") {
+                out.push(p);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pat(hs: &[&str]) -> String {
+        let hs: Vec<String> = hs.iter().map(|s| s.to_string()).collect();
+        generalise(2, &hs, "t:1", None)
+            .map(|f| f.pattern)
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn generalises_sibling_families() {
+        assert_eq!(
+            pat(&[
+                "守住经济发展底线，在推动经济恢复性增长上下功夫",
+                "守住“六项收入”底线，在促进持续稳定增收上下功夫"
+            ]),
+            "守住{X}底线，在{Y}上下功夫"
+        );
+        assert_eq!(
+            pat(&["要提升能力抓落实", "要提高效率抓落实", "要强化担当抓落实"]),
+            "要{X4}抓落实"
+        );
+        assert_eq!(pat(&["把握大势抓落实", "科学统筹抓落实"]), "{X4}抓落实");
+        assert_eq!(
+            pat(&[
+                "牢记使命，实干为民，始终坚持发展第一要务",
+                "坚定信心，迎难而上，奋力实现全年目标"
+            ]),
+            "{X4}，{Y4}，{Z}"
+        );
+        assert_eq!(
+            pat(&[
+                "依法行政是基本方略，务必转职能、提效能，精细化加快实施",
+                "加快发展是核心要务，务必抓重点、攻难点，高效化推进落实"
+            ]),
+            "{X4}是{Y4}，务必{Z}、{A}，{B}"
+        );
+        assert_eq!(pat(&["旗帜鲜明讲政治", "高效履职敢担当"]), "");
+    }
+
+    #[test]
+    fn tera_uses_planner_names() {
+        let hs = vec![
+            "守住经济发展底线，在推动经济恢复性增长上下功夫".to_string(),
+            "守住脱贫攻坚底线，在巩固提升脱贫成果上下功夫".to_string(),
+        ];
+        let f = generalise(2, &hs, "002:27", None).unwrap();
+        assert_eq!(f.tera(), "守住{{ topic }}底线，在{{ aim }}上下功夫");
+    }
+
+    #[test]
+    fn mines_slogans_and_frames() {
+        let mut m = Miner::new();
+        m.mine_text("千方百计稳增长、调结构、促转型，做好“六稳”工作，只争朝夕、不负韶华。关山千万重，山高人为峰。", "t:1", None, Some(2020));
+        let texts: Vec<&str> = m.candidates().iter().map(|c| c.text.as_str()).collect();
+        assert!(texts.contains(&"稳增长、调结构、促转型"), "{texts:?}");
+        assert!(texts.contains(&"“六稳”"), "{texts:?}");
+        assert!(texts.contains(&"只争朝夕，不负韶华"), "{texts:?}");
+        assert!(texts.contains(&"关山千万重，山高人为峰。"), "{texts:?}");
+        assert!(m.candidates().iter().all(|c| c.years.contains(&2020)));
+    }
+}
