@@ -91,6 +91,36 @@ impl Drafter {
         plan::plan(vs, &self.phrasebank, &self.templates, seed_of(vs, seed))
     }
 
+    /// Lint a plan's text draft the way `wengao lint --spec` would, and check that the text parses
+    /// back into the planned tree (same parts, points, headings and items).
+    pub fn check(
+        &self,
+        vs: &ValidSpec,
+        plan: &Plan,
+        corpus: Option<&crate::lint::CorpusIndex>,
+    ) -> Result<Vec<crate::lint::Finding>> {
+        let text = self.text(plan)?;
+        let parsed = crate::corpus::outline::parse(&text);
+        let mut findings = crate::lint::lint(
+            &text,
+            &parsed,
+            &crate::lint::Options {
+                spec: Some(vs),
+                corpus,
+                year: None,
+            },
+        );
+        if let Some(msg) = round_trip_mismatch(&plan.speech, &parsed) {
+            findings.push(crate::lint::Finding {
+                severity: crate::lint::Severity::Error,
+                rule: "round-trip",
+                line: 0,
+                message: msg,
+            });
+        }
+        Ok(findings)
+    }
+
     /// The text draft of a plan.
     pub fn text(&self, plan: &Plan) -> Result<String> {
         self.templates.render_text(&plan.template, &plan.speech)
@@ -178,4 +208,52 @@ pub fn collapse_blank_lines(raw: &str) -> String {
     let trimmed = out.trim_end().to_string();
     let _ = tidy_lines; // the text format uses tidy_lines; Markdown keeps paragraph breaks
     trimmed + "\n"
+}
+
+/// Where a parsed speech differs from the planned one in structure, if it does.
+pub fn round_trip_mismatch(
+    planned: &crate::model::Speech,
+    parsed: &crate::model::Speech,
+) -> Option<String> {
+    if planned.title != parsed.title {
+        return Some(format!(
+            "title `{}` parsed as `{}`",
+            planned.title, parsed.title
+        ));
+    }
+    if planned.parts.len() != parsed.parts.len() {
+        return Some(format!(
+            "{} parts planned, {} parsed",
+            planned.parts.len(),
+            parsed.parts.len()
+        ));
+    }
+    for (a, b) in planned.parts.iter().zip(&parsed.parts) {
+        if a.heading != b.heading
+            || a.parts.len() != b.parts.len()
+            || a.items.len() != b.items.len()
+        {
+            return Some(format!(
+                "part {} `{}` ({} points, {} items) parsed as `{}` ({} points, {} items)",
+                a.number,
+                a.heading,
+                a.parts.len(),
+                a.items.len(),
+                b.heading,
+                b.parts.len(),
+                b.items.len()
+            ));
+        }
+        for (x, y) in a.parts.iter().zip(&b.parts) {
+            if x.heading != y.heading || x.items.len() != y.items.len() {
+                return Some(format!("point `{}` parsed as `{}`", x.heading, y.heading));
+            }
+        }
+        for (x, y) in a.items.iter().zip(&b.items) {
+            if x.lead != y.lead {
+                return Some(format!("item `{}` parsed as `{}`", x.lead, y.lead));
+            }
+        }
+    }
+    None
 }

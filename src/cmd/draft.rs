@@ -33,6 +33,9 @@ pub struct Args {
     /// The Word layout: `standard` (GB/T 9704, 16 pt body) or `large` (read-aloud copy, 18 pt).
     #[arg(long, value_enum, default_value_t = crate::output::docx::Layout::Standard)]
     pub layout: crate::output::docx::Layout,
+    /// Emit the draft even when it fails the lint checks.
+    #[arg(long)]
+    pub no_lint: bool,
     /// Write N drafts with consecutive seeds into the -o directory.
     #[arg(long, value_name = "N")]
     pub variants: Option<u32>,
@@ -65,6 +68,15 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
         for k in 0..u64::from(n) {
             let seed = first.wrapping_add(k);
             let plan = drafter.plan(&vs, Some(seed))?;
+            if !args.no_lint && crate::lint::has_errors(&drafter.check(&vs, &plan, None)?) {
+                info(
+                    g,
+                    &format!(
+                        "error: the draft with seed {seed} fails its checks; skipped (see `wengao draft --seed {seed}`)"
+                    ),
+                );
+                continue;
+            }
             let bytes = drafter.render_with(&plan, args.format, args.layout)?;
             let path = dir.join(format!("{stem}-seed{seed}.{}", args.format.ext()));
             io::write_atomic(&path, &bytes, args.force)?;
@@ -78,6 +90,19 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
     let plan = drafter.plan(&vs, args.seed)?;
     for w in &plan.warnings {
         info(g, &format!("warning: {w}"));
+    }
+    if !args.no_lint {
+        let findings = drafter.check(&vs, &plan, None)?;
+        if crate::lint::has_errors(&findings) {
+            let report = crate::lint::format_text("<draft>", &findings);
+            info(
+                g,
+                &format!(
+                    "error: the draft fails its checks; nothing was written\n{report}  = help: fix the phrasebank or templates, or pass --no-lint to see the draft anyway"
+                ),
+            );
+            return Ok(1);
+        }
     }
     let bytes = drafter.render_with(&plan, args.format, args.layout)?;
     if args.format == Format::Docx
