@@ -264,6 +264,43 @@ impl<'a> Planner<'a> {
         Some((id, text))
     }
 
+    /// Draw a measure-like sentence close to `key` (a topic or an item lead): among the entries
+    /// sharing the most character pairs with it, weighted by weight; with none sharing any, any entry.
+    fn sentence_near(&mut self, role: Role, theme: &str, key: &str) -> Option<Sentence> {
+        let keys = bigrams(key);
+        let mut options: Vec<(String, String, u32, usize)> = Vec::new();
+        for ph in self
+            .pb
+            .pool(role, Some(theme), self.vs.kind, self.vs.year())
+        {
+            if self.used_ids.contains(&ph.id) {
+                continue;
+            }
+            let Some(text) = fill(&ph.text, &self.base) else {
+                continue;
+            };
+            if self.used_texts.contains(&text) {
+                continue;
+            }
+            // A measure that opens with the item's own lead would echo it (深化审计监督。深化审计监督，…).
+            let head: String = key.chars().take(4).collect();
+            if head.chars().count() == 4 && text.chars().take(8).collect::<String>().contains(&head)
+            {
+                continue;
+            }
+            let score = bigrams(&text).intersection(&keys).count();
+            options.push((ph.id.clone(), text, ph.weight, score));
+        }
+        let best = options.iter().map(|o| o.3).max()?;
+        options.retain(|o| o.3 == best);
+        let weights: Vec<u32> = options.iter().map(|o| o.2).collect();
+        let i = self.rng.weighted(&weights);
+        let (id, text, _, _) = options.swap_remove(i);
+        self.used_ids.insert(id.clone());
+        self.used_texts.insert(text.clone());
+        Some(Sentence::new(text, Origin::Phrase { id }))
+    }
+
     /// Draw a sentence; its origin is the phrase, or phrase + spec fields when `fields` is not empty.
     fn sentence(
         &mut self,
@@ -537,7 +574,24 @@ impl<'a> Planner<'a> {
 
     fn announce(&mut self, n: usize) -> Vec<Paragraph> {
         let count = numerals::chinese(n as u32);
-        match self.sentence(Role::Announce, None, &[("count", count.clone())], &[]) {
+        // Only entries that say the count: 下面，我讲三点意见 (not 讲几点意见).
+        let vague: HashSet<String> = self
+            .pb
+            .pool(Role::Announce, None, self.vs.kind, self.vs.year())
+            .into_iter()
+            .filter(|ph| !ph.slots().contains(&"count"))
+            .map(|ph| ph.id.clone())
+            .collect();
+        match self
+            .draw(
+                Role::Announce,
+                None,
+                &[("count", count.clone())],
+                &vague,
+                true,
+            )
+            .map(|(id, text)| Sentence::new(text, Origin::Phrase { id }))
+        {
             Some(s) => vec![Paragraph::new(vec![s])],
             None => vec![Paragraph::new(vec![Sentence::new(
                 format!("下面，我讲{count}点意见。"),
@@ -653,10 +707,10 @@ impl<'a> Planner<'a> {
                 measures: Vec::new(),
             });
         }
-        // Measures round-robin, up to three an item.
+        // Measures round-robin, up to three an item, each close to its item's lead.
         for _ in 0..3 {
             for it in items.iter_mut() {
-                if let Some(s) = self.sentence(Role::Measure, Some(theme), &[], &[]) {
+                if let Some(s) = self.sentence_near(Role::Measure, theme, &it.lead) {
                     it.measures.push(s);
                 }
             }
@@ -771,10 +825,21 @@ impl<'a> Planner<'a> {
                 self.sentence(Role::Requirement, Some(theme), &[("topic", topic)], &[]);
             plans.push(pp);
         }
-        // Measures round-robin across the points, up to five a point.
+        // Measures round-robin across the points, up to five a point, each close to its topic.
+        let topics: Vec<String> = sec
+            .points
+            .iter()
+            .map(|p| {
+                format!(
+                    "{}{}",
+                    p.topic,
+                    p.title.as_ref().map(|t| t.as_str()).unwrap_or("")
+                )
+            })
+            .collect();
         for _ in 0..5 {
-            for pp in plans.iter_mut() {
-                if let Some(s) = self.sentence(Role::Measure, Some(theme), &[], &[]) {
+            for (pp, topic) in plans.iter_mut().zip(&topics) {
+                if let Some(s) = self.sentence_near(Role::Measure, theme, topic) {
                     pp.measures.push(s);
                 }
             }
@@ -915,6 +980,15 @@ impl<'a> Planner<'a> {
         }
         Some(out)
     }
+}
+
+/// The set of adjacent character pairs of a text (Han characters only), for closeness.
+fn bigrams(s: &str) -> HashSet<(char, char)> {
+    let cs: Vec<char> = s
+        .chars()
+        .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+        .collect();
+    cs.windows(2).map(|w| (w[0], w[1])).collect()
 }
 
 struct HeadingNeed {
