@@ -87,6 +87,11 @@ impl Templates {
         })
     }
 
+    /// How many templates are loaded.
+    pub fn count(&self) -> usize {
+        self.tera.get_template_names().count()
+    }
+
     /// The directory the templates came from.
     pub fn dir(&self) -> &Path {
         &self.dir
