@@ -77,7 +77,11 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
 /// The starter spec text for a kind, level and meeting date; `chinese` writes Chinese keys.
 pub fn starter(kind: Kind, level: Level, date: NaiveDate, chinese: bool) -> String {
     let s = Starter::of(kind, level, date);
-    let mut w = Writer { out: String::new(), zh: chinese };
+    let mut w = Writer {
+        out: String::new(),
+        zh: chinese,
+        commented: Default::default(),
+    };
     w.raw(&format!("# wengao 讲话稿规格：{}（{}）。由 `wengao new` 生成。", kind.label(), kind.name()));
     w.raw("# 把下面的示例值改成本次会议的事实，然后运行：wengao draft 本文件.yaml");
     w.raw("# 标“可选”的字段可以删除；字段说明见 docs/spec.md。每个值都按原样写入讲话稿。");
@@ -108,48 +112,45 @@ pub fn starter(kind: Kind, level: Level, date: NaiveDate, chinese: bool) -> Stri
     w.key(0, "situation", "形势", "形势（可选）：形势部分用到的事实");
     w.list(1, "achievements", "成绩", &s.achievements, "主要成绩（可选）：原样引用");
     w.key(1, "figures", "指标", "主要指标（可选）");
-    for (i, (indicator, value, benchmark)) in s.figures.iter().enumerate() {
-        let first = i == 0;
-        w.item_field(2, "indicator", "指标", indicator, if first { "指标名称（必填）" } else { "" });
-        w.field(3, "value", "数值", value, if first { "数值（必填）" } else { "" });
-        w.field(3, "benchmark", "比较", benchmark, if first { "比较（可选）：高于/低于……" } else { "" });
+    for (indicator, value, benchmark) in &s.figures {
+        w.item_field(2, "indicator", "指标", indicator, "指标名称（必填）");
+        w.field(3, "value", "数值", value, "数值（必填）");
+        w.field(3, "benchmark", "比较", benchmark, "比较（可选）：高于/低于……");
     }
     w.list(1, "problems", "问题", &s.problems, "问题不足（可选）：同时也要清醒看到……");
 
     w.key(0, "sections", "部分", "讲话的一级部分（必填，2—6个）：一、二、三……");
-    for (si, sec) in s.sections.iter().enumerate() {
-        let first = si == 0;
+    for sec in &s.sections {
         w.item_field(
             1,
             "theme",
             "主题",
             sec.theme,
-            if first { "主题（必填）：短语库里的主题，见 wengao phrasebank themes" } else { "" },
+            "主题（必填）：短语库里的主题，见 wengao phrasebank themes",
         );
         if let Some(t) = &sec.title {
-            w.field(2, "title", "标题", t, if first { "本部分标题（可选）：原样使用；不写则自动生成排比标题" } else { "" });
+            w.field(2, "title", "标题", t, "本部分标题（可选）：原样使用；不写则自动生成排比标题");
         }
         if sec.points.is_empty() {
             continue;
         }
-        w.key(2, "points", "要点", if first { "二级要点（可选，0—9个）：（一）（二）……；不写则生成“一要……二要……”" } else { "" });
-        for (pi, p) in sec.points.iter().enumerate() {
-            let c = |text: &'static str| if first && pi == 0 { text } else { "" };
-            w.item_field(3, "topic", "事项", &p.topic, c("事项（必填）：本要点说的是什么"));
+        w.key(2, "points", "要点", "二级要点（可选，0—9个）：（一）（二）……；不写则生成“一要……二要……”");
+        for p in &sec.points {
+            w.item_field(3, "topic", "事项", &p.topic, "事项（必填）：本要点说的是什么");
             if let Some(t) = &p.title {
-                w.field(4, "title", "标题", t, c("要点标题（可选）：原样使用"));
+                w.field(4, "title", "标题", t, "要点标题（可选）：原样使用");
             }
             if !p.facts.is_empty() {
-                w.list(4, "facts", "事实", &p.facts, c("事实和数字（可选）：原样写入"));
+                w.list(4, "facts", "事实", &p.facts, "事实和数字（可选）：原样写入");
             }
             if let Some(l) = &p.lead {
-                w.field(4, "lead", "牵头", l, c("牵头单位（可选）：由……牵头"));
+                w.field(4, "lead", "牵头", l, "牵头单位（可选）：由……牵头");
             }
             if !p.support.is_empty() {
-                w.list(4, "support", "配合", &p.support, c("配合单位（可选）：……配合"));
+                w.list(4, "support", "配合", &p.support, "配合单位（可选）：……配合");
             }
             if let Some(d) = p.deadline {
-                w.field(4, "deadline", "时限", &d.format("%Y-%m-%d").to_string(), c("完成时限（可选，YYYY-MM-DD）：写成“6月底前”"));
+                w.field(4, "deadline", "时限", &d.format("%Y-%m-%d").to_string(), "完成时限（可选，YYYY-MM-DD）：写成“6月底前”");
             }
         }
     }
@@ -162,10 +163,12 @@ pub fn starter(kind: Kind, level: Level, date: NaiveDate, chinese: bool) -> Stri
     w.out
 }
 
-/// Writes YAML lines with aligned Chinese comments.
+/// Writes YAML lines with aligned Chinese comments; each comment is written once, at the first
+/// field it explains (the second figure, section or point is left uncluttered).
 struct Writer {
     out: String,
     zh: bool,
+    commented: std::collections::HashSet<String>,
 }
 
 /// The column comments start at (in display cells).
@@ -183,7 +186,7 @@ impl Writer {
 
     fn line(&mut self, text: String, comment: &str) {
         self.out.push_str(&text);
-        if !comment.is_empty() {
+        if !comment.is_empty() && self.commented.insert(comment.to_string()) {
             let pad = COMMENT_COLUMN.saturating_sub(width(&text)).max(2);
             self.out.push_str(&" ".repeat(pad));
             self.out.push_str("# ");
