@@ -12,7 +12,9 @@ use crate::cmd;
 /// Draft Chinese local-government meeting speeches (讲话稿) from a YAML spec.
 #[derive(Debug, Parser)]
 #[command(name = "wengao", version, about, long_about = None)]
-#[command(after_help = "Examples:\n  wengao draft examples/plenary-2024.yaml\n  wengao draft spec.yaml --format docx -o 讲话稿.docx\n  wengao lint draft.txt --spec spec.yaml\n\nExit codes: 0 ok · 1 findings · 2 error")]
+#[command(
+    after_help = "Examples:\n  wengao draft examples/plenary-2024.yaml\n  wengao draft spec.yaml --format docx -o 讲话稿.docx\n  wengao lint draft.txt --spec spec.yaml\n\nExit codes: 0 ok · 1 findings · 2 error"
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: Globals,
@@ -82,7 +84,9 @@ pub fn run() -> i32 {
     let color = match cli.global.color {
         ColorChoice::Always => anstream::ColorChoice::Always,
         ColorChoice::Never => anstream::ColorChoice::Never,
-        ColorChoice::Auto if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) => anstream::ColorChoice::Never,
+        ColorChoice::Auto if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) => {
+            anstream::ColorChoice::Never
+        }
         ColorChoice::Auto => anstream::ColorChoice::Auto,
     };
     color.write_global();
@@ -115,8 +119,16 @@ pub fn report(e: &crate::Error) {
     let text = e.to_string();
     let mut err = anstream::stderr();
     let styled = match text.strip_prefix("error:") {
-        Some(rest) => format!("\x1b[1;31merror\x1b[0m\x1b[1m:{}\x1b[0m", rest.split_once('\n').map(|(a, _)| a).unwrap_or(rest))
-            + rest.split_once('\n').map(|(_, b)| format!("\n{b}")).unwrap_or_default().as_str(),
+        Some(rest) => {
+            format!(
+                "\x1b[1;31merror\x1b[0m\x1b[1m:{}\x1b[0m",
+                rest.split_once('\n').map(|(a, _)| a).unwrap_or(rest)
+            ) + rest
+                .split_once('\n')
+                .map(|(_, b)| format!("\n{b}"))
+                .unwrap_or_default()
+                .as_str()
+        }
         None => text,
     };
     let _ = writeln!(err, "{styled}");

@@ -38,11 +38,16 @@ pub const OPENING_BLOCKS: [&str; 5] = ["purpose", "recap", "year", "situation", 
 pub fn new_tera() -> Tera {
     let mut tera = Tera::new();
     tera.autoescape_on(vec!["html.tera"]);
-    tera.register_filter("cn", |n: i64, _: Kwargs, _: &State| numerals::chinese(n.clamp(0, u32::MAX as i64) as u32));
-    tera.register_filter("date_cn", |s: &str, _: Kwargs, _: &State| match crate::spec::parse_date(s) {
-        Some(d) => numerals::date_cn(d),
-        None => s.to_string(),
+    tera.register_filter("cn", |n: i64, _: Kwargs, _: &State| {
+        numerals::chinese(n.clamp(0, u32::MAX as i64) as u32)
     });
+    tera.register_filter(
+        "date_cn",
+        |s: &str, _: Kwargs, _: &State| match crate::spec::parse_date(s) {
+            Some(d) => numerals::date_cn(d),
+            None => s.to_string(),
+        },
+    );
     tera.register_filter("deadline", |s: &str, kwargs: Kwargs, _: &State| {
         let year = kwargs.get::<i64>("year").ok().flatten();
         match crate::spec::parse_date(s) {
@@ -130,7 +135,10 @@ impl Templates {
         for (k, v) in slots {
             ctx.insert(k.clone(), v);
         }
-        let out = self.tera.render(name, &ctx).map_err(|e| tera_error(&self.dir, &self.sources, &self.path_of(name), &e))?;
+        let out = self
+            .tera
+            .render(name, &ctx)
+            .map_err(|e| tera_error(&self.dir, &self.sources, &self.path_of(name), &e))?;
         Ok(out.lines().map(str::trim).collect::<String>())
     }
 
@@ -146,20 +154,30 @@ impl Templates {
         if let Some(bad) = order.iter().find(|b| !OPENING_BLOCKS.contains(&b.as_str())) {
             return Err(Error::Template {
                 name: self.path_of(kind_template),
-                message: format!("unknown opening block `{bad}` (known: {})", OPENING_BLOCKS.join(" ")),
+                message: format!(
+                    "unknown opening block `{bad}` (known: {})",
+                    OPENING_BLOCKS.join(" ")
+                ),
             });
         }
         Ok(order)
     }
 
     /// Render a speech with a template (`kinds/plenary.tera`, `formats/md.tera` …).
-    pub fn render(&self, template: &str, speech: &Speech, extra: &[(&str, serde_json::Value)]) -> Result<String> {
+    pub fn render(
+        &self,
+        template: &str,
+        speech: &Speech,
+        extra: &[(&str, serde_json::Value)],
+    ) -> Result<String> {
         let mut ctx = Context::new();
         ctx.insert("speech", &SpeechView::from(speech));
         for (k, v) in extra {
             ctx.insert(k.to_string(), v);
         }
-        self.tera.render(template, &ctx).map_err(|e| tera_error(&self.dir, &self.sources, &self.path_of(template), &e))
+        self.tera
+            .render(template, &ctx)
+            .map_err(|e| tera_error(&self.dir, &self.sources, &self.path_of(template), &e))
     }
 
     /// Render the text draft: the kind template, then one paragraph a line, empty lines dropped.
@@ -189,7 +207,12 @@ pub fn tidy_lines(raw: &str) -> String {
 
 /// A Tera error as a located diagnostic (`--> templates/speech.tera:12:5` with the line and a
 /// caret) when Tera knows where it is; otherwise as a plain template error naming `fallback`.
-fn tera_error(dir: &Path, sources: &BTreeMap<String, String>, fallback: &str, e: &tera::Error) -> Error {
+fn tera_error(
+    dir: &Path,
+    sources: &BTreeMap<String, String>,
+    fallback: &str,
+    e: &tera::Error,
+) -> Error {
     let mut cur: Option<&(dyn std::error::Error + 'static)> = Some(e);
     while let Some(err) = cur {
         if let Some(te) = err.downcast_ref::<tera::Error>()
@@ -200,7 +223,11 @@ fn tera_error(dir: &Path, sources: &BTreeMap<String, String>, fallback: &str, e:
             let src = sources.get(r.filename()).map(String::as_str).unwrap_or("");
             // Tera's columns are 0-based and count characters.
             let col = span.start_col + 1;
-            let kind = if matches!(te.kind(), tera::ErrorKind::SyntaxError(_)) { "syntax" } else { "rendering" };
+            let kind = if matches!(te.kind(), tera::ErrorKind::SyntaxError(_)) {
+                "syntax"
+            } else {
+                "rendering"
+            };
             return crate::Diagnostic::new(file, format!("template {kind} error: {}", r.message()))
                 .at(src, span.start_line, col)
                 .help("fix the template (Tera 2 syntax); `wengao preview` renders every kind to check it")
@@ -214,12 +241,20 @@ fn tera_error(dir: &Path, sources: &BTreeMap<String, String>, fallback: &str, e:
     let mut found = Vec::new();
     let mut last_msg: Option<&str> = None;
     for line in message.lines() {
-        if let Some(m) = line.rsplit("error: ").next().filter(|_| line.contains("error: ")) {
+        if let Some(m) = line
+            .rsplit("error: ")
+            .next()
+            .filter(|_| line.contains("error: "))
+        {
             last_msg = Some(m);
         } else if let (Some(m), Some(loc)) = (last_msg, line.trim_start().strip_prefix("--> ")) {
             let mut it = loc.rsplitn(3, ':');
             let (c, l, f) = (it.next(), it.next(), it.next());
-            if let (Some(c), Some(l), Some(f)) = (c.and_then(|c| c.parse().ok()), l.and_then(|l| l.parse().ok()), f) {
+            if let (Some(c), Some(l), Some(f)) = (
+                c.and_then(|c| c.parse().ok()),
+                l.and_then(|l| l.parse().ok()),
+                f,
+            ) {
                 let src = sources.get(f).map(String::as_str).unwrap_or("");
                 found.push(
                     crate::Diagnostic::new(dir.join(f).display().to_string(), format!("template error: {m}"))
@@ -252,7 +287,8 @@ fn tera_message(e: &tera::Error) -> String {
 }
 
 fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, PathBuf)>) -> Result<()> {
-    let rd = std::fs::read_dir(dir).map_err(|e| Error::io(dir, "read the templates directory", e))?;
+    let rd =
+        std::fs::read_dir(dir).map_err(|e| Error::io(dir, "read the templates directory", e))?;
     for ent in rd {
         let ent = ent.map_err(|e| Error::io(dir, "read the templates directory", e))?;
         let p = ent.path();
@@ -400,14 +436,20 @@ mod tests {
     fn t(sources: &[(&str, &str)]) -> Templates {
         Templates::from_sources(
             Path::new("templates"),
-            sources.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect(),
+            sources
+                .iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect(),
         )
         .unwrap()
     }
 
     #[test]
     fn filters_work_in_templates() {
-        let tpl = t(&[("x.tera", "{{ 3 | cn }} {{ \"2024-06-30\" | deadline(year=2024) }} {{ \"2024-03-05\" | date_cn }}")]);
+        let tpl = t(&[(
+            "x.tera",
+            "{{ 3 | cn }} {{ \"2024-06-30\" | deadline(year=2024) }} {{ \"2024-03-05\" | date_cn }}",
+        )]);
         let out = tpl.tera.render("x.tera", &Context::new()).unwrap();
         assert_eq!(out, "三 6月底前 2024年3月5日");
     }
@@ -418,29 +460,50 @@ mod tests {
         let mut slots = BTreeMap::new();
         slots.insert("topic".to_string(), "{{ 7*7 }}<script>".to_string());
         slots.insert("effort".to_string(), "持续用力".to_string());
-        assert_eq!(tpl.render_pattern("patterns/l2_a.tera", &slots).unwrap(), "在{{ 7*7 }}<script>上持续用力");
-        assert_eq!(tpl.pattern_slots("patterns/l2_a.tera"), vec!["effort", "topic"]);
+        assert_eq!(
+            tpl.render_pattern("patterns/l2_a.tera", &slots).unwrap(),
+            "在{{ 7*7 }}<script>上持续用力"
+        );
+        assert_eq!(
+            tpl.pattern_slots("patterns/l2_a.tera"),
+            vec!["effort", "topic"]
+        );
         assert_eq!(tpl.pattern_names("l2_"), vec!["patterns/l2_a.tera"]);
     }
 
     #[test]
     fn opening_order_is_read_from_the_kind_template() {
         let tpl = t(&[
-            ("speech.tera", "{% if order_only %}{% block opening_order %}purpose announce{% endblock opening_order %}{% else %}{{ speech.title }}{% endif %}"),
-            ("kinds/economy.tera", "{% extends \"speech.tera\" %}{% block opening_order %}situation purpose announce{% endblock opening_order %}"),
-            ("kinds/bad.tera", "{% extends \"speech.tera\" %}{% block opening_order %}purpose oops{% endblock opening_order %}"),
+            (
+                "speech.tera",
+                "{% if order_only %}{% block opening_order %}purpose announce{% endblock opening_order %}{% else %}{{ speech.title }}{% endif %}",
+            ),
+            (
+                "kinds/economy.tera",
+                "{% extends \"speech.tera\" %}{% block opening_order %}situation purpose announce{% endblock opening_order %}",
+            ),
+            (
+                "kinds/bad.tera",
+                "{% extends \"speech.tera\" %}{% block opening_order %}purpose oops{% endblock opening_order %}",
+            ),
         ]);
-        assert_eq!(tpl.opening_order("kinds/economy.tera").unwrap(), vec!["situation", "purpose", "announce"]);
+        assert_eq!(
+            tpl.opening_order("kinds/economy.tera").unwrap(),
+            vec!["situation", "purpose", "announce"]
+        );
         let e = tpl.opening_order("kinds/bad.tera").unwrap_err().to_string();
         assert!(e.contains("unknown opening block `oops`"), "{e}");
     }
 
     #[test]
     fn template_syntax_errors_name_the_file() {
-        let e = Templates::from_sources(Path::new("templates"), vec![("a.tera".into(), "{% if %}".into())])
-            .err()
-            .unwrap()
-            .to_string();
+        let e = Templates::from_sources(
+            Path::new("templates"),
+            vec![("a.tera".into(), "{% if %}".into())],
+        )
+        .err()
+        .unwrap()
+        .to_string();
         assert!(e.contains("template"), "{e}");
     }
 }

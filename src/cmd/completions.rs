@@ -10,7 +10,9 @@ use crate::{Error, Result, io};
 
 /// Arguments of `wengao completions`.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  wengao completions bash > ~/.local/share/bash-completion/completions/wengao\n  wengao completions zsh > ~/.zfunc/_wengao\n  wengao completions fish > ~/.config/fish/completions/wengao.fish\n  wengao completions powershell >> $PROFILE")]
+#[command(
+    after_help = "Examples:\n  wengao completions bash > ~/.local/share/bash-completion/completions/wengao\n  wengao completions zsh > ~/.zfunc/_wengao\n  wengao completions fish > ~/.config/fish/completions/wengao.fish\n  wengao completions powershell >> $PROFILE"
+)]
 pub struct Args {
     /// The shell to complete for.
     #[arg(value_enum)]
@@ -19,7 +21,9 @@ pub struct Args {
 
 /// Arguments of `wengao man`.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  wengao man > wengao.1 && man ./wengao.1\n  wengao man | gzip > /usr/local/share/man/man1/wengao.1.gz")]
+#[command(
+    after_help = "Examples:\n  wengao man > wengao.1 && man ./wengao.1\n  wengao man | gzip > /usr/local/share/man/man1/wengao.1.gz"
+)]
 pub struct ManArgs {}
 
 /// Print completions for a shell to standard output.

@@ -12,7 +12,9 @@ use crate::{Error, Result, io};
 
 /// Arguments of `wengao draft`.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  wengao draft examples/plenary-2024.yaml\n  wengao draft spec.yaml --seed 7 --format md -o draft.md\n  wengao draft spec.yaml --variants 3 -o drafts/\n  cat spec.yaml | wengao draft -")]
+#[command(
+    after_help = "Examples:\n  wengao draft examples/plenary-2024.yaml\n  wengao draft spec.yaml --seed 7 --format md -o draft.md\n  wengao draft spec.yaml --variants 3 -o drafts/\n  cat spec.yaml | wengao draft -"
+)]
 pub struct Args {
     /// The spec file (`-` for standard input).
     pub spec: String,
@@ -52,7 +54,9 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
     let vs = drafter.spec(&src, &args.spec)?;
     if let Some(n) = args.variants {
         let Some(dir) = &args.output else {
-            return Err(Error::Usage("--variants needs -o DIR: the directory to write the drafts into".into()));
+            return Err(Error::Usage(
+                "--variants needs -o DIR: the directory to write the drafts into".into(),
+            ));
         };
         if !(1..=50).contains(&n) {
             return Err(Error::Usage("--variants takes 1 to 50".into()));
@@ -70,7 +74,10 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
             let bytes = drafter.render(&plan, args.format)?;
             let path = dir.join(format!("{stem}-seed{seed}.{}", args.format.ext()));
             io::write_atomic(&path, &bytes, args.force)?;
-            info(g, &format!("wrote {} ({} characters)", path.display(), plan.length));
+            info(
+                g,
+                &format!("wrote {} ({} characters)", path.display(), plan.length),
+            );
         }
         return Ok(0);
     }
@@ -88,7 +95,15 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
     let bytes = drafter.render(&plan, args.format)?;
     io::emit(args.output.as_deref(), &bytes, args.force)?;
     if let Some(p) = &args.output {
-        info(g, &format!("wrote {} ({} characters, seed {})", p.display(), plan.length, plan.seed));
+        info(
+            g,
+            &format!(
+                "wrote {} ({} characters, seed {})",
+                p.display(),
+                plan.length,
+                plan.seed
+            ),
+        );
     }
     Ok(0)
 }
