@@ -80,14 +80,16 @@ pub enum Command {
 /// Parse the command line and run it; returns the exit code.
 pub fn run() -> i32 {
     let cli = Cli::parse();
-    if cli.global.color == ColorChoice::Never
-        || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
-    {
-        // anstream honours NO_COLOR itself; `--color never` sets the same for this process's streams.
-        anstream::ColorChoice::Never.write_global();
-    } else if cli.global.color == ColorChoice::Always {
-        anstream::ColorChoice::Always.write_global();
-    }
+    // `--color always|never` wins; `auto` colours a terminal unless NO_COLOR is set (no-color.org).
+    let color = match cli.global.color {
+        ColorChoice::Always => anstream::ColorChoice::Always,
+        ColorChoice::Never => anstream::ColorChoice::Never,
+        ColorChoice::Auto if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) => {
+            anstream::ColorChoice::Never
+        }
+        ColorChoice::Auto => anstream::ColorChoice::Auto,
+    };
+    color.write_global();
     let g = cli.global.clone();
     let result = match cli.command {
         Command::Draft(a) => cmd::draft::run(&a, &g),
@@ -130,6 +132,14 @@ pub fn report(e: &crate::Error) {
         None => text,
     };
     let _ = writeln!(err, "{styled}");
+}
+
+/// Print a line to stderr only with `--verbose` (and not `--quiet`).
+pub fn verbose(g: &Globals, msg: &str) {
+    if g.verbose && !g.quiet {
+        use std::io::Write;
+        let _ = writeln!(anstream::stderr(), "{msg}");
+    }
 }
 
 /// Print a progress or info line to stderr unless `--quiet`.

@@ -27,6 +27,8 @@ use crate::numerals;
 pub struct Templates {
     tera: Tera,
     dir: PathBuf,
+    /// The text of every template, by name, to quote the offending line of an error.
+    sources: BTreeMap<String, String>,
 }
 
 /// The opening blocks every kind template may order.
@@ -82,15 +84,20 @@ impl Templates {
     /// Build from (name, text) pairs.
     pub fn from_sources(dir: &Path, sources: Vec<(String, String)>) -> Result<Templates> {
         let mut tera = new_tera();
-        tera.add_raw_templates(sources)
-            .map_err(|e| Error::Template {
-                name: dir.display().to_string(),
-                message: tera_message(&e),
-            })?;
+        let texts: BTreeMap<String, String> = sources.iter().cloned().collect();
+        if let Err(e) = tera.add_raw_templates(sources) {
+            return Err(tera_error(dir, &texts, &dir.display().to_string(), &e));
+        }
         Ok(Templates {
             tera,
             dir: dir.to_path_buf(),
+            sources: texts,
         })
+    }
+
+    /// How many templates are loaded.
+    pub fn count(&self) -> usize {
+        self.tera.get_template_names().count()
     }
 
     /// The directory the templates came from.
@@ -128,10 +135,10 @@ impl Templates {
         for (k, v) in slots {
             ctx.insert(k.clone(), v);
         }
-        let out = self.tera.render(name, &ctx).map_err(|e| Error::Template {
-            name: self.path_of(name),
-            message: tera_message(&e),
-        })?;
+        let out = self
+            .tera
+            .render(name, &ctx)
+            .map_err(|e| tera_error(&self.dir, &self.sources, &self.path_of(name), &e))?;
         Ok(out.lines().map(str::trim).collect::<String>())
     }
 
@@ -142,10 +149,7 @@ impl Templates {
         let out = self
             .tera
             .render(kind_template, &ctx)
-            .map_err(|e| Error::Template {
-                name: self.path_of(kind_template),
-                message: tera_message(&e),
-            })?;
+            .map_err(|e| tera_error(&self.dir, &self.sources, &self.path_of(kind_template), &e))?;
         let order: Vec<String> = out.split_whitespace().map(str::to_string).collect();
         if let Some(bad) = order.iter().find(|b| !OPENING_BLOCKS.contains(&b.as_str())) {
             return Err(Error::Template {
@@ -173,10 +177,7 @@ impl Templates {
         }
         self.tera
             .render(template, &ctx)
-            .map_err(|e| Error::Template {
-                name: self.path_of(template),
-                message: tera_message(&e),
-            })
+            .map_err(|e| tera_error(&self.dir, &self.sources, &self.path_of(template), &e))
     }
 
     /// Render the text draft: the kind template, then one paragraph a line, empty lines dropped.
@@ -202,6 +203,76 @@ pub fn tidy_lines(raw: &str) -> String {
         out.push('\n');
     }
     out
+}
+
+/// A Tera error as a located diagnostic (`--> templates/speech.tera:12:5` with the line and a
+/// caret) when Tera knows where it is; otherwise as a plain template error naming `fallback`.
+fn tera_error(
+    dir: &Path,
+    sources: &BTreeMap<String, String>,
+    fallback: &str,
+    e: &tera::Error,
+) -> Error {
+    let mut cur: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(err) = cur {
+        if let Some(te) = err.downcast_ref::<tera::Error>()
+            && let tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) = te.kind()
+        {
+            let span = r.span();
+            let file = dir.join(r.filename()).display().to_string();
+            let src = sources.get(r.filename()).map(String::as_str).unwrap_or("");
+            // Tera's columns are 0-based and count characters.
+            let col = span.start_col + 1;
+            let kind = if matches!(te.kind(), tera::ErrorKind::SyntaxError(_)) {
+                "syntax"
+            } else {
+                "rendering"
+            };
+            return crate::Diagnostic::new(file, format!("template {kind} error: {}", r.message()))
+                .at(src, span.start_line, col)
+                .help("fix the template (Tera 2 syntax); `wengao preview` renders every kind to check it")
+                .into();
+        }
+        cur = err.source();
+    }
+    // Checks done after parsing (unknown filters, tests, functions) come as a text of
+    // rustc-style reports: `error: Unknown filter `x`` then ` --> speech.tera:6:27`.
+    let message = tera_message(e);
+    let mut found = Vec::new();
+    let mut last_msg: Option<&str> = None;
+    for line in message.lines() {
+        if let Some(m) = line
+            .rsplit("error: ")
+            .next()
+            .filter(|_| line.contains("error: "))
+        {
+            last_msg = Some(m);
+        } else if let (Some(m), Some(loc)) = (last_msg, line.trim_start().strip_prefix("--> ")) {
+            let mut it = loc.rsplitn(3, ':');
+            let (c, l, f) = (it.next(), it.next(), it.next());
+            if let (Some(c), Some(l), Some(f)) = (
+                c.and_then(|c| c.parse().ok()),
+                l.and_then(|l| l.parse().ok()),
+                f,
+            ) {
+                let src = sources.get(f).map(String::as_str).unwrap_or("");
+                found.push(
+                    crate::Diagnostic::new(dir.join(f).display().to_string(), format!("template error: {m}"))
+                        .at(src, l, c)
+                        .help("fix the template (Tera 2 syntax): the filters wengao adds are cn, date_cn and deadline"),
+                );
+            }
+            last_msg = None;
+        }
+    }
+    match found.len() {
+        0 => Error::Template {
+            name: fallback.to_string(),
+            message,
+        },
+        1 => found.remove(0).into(),
+        _ => Error::Inputs(found),
+    }
 }
 
 fn tera_message(e: &tera::Error) -> String {

@@ -453,8 +453,8 @@ fn yaml_error(src: &str, file: &str, e: &serde_yaml::Error) -> Diagnostic {
         .unwrap_or((1, 1));
     let mut d = Diagnostic::new(file, friendly(&msg)).at(src, line, col);
     if let Some(field) = msg
-        .strip_prefix("unknown field `")
-        .and_then(|r| r.split('`').next())
+        .split_once("unknown field `")
+        .and_then(|(_, r)| r.split('`').next())
     {
         let expected: Vec<&str> = msg
             .split("expected ")
@@ -474,7 +474,7 @@ fn yaml_error(src: &str, file: &str, e: &serde_yaml::Error) -> Diagnostic {
             )),
             None => d.help(format!("the fields here are: {}", candidates.join(", "))),
         };
-    } else if msg.starts_with("missing field") {
+    } else if msg.contains("missing field") {
         d = d.help("add the field; docs/spec.md lists every field with an example");
     } else if msg.contains("invalid type") {
         d = d.help("check the value's shape: a list is written `[a, b]` or as `- a` lines; docs/spec.md shows each field");

@@ -6,7 +6,7 @@
 
 use std::path::PathBuf;
 
-use crate::cli::{Globals, info};
+use crate::cli::{Globals, info, verbose};
 use crate::draft::{Drafter, Format};
 use crate::{Error, Result, io};
 
@@ -44,10 +44,19 @@ pub struct Args {
 /// Run the subcommand.
 pub fn run(args: &Args, g: &Globals) -> Result<i32> {
     let src = io::read_text(&args.spec)?;
-    let drafter = Drafter::load(
-        &crate::cmd::phrasebank_dir(g),
-        &crate::cmd::templates_dir(g),
-    )?;
+    let (pb_dir, tpl_dir) = (crate::cmd::phrasebank_dir(g), crate::cmd::templates_dir(g));
+    let drafter = Drafter::load(&pb_dir, &tpl_dir)?;
+    verbose(
+        g,
+        &format!(
+            "loaded {} phrases in {} themes from {}; {} templates from {}",
+            drafter.phrasebank.phrases.len(),
+            drafter.phrasebank.themes.len(),
+            pb_dir.display(),
+            drafter.templates.count(),
+            tpl_dir.display()
+        ),
+    );
     let vs = drafter.spec(&src, &args.spec)?;
     if let Some(n) = args.variants {
         let Some(dir) = &args.output else {
@@ -88,6 +97,13 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
         return Ok(0);
     }
     let plan = drafter.plan(&vs, args.seed)?;
+    verbose(
+        g,
+        &format!(
+            "drafted {} with template {}, seed {}: {} characters (target {})",
+            args.spec, plan.template, plan.seed, plan.length, plan.target
+        ),
+    );
     for w in &plan.warnings {
         info(g, &format!("warning: {w}"));
     }
