@@ -224,6 +224,11 @@ impl<'a> Planner<'a> {
         }
     }
 
+    /// Phrasing written for a county (县域, 县城, 县级) does not fit a city, district or town speech.
+    fn fits_level(&self, text: &str) -> bool {
+        self.vs.level == crate::spec::Level::County || !text.contains('县')
+    }
+
     /// Draw one phrase of `role` (for `theme`), fill it with the base slots and `extra`.
     /// `exclude` holds ids that must not be drawn (besides every id already used when `global`).
     fn draw(
@@ -240,7 +245,10 @@ impl<'a> Planner<'a> {
         }
         let mut options: Vec<(String, String, u32)> = Vec::new();
         for ph in self.pb.pool(role, theme, self.vs.kind, self.vs.year()) {
-            if exclude.contains(&ph.id) || (global && self.used_ids.contains(&ph.id)) {
+            if exclude.contains(&ph.id)
+                || (global && self.used_ids.contains(&ph.id))
+                || !self.fits_level(&ph.text)
+            {
                 continue;
             }
             let Some(text) = fill(&ph.text, &slots) else {
@@ -273,7 +281,7 @@ impl<'a> Planner<'a> {
             .pb
             .pool(role, Some(theme), self.vs.kind, self.vs.year())
         {
-            if self.used_ids.contains(&ph.id) {
+            if self.used_ids.contains(&ph.id) || !self.fits_level(&ph.text) {
                 continue;
             }
             let Some(text) = fill(&ph.text, &self.base) else {

@@ -6,30 +6,49 @@ mod common;
 use common::{Wengao, corpus, root};
 
 fn draft(spec: &str, seed: u64) -> String {
-    Wengao::new().arg("draft").path(&root().join(spec)).args(["--seed", &seed.to_string()]).run().ok().stdout
+    Wengao::new()
+        .arg("draft")
+        .path(&root().join(spec))
+        .args(["--seed", &seed.to_string()])
+        .run()
+        .ok()
+        .stdout
 }
 
 fn lint_text(text: &str, extra: &[&str]) -> common::Ran {
     let dir = tempfile::tempdir().unwrap();
     let f = dir.path().join("draft.txt");
     std::fs::write(&f, text).unwrap();
-    let r = Wengao::new().arg("lint").path(&f).args(extra).args(["--format", "json"]).run();
+    let r = Wengao::new()
+        .arg("lint")
+        .path(&f)
+        .args(extra)
+        .args(["--format", "json"])
+        .run();
     drop(dir);
     r
 }
 
 fn rules(r: &common::Ran) -> Vec<(String, String)> {
-    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap_or_else(|_| panic!("json: {}\n{}", r.stdout, r.stderr));
+    let v: serde_json::Value = serde_json::from_str(&r.stdout)
+        .unwrap_or_else(|_| panic!("json: {}\n{}", r.stdout, r.stderr));
     v["findings"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|f| (f["rule"].as_str().unwrap().to_string(), f["severity"].as_str().unwrap().to_string()))
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                f["severity"].as_str().unwrap().to_string(),
+            )
+        })
         .collect()
 }
 
 fn has_error(r: &common::Ran, rule: &str) -> bool {
-    rules(r).iter().any(|(ru, sev)| ru == rule && sev == "error")
+    rules(r)
+        .iter()
+        .any(|(ru, sev)| ru == rule && sev == "error")
 }
 
 const SPEC: &str = "examples/plenary-2024.yaml";
@@ -38,7 +57,15 @@ const SPEC: &str = "examples/plenary-2024.yaml";
 fn a_generated_draft_passes_every_rule() {
     let text = draft(SPEC, 7);
     let spec = root().join(SPEC);
-    let r = lint_text(&text, &["--spec", spec.to_str().unwrap(), "--corpus", corpus().to_str().unwrap()]);
+    let r = lint_text(
+        &text,
+        &[
+            "--spec",
+            spec.to_str().unwrap(),
+            "--corpus",
+            corpus().to_str().unwrap(),
+        ],
+    );
     assert_eq!(r.code, 0, "{}", r.stdout);
     assert!(!rules(&r).iter().any(|(_, s)| s == "error"), "{}", r.stdout);
 }
@@ -51,17 +78,53 @@ fn each_rule_fails_when_broken() {
     let first_sentence_end = text.find("。").unwrap() + "。".len();
     let cases: Vec<(&str, String, bool)> = vec![
         ("numbering", text.replacen("二、", "三、", 1), false),
-        ("residue", text.replacen("同志们：", "同志们：XX县", 1), false),
-        ("residue", text.replacen("同志们：", "同志们：{{ topic }}", 1), false),
-        ("punctuation", text.replacen("。", "，各镇,各部门。", 1), false),
+        (
+            "residue",
+            text.replacen("同志们：", "同志们：XX县", 1),
+            false,
+        ),
+        (
+            "residue",
+            text.replacen("同志们：", "同志们：{{ topic }}", 1),
+            false,
+        ),
+        (
+            "punctuation",
+            text.replacen("。", "，各镇,各部门。", 1),
+            false,
+        ),
         ("balance", text.replacen("。", "，“四个意识。", 1), false),
-        ("repeat", format!("{}{}", &text[..first_sentence_end], &text[first_sentence_end - "。".len()..]).replacen("\n", &format!("{}\n", &text[text.find("同志们：").unwrap() + "同志们：\n".len()..first_sentence_end]), 1), false),
+        (
+            "repeat",
+            format!(
+                "{}{}",
+                &text[..first_sentence_end],
+                &text[first_sentence_end - "。".len()..]
+            )
+            .replacen(
+                "\n",
+                &format!(
+                    "{}\n",
+                    &text[text.find("同志们：").unwrap() + "同志们：\n".len()..first_sentence_end]
+                ),
+                1,
+            ),
+            false,
+        ),
         ("era", text.replacen("。", "，决战决胜脱贫攻坚。", 1), false),
         ("number", text.replacen("120个", "130个", 1), true),
-        ("coverage", text.replacen("县自然资源局", "县林业局", 2), true),
+        (
+            "coverage",
+            text.replacen("县自然资源局", "县林业局", 2),
+            true,
+        ),
     ];
     for (rule, broken, with_spec) in cases {
-        let r = if with_spec { lint_text(&broken, &spec_args) } else { lint_text(&broken, &[]) };
+        let r = if with_spec {
+            lint_text(&broken, &spec_args)
+        } else {
+            lint_text(&broken, &[])
+        };
         assert_eq!(r.code, 1, "{rule}: exit 1 expected\n{}", r.stdout);
         assert!(has_error(&r, rule), "{rule} not found in\n{}", r.stdout);
     }
@@ -70,7 +133,8 @@ fn each_rule_fails_when_broken() {
 #[test]
 fn copied_corpus_text_is_caught() {
     let text = draft(SPEC, 7);
-    let copied = "党政军民学、东南西北中，党是领导一切的。坚持党的全面领导是我们战胜一切困难挑战的定海神针";
+    let copied =
+        "党政军民学、东南西北中，党是领导一切的。坚持党的全面领导是我们战胜一切困难挑战的定海神针";
     let broken = text.replacen("同志们：\n", &format!("同志们：\n{copied}。\n"), 1);
     let r = lint_text(&broken, &["--corpus", corpus().to_str().unwrap()]);
     assert!(has_error(&r, "copied"), "{}", r.stdout);
@@ -98,12 +162,24 @@ fn a_writers_edits_get_the_findings_a_writer_wants() {
     let r = lint_text(&edited, &["--spec", spec.to_str().unwrap()]);
     assert_eq!(r.code, 1);
     let found = rules(&r);
-    assert!(found.iter().any(|(ru, _)| ru == "numbering"), "the gap （一）（三） is reported:\n{}", r.stdout);
-    assert!(found.iter().any(|(ru, _)| ru == "coverage"), "the deleted point's facts are missing:\n{}", r.stdout);
+    assert!(
+        found.iter().any(|(ru, _)| ru == "numbering"),
+        "the gap （一）（三） is reported:\n{}",
+        r.stdout
+    );
+    assert!(
+        found.iter().any(|(ru, _)| ru == "coverage"),
+        "the deleted point's facts are missing:\n{}",
+        r.stdout
+    );
     // The text report names the line.
     let dir = tempfile::tempdir().unwrap();
     let f = dir.path().join("edited.txt");
     std::fs::write(&f, &edited).unwrap();
     let t = Wengao::new().arg("lint").path(&f).run();
-    assert!(t.stdout.contains("edited.txt:") && t.stdout.contains("error[numbering]"), "{}", t.stdout);
+    assert!(
+        t.stdout.contains("edited.txt:") && t.stdout.contains("error[numbering]"),
+        "{}",
+        t.stdout
+    );
 }
