@@ -17,7 +17,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| Drafter::load(&pb, &tpl).unwrap());
     });
     let d = Drafter::load(&pb, &tpl).unwrap();
-    let src = std::fs::read_to_string(root().join("examples/plenary-2024.yaml")).unwrap();
+    let src = std::fs::read_to_string(root().join("benches/fixtures/plenary-8000.yaml")).unwrap();
     let vs = d.spec(&src, "plenary-2024.yaml").unwrap();
     let mut seed = 0u64;
     c.bench_function("draft 8000 chars (plan + txt)", |b| {

@@ -367,6 +367,8 @@ pub struct Phrasebank {
     /// The directory it was loaded from.
     pub dir: PathBuf,
     by_role: BTreeMap<Role, Vec<usize>>,
+    /// role → theme → entries, in file order (what [`Phrasebank::pool`] looks up).
+    by_role_theme: BTreeMap<Role, BTreeMap<String, Vec<usize>>>,
 }
 
 impl Phrasebank {
@@ -399,9 +401,9 @@ impl Phrasebank {
         };
         let mut errs = Vec::new();
         let mut seen: BTreeMap<String, (PathBuf, usize)> = BTreeMap::new();
-        for (path, text) in sources {
+        for ((path, text), raw) in sources.iter().zip(parse_all(sources)) {
             let shown = path.display().to_string();
-            let raw: RawFile = match serde_yaml::from_str(text) {
+            let raw: RawFile = match raw {
                 Ok(r) => r,
                 Err(e) => {
                     let (l, c) = e
@@ -505,6 +507,12 @@ impl Phrasebank {
         }
         for (i, p) in pb.phrases.iter().enumerate() {
             pb.by_role.entry(p.role).or_default().push(i);
+            let themes = pb.by_role_theme.entry(p.role).or_default();
+            for (k, t) in p.themes.iter().enumerate() {
+                if !p.themes[..k].contains(t) {
+                    themes.entry(t.clone()).or_default().push(i);
+                }
+            }
         }
         Ok(pb)
     }
@@ -516,18 +524,16 @@ impl Phrasebank {
 
     /// Curated entries of `role` usable for `theme` (None: speech-level), `kind` and `year`.
     pub fn pool(&self, role: Role, theme: Option<&str>, kind: Kind, year: i32) -> Vec<&Phrase> {
-        self.by_role
-            .get(&role)
-            .into_iter()
+        let ids = match theme {
+            None => self.by_role.get(&role),
+            Some(t) => self.by_role_theme.get(&role).and_then(|m| m.get(t)),
+        };
+        ids.into_iter()
             .flatten()
             .map(|&i| &self.phrases[i])
             .filter(|p| p.status == Status::Curated)
             .filter(|p| p.years.contains(year))
             .filter(|p| p.kinds.is_empty() || p.kinds.contains(&kind))
-            .filter(|p| match theme {
-                Some(t) => p.themes.iter().any(|x| x == t),
-                None => true,
-            })
             .collect()
     }
 
@@ -544,6 +550,39 @@ impl Phrasebank {
     pub fn get(&self, id: &str) -> Option<&Phrase> {
         self.phrases.iter().find(|p| p.id == id)
     }
+}
+
+/// Parse every file's YAML, on two threads when there is more than a little of it (YAML parsing
+/// is most of `wengao draft`'s start-up). The results come back in the order of `sources`.
+fn parse_all(sources: &[(PathBuf, String)]) -> Vec<Result<RawFile, serde_yaml::Error>> {
+    let parse = |s: &[(PathBuf, String)]| -> Vec<Result<RawFile, serde_yaml::Error>> {
+        s.iter().map(|(_, t)| serde_yaml::from_str(t)).collect()
+    };
+    let total: usize = sources.iter().map(|(_, t)| t.len()).sum();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(2));
+    if threads < 2 || sources.len() < 2 || total < 64 * 1024 {
+        return parse(sources);
+    }
+    // Split where the bytes before reach half, so both threads get about the same work.
+    let mut acc = 0;
+    let mid = sources
+        .iter()
+        .position(|(_, t)| {
+            acc += t.len();
+            acc * 2 >= total
+        })
+        .map_or(sources.len() / 2, |i| i + 1)
+        .clamp(1, sources.len() - 1);
+    let (a, b) = sources.split_at(mid);
+    std::thread::scope(|scope| {
+        let second = scope.spawn(|| parse(b));
+        let mut out = parse(a);
+        match second.join() {
+            Ok(rest) => out.extend(rest),
+            Err(_) => out.extend(parse(b)),
+        }
+        out
+    })
 }
 
 fn collect_yaml(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
