@@ -1,35 +1,59 @@
-//! Drafting in process: template start-up, planning and rendering an 8,000-character draft.
-//! Run with `cargo bench --bench draft`; results and method are in docs/performance.md.
+//! Drafting in process: template environment start-up, phrasebank loading, spec parsing, and
+//! planning + rendering an 8,000-character draft (drafts/s).
+//! Run with `cargo bench --bench draft -- --warm-up-time 1 --measurement-time 3 --sample-size 20`;
+//! results and method are in docs/performance.md.
 
 use std::path::PathBuf;
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use wengao::draft::{Drafter, Format};
+use wengao::phrasebank::Phrasebank;
+use wengao::render::Templates;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The benchmark spec: examples/plenary-2024.yaml with themes every phrasebank state has.
+const SPEC: &str = "benches/fixtures/plenary-8000.yaml";
+
 fn bench(c: &mut Criterion) {
     let pb = root().join("phrasebank");
     let tpl = root().join("templates");
-    c.bench_function("load phrasebank + templates", |b| {
-        b.iter(|| Drafter::load(&pb, &tpl).unwrap());
+    c.bench_function(
+        "start-up: template environment (load + compile templates)",
+        |b| {
+            b.iter(|| Templates::load(&tpl).unwrap());
+        },
+    );
+    c.bench_function("start-up: phrasebank (read + parse + check YAML)", |b| {
+        b.iter(|| Phrasebank::load(&pb).unwrap());
     });
     let d = Drafter::load(&pb, &tpl).unwrap();
-    let src = std::fs::read_to_string(root().join("benches/fixtures/plenary-8000.yaml")).unwrap();
-    let vs = d.spec(&src, "plenary-2024.yaml").unwrap();
+    let src = std::fs::read_to_string(root().join(SPEC)).unwrap();
+    c.bench_function("parse + validate spec", |b| {
+        b.iter(|| d.spec(&src, "plenary-8000.yaml").unwrap());
+    });
+    let vs = d.spec(&src, "plenary-8000.yaml").unwrap();
+    let mut g = c.benchmark_group("drafting");
+    g.throughput(Throughput::Elements(1));
     let mut seed = 0u64;
-    c.bench_function("draft 8000 chars (plan + txt)", |b| {
+    g.bench_function("plan + render txt", |b| {
         b.iter(|| {
             seed += 1;
             let plan = d.plan(&vs, Some(seed)).unwrap();
             d.render(&plan, Format::Txt).unwrap()
         });
     });
-    c.bench_function("parse + validate spec", |b| {
-        b.iter(|| d.spec(&src, "plenary-2024.yaml").unwrap());
+    g.bench_function("plan + check + render txt (as `wengao draft`)", |b| {
+        b.iter(|| {
+            seed += 1;
+            let plan = d.plan(&vs, Some(seed)).unwrap();
+            let f = d.check(&vs, &plan, None).unwrap();
+            (f, d.render(&plan, Format::Txt).unwrap())
+        });
     });
+    g.finish();
 }
 
 criterion_group!(benches, bench);

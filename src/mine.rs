@@ -79,6 +79,74 @@ impl Family {
     }
 }
 
+/// Mine files on `jobs` threads. The files are split into consecutive runs of about equal size,
+/// one per thread; each thread reads its files one at a time into its own [`Miner`] (documents are
+/// streamed, never held), and the miners are joined in file order with [`Miner::absorb`], so the
+/// result does not depend on `jobs`. `done` is called after each document (for a progress bar).
+/// On a bad file, the error of the first bad file (in file order) is returned.
+pub fn mine_files(
+    files: &[std::path::PathBuf],
+    jobs: usize,
+    done: &(dyn Fn() + Sync),
+) -> Result<Miner> {
+    let jobs = jobs.clamp(1, files.len().max(1));
+    let sizes: Vec<u64> = files
+        .iter()
+        .map(|f| std::fs::metadata(f).map_or(0, |m| m.len()))
+        .collect();
+    let total: u64 = sizes.iter().sum();
+    // Cut points: the first file at which the bytes before reach k/jobs of the total.
+    let mut runs = Vec::with_capacity(jobs);
+    let (mut start, mut acc) = (0usize, 0u64);
+    for (i, sz) in sizes.iter().enumerate() {
+        let k = runs.len() as u64 + 1;
+        if runs.len() + 1 < jobs && acc * jobs as u64 >= total * k && i > start {
+            runs.push(start..i);
+            start = i;
+        }
+        acc += sz;
+    }
+    runs.push(start..files.len());
+    let jieba = std::sync::Arc::new(Jieba::new());
+    let work = |run: std::ops::Range<usize>| -> Result<Miner> {
+        let mut miner = Miner::with_jieba(jieba.clone());
+        for f in &files[run] {
+            let shown = f.display().to_string();
+            let bytes = crate::io::read_bytes(&shown)?;
+            let (text, _) = crate::cmd::normalize::decode(&shown, &bytes)?;
+            drop(bytes);
+            miner.add_document(&crate::corpus::source_name(f), &text);
+            done();
+        }
+        Ok(miner)
+    };
+    if runs.len() == 1 {
+        return work(0..files.len());
+    }
+    let results: Vec<Result<Miner>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = runs
+            .into_iter()
+            .map(|run| scope.spawn(move || work(run)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err(Error::Usage("a mining thread failed".into())))
+            })
+            .collect()
+    });
+    let mut merged: Option<Miner> = None;
+    for r in results {
+        let m = r?;
+        match &mut merged {
+            None => merged = Some(m),
+            Some(all) => all.absorb(m),
+        }
+    }
+    Ok(merged.unwrap_or_default())
+}
+
 /// `{X}` → `{}`.
 pub fn skeleton(pattern: &str) -> String {
     let mut out = String::new();
@@ -107,7 +175,7 @@ pub struct KindOrder {
 
 /// The streaming miner.
 pub struct Miner {
-    jieba: Jieba,
+    jieba: std::sync::Arc<Jieba>,
     cands: BTreeMap<(&'static str, String), Candidate>,
     pub families: Vec<Family>,
     /// kind → the part orders seen.
@@ -272,8 +340,13 @@ pub fn part_category(p: &Part) -> &'static str {
 impl Miner {
     /// A miner (loads the jieba dictionary once).
     pub fn new() -> Self {
+        Self::with_jieba(std::sync::Arc::new(Jieba::new()))
+    }
+
+    /// A miner sharing an already loaded jieba dictionary (one load for every mining thread).
+    pub fn with_jieba(jieba: std::sync::Arc<Jieba>) -> Self {
         Miner {
-            jieba: Jieba::new(),
+            jieba,
             cands: BTreeMap::new(),
             families: Vec::new(),
             kinds: BTreeMap::new(),
@@ -327,6 +400,35 @@ impl Miner {
         if let Some(y) = year {
             c.years.insert(y);
         }
+    }
+
+    /// Take in what another miner mined from the documents that come *after* this one's, as if
+    /// this miner had gone on to read them itself: counts add up, sources and years are merged in
+    /// order, families and part orders are appended. With the documents split into consecutive
+    /// runs (one per thread) the result is the one a single miner gives.
+    pub fn absorb(&mut self, other: Miner) {
+        for (key, c) in other.cands {
+            match self.cands.get_mut(&key) {
+                None => {
+                    self.cands.insert(key, c);
+                }
+                Some(mine) => {
+                    mine.count += c.count;
+                    for s in c.sources {
+                        if mine.sources.len() < MAX_SOURCES && !mine.sources.contains(&s) {
+                            mine.sources.push(s);
+                        }
+                    }
+                    mine.themes.extend(c.themes);
+                    mine.years.extend(c.years);
+                }
+            }
+        }
+        self.families.extend(other.families);
+        for (kind, orders) in other.kinds {
+            self.kinds.entry(kind).or_default().extend(orders);
+        }
+        self.documents += other.documents;
     }
 
     /// Mine one raw document (normalised and parsed here). `name` is the short source name (`000`).

@@ -3,8 +3,8 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use crate::cli::{Globals, info};
-use crate::mine::{Miner, merge};
+use crate::cli::{Globals, info, verbose};
+use crate::mine::{merge, mine_files};
 use crate::{Error, Result};
 
 /// Arguments of `wengao mine`.
@@ -21,6 +21,9 @@ pub struct Args {
     /// Overwrite existing output files.
     #[arg(long)]
     pub force: bool,
+    /// Threads to mine on (default: the number of cores). The result is the same for any number.
+    #[arg(short, long, value_name = "N")]
+    pub jobs: Option<usize>,
 }
 
 /// Run the subcommand.
@@ -44,16 +47,33 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
     } else {
         indicatif::ProgressBar::hidden()
     };
-    let mut miner = Miner::new();
-    for f in &files {
-        let shown = f.display().to_string();
-        let bytes = crate::io::read_bytes(&shown)?;
-        let (text, _) = super::normalize::decode(&shown, &bytes)?;
-        miner.add_document(&crate::corpus::source_name(f), &text);
-        bar.inc(1);
+    let jobs = args.jobs.unwrap_or_else(|| {
+        std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+    });
+    if jobs == 0 {
+        return Err(Error::Usage(
+            "--jobs takes 1 or more; leave it out to use every core".into(),
+        ));
     }
+    let started = std::time::Instant::now();
+    let miner = mine_files(&files, jobs, &|| bar.inc(1))?;
     bar.finish_and_clear();
+    let mined = started.elapsed();
     let written = miner.write(&args.out, args.force)?;
+    let bytes: u64 = files
+        .iter()
+        .map(|f| std::fs::metadata(f).map_or(0, |m| m.len()))
+        .sum();
+    verbose(
+        g,
+        &format!(
+            "read and mined {:.1} MB in {:.2} s on {jobs} thread(s) ({:.1} MB/s); wrote the results in {:.2} s",
+            bytes as f64 / 1e6,
+            mined.as_secs_f64(),
+            bytes as f64 / 1e6 / mined.as_secs_f64().max(1e-9),
+            (started.elapsed() - mined).as_secs_f64()
+        ),
+    );
     info(
         g,
         &format!(

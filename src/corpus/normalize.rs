@@ -505,6 +505,13 @@ fn drop_teasers(lines: &mut Vec<Line>, changes: &mut Vec<Change>) {
         .take(6)
         .collect();
     let mut drop = Vec::new();
+    // Each candidate is compared with the (squashed) 40 lines after it; squash each line once.
+    let first = nonblank.first().map_or(0, |&i| i + 1);
+    let last = nonblank.last().map_or(0, |&i| (i + 41).min(lines.len()));
+    let squashed: Vec<String> = lines[first.min(last)..last]
+        .iter()
+        .map(|l| squash(&l.text))
+        .collect();
     for (k, &i) in nonblank.iter().enumerate() {
         let raw = squash(&lines[i].text);
         let ellipsis = raw.ends_with("...") || raw.ends_with('…') || raw.ends_with("。。。");
@@ -512,10 +519,11 @@ fn drop_teasers(lines: &mut Vec<Line>, changes: &mut Vec<Change>) {
         if s.chars().count() < 15 {
             continue;
         }
-        let rest: String = lines[i + 1..]
+        let from = i + 1 - first;
+        let rest: String = squashed[from.min(squashed.len())..]
             .iter()
             .take(40)
-            .map(|l| squash(&l.text))
+            .map(String::as_str)
             .collect();
         let head: String = s.chars().take(40).collect();
         if rest.starts_with(&s)
