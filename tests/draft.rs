@@ -381,3 +381,29 @@ fn text_draft_lines_are_the_docx_paragraphs() {
         assert_eq!(docx, again, "docx is deterministic");
     }
 }
+
+#[test]
+fn spec_from_a_corpus_speech_validates_and_drafts() {
+    let corpus = common::corpus();
+    let mut files: Vec<_> = std::fs::read_dir(&corpus)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert!(!files.is_empty());
+    for f in files {
+        let spec = Wengao::new().arg("spec-from").path(&f).run().ok().stdout;
+        assert!(spec.contains("sections:"), "{}", f.display());
+        let out = Wengao::new().args(["draft", "-"]).stdin(spec.clone()).run();
+        assert_eq!(out.code, 0, "{}: {}\n{spec}", f.display(), out.stderr);
+        // The speech's own headings come back verbatim.
+        let first_heading = spec
+            .lines()
+            .find(|l| l.trim_start().starts_with("title:"))
+            .unwrap();
+        let heading: String =
+            serde_yaml::from_str::<String>(first_heading.split_once("title:").unwrap().1.trim())
+                .unwrap();
+        assert!(out.stdout.contains(&heading), "{}: {heading}", f.display());
+    }
+}
