@@ -224,6 +224,28 @@ impl<'a> Planner<'a> {
         }
     }
 
+    /// The first of `texts` not yet used in this draft (marking it used), as a template sentence.
+    fn fallback(
+        &mut self,
+        name: &str,
+        texts: Vec<String>,
+        fields: Vec<String>,
+    ) -> Option<Sentence> {
+        let t = texts.into_iter().find(|t| !self.used_texts.contains(t))?;
+        self.used_texts.insert(t.clone());
+        let origin = if fields.is_empty() {
+            Origin::Template {
+                name: format!("plan:{name}"),
+            }
+        } else {
+            Origin::Mixed {
+                id: format!("plan:{name}"),
+                fields,
+            }
+        };
+        Some(Sentence::new(t, origin))
+    }
+
     /// Phrasing written for a county (县域, 县城, 县级) does not fit a city, district or town speech.
     fn fits_level(&self, text: &str) -> bool {
         self.vs.level == crate::spec::Level::County || !text.contains('县')
@@ -299,8 +321,16 @@ impl<'a> Planner<'a> {
             let score = bigrams(&text).intersection(&keys).count();
             options.push((ph.id.clone(), text, ph.weight, score));
         }
-        let best = options.iter().map(|o| o.3).max()?;
-        options.retain(|o| o.3 == best);
+        // Keep the closest few (within one shared pair of the best, at least four when there are),
+        // so the measure fits its topic and still varies with the seed.
+        options.sort_by(|a, b| b.3.cmp(&a.3).then_with(|| a.0.cmp(&b.0)));
+        let best = options.first()?.3;
+        let keep = options
+            .iter()
+            .take_while(|o| o.3 + 1 >= best)
+            .count()
+            .max(4.min(options.len()));
+        options.truncate(keep);
         let weights: Vec<u32> = options.iter().map(|o| o.2).collect();
         let i = self.rng.weighted(&weights);
         let (id, text, _, _) = options.swap_remove(i);
@@ -791,43 +821,59 @@ impl<'a> Planner<'a> {
                             )
                         })
                 };
-                pp.responsibility = Some(s.unwrap_or_else(|| {
-                    let text = if support.is_empty() {
-                        format!("由{lead}牵头负责。")
-                    } else {
-                        format!("由{lead}牵头，{}配合。", support.join("、"))
-                    };
-                    Sentence::new(
-                        text,
-                        Origin::Template {
-                            name: "plan:responsibility".into(),
-                        },
-                    )
-                }));
+                pp.responsibility = match s {
+                    Some(s) => Some(s),
+                    None => {
+                        let texts = if support.is_empty() {
+                            vec![
+                                format!("由{lead}牵头负责。"),
+                                format!("{lead}要切实负起牵头责任。"),
+                                format!("{lead}要把{topic}抓在手上、扛在肩上。"),
+                            ]
+                        } else {
+                            let sup = support.join("、");
+                            vec![
+                                format!("由{lead}牵头，{sup}配合。"),
+                                format!("{lead}牵头抓总，{sup}协同推进。"),
+                                format!("{lead}要牵头推进{topic}，{sup}要密切配合。"),
+                            ]
+                        };
+                        self.fallback("responsibility", texts, fields.clone())
+                    }
+                };
             } else if !p.support.is_empty() {
-                let support: Vec<String> = p.support.iter().map(|s| clause(s.as_str())).collect();
-                pp.responsibility = Some(Sentence::new(
-                    format!("{}要密切配合、形成合力。", support.join("、")),
-                    Origin::Mixed {
-                        id: "plan:support".into(),
-                        fields: vec![format!("{base}.support")],
-                    },
-                ));
+                let sup: Vec<String> = p.support.iter().map(|s| clause(s.as_str())).collect();
+                let sup = sup.join("、");
+                pp.responsibility = self.fallback(
+                    "support",
+                    vec![
+                        format!("{sup}要密切配合、形成合力。"),
+                        format!("{sup}要围绕{topic}主动作为、协同推进。"),
+                        format!("在{topic}上，{sup}要各司其职、通力协作。"),
+                    ],
+                    vec![format!("{base}.support")],
+                );
             }
             if let Some(d) = self.vs.deadlines[si][pi] {
                 let when = numerals::deadline_cn(d, year);
                 let field = format!("{base}.deadline");
-                pp.deadline = Some(
-                    self.sentence(
-                        Role::Deadline,
-                        None,
-                        &[("deadline", when.clone())],
-                        std::slice::from_ref(&field),
-                    )
-                    .unwrap_or_else(|| {
-                        Sentence::new(format!("确保{when}完成。"), Origin::Spec { field })
-                    }),
-                );
+                pp.deadline = match self.sentence(
+                    Role::Deadline,
+                    None,
+                    &[("deadline", when.clone())],
+                    std::slice::from_ref(&field),
+                ) {
+                    Some(s) => Some(s),
+                    None => self.fallback(
+                        "deadline",
+                        vec![
+                            format!("确保{when}完成。"),
+                            format!("{topic}的各项任务要在{when}完成。"),
+                            format!("{when}要见到{topic}的实际成效。"),
+                        ],
+                        vec![field],
+                    ),
+                };
             }
             pp.requirement =
                 self.sentence(Role::Requirement, Some(theme), &[("topic", topic)], &[]);

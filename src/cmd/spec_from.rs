@@ -82,8 +82,24 @@ pub fn guess_theme(text: &str, known: &[String]) -> String {
     best.0.to_string()
 }
 
+/// Quote a value for YAML (a JSON string is a YAML string), with anonymised runs (XX, **, *.*)
+/// replaced by 某, so no placeholder reaches a draft.
 fn q(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
+    let mut out = String::new();
+    let mut in_run = false;
+    for c in s.chars() {
+        if matches!(c, 'X' | 'x' | '*') {
+            if !in_run {
+                out.push('某');
+            }
+            in_run = true;
+        } else if in_run && c == '.' {
+        } else {
+            in_run = false;
+            out.push(c);
+        }
+    }
+    serde_json::to_string(&out).unwrap_or_else(|_| "\"\"".into())
 }
 
 fn part_text(p: &Part) -> String {
