@@ -18,6 +18,7 @@ pub mod error;
 pub mod io;
 pub mod model;
 pub mod numerals;
+pub mod pbtools;
 pub mod phrasebank;
 pub mod plan;
 pub mod render;
