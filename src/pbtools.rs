@@ -394,7 +394,7 @@ pub fn role_slots(role: Role) -> (&'static [&'static str], &'static [&'static st
         Role::Opening => (&["meeting", "purposes"], &["meeting", "purposes"]),
         Role::OpeningPlain => (&["meeting"], &["meeting"]),
         Role::Recap => (&["earlier"], &["earlier"]),
-        Role::Announce => (&["count"], &["count"]),
+        Role::Announce => (&["count"], &[]),
         Role::AchievementFrame => (&["achievements"], &["achievements"]),
         Role::FactFrame => (&["fact"], &["fact"]),
         Role::Responsibility => (&["lead", "support"], &["lead"]),
@@ -487,7 +487,7 @@ pub fn spun_words(text: &str) -> Vec<(&'static str, &'static str)> {
 
 /// Generic words ending in 县/市/区/镇 that name no particular place.
 const GENERIC_PLACE_WORDS: &[&str] = &[
-    "园区", "社区", "城区", "景区", "辖区", "片区", "新区", "库区", "山区", "湖区", "矿区", "街区", "校区", "厂区", "灾区",
+    "地区", "园区", "社区", "城区", "景区", "辖区", "片区", "新区", "库区", "山区", "湖区", "矿区", "街区", "校区", "厂区", "灾区",
     "老区", "边区", "牧区", "林区", "垦区", "市区", "郊区", "功能区", "开发区", "示范区", "保护区", "试验区", "集聚区",
     "先行区", "经济区", "产业区", "商业区", "工业区", "生活区", "行政区", "城市", "都市", "超市", "集市", "股市", "楼市",
     "车市", "城镇", "乡镇", "集镇", "村镇", "小镇", "重镇", "名镇", "强镇", "强县", "大县", "区县", "市县", "郡县", "县市",
@@ -495,7 +495,7 @@ const GENERIC_PLACE_WORDS: &[&str] = &[
 ];
 
 /// Characters that, right after 县/市/区/镇, make a generic compound (县域, 市场, 区位 …).
-const PLACE_CONTINUATIONS: &str = "域场级直属城乡委政府长民位情内外里管县市区镇村街";
+const PLACE_CONTINUATIONS: &str = "域场级直属城乡委政府长民位情内外里管县市区镇村街间块";
 
 /// Likely names of particular places (汉阴县, 安康市) in a text.
 pub fn place_names(text: &str) -> Vec<String> {
@@ -512,7 +512,7 @@ pub fn place_names(text: &str) -> Vec<String> {
         while start > 0 && i - start < 3 && is_han(chars[start - 1]) {
             start -= 1;
         }
-        if i - start < 2 {
+        if i - start < 2 || "全各本该我每其两此".contains(chars[i - 1]) {
             continue;
         }
         // Try the two-character stem first (…汉阴县), then the three-character one.
@@ -1459,6 +1459,18 @@ pub fn append_entry(text: &str, e: &RawPhrase) -> Result<(String, usize)> {
         None => (2, 4, Vec::new()),
     };
     let mut fields = entry_fields(e);
+    // Quote the text as the last entry does (`text: "…"` is common in hand-written files).
+    if let Some(&last) = starts.last() {
+        let (_, end) = entries_block(&lines).unwrap_or((0, lines.len()));
+        let double = lines[last - 1..end]
+            .iter()
+            .any(|l| l.trim_start().trim_start_matches("- ").trim_start().starts_with("text: \""));
+        if double {
+            for f in fields.iter_mut().filter(|f| f.0 == "text") {
+                f.1 = format!("\"{}\"", e.text.replace('\\', "\\\\").replace('"', "\\\""));
+            }
+        }
+    }
     fields.sort_by_key(|(k, _)| order.iter().position(|o| o == k).unwrap_or(usize::MAX));
     let mut block = String::new();
     for (i, (k, v)) in fields.iter().enumerate() {
@@ -1830,6 +1842,9 @@ mod tests {
     fn place_names_spare_generic_words() {
         assert_eq!(place_names("把汉阴县建成强县"), vec!["汉阴县"]);
         assert_eq!(place_names("在安康市"), vec!["安康市"]);
+        for generic in ["向先进地区看齐", "保持在合理区间", "统筹全县资源"] {
+            assert!(place_names(generic).is_empty(), "{generic}: {:?}", place_names(generic));
+        }
         for generic in ["全县上下", "各镇各部门", "工业园区", "城乡区域协调", "县委县政府", "推进新型城镇化", "建设特色小镇", "稳定市场预期", "县域经济"] {
             assert!(place_names(generic).is_empty(), "{generic}: {:?}", place_names(generic));
         }
@@ -1941,6 +1956,10 @@ mod tests {
         let f: RawFile = serde_yaml::from_str(&out3).unwrap();
         assert_eq!(f.entries.len(), 2);
         assert_eq!(l3, 4);
+        let (out4, _) = append_entry("entries:\n  - id: d.1\n    role: measure\n    text: \"要。\"\n", &raw("d.2", "要\"抓\"。")).unwrap();
+        assert!(out4.ends_with("    text: \"要\\\"抓\\\"。\"\n    source: written\n"), "{out4}");
+        let f: RawFile = serde_yaml::from_str(&out4).unwrap();
+        assert_eq!(f.entries[1].text, "要\"抓\"。");
     }
 
     #[test]
