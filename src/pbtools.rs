@@ -487,7 +487,7 @@ pub fn spun_words(text: &str) -> Vec<(&'static str, &'static str)> {
 
 /// Generic words ending in 县/市/区/镇 that name no particular place.
 const GENERIC_PLACE_WORDS: &[&str] = &[
-    "地区", "园区", "社区", "城区", "景区", "辖区", "片区", "新区", "库区", "山区", "湖区", "矿区", "街区", "校区", "厂区", "灾区",
+    "地区", "小区", "深水区", "上市", "禁区", "盲区", "误区", "雷区", "风险区", "核心区", "安置区", "园区", "社区", "城区", "景区", "辖区", "片区", "新区", "库区", "山区", "湖区", "矿区", "街区", "校区", "厂区", "灾区",
     "老区", "边区", "牧区", "林区", "垦区", "市区", "郊区", "功能区", "开发区", "示范区", "保护区", "试验区", "集聚区",
     "先行区", "经济区", "产业区", "商业区", "工业区", "生活区", "行政区", "城市", "都市", "超市", "集市", "股市", "楼市",
     "车市", "城镇", "乡镇", "集镇", "村镇", "小镇", "重镇", "名镇", "强镇", "强县", "大县", "区县", "市县", "郡县", "县市",
@@ -512,7 +512,8 @@ pub fn place_names(text: &str) -> Vec<String> {
         while start > 0 && i - start < 3 && is_han(chars[start - 1]) {
             start -= 1;
         }
-        if i - start < 2 || "全各本该我每其两此".contains(chars[i - 1]) {
+        // 全县/各镇 are generic; 三个区 counts; 工业强县/产业立县 are slogans.
+        if i - start < 2 || "全各本该我每其两此个一二三四五六七八九十强立活兴富稳美绿靓治旺".contains(chars[i - 1]) {
             continue;
         }
         // Try the two-character stem first (…汉阴县), then the three-character one.
@@ -829,11 +830,18 @@ pub fn lint_sources(dir: &Path, sources: &[(PathBuf, String)], opts: &LintOption
         let mut reported: HashSet<(usize, usize)> = HashSet::new();
         for (j, p) in group.iter().enumerate() {
             if let Some(first) = exact.get(p.text.as_str()) {
+                // Same role and theme: an error. Different themes: one entry with `themes: [A, B]` would do.
+                let shared = (p.themes.is_empty() && first.themes.is_empty()) || p.themes.iter().any(|t| first.themes.contains(t));
+                let (sev, how) = if shared {
+                    (Severity::Error, String::new())
+                } else {
+                    (Severity::Warning, " in another theme; list both themes on one entry".to_string())
+                };
                 out.push(at(
                     p,
-                    Severity::Error,
+                    sev,
                     "duplicate",
-                    format!("{}: same text as {} ({}:{})", p.id, first.id, first.file.display(), first.line),
+                    format!("{}: same text as {} ({}:{}){how}", p.id, first.id, first.file.display(), first.line),
                 ));
                 let i = group.iter().position(|q| std::ptr::eq(*q, *first)).unwrap_or(0);
                 reported.insert((i, j));
@@ -1842,7 +1850,7 @@ mod tests {
     fn place_names_spare_generic_words() {
         assert_eq!(place_names("把汉阴县建成强县"), vec!["汉阴县"]);
         assert_eq!(place_names("在安康市"), vec!["安康市"]);
-        for generic in ["向先进地区看齐", "保持在合理区间", "统筹全县资源"] {
+        for generic in ["向先进地区看齐", "保持在合理区间", "统筹全县资源", "划分三个区", "产业稳县、旅游活县", "改造老旧小区", "推动企业上市"] {
             assert!(place_names(generic).is_empty(), "{generic}: {:?}", place_names(generic));
         }
         for generic in ["全县上下", "各镇各部门", "工业园区", "城乡区域协调", "县委县政府", "推进新型城镇化", "建设特色小镇", "稳定市场预期", "县域经济"] {
