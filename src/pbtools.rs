@@ -17,7 +17,9 @@ use std::time::{Duration, Instant, SystemTime};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::phrasebank::{Phrase, RawFile, RawPhrase, Role, SLOTS, Status, Theme, Years, entry_lines, slots_of};
+use crate::phrasebank::{
+    Phrase, RawFile, RawPhrase, Role, SLOTS, Status, Theme, Years, entry_lines, slots_of,
+};
 use crate::spec::Kind;
 
 /// The years the planner must be able to draft for: depth is checked in each.
@@ -86,7 +88,15 @@ pub struct Finding {
 
 impl std::fmt::Display for Finding {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}: {}[{}]: {}", self.file, self.line, self.severity.name(), self.rule, self.message)
+        write!(
+            f,
+            "{}:{}: {}[{}]: {}",
+            self.file,
+            self.line,
+            self.severity.name(),
+            self.rule,
+            self.message
+        )
     }
 }
 
@@ -119,7 +129,10 @@ enum Place {
 
 fn place_of(dir: &Path, path: &Path) -> Place {
     let rel = path.strip_prefix(dir).unwrap_or(path);
-    let first = rel.components().next().map(|c| c.as_os_str().to_string_lossy().to_string());
+    let first = rel
+        .components()
+        .next()
+        .map(|c| c.as_os_str().to_string_lossy().to_string());
     match first.as_deref() {
         Some("common.yaml") | Some("common.yml") => Place::Common,
         Some("themes") => Place::Theme,
@@ -131,9 +144,12 @@ fn place_of(dir: &Path, path: &Path) -> Place {
 /// Every `*.yaml` under `dir` with its text, sorted by path.
 pub fn read_sources(dir: &Path) -> Result<Vec<(PathBuf, String)>> {
     fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-        let rd = std::fs::read_dir(dir).map_err(|e| Error::io(dir, "read the phrasebank directory", e))?;
+        let rd = std::fs::read_dir(dir)
+            .map_err(|e| Error::io(dir, "read the phrasebank directory", e))?;
         for ent in rd {
-            let p = ent.map_err(|e| Error::io(dir, "read the phrasebank directory", e))?.path();
+            let p = ent
+                .map_err(|e| Error::io(dir, "read the phrasebank directory", e))?
+                .path();
             if p.is_dir() {
                 walk(&p, out)?;
             } else if p.extension().is_some_and(|x| x == "yaml" || x == "yml") {
@@ -209,7 +225,12 @@ pub fn scan(dir: &Path, sources: &[(PathBuf, String)]) -> Scanned {
             Ok(v) => v,
             Err(e) => {
                 let line = e.location().map(|l| l.line()).unwrap_or(1);
-                find(Severity::Error, line, "schema", format!("not valid YAML: {}", yaml_message(&e)));
+                find(
+                    Severity::Error,
+                    line,
+                    "schema",
+                    format!("not valid YAML: {}", yaml_message(&e)),
+                );
                 continue;
             }
         };
@@ -217,7 +238,12 @@ pub fn scan(dir: &Path, sources: &[(PathBuf, String)]) -> Scanned {
             serde_yaml::Value::Mapping(m) => m,
             serde_yaml::Value::Null => serde_yaml::Mapping::new(),
             _ => {
-                find(Severity::Error, 1, "schema", "a phrasebank file is a mapping with theme, description and entries".into());
+                find(
+                    Severity::Error,
+                    1,
+                    "schema",
+                    "a phrasebank file is a mapping with theme, description and entries".into(),
+                );
                 continue;
             }
         };
@@ -228,17 +254,32 @@ pub fn scan(dir: &Path, sources: &[(PathBuf, String)]) -> Scanned {
             match key {
                 "theme" => match v.as_str() {
                     Some(s) if !s.trim().is_empty() => theme = Some(s.trim().to_string()),
-                    _ => find(Severity::Error, key_line(text, "theme"), "schema", "`theme` must be a theme name".into()),
+                    _ => find(
+                        Severity::Error,
+                        key_line(text, "theme"),
+                        "schema",
+                        "`theme` must be a theme name".into(),
+                    ),
                 },
                 "description" => {
                     if v.as_str().is_none() {
-                        find(Severity::Error, key_line(text, "description"), "schema", "`description` must be text".into());
+                        find(
+                            Severity::Error,
+                            key_line(text, "description"),
+                            "schema",
+                            "`description` must be text".into(),
+                        );
                     }
                 }
                 "entries" => match v {
                     serde_yaml::Value::Sequence(s) => entries = s.clone(),
                     serde_yaml::Value::Null => {}
-                    _ => find(Severity::Error, key_line(text, "entries"), "schema", "`entries` must be a list".into()),
+                    _ => find(
+                        Severity::Error,
+                        key_line(text, "entries"),
+                        "schema",
+                        "`entries` must be a list".into(),
+                    ),
                 },
                 other => find(
                     Severity::Error,
@@ -249,18 +290,43 @@ pub fn scan(dir: &Path, sources: &[(PathBuf, String)]) -> Scanned {
             }
         }
         match (&theme, place) {
-            (None, Place::Theme) => find(Severity::Error, 1, "schema", "a theme file needs `theme:` (the theme its entries serve)".into()),
-            (Some(_), Place::Common) => find(Severity::Error, key_line(text, "theme"), "schema", "common.yaml holds speech-level phrasing: it has no theme".into()),
+            (None, Place::Theme) => find(
+                Severity::Error,
+                1,
+                "schema",
+                "a theme file needs `theme:` (the theme its entries serve)".into(),
+            ),
+            (Some(_), Place::Common) => find(
+                Severity::Error,
+                key_line(text, "theme"),
+                "schema",
+                "common.yaml holds speech-level phrasing: it has no theme".into(),
+            ),
             _ => {}
         }
         if let (Some(t), Place::Theme) = (&theme, place) {
             let line = key_line(text, "theme");
             if let Some(first) = out.themes.iter().find(|x| &x.name == t) {
-                find(Severity::Error, line, "schema", format!("theme {t} is already declared in {}", first.file.display()));
+                find(
+                    Severity::Error,
+                    line,
+                    "schema",
+                    format!("theme {t} is already declared in {}", first.file.display()),
+                );
             } else {
-                let description = map.get("description").and_then(|v| v.as_str()).unwrap_or("").trim().to_string();
+                let description = map
+                    .get("description")
+                    .and_then(|v| v.as_str())
+                    .unwrap_or("")
+                    .trim()
+                    .to_string();
                 if description.is_empty() {
-                    find(Severity::Warning, line, "schema", format!("theme {t} has no description (shown by `phrasebank themes`)"));
+                    find(
+                        Severity::Warning,
+                        line,
+                        "schema",
+                        format!("theme {t} has no description (shown by `phrasebank themes`)"),
+                    );
                 }
                 out.themes.push(Theme {
                     name: t.clone(),
@@ -276,16 +342,31 @@ pub fn scan(dir: &Path, sources: &[(PathBuf, String)]) -> Scanned {
             let e: RawPhrase = match serde_yaml::from_value(item) {
                 Ok(e) => e,
                 Err(err) => {
-                    find(Severity::Error, line, "schema", format!("entry {}: {}", i + 1, yaml_message(&err)));
+                    find(
+                        Severity::Error,
+                        line,
+                        "schema",
+                        format!("entry {}: {}", i + 1, yaml_message(&err)),
+                    );
                     continue;
                 }
             };
             if e.id.trim().is_empty() {
-                find(Severity::Error, line, "schema", "an entry needs an id".into());
+                find(
+                    Severity::Error,
+                    line,
+                    "schema",
+                    "an entry needs an id".into(),
+                );
                 continue;
             }
             if e.text.trim().is_empty() {
-                find(Severity::Error, line, "schema", format!("{}: empty text", e.id));
+                find(
+                    Severity::Error,
+                    line,
+                    "schema",
+                    format!("{}: empty text", e.id),
+                );
                 continue;
             }
             let Some(role) = Role::parse(&e.role) else {
@@ -293,7 +374,12 @@ pub fn scan(dir: &Path, sources: &[(PathBuf, String)]) -> Scanned {
                 let hint = crate::error::did_you_mean(&e.role, names.iter().copied())
                     .map(|s| format!(" (did you mean `{s}`?)"))
                     .unwrap_or_default();
-                find(Severity::Error, line, "unknown-role", format!("{}: unknown role `{}`{hint}", e.id, e.role));
+                find(
+                    Severity::Error,
+                    line,
+                    "unknown-role",
+                    format!("{}: unknown role `{}`{hint}", e.id, e.role),
+                );
                 continue;
             };
             let years = match &e.years {
@@ -305,7 +391,10 @@ pub fn scan(dir: &Path, sources: &[(PathBuf, String)]) -> Scanned {
                             Severity::Error,
                             line,
                             "bad-years",
-                            format!("{}: bad year range `{y}` (write e.g. 2021-2025, 2026-, -2020 or 2024)", e.id),
+                            format!(
+                                "{}: bad year range `{y}` (write e.g. 2021-2025, 2026-, -2020 or 2024)",
+                                e.id
+                            ),
                         );
                         continue;
                     }
@@ -319,12 +408,20 @@ pub fn scan(dir: &Path, sources: &[(PathBuf, String)]) -> Scanned {
                         Severity::Error,
                         line,
                         "unknown-kind",
-                        format!("{}: unknown meeting kind `{k}` (plenary, economy, key_work, rule_of_law, safety, investment)", e.id),
+                        format!(
+                            "{}: unknown meeting kind `{k}` (plenary, economy, key_work, rule_of_law, safety, investment)",
+                            e.id
+                        ),
                     ),
                 }
             }
             if let Some((f, l)) = seen.get(&e.id) {
-                find(Severity::Error, line, "duplicate-id", format!("duplicate id `{}` (first at {f}:{l})", e.id));
+                find(
+                    Severity::Error,
+                    line,
+                    "duplicate-id",
+                    format!("duplicate id `{}` (first at {f}:{l})", e.id),
+                );
                 continue;
             }
             seen.insert(e.id.clone(), (file.clone(), line));
@@ -335,19 +432,30 @@ pub fn scan(dir: &Path, sources: &[(PathBuf, String)]) -> Scanned {
                     Severity::Error,
                     line,
                     "misplaced-role",
-                    format!("{}: `{}` is a theme role; put it in its theme file under themes/", e.id, role.name()),
+                    format!(
+                        "{}: `{}` is a theme role; put it in its theme file under themes/",
+                        e.id,
+                        role.name()
+                    ),
                 ),
                 Place::Theme if !role.is_theme_role() && drafted_role => find(
                     Severity::Error,
                     line,
                     "misplaced-role",
-                    format!("{}: `{}` is a speech-level role; put it in common.yaml", e.id, role.name()),
+                    format!(
+                        "{}: `{}` is a speech-level role; put it in common.yaml",
+                        e.id,
+                        role.name()
+                    ),
                 ),
                 Place::Candidates if status == Status::Curated && drafted_role => find(
                     Severity::Error,
                     line,
                     "status",
-                    format!("{}: an entry in candidates/ must say `status: candidate` (else it is drafted); curate it into its theme file", e.id),
+                    format!(
+                        "{}: an entry in candidates/ must say `status: candidate` (else it is drafted); curate it into its theme file",
+                        e.id
+                    ),
                 ),
                 _ => {}
             }
@@ -356,7 +464,11 @@ pub fn scan(dir: &Path, sources: &[(PathBuf, String)]) -> Scanned {
                     Severity::Error,
                     line,
                     "misplaced-role",
-                    format!("{}: `{}` is only for mined candidates; give it a drafted role", e.id, role.name()),
+                    format!(
+                        "{}: `{}` is only for mined candidates; give it a drafted role",
+                        e.id,
+                        role.name()
+                    ),
                 );
             }
             let themes = if e.themes.is_empty() {
@@ -409,7 +521,9 @@ pub fn role_slots(role: Role) -> (&'static [&'static str], &'static [&'static st
 /// True when the planner can fill every slot of the text for its role (so the entry can be drafted).
 pub fn slots_fillable(role: Role, text: &str) -> bool {
     let (extra, _) = role_slots(role);
-    slots_of(text).iter().all(|s| BASE_SLOTS.contains(s) || extra.contains(s))
+    slots_of(text)
+        .iter()
+        .all(|s| BASE_SLOTS.contains(s) || extra.contains(s))
 }
 
 fn is_han(c: char) -> bool {
@@ -424,9 +538,12 @@ const SPUN: &[(&str, &str, SpunTest)] = &[
     ("新开展理念", "新发展理念", |_, _| true),
     ("高质量开展", "高质量发展", |_, after| {
         after.chars().next().is_none_or(|c| !is_han(c))
-            || ["的", "之", "新", "道路", "阶段", "理念", "示范", "水平", "要求", "体系", "先行", "格局", "路子", "篇章", "成效"]
-                .iter()
-                .any(|s| after.starts_with(s))
+            || [
+                "的", "之", "新", "道路", "阶段", "理念", "示范", "水平", "要求", "体系", "先行",
+                "格局", "路子", "篇章", "成效",
+            ]
+            .iter()
+            .any(|s| after.starts_with(s))
     }),
     ("开展理念", "发展理念", |_, _| true),
     ("开展格局", "发展格局", |_, _| true),
@@ -449,19 +566,40 @@ const SPUN: &[(&str, &str, SpunTest)] = &[
     ("跨越式开展", "跨越式发展", |_, _| true),
     ("根底", "基础", |_, _| true),
     ("效劳", "服务", |_, _| true),
-    ("稳固", "巩固", |_, after| after.chars().next().is_some_and(|c| is_han(c) && !"的性地".contains(c))),
-    ("比拟", "比较", |before, _| !["可", "以", "能", "堪"].iter().any(|s| before.ends_with(s))),
-    ("到达", "达到", |_, after| !["现场", "一线", "基层", "目的地"].iter().any(|s| after.starts_with(s))),
-    ("筹划", "策划", |before, _| !["统", "精心", "周密"].iter().any(|s| before.ends_with(s))),
+    ("稳固", "巩固", |_, after| {
+        after
+            .chars()
+            .next()
+            .is_some_and(|c| is_han(c) && !"的性地".contains(c))
+    }),
+    ("比拟", "比较", |before, _| {
+        !["可", "以", "能", "堪"].iter().any(|s| before.ends_with(s))
+    }),
+    ("到达", "达到", |_, after| {
+        !["现场", "一线", "基层", "目的地"]
+            .iter()
+            .any(|s| after.starts_with(s))
+    }),
+    ("筹划", "策划", |before, _| {
+        !["统", "精心", "周密"].iter().any(|s| before.ends_with(s))
+    }),
     ("兴旺", "发达", |before, after| {
-        ["地区", "国家", "县", "省", "市"].iter().any(|s| after.starts_with(s))
-            || ["经济", "交通", "信息", "工业"].iter().any(|s| before.ends_with(s))
+        ["地区", "国家", "县", "省", "市"]
+            .iter()
+            .any(|s| after.starts_with(s))
+            || ["经济", "交通", "信息", "工业"]
+                .iter()
+                .any(|s| before.ends_with(s))
     }),
     ("晋级", "升级", |_, _| true),
     ("结构性变革", "结构性改革", |_, _| true),
     ("树立健全", "建立健全", |_, _| true),
     ("进步", "提高", |_, after| {
-        ["质量", "水平", "效率", "才能", "本领", "能力", "效益", "认识", "站位"].iter().any(|s| after.starts_with(s))
+        [
+            "质量", "水平", "效率", "才能", "本领", "能力", "效益", "认识", "站位",
+        ]
+        .iter()
+        .any(|s| after.starts_with(s))
     }),
 ];
 
@@ -487,11 +625,85 @@ pub fn spun_words(text: &str) -> Vec<(&'static str, &'static str)> {
 
 /// Generic words ending in 县/市/区/镇 that name no particular place.
 const GENERIC_PLACE_WORDS: &[&str] = &[
-    "地区", "小区", "深水区", "上市", "禁区", "盲区", "误区", "雷区", "风险区", "核心区", "安置区", "园区", "社区", "城区", "景区", "辖区", "片区", "新区", "库区", "山区", "湖区", "矿区", "街区", "校区", "厂区", "灾区",
-    "老区", "边区", "牧区", "林区", "垦区", "市区", "郊区", "功能区", "开发区", "示范区", "保护区", "试验区", "集聚区",
-    "先行区", "经济区", "产业区", "商业区", "工业区", "生活区", "行政区", "城市", "都市", "超市", "集市", "股市", "楼市",
-    "车市", "城镇", "乡镇", "集镇", "村镇", "小镇", "重镇", "名镇", "强镇", "强县", "大县", "区县", "市县", "郡县", "县市",
-    "示范县", "重点县", "先进县", "百强县", "强市", "县区", "市区县", "特色小镇", "示范镇", "重点镇", "中心镇", "特色镇",
+    "地区",
+    "小区",
+    "深水区",
+    "上市",
+    "禁区",
+    "盲区",
+    "误区",
+    "雷区",
+    "风险区",
+    "核心区",
+    "安置区",
+    "园区",
+    "社区",
+    "城区",
+    "景区",
+    "辖区",
+    "片区",
+    "新区",
+    "库区",
+    "山区",
+    "湖区",
+    "矿区",
+    "街区",
+    "校区",
+    "厂区",
+    "灾区",
+    "老区",
+    "边区",
+    "牧区",
+    "林区",
+    "垦区",
+    "市区",
+    "郊区",
+    "功能区",
+    "开发区",
+    "示范区",
+    "保护区",
+    "试验区",
+    "集聚区",
+    "先行区",
+    "经济区",
+    "产业区",
+    "商业区",
+    "工业区",
+    "生活区",
+    "行政区",
+    "城市",
+    "都市",
+    "超市",
+    "集市",
+    "股市",
+    "楼市",
+    "车市",
+    "城镇",
+    "乡镇",
+    "集镇",
+    "村镇",
+    "小镇",
+    "重镇",
+    "名镇",
+    "强镇",
+    "强县",
+    "大县",
+    "区县",
+    "市县",
+    "郡县",
+    "县市",
+    "示范县",
+    "重点县",
+    "先进县",
+    "百强县",
+    "强市",
+    "县区",
+    "市区县",
+    "特色小镇",
+    "示范镇",
+    "重点镇",
+    "中心镇",
+    "特色镇",
 ];
 
 /// Characters that, right after 县/市/区/镇, make a generic compound (县域, 市场, 区位 …).
@@ -505,7 +717,10 @@ pub fn place_names(text: &str) -> Vec<String> {
         if !"县市区镇".contains(c) || i < 2 {
             continue;
         }
-        if chars.get(i + 1).is_some_and(|n| PLACE_CONTINUATIONS.contains(*n)) {
+        if chars
+            .get(i + 1)
+            .is_some_and(|n| PLACE_CONTINUATIONS.contains(*n))
+        {
             continue;
         }
         let mut start = i;
@@ -513,7 +728,10 @@ pub fn place_names(text: &str) -> Vec<String> {
             start -= 1;
         }
         // 全县/各镇 are generic; 三个区 counts; 工业强县/产业立县 are slogans.
-        if i - start < 2 || "全各本该我每其两此个一二三四五六七八九十强立活兴富稳美绿靓治旺".contains(chars[i - 1]) {
+        if i - start < 2
+            || "全各本该我每其两此个一二三四五六七八九十强立活兴富稳美绿靓治旺"
+                .contains(chars[i - 1])
+        {
             continue;
         }
         // Try the two-character stem first (…汉阴县), then the three-character one.
@@ -521,7 +739,9 @@ pub fn place_names(text: &str) -> Vec<String> {
         let full: String = chars[start..=i].iter().collect();
         let generic = |w: &str| {
             GENERIC_PLACE_WORDS.iter().any(|g| w.ends_with(g))
-                || w.chars().next().is_some_and(|f| "全各本该我每其两此".contains(f))
+                || w.chars()
+                    .next()
+                    .is_some_and(|f| "全各本该我每其两此".contains(f))
         };
         if generic(&two) || generic(&full) {
             continue;
@@ -551,12 +771,45 @@ const LEVEL_WORDS: &[(&str, &str)] = &[
 
 /// Era words: an entry using one must carry years within [lo, hi] (None: that end unchecked);
 /// `unless` lists contexts (text just before the word) where the rule does not apply.
-const ERA_WORDS: &[(&str, &[&str], Option<i32>, Option<i32>, &str)] = &[
-    ("十三五", &[], None, Some(2021), "-2020 (or -2021 looking back)"),
-    ("十四五", &[], Some(2020), Some(2026), "2021-2025 (2020 planning it, 2026 looking back)"),
+/// (word, contexts before it that exempt it, lowest `from`, highest `to`, the years to suggest).
+type EraWord = (
+    &'static str,
+    &'static [&'static str],
+    Option<i32>,
+    Option<i32>,
+    &'static str,
+);
+
+const ERA_WORDS: &[EraWord] = &[
+    (
+        "十三五",
+        &[],
+        None,
+        Some(2021),
+        "-2020 (or -2021 looking back)",
+    ),
+    (
+        "十四五",
+        &[],
+        Some(2020),
+        Some(2026),
+        "2021-2025 (2020 planning it, 2026 looking back)",
+    ),
     ("十五五", &[], Some(2025), Some(2031), "2026-2030"),
-    ("脱贫攻坚", &["巩固拓展", "巩固", "拓展"], None, Some(2020), "-2020 (as a live battle; after it: 巩固拓展脱贫攻坚成果)"),
-    ("巩固拓展脱贫攻坚成果", &[], Some(2021), Some(2026), "2021-2025"),
+    (
+        "脱贫攻坚",
+        &["巩固拓展", "巩固", "拓展"],
+        None,
+        Some(2020),
+        "-2020 (as a live battle; after it: 巩固拓展脱贫攻坚成果)",
+    ),
+    (
+        "巩固拓展脱贫攻坚成果",
+        &[],
+        Some(2021),
+        Some(2026),
+        "2021-2025",
+    ),
     ("疫情防控", &[], Some(2020), Some(2022), "2020-2022"),
     ("乡村振兴", &[], Some(2018), None, "2018-"),
 ];
@@ -573,26 +826,47 @@ pub fn check_entry(role: Role, text: &str, years: &Years) -> Vec<(Severity, &'st
             continue;
         }
         if !SLOTS.contains(&s) {
-            push(Severity::Error, "slot", format!("unknown slot {{{s}}} (the slots are: {})", SLOTS.join(", ")));
+            push(
+                Severity::Error,
+                "slot",
+                format!("unknown slot {{{s}}} (the slots are: {})", SLOTS.join(", ")),
+            );
         } else if role == Role::Measure && s == "topic" {
-            push(Severity::Warning, "slot", "the planner draws measures without {topic}: this entry is never drafted".into());
+            push(
+                Severity::Warning,
+                "slot",
+                "the planner draws measures without {topic}: this entry is never drafted".into(),
+            );
         } else {
             let roles: Vec<&str> = Role::ALL
                 .iter()
-                .filter(|r| !matches!(r, Role::Slogan | Role::Frame) && role_slots(**r).0.contains(&s))
+                .filter(|r| {
+                    !matches!(r, Role::Slogan | Role::Frame) && role_slots(**r).0.contains(&s)
+                })
                 .map(|r| r.name())
                 .collect();
             push(
                 Severity::Error,
                 "slot",
-                format!("{{{s}}} is never given to a `{}` (only to: {})", role.name(), roles.join(", ")),
+                format!(
+                    "{{{s}}} is never given to a `{}` (only to: {})",
+                    role.name(),
+                    roles.join(", ")
+                ),
             );
         }
     }
     let used = slots_of(text);
     for r in required {
         if !used.contains(r) {
-            push(Severity::Error, "slot", format!("a `{}` must carry {{{r}}} (the spec's text goes there)", role.name()));
+            push(
+                Severity::Error,
+                "slot",
+                format!(
+                    "a `{}` must carry {{{r}}} (the spec's text goes there)",
+                    role.name()
+                ),
+            );
         }
     }
     if text.contains('\n') {
@@ -600,7 +874,11 @@ pub fn check_entry(role: Role, text: &str, years: &Years) -> Vec<(Severity, &'st
     }
     // Spun words.
     for (w, fix) in spun_words(text) {
-        push(Severity::Error, "spun-word", format!("spun word {w}: write {fix}"));
+        push(
+            Severity::Error,
+            "spun-word",
+            format!("spun word {w}: write {fix}"),
+        );
     }
     // Punctuation.
     let chars: Vec<char> = text.chars().collect();
@@ -609,7 +887,9 @@ pub fn check_entry(role: Role, text: &str, years: &Years) -> Vec<(Severity, &'st
         if ",.;:!?()\"'".contains(c) {
             let prev = i.checked_sub(1).map(|j| chars[j]);
             let next = chars.get(i + 1).copied();
-            let near = |x: Option<char>| x.is_some_and(|x| is_han(x) || "，。：；！？“”《》、（）".contains(x));
+            let near = |x: Option<char>| {
+                x.is_some_and(|x| is_han(x) || "，。：；！？“”《》、（）".contains(x))
+            };
             if near(prev) || near(next) || c == '"' {
                 bad_punct.insert(c);
             }
@@ -617,7 +897,14 @@ pub fn check_entry(role: Role, text: &str, years: &Years) -> Vec<(Severity, &'st
     }
     if !bad_punct.is_empty() {
         let list: String = bad_punct.iter().map(|c| format!("`{c}` ")).collect();
-        push(Severity::Error, "punctuation", format!("half-width punctuation {}in Chinese text: use ，。；：！？（）“”", list));
+        push(
+            Severity::Error,
+            "punctuation",
+            format!(
+                "half-width punctuation {}in Chinese text: use ，。；：！？（）“”",
+                list
+            ),
+        );
     }
     for (open, close) in [('“', '”'), ('‘', '’'), ('《', '》'), ('（', '）')] {
         let mut depth: i32 = 0;
@@ -633,7 +920,11 @@ pub fn check_entry(role: Role, text: &str, years: &Years) -> Vec<(Severity, &'st
             }
         }
         if bad || depth != 0 {
-            push(Severity::Error, "quotes", format!("unbalanced {open}{close}"));
+            push(
+                Severity::Error,
+                "quotes",
+                format!("unbalanced {open}{close}"),
+            );
         }
     }
     // Figures.
@@ -643,19 +934,30 @@ pub fn check_entry(role: Role, text: &str, years: &Years) -> Vec<(Severity, &'st
         .collect();
     if !figures.is_empty() {
         let s: String = figures.iter().collect();
-        push(Severity::Error, "figure", format!("figures ({s}) in a phrase: figures come from the spec only"));
+        push(
+            Severity::Error,
+            "figure",
+            format!("figures ({s}) in a phrase: figures come from the spec only"),
+        );
     }
     let places = place_names(text);
     if !places.is_empty() {
         push(
             Severity::Warning,
             "place-name",
-            format!("looks like a place name ({}): use {{place}} or {{area}}", places.join("、")),
+            format!(
+                "looks like a place name ({}): use {{place}} or {{area}}",
+                places.join("、")
+            ),
         );
     }
     for (w, slot) in LEVEL_WORDS {
         if text.contains(w) {
-            push(Severity::Warning, "level-word", format!("{w} fits one level only: write {slot}"));
+            push(
+                Severity::Warning,
+                "level-word",
+                format!("{w} fits one level only: write {slot}"),
+            );
             break;
         }
     }
@@ -670,18 +972,36 @@ pub fn check_entry(role: Role, text: &str, years: &Years) -> Vec<(Severity, &'st
         let ok_lo = lo.is_none_or(|lo| years.from.is_some_and(|f| f >= lo));
         let ok_hi = hi.is_none_or(|hi| years.to.is_some_and(|t| t <= hi));
         if !(ok_lo && ok_hi) {
-            let has = if years.is_always() { "none".to_string() } else { years.to_string() };
-            push(Severity::Error, "era", format!("{word} belongs to its era: give `years: {want}` (it has {has})"));
+            let has = if years.is_always() {
+                "none".to_string()
+            } else {
+                years.to_string()
+            };
+            push(
+                Severity::Error,
+                "era",
+                format!("{word} belongs to its era: give `years: {want}` (it has {has})"),
+            );
         }
     }
     if role == Role::YearContext && years.is_always() {
-        push(Severity::Error, "era", "a year_context says what this year is: it must carry years".into());
+        push(
+            Severity::Error,
+            "era",
+            "a year_context says what this year is: it must carry years".into(),
+        );
     }
-    if !years.is_always() && !(years.from.is_none_or(|f| f <= *YEARS.end()) && years.to.is_none_or(|t| t >= *YEARS.start())) {
+    let overlaps = years.from.is_none_or(|f| f <= *YEARS.end())
+        && years.to.is_none_or(|t| t >= *YEARS.start());
+    if !overlaps {
         push(
             Severity::Warning,
             "bad-years",
-            format!("years {years} lie outside {}–{}: never drafted", YEARS.start(), YEARS.end()),
+            format!(
+                "years {years} lie outside {}–{}: never drafted",
+                YEARS.start(),
+                YEARS.end()
+            ),
         );
     }
     // Shape.
@@ -694,11 +1014,16 @@ pub fn check_entry(role: Role, text: &str, years: &Years) -> Vec<(Severity, &'st
     };
     let n = bare.chars().count();
     match role {
-        Role::HeadingAim | Role::HeadingGoal if !(6..=8).contains(&n) || bare.ends_with('。') => push(
-            Severity::Warning,
-            "shape",
-            format!("a `{}` is a 6–8 character verb phrase without 。 (this one has {n})", role.name()),
-        ),
+        Role::HeadingAim | Role::HeadingGoal if !(6..=8).contains(&n) || bare.ends_with('。') => {
+            push(
+                Severity::Warning,
+                "shape",
+                format!(
+                    "a `{}` is a 6–8 character verb phrase without 。 (this one has {n})",
+                    role.name()
+                ),
+            )
+        }
         Role::PointVerb | Role::PointEffort if n != 4 => push(
             Severity::Warning,
             "shape",
@@ -741,16 +1066,25 @@ pub fn similarity(a: &str, b: &str) -> f64 {
 fn jaccard(x: &HashSet<(char, char)>, y: &HashSet<(char, char)>) -> f64 {
     let inter = x.intersection(y).count();
     let union = x.len() + y.len() - inter;
-    if union == 0 { 1.0 } else { inter as f64 / union as f64 }
+    if union == 0 {
+        1.0
+    } else {
+        inter as f64 / union as f64
+    }
 }
 
+/// A role below depth: (role, need, [(year, have)]).
+type Gap = (Role, usize, Vec<(i32, usize)>);
+
 /// Depth shortfalls: (role, need, Vec<(year, have)>) for the entries serving `theme` (None: common).
-fn depth_gaps<'a>(phrases: &[&'a Phrase], theme: Option<&str>, table: &[(Role, usize)]) -> Vec<(Role, usize, Vec<(i32, usize)>)> {
+fn depth_gaps(phrases: &[&Phrase], theme: Option<&str>, table: &[(Role, usize)]) -> Vec<Gap> {
     let mut out = Vec::new();
     for &(role, need) in table {
         let pool: Vec<&&Phrase> = phrases
             .iter()
-            .filter(|p| p.role == role && p.status == Status::Curated && slots_fillable(role, &p.text))
+            .filter(|p| {
+                p.role == role && p.status == Status::Curated && slots_fillable(role, &p.text)
+            })
             .filter(|p| theme.is_none_or(|t| p.themes.iter().any(|x| x == t)))
             .collect();
         let short: Vec<(i32, usize)> = YEARS
@@ -775,7 +1109,11 @@ fn year_runs(short: &[(i32, usize)]) -> String {
             j += 1;
         }
         let y1 = short[j].0;
-        parts.push(if y0 == y1 { format!("{y0} (has {n0})") } else { format!("{y0}–{y1} (has {n0})") });
+        parts.push(if y0 == y1 {
+            format!("{y0} (has {n0})")
+        } else {
+            format!("{y0}–{y1} (has {n0})")
+        });
         i = j + 1;
     }
     parts.join(", ")
@@ -805,11 +1143,20 @@ pub fn lint_sources(dir: &Path, sources: &[(PathBuf, String)], opts: &LintOption
         }
         for t in &p.themes {
             if !known.contains(t.as_str()) {
-                let sev = if p.status == Status::Curated { Severity::Error } else { Severity::Warning };
+                let sev = if p.status == Status::Curated {
+                    Severity::Error
+                } else {
+                    Severity::Warning
+                };
                 let hint = crate::error::did_you_mean(t, known.iter().copied())
                     .map(|s| format!(" (did you mean {s}?)"))
                     .unwrap_or_default();
-                out.push(at(p, sev, "unknown-theme", format!("{}: unknown theme {t}{hint}", p.id)));
+                out.push(at(
+                    p,
+                    sev,
+                    "unknown-theme",
+                    format!("{}: unknown theme {t}{hint}", p.id),
+                ));
             }
         }
         if p.status != Status::Curated {
@@ -820,7 +1167,11 @@ pub fn lint_sources(dir: &Path, sources: &[(PathBuf, String)], opts: &LintOption
         }
     }
     // Duplicates and near duplicates, among curated entries of one role.
-    let curated: Vec<&Phrase> = sc.phrases.iter().filter(|p| p.status == Status::Curated).collect();
+    let curated: Vec<&Phrase> = sc
+        .phrases
+        .iter()
+        .filter(|p| p.status == Status::Curated)
+        .collect();
     let mut by_role: BTreeMap<Role, Vec<&Phrase>> = BTreeMap::new();
     for p in &curated {
         by_role.entry(p.role).or_default().push(p);
@@ -831,19 +1182,32 @@ pub fn lint_sources(dir: &Path, sources: &[(PathBuf, String)], opts: &LintOption
         for (j, p) in group.iter().enumerate() {
             if let Some(first) = exact.get(p.text.as_str()) {
                 // Same role and theme: an error. Different themes: one entry with `themes: [A, B]` would do.
-                let shared = (p.themes.is_empty() && first.themes.is_empty()) || p.themes.iter().any(|t| first.themes.contains(t));
+                let shared = (p.themes.is_empty() && first.themes.is_empty())
+                    || p.themes.iter().any(|t| first.themes.contains(t));
                 let (sev, how) = if shared {
                     (Severity::Error, String::new())
                 } else {
-                    (Severity::Warning, " in another theme; list both themes on one entry".to_string())
+                    (
+                        Severity::Warning,
+                        " in another theme; list both themes on one entry".to_string(),
+                    )
                 };
                 out.push(at(
                     p,
                     sev,
                     "duplicate",
-                    format!("{}: same text as {} ({}:{}){how}", p.id, first.id, first.file.display(), first.line),
+                    format!(
+                        "{}: same text as {} ({}:{}){how}",
+                        p.id,
+                        first.id,
+                        first.file.display(),
+                        first.line
+                    ),
                 ));
-                let i = group.iter().position(|q| std::ptr::eq(*q, *first)).unwrap_or(0);
+                let i = group
+                    .iter()
+                    .position(|q| std::ptr::eq(*q, *first))
+                    .unwrap_or(0);
                 reported.insert((i, j));
             } else {
                 exact.insert(&p.text, p);
@@ -873,7 +1237,13 @@ pub fn lint_sources(dir: &Path, sources: &[(PathBuf, String)], opts: &LintOption
                     p,
                     Severity::Warning,
                     "near-duplicate",
-                    format!("{}: shares {NEAR_RUN}+ characters in a row with {} ({}:{})", p.id, q.id, q.file.display(), q.line),
+                    format!(
+                        "{}: shares {NEAR_RUN}+ characters in a row with {} ({}:{})",
+                        p.id,
+                        q.id,
+                        q.file.display(),
+                        q.line
+                    ),
                 ));
             }
             for k in mine {
@@ -885,7 +1255,10 @@ pub fn lint_sources(dir: &Path, sources: &[(PathBuf, String)], opts: &LintOption
         for j in 0..group.len() {
             for i in 0..j {
                 let (a, b) = (grams[i].len(), grams[j].len());
-                if a.min(b) < 3 || (a.min(b) as f64) < NEAR_JACCARD * a.max(b) as f64 || reported.contains(&(i, j)) {
+                if a.min(b) < 3
+                    || (a.min(b) as f64) < NEAR_JACCARD * a.max(b) as f64
+                    || reported.contains(&(i, j))
+                {
                     continue;
                 }
                 let s = jaccard(&grams[i], &grams[j]);
@@ -935,7 +1308,9 @@ pub fn lint_sources(dir: &Path, sources: &[(PathBuf, String)], opts: &LintOption
                 file: dir.join("common.yaml").display().to_string(),
                 line: 0,
                 rule: "depth",
-                message: "no common.yaml: the speech-level roles (opening, closing …) have no entries".into(),
+                message:
+                    "no common.yaml: the speech-level roles (opening, closing …) have no entries"
+                        .into(),
             }),
             Some(f) => {
                 for (role, need, short) in depth_gaps(&all, None, &Role::COMMON_DEPTH) {
@@ -965,7 +1340,9 @@ pub fn lint_sources(dir: &Path, sources: &[(PathBuf, String)], opts: &LintOption
             });
         }
     }
-    out.sort_by(|a, b| (&a.file, a.line, a.severity, a.rule).cmp(&(&b.file, b.line, b.severity, b.rule)));
+    out.sort_by(|a, b| {
+        (&a.file, a.line, a.severity, a.rule).cmp(&(&b.file, b.line, b.severity, b.rule))
+    });
     out
 }
 
@@ -1044,14 +1421,19 @@ fn role_counts(ps: &[&Phrase], theme: Option<&str>, table: &[(Role, usize)]) -> 
         .map(|&(role, need)| {
             let pool: Vec<&&Phrase> = ps
                 .iter()
-                .filter(|p| p.role == role && p.status == Status::Curated && slots_fillable(role, &p.text))
+                .filter(|p| {
+                    p.role == role && p.status == Status::Curated && slots_fillable(role, &p.text)
+                })
                 .filter(|p| theme.is_none_or(|t| p.themes.iter().any(|x| x == t)))
                 .collect();
             RoleCount {
                 role: role.name(),
                 curated: pool.len(),
                 need,
-                min_year: YEARS.map(|y| pool.iter().filter(|p| p.years.contains(y)).count()).min().unwrap_or(0),
+                min_year: YEARS
+                    .map(|y| pool.iter().filter(|p| p.years.contains(y)).count())
+                    .min()
+                    .unwrap_or(0),
             }
         })
         .collect()
@@ -1062,7 +1444,11 @@ pub fn stats(phrases: &[Phrase], themes: &[Theme]) -> Stats {
     let all: Vec<&Phrase> = phrases.iter().collect();
     let mut theme_stats = Vec::new();
     for t in themes {
-        let mine: Vec<&Phrase> = all.iter().copied().filter(|p| p.themes.contains(&t.name)).collect();
+        let mine: Vec<&Phrase> = all
+            .iter()
+            .copied()
+            .filter(|p| p.themes.contains(&t.name))
+            .collect();
         let roles = role_counts(&all, Some(&t.name), &Role::THEME_DEPTH);
         theme_stats.push(ThemeStats {
             theme: t.name.clone(),
@@ -1074,7 +1460,11 @@ pub fn stats(phrases: &[Phrase], themes: &[Theme]) -> Stats {
             retired: count_status(&mine, Status::Retired),
         });
     }
-    let speech: Vec<&Phrase> = all.iter().copied().filter(|p| !p.role.is_theme_role()).collect();
+    let speech: Vec<&Phrase> = all
+        .iter()
+        .copied()
+        .filter(|p| !p.role.is_theme_role())
+        .collect();
     let common_roles = role_counts(&all, None, &Role::COMMON_DEPTH);
     let common_file = speech
         .iter()
@@ -1092,19 +1482,29 @@ pub fn stats(phrases: &[Phrase], themes: &[Theme]) -> Stats {
     };
     let years = YEARS
         .map(|y| {
-            let valid: Vec<&&Phrase> = all.iter().filter(|p| p.status == Status::Curated && p.years.contains(y)).collect();
+            let valid: Vec<&&Phrase> = all
+                .iter()
+                .filter(|p| p.status == Status::Curated && p.years.contains(y))
+                .collect();
             let mut thin = 0;
             for t in themes {
                 for &(role, need) in &Role::THEME_DEPTH {
                     let n = valid
                         .iter()
-                        .filter(|p| p.role == role && p.themes.contains(&t.name) && slots_fillable(role, &p.text))
+                        .filter(|p| {
+                            p.role == role
+                                && p.themes.contains(&t.name)
+                                && slots_fillable(role, &p.text)
+                        })
                         .count();
                     thin += usize::from(n < need);
                 }
             }
             for &(role, need) in &Role::COMMON_DEPTH {
-                let n = valid.iter().filter(|p| p.role == role && slots_fillable(role, &p.text)).count();
+                let n = valid
+                    .iter()
+                    .filter(|p| p.role == role && slots_fillable(role, &p.text))
+                    .count();
                 thin += usize::from(n < need);
             }
             YearStats {
@@ -1129,14 +1529,23 @@ pub fn stats(phrases: &[Phrase], themes: &[Theme]) -> Stats {
         themes: theme_stats,
         common,
         years,
-        waiting: waiting.into_iter().map(|(file, candidates)| Waiting { file, candidates }).collect(),
+        waiting: waiting
+            .into_iter()
+            .map(|(file, candidates)| Waiting { file, candidates })
+            .collect(),
     }
 }
 
 /// The display width of a text (CJK and full-width characters count two cells).
 pub fn width(s: &str) -> usize {
     s.chars()
-        .map(|c| if c.is_ascii() || ('\u{ff61}'..='\u{ff9f}').contains(&c) { 1 } else { 2 })
+        .map(|c| {
+            if c.is_ascii() || ('\u{ff61}'..='\u{ff9f}').contains(&c) {
+                1
+            } else {
+                2
+            }
+        })
         .sum()
 }
 
@@ -1158,9 +1567,18 @@ impl Stats {
             self.retired,
             self.themes.len()
         );
-        let _ = writeln!(o, "\nEntries per theme and role (curated; `n/need` where the thinnest year is below depth):");
+        let _ = writeln!(
+            o,
+            "\nEntries per theme and role (curated; `n/need` where the thinnest year is below depth):"
+        );
         let roles: Vec<&str> = Role::THEME_DEPTH.iter().map(|(r, _)| r.name()).collect();
-        let tw = self.themes.iter().map(|t| width(&t.theme)).max().unwrap_or(5).max(6);
+        let tw = self
+            .themes
+            .iter()
+            .map(|t| width(&t.theme))
+            .max()
+            .unwrap_or(5)
+            .max(6);
         let _ = write!(o, "{}", pad("theme", tw));
         for r in &roles {
             let _ = write!(o, "  {r}");
@@ -1181,15 +1599,25 @@ impl Stats {
         let _ = writeln!(o, "\nSpeech-level roles (common):");
         for rc in &self.common.roles {
             let mark = if rc.min_year < rc.need {
-                format!("  below depth: {} in the thinnest year, needs {}", rc.min_year, rc.need)
+                format!(
+                    "  below depth: {} in the thinnest year, needs {}",
+                    rc.min_year, rc.need
+                )
             } else {
                 String::new()
             };
             let _ = writeln!(o, "  {:<18} {:>4}{mark}", rc.role, rc.curated);
         }
-        let _ = writeln!(o, "\nEra coverage (curated entries valid each year; era-bound ones; theme×role pairs below depth):");
+        let _ = writeln!(
+            o,
+            "\nEra coverage (curated entries valid each year; era-bound ones; theme×role pairs below depth):"
+        );
         for y in &self.years {
-            let _ = writeln!(o, "  {}  {:>5}  {:>5} era-bound  {:>3} thin", y.year, y.curated, y.era_bound, y.thin);
+            let _ = writeln!(
+                o,
+                "  {}  {:>5}  {:>5} era-bound  {:>3} thin",
+                y.year, y.curated, y.era_bound, y.thin
+            );
         }
         let _ = writeln!(o, "\nCandidates waiting for curation: {}", self.candidates);
         for w in &self.waiting {
@@ -1270,7 +1698,11 @@ impl FileLock {
         let start = Instant::now();
         let mut spin: u64 = 0;
         loop {
-            match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+            match std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&path)
+            {
                 Ok(mut f) => {
                     use std::io::Write;
                     let _ = writeln!(f, "{}", std::process::id());
@@ -1292,7 +1724,9 @@ impl FileLock {
                         )));
                     }
                     spin += 1;
-                    std::thread::sleep(Duration::from_millis(2 + (spin * 7 + u64::from(std::process::id())) % 15));
+                    std::thread::sleep(Duration::from_millis(
+                        2 + (spin * 7 + u64::from(std::process::id())) % 15,
+                    ));
                 }
                 Err(e) => return Err(Error::io(&path, "create the lock file", e)),
             }
@@ -1320,20 +1754,29 @@ fn locked_edit<T>(file: &Path, mut edit: impl FnMut(&str) -> Result<(String, T)>
         crate::io::write_atomic(file, after.as_bytes(), true)?;
         return Ok(value);
     }
-    Err(Error::Usage(format!("`{}` keeps changing under the edit; try again", file.display())))
+    Err(Error::Usage(format!(
+        "`{}` keeps changing under the edit; try again",
+        file.display()
+    )))
 }
 
 /// A YAML scalar for `s`: plain when that reads back as the same string, else single-quoted.
 pub fn yaml_scalar(s: &str, in_flow: bool) -> String {
     let plain_ok = !s.is_empty()
         && s.trim() == s
-        && !s.starts_with(['-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`'])
+        && !s.starts_with([
+            '-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"', '%',
+            '@', '`',
+        ])
         && !s.contains(": ")
         && !s.contains(" #")
         && !s.ends_with(':')
         && !s.chars().any(|c| c.is_control())
         && !(in_flow && s.contains([',', '[', ']', '{', '}']))
-        && serde_yaml::from_str::<serde_yaml::Value>(s).ok().and_then(|v| v.as_str().map(|x| x == s)) == Some(true);
+        && serde_yaml::from_str::<serde_yaml::Value>(s)
+            .ok()
+            .and_then(|v| v.as_str().map(|x| x == s))
+            == Some(true);
     if plain_ok {
         s.to_string()
     } else {
@@ -1364,7 +1807,10 @@ fn is_content(l: &str) -> bool {
 fn next_number(phrases: &[Phrase], prefix: &str) -> u64 {
     phrases
         .iter()
-        .filter_map(|p| p.id.strip_prefix(prefix).and_then(|n| n.parse::<u64>().ok()))
+        .filter_map(|p| {
+            p.id.strip_prefix(prefix)
+                .and_then(|n| n.parse::<u64>().ok())
+        })
         .max()
         .map(|n| n + 1)
         .unwrap_or(1)
@@ -1374,7 +1820,10 @@ fn next_number(phrases: &[Phrase], prefix: &str) -> u64 {
 pub fn target_file(dir: &Path, sc: &Scanned, role: Role, theme: Option<&str>) -> Result<PathBuf> {
     if role.is_theme_role() {
         let Some(t) = theme else {
-            return Err(Error::Usage(format!("a `{}` entry needs --theme (the theme whose file it goes to)", role.name())));
+            return Err(Error::Usage(format!(
+                "a `{}` entry needs --theme (the theme whose file it goes to)",
+                role.name()
+            )));
         };
         match sc.themes.iter().find(|x| x.name == t) {
             Some(x) => Ok(x.file.clone()),
@@ -1383,17 +1832,26 @@ pub fn target_file(dir: &Path, sc: &Scanned, role: Role, theme: Option<&str>) ->
                 let hint = crate::error::did_you_mean(t, names.iter().copied())
                     .map(|s| format!("did you mean {s}? "))
                     .unwrap_or_default();
-                Err(Error::Usage(format!("unknown theme {t}: {hint}the themes are {}", names.join("、"))))
+                Err(Error::Usage(format!(
+                    "unknown theme {t}: {hint}the themes are {}",
+                    names.join("、")
+                )))
             }
         }
     } else if matches!(role, Role::Slogan | Role::Frame) {
-        Err(Error::Usage(format!("`{}` is for mined candidates; `mine` writes those", role.name())))
+        Err(Error::Usage(format!(
+            "`{}` is for mined candidates; `mine` writes those",
+            role.name()
+        )))
     } else {
         let p = dir.join("common.yaml");
         if p.is_file() {
             Ok(p)
         } else {
-            Err(Error::Usage(format!("`{}` does not exist: create it with `entries:`", p.display())))
+            Err(Error::Usage(format!(
+                "`{}` does not exist: create it with `entries:`",
+                p.display()
+            )))
         }
     }
 }
@@ -1436,7 +1894,11 @@ fn entry_fields(e: &RawPhrase) -> Vec<(&'static str, String)> {
 fn key_order(lines: &[&str], item_start: usize, end: usize, key_indent: usize) -> Vec<String> {
     let mut keys = Vec::new();
     for (k, l) in lines[item_start..end].iter().enumerate() {
-        let body = if k == 0 { l.get(key_indent..).unwrap_or("") } else { l.strip_prefix(&" ".repeat(key_indent)).unwrap_or("") };
+        let body = if k == 0 {
+            l.get(key_indent..).unwrap_or("")
+        } else {
+            l.strip_prefix(&" ".repeat(key_indent)).unwrap_or("")
+        };
         if body.starts_with(' ') || body.starts_with('{') {
             continue;
         }
@@ -1462,7 +1924,15 @@ pub fn append_entry(text: &str, e: &RawPhrase) -> Result<(String, usize)> {
             let ki = ii + 1 + (after.len() - after.trim_start().len());
             let (_, end) = entries_block(&lines).unwrap_or((0, lines.len()));
             let order = key_order(&lines, last - 1, end, ki);
-            (ii, if after.trim_start().starts_with('{') { ii + 2 } else { ki }, order)
+            (
+                ii,
+                if after.trim_start().starts_with('{') {
+                    ii + 2
+                } else {
+                    ki
+                },
+                order,
+            )
         }
         None => (2, 4, Vec::new()),
     };
@@ -1470,9 +1940,12 @@ pub fn append_entry(text: &str, e: &RawPhrase) -> Result<(String, usize)> {
     // Quote the text as the last entry does (`text: "…"` is common in hand-written files).
     if let Some(&last) = starts.last() {
         let (_, end) = entries_block(&lines).unwrap_or((0, lines.len()));
-        let double = lines[last - 1..end]
-            .iter()
-            .any(|l| l.trim_start().trim_start_matches("- ").trim_start().starts_with("text: \""));
+        let double = lines[last - 1..end].iter().any(|l| {
+            l.trim_start()
+                .trim_start_matches("- ")
+                .trim_start()
+                .starts_with("text: \"")
+        });
         if double {
             for f in fields.iter_mut().filter(|f| f.0 == "text") {
                 f.1 = format!("\"{}\"", e.text.replace('\\', "\\\\").replace('"', "\\\""));
@@ -1483,7 +1956,11 @@ pub fn append_entry(text: &str, e: &RawPhrase) -> Result<(String, usize)> {
     let mut block = String::new();
     for (i, (k, v)) in fields.iter().enumerate() {
         if i == 0 {
-            block.push_str(&format!("{}- {}{k}: {v}{nl}", " ".repeat(item_indent), " ".repeat(key_indent - item_indent - 2)));
+            block.push_str(&format!(
+                "{}- {}{k}: {v}{nl}",
+                " ".repeat(item_indent),
+                " ".repeat(key_indent - item_indent - 2)
+            ));
         } else {
             block.push_str(&format!("{}{k}: {v}{nl}", " ".repeat(key_indent)));
         }
@@ -1562,8 +2039,11 @@ pub fn add(dir: &Path, new: &NewEntry) -> Result<Added> {
     }
     let years = match &new.years {
         None => Years::default(),
-        Some(y) => Years::parse(y)
-            .ok_or_else(|| Error::Usage(format!("bad year range `{y}`: write e.g. 2021-2025, 2026-, -2020 or 2024")))?,
+        Some(y) => Years::parse(y).ok_or_else(|| {
+            Error::Usage(format!(
+                "bad year range `{y}`: write e.g. 2021-2025, 2026-, -2020 or 2024"
+            ))
+        })?,
     };
     for k in &new.kinds {
         if Kind::parse(k).is_none() {
@@ -1579,7 +2059,9 @@ pub fn add(dir: &Path, new: &NewEntry) -> Result<Added> {
             let hint = crate::error::did_you_mean(t, known.iter().copied())
                 .map(|s| format!("did you mean {s}? "))
                 .unwrap_or_default();
-            return Err(Error::Usage(format!("unknown theme {t}: {hint}`wengao phrasebank themes` lists them")));
+            return Err(Error::Usage(format!(
+                "unknown theme {t}: {hint}`wengao phrasebank themes` lists them"
+            )));
         }
     }
     let file = target_file(dir, &sc, role, new.themes.first().map(String::as_str))?;
@@ -1594,11 +2076,25 @@ pub fn add(dir: &Path, new: &NewEntry) -> Result<Added> {
             }
         }
         let grams = bigrams(&text);
-        for p in sc.phrases.iter().filter(|p| p.role == role && p.status == Status::Curated) {
+        for p in sc
+            .phrases
+            .iter()
+            .filter(|p| p.role == role && p.status == Status::Curated)
+        {
             if p.text == text {
-                errors.push(format!("[duplicate] same text as {} ({}:{})", p.id, p.file.display(), p.line));
+                errors.push(format!(
+                    "[duplicate] same text as {} ({}:{})",
+                    p.id,
+                    p.file.display(),
+                    p.line
+                ));
             } else if jaccard(&grams, &bigrams(&p.text)) >= NEAR_JACCARD {
-                warnings.push(format!("[near-duplicate] alike with {} ({}:{})", p.id, p.file.display(), p.line));
+                warnings.push(format!(
+                    "[near-duplicate] alike with {} ({}:{})",
+                    p.id,
+                    p.file.display(),
+                    p.line
+                ));
             }
         }
         if !errors.is_empty() {
@@ -1608,10 +2104,19 @@ pub fn add(dir: &Path, new: &NewEntry) -> Result<Added> {
             )));
         }
     }
-    let stem = file.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+    let stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
     let prefix = format!("{stem}.{}.", role.name());
-    let file_theme = sc.themes.iter().find(|t| t.file == file).map(|t| t.name.clone());
-    let themes = if new.themes.len() == 1 && file_theme.as_deref() == new.themes.first().map(String::as_str) {
+    let file_theme = sc
+        .themes
+        .iter()
+        .find(|t| t.file == file)
+        .map(|t| t.name.clone());
+    let themes = if new.themes.len() == 1
+        && file_theme.as_deref() == new.themes.first().map(String::as_str)
+    {
         Vec::new()
     } else {
         new.themes.clone()
@@ -1640,7 +2145,10 @@ pub fn add(dir: &Path, new: &NewEntry) -> Result<Added> {
             text: text.clone(),
             themes: themes.clone(),
             kinds: new.kinds.clone(),
-            years: new.years.as_ref().map(|y| crate::spec::Text(y.trim().to_string())),
+            years: new
+                .years
+                .as_ref()
+                .map(|y| crate::spec::Text(y.trim().to_string())),
             weight: new.weight,
             source: Some(new.source.clone().unwrap_or_else(|| "written".into())),
             status: new.status.filter(|s| *s != Status::Curated),
@@ -1659,7 +2167,12 @@ pub fn add(dir: &Path, new: &NewEntry) -> Result<Added> {
         }
         Ok((after, (id, line)))
     })?;
-    Ok(Added { id, file, line, warnings })
+    Ok(Added {
+        id,
+        file,
+        line,
+        warnings,
+    })
 }
 
 /// What [`retire`] did.
@@ -1685,12 +2198,20 @@ pub fn retire(dir: &Path, id: &str) -> Result<Retired> {
     };
     let file = p.file.clone();
     if p.status == Status::Retired {
-        return Ok(Retired { id: id.into(), file, line: p.line, changed: false });
+        return Ok(Retired {
+            id: id.into(),
+            file,
+            line: p.line,
+            changed: false,
+        });
     }
     let line = locked_edit(&file, |before| {
         let old = parse_raw(&file, before)?;
         let Some(idx) = old.entries.iter().position(|e| e.id == id) else {
-            return Err(Error::Usage(format!("{id} is no longer in `{}`", file.display())));
+            return Err(Error::Usage(format!(
+                "{id} is no longer in `{}`",
+                file.display()
+            )));
         };
         let after = set_status_retired(before, idx)?;
         let parsed = parse_raw(&file, &after)?;
@@ -1705,7 +2226,12 @@ pub fn retire(dir: &Path, id: &str) -> Result<Retired> {
         let line = entry_lines(&after).get(idx).copied().unwrap_or(1);
         Ok((after, line))
     })?;
-    Ok(Retired { id: id.into(), file, line, changed: true })
+    Ok(Retired {
+        id: id.into(),
+        file,
+        line,
+        changed: true,
+    })
 }
 
 /// Set `status: retired` on entry `idx` of a file's text (add the key when it is missing).
@@ -1727,7 +2253,9 @@ fn set_status_retired(text: &str, idx: usize) -> Result<String> {
     if after_dash.trim_start().starts_with('{') {
         // A flow entry on one line: `- {id: a, role: measure, text: x}`.
         let Some(close) = head.rfind('}') else {
-            return Err(Error::Usage("cannot edit a flow entry spanning lines".into()));
+            return Err(Error::Usage(
+                "cannot edit a flow entry spanning lines".into(),
+            ));
         };
         let inner = &head[ki + 1..close];
         let parts: Vec<String> = inner
@@ -1742,7 +2270,10 @@ fn set_status_retired(text: &str, idx: usize) -> Result<String> {
             })
             .collect();
         let mut body = parts.join(",");
-        if !inner.split(',').any(|p| p.trim_start().starts_with("status:")) {
+        if !inner
+            .split(',')
+            .any(|p| p.trim_start().starts_with("status:"))
+        {
             body = format!("{}, status: retired", body.trim_end());
         }
         lines[s] = format!("{}{{{}}}{}", &head[..ki], body, &head[close + 1..]);
@@ -1750,9 +2281,17 @@ fn set_status_retired(text: &str, idx: usize) -> Result<String> {
         let pad = " ".repeat(ki);
         let mut found = false;
         for (k, line) in lines.iter_mut().enumerate().take(end).skip(s) {
-            let body = if k == s { line.get(ki..).unwrap_or("").to_string() } else { line.strip_prefix(&pad).unwrap_or(" ").to_string() };
+            let body = if k == s {
+                line.get(ki..).unwrap_or("").to_string()
+            } else {
+                line.strip_prefix(&pad).unwrap_or(" ").to_string()
+            };
             if body.starts_with("status:") {
-                let prefix = if k == s { head[..ki].to_string() } else { pad.clone() };
+                let prefix = if k == s {
+                    head[..ki].to_string()
+                } else {
+                    pad.clone()
+                };
                 let comment = body
                     .find(" #")
                     .map(|i| body[body[..i].trim_end().len()..].to_string())
@@ -1832,16 +2371,39 @@ mod tests {
         let spun: Vec<&Finding> = f.iter().filter(|f| f.rule == "spun-word").collect();
         assert_eq!(spun.len(), 2, "{spun:#?}");
         assert!(f.iter().all(|x| x.file == "pb/themes/xm.yaml"));
-        assert_eq!(f.iter().find(|x| x.rule == "place-name").unwrap().severity, Severity::Warning);
-        assert!(f.iter().find(|x| x.rule == "unknown-theme").unwrap().message.contains("did you mean 项目建设"));
+        assert_eq!(
+            f.iter().find(|x| x.rule == "place-name").unwrap().severity,
+            Severity::Warning
+        );
+        assert!(
+            f.iter()
+                .find(|x| x.rule == "unknown-theme")
+                .unwrap()
+                .message
+                .contains("did you mean 项目建设")
+        );
     }
 
     #[test]
     fn genuine_words_are_not_spun() {
-        for ok in ["要开展精准招商。", "开展环境隐患排查。", "推动产业兴旺。", "无可比拟的优势。", "基础更加稳固。", "推动高质量发展。", "高质量开展主题教育。"] {
+        for ok in [
+            "要开展精准招商。",
+            "开展环境隐患排查。",
+            "推动产业兴旺。",
+            "无可比拟的优势。",
+            "基础更加稳固。",
+            "推动高质量发展。",
+            "高质量开展主题教育。",
+        ] {
             assert!(spun_words(ok).is_empty(), "{ok}: {:?}", spun_words(ok));
         }
-        for bad in ["推动高质量开展。", "稳固拓展成果。", "转型晋级。", "到达预期目标。", "提供优质效劳。"] {
+        for bad in [
+            "推动高质量开展。",
+            "稳固拓展成果。",
+            "转型晋级。",
+            "到达预期目标。",
+            "提供优质效劳。",
+        ] {
             assert!(!spun_words(bad).is_empty(), "{bad}");
         }
     }
@@ -1850,21 +2412,54 @@ mod tests {
     fn place_names_spare_generic_words() {
         assert_eq!(place_names("把汉阴县建成强县"), vec!["汉阴县"]);
         assert_eq!(place_names("在安康市"), vec!["安康市"]);
-        for generic in ["向先进地区看齐", "保持在合理区间", "统筹全县资源", "划分三个区", "产业稳县、旅游活县", "改造老旧小区", "推动企业上市"] {
-            assert!(place_names(generic).is_empty(), "{generic}: {:?}", place_names(generic));
+        for generic in [
+            "向先进地区看齐",
+            "保持在合理区间",
+            "统筹全县资源",
+            "划分三个区",
+            "产业稳县、旅游活县",
+            "改造老旧小区",
+            "推动企业上市",
+        ] {
+            assert!(
+                place_names(generic).is_empty(),
+                "{generic}: {:?}",
+                place_names(generic)
+            );
         }
-        for generic in ["全县上下", "各镇各部门", "工业园区", "城乡区域协调", "县委县政府", "推进新型城镇化", "建设特色小镇", "稳定市场预期", "县域经济"] {
-            assert!(place_names(generic).is_empty(), "{generic}: {:?}", place_names(generic));
+        for generic in [
+            "全县上下",
+            "各镇各部门",
+            "工业园区",
+            "城乡区域协调",
+            "县委县政府",
+            "推进新型城镇化",
+            "建设特色小镇",
+            "稳定市场预期",
+            "县域经济",
+        ] {
+            assert!(
+                place_names(generic).is_empty(),
+                "{generic}: {:?}",
+                place_names(generic)
+            );
         }
     }
 
     #[test]
     fn slots_follow_roles() {
         let y = Years::default();
-        let has = |role, text| check_entry(role, text, &y).into_iter().any(|(s, r, _)| s == Severity::Error && r == "slot");
+        let has = |role, text| {
+            check_entry(role, text, &y)
+                .into_iter()
+                .any(|(s, r, _)| s == Severity::Error && r == "slot")
+        };
         assert!(has(Role::Measure, "要落实{fact}。"));
         assert!(has(Role::Framing, "{call}。"));
-        assert!(has(Role::Opening, "今天召开{meeting}。"), "opening must carry purposes");
+        assert!(
+            has(Role::Opening, "今天召开{meeting}。"),
+            "opening must carry purposes"
+        );
         assert!(has(Role::Measure, "要抓好{nonsense}。"));
         assert!(!has(Role::Framing, "{topic}事关{area}发展全局。"));
         assert!(!has(Role::Responsibility, "由{lead}牵头，{support}配合。"));
@@ -1873,12 +2468,27 @@ mod tests {
 
     #[test]
     fn era_words_need_years() {
-        let bad = check_entry(Role::Measure, "确保十四五目标任务圆满完成。", &Years::default());
+        let bad = check_entry(
+            Role::Measure,
+            "确保十四五目标任务圆满完成。",
+            &Years::default(),
+        );
         assert!(bad.iter().any(|(_, r, _)| *r == "era"));
-        let ok = check_entry(Role::Measure, "确保十四五目标任务圆满完成。", &Years::parse("2021-2025").unwrap());
+        let ok = check_entry(
+            Role::Measure,
+            "确保十四五目标任务圆满完成。",
+            &Years::parse("2021-2025").unwrap(),
+        );
         assert!(!ok.iter().any(|(_, r, _)| *r == "era"), "{ok:?}");
-        let consolidated = check_entry(Role::Measure, "巩固拓展脱贫攻坚成果。", &Years::parse("2021-2025").unwrap());
-        assert!(!consolidated.iter().any(|(_, r, _)| *r == "era"), "{consolidated:?}");
+        let consolidated = check_entry(
+            Role::Measure,
+            "巩固拓展脱贫攻坚成果。",
+            &Years::parse("2021-2025").unwrap(),
+        );
+        assert!(
+            !consolidated.iter().any(|(_, r, _)| *r == "era"),
+            "{consolidated:?}"
+        );
     }
 
     #[test]
@@ -1889,7 +2499,10 @@ mod tests {
         let r = rules(&f);
         assert!(r.contains(&("near-duplicate", 8)), "{f:#?}");
         assert!(r.contains(&("duplicate", 17)), "{f:#?}");
-        assert!(!r.iter().any(|(_, l)| *l == 14), "different roles are not duplicates: {f:#?}");
+        assert!(
+            !r.iter().any(|(_, l)| *l == 14),
+            "different roles are not duplicates: {f:#?}"
+        );
     }
 
     #[test]
@@ -1909,18 +2522,50 @@ mod tests {
             },
         );
         let depth: Vec<&Finding> = f.iter().filter(|f| f.rule == "depth").collect();
-        assert!(depth.iter().any(|f| f.message.contains("项目建设 × measure") && f.message.contains("2018–2030 (has 0)")), "{depth:#?}");
-        assert!(!depth.iter().any(|f| f.message.contains("× requirement")), "requirement has 2 a year: {depth:#?}");
+        assert!(
+            depth
+                .iter()
+                .any(|f| f.message.contains("项目建设 × measure")
+                    && f.message.contains("2018–2030 (has 0)")),
+            "{depth:#?}"
+        );
+        assert!(
+            !depth.iter().any(|f| f.message.contains("× requirement")),
+            "requirement has 2 a year: {depth:#?}"
+        );
         assert!(depth.iter().any(|f| f.message.contains("no common.yaml")));
-        assert!(f.iter().any(|f| f.rule == "missing-theme" && f.message.contains("招商引资")));
-        assert!(!f.iter().any(|f| f.rule == "missing-theme" && f.message.contains("项目建设")));
-        let measure = depth.iter().find(|f| f.message.contains("× measure")).unwrap();
-        assert_eq!((measure.file.as_str(), measure.line), ("pb/themes/xm.yaml", 2), "at the theme: line");
+        assert!(
+            f.iter()
+                .any(|f| f.rule == "missing-theme" && f.message.contains("招商引资"))
+        );
+        assert!(
+            !f.iter()
+                .any(|f| f.rule == "missing-theme" && f.message.contains("项目建设"))
+        );
+        let measure = depth
+            .iter()
+            .find(|f| f.message.contains("× measure"))
+            .unwrap();
+        assert_eq!(
+            (measure.file.as_str(), measure.line),
+            ("pb/themes/xm.yaml", 2),
+            "at the theme: line"
+        );
     }
 
     #[test]
     fn yaml_scalars_read_back() {
-        for s in ["要抓好{topic}。", "{topic}是关键。", "a: b", "2020", "true", "it's", "#x", "- x", "2021-2025"] {
+        for s in [
+            "要抓好{topic}。",
+            "{topic}是关键。",
+            "a: b",
+            "2020",
+            "true",
+            "it's",
+            "#x",
+            "- x",
+            "2021-2025",
+        ] {
             let q = yaml_scalar(s, false);
             let v: serde_yaml::Value = serde_yaml::from_str(&format!("k: {q}")).unwrap();
             let back = match &v["k"] {
@@ -1954,18 +2599,34 @@ mod tests {
         let (out, line) = append_entry(text, &raw("a.2", "{topic}要抓好。")).unwrap();
         assert!(out.starts_with("# head comment\ntheme: 项目建设 # trailing\nentries:\n- id: a.1\n  role: measure   # aligned comment\n  text: 要抓好。\n  source: written\n"));
         assert!(out.ends_with("\n# footer comment\n"), "{out}");
-        assert!(out.contains("- id: a.2\n  role: measure\n  text: '{topic}要抓好。'\n  source: written\n"), "{out}");
+        assert!(
+            out.contains(
+                "- id: a.2\n  role: measure\n  text: '{topic}要抓好。'\n  source: written\n"
+            ),
+            "{out}"
+        );
         assert_eq!(line, 8);
         assert_eq!(out.lines().nth(line - 1).unwrap(), "- id: a.2");
         let (out2, _) = append_entry("theme: x\nentries: []\n", &raw("b.1", "要。")).unwrap();
         let f: RawFile = serde_yaml::from_str(&out2).unwrap();
         assert_eq!(f.entries.len(), 1);
-        let (out3, l3) = append_entry("theme: x\nentries:\n  - {id: c.1, role: measure, text: 要。}\n", &raw("c.2", "要抓。")).unwrap();
+        let (out3, l3) = append_entry(
+            "theme: x\nentries:\n  - {id: c.1, role: measure, text: 要。}\n",
+            &raw("c.2", "要抓。"),
+        )
+        .unwrap();
         let f: RawFile = serde_yaml::from_str(&out3).unwrap();
         assert_eq!(f.entries.len(), 2);
         assert_eq!(l3, 4);
-        let (out4, _) = append_entry("entries:\n  - id: d.1\n    role: measure\n    text: \"要。\"\n", &raw("d.2", "要\"抓\"。")).unwrap();
-        assert!(out4.ends_with("    text: \"要\\\"抓\\\"。\"\n    source: written\n"), "{out4}");
+        let (out4, _) = append_entry(
+            "entries:\n  - id: d.1\n    role: measure\n    text: \"要。\"\n",
+            &raw("d.2", "要\"抓\"。"),
+        )
+        .unwrap();
+        assert!(
+            out4.ends_with("    text: \"要\\\"抓\\\"。\"\n    source: written\n"),
+            "{out4}"
+        );
         let f: RawFile = serde_yaml::from_str(&out4).unwrap();
         assert_eq!(f.entries[1].text, "要\"抓\"。");
     }
@@ -1974,10 +2635,16 @@ mod tests {
     fn retire_edits_in_place() {
         let text = "entries:\n  - id: a\n    role: measure # c\n    text: 要。\n  - id: b\n    role: measure\n    text: 要抓。\n    status: candidate  # mined\n  - {id: c, role: measure, text: 抓}\n";
         let out = set_status_retired(text, 0).unwrap();
-        assert_eq!(out, "entries:\n  - id: a\n    role: measure # c\n    text: 要。\n    status: retired\n  - id: b\n    role: measure\n    text: 要抓。\n    status: candidate  # mined\n  - {id: c, role: measure, text: 抓}\n");
+        assert_eq!(
+            out,
+            "entries:\n  - id: a\n    role: measure # c\n    text: 要。\n    status: retired\n  - id: b\n    role: measure\n    text: 要抓。\n    status: candidate  # mined\n  - {id: c, role: measure, text: 抓}\n"
+        );
         let out = set_status_retired(text, 1).unwrap();
         assert!(out.contains("    status: retired  # mined\n"), "{out}");
         let out = set_status_retired(text, 2).unwrap();
-        assert!(out.contains("  - {id: c, role: measure, text: 抓, status: retired}\n"), "{out}");
+        assert!(
+            out.contains("  - {id: c, role: measure, text: 抓, status: retired}\n"),
+            "{out}"
+        );
     }
 }

@@ -62,8 +62,22 @@ fn add_appends_keeps_every_byte_and_lints() {
     let d = fixture();
     let file = d.path().join("themes/xiangmu.yaml");
     let r = Wengao::new()
-        .args(["--phrasebank", &pb(d.path()), "phrasebank", "add", "--role", "measure", "--theme", "项目建设"])
-        .args(["--text", "要压紧压实项目推进责任，倒排工期、挂图作战。", "--years", "2021-2025"])
+        .args([
+            "--phrasebank",
+            &pb(d.path()),
+            "phrasebank",
+            "add",
+            "--role",
+            "measure",
+            "--theme",
+            "项目建设",
+        ])
+        .args([
+            "--text",
+            "要压紧压实项目推进责任，倒排工期、挂图作战。",
+            "--years",
+            "2021-2025",
+        ])
         .run()
         .ok();
     assert!(r.stdout.starts_with("xiangmu.measure.2\t"), "{}", r.stdout);
@@ -71,25 +85,46 @@ fn add_appends_keeps_every_byte_and_lints() {
     // Every byte up to the end of the last entry is kept; the trailing comment stays after the list.
     let keep = THEME.find("\n\n# trailing").unwrap() + 1;
     assert!(after.starts_with(&THEME[..keep]), "{after}");
-    assert!(after.ends_with("\n# trailing comment kept after the list\n"), "{after}");
+    assert!(
+        after.ends_with("\n# trailing comment kept after the list\n"),
+        "{after}"
+    );
     assert!(
         after.contains("  - id: xiangmu.measure.2\n    role: measure\n    text: \"要压紧压实项目推进责任，倒排工期、挂图作战。\"\n    source: written\n    years: 2021-2025\n"),
         "indentation, quoting and key order follow the file:\n{after}"
     );
     let line: usize = r.stdout.trim().rsplit(':').next().unwrap().parse().unwrap();
-    assert_eq!(after.lines().nth(line - 1).unwrap(), "  - id: xiangmu.measure.2");
+    assert_eq!(
+        after.lines().nth(line - 1).unwrap(),
+        "  - id: xiangmu.measure.2"
+    );
     let raw: RawFile = serde_yaml::from_str(&after).unwrap();
     assert_eq!(raw.entries.len(), 3);
-    assert!(file_errors(d.path(), &file).is_empty(), "{:?}", file_errors(d.path(), &file));
+    assert!(
+        file_errors(d.path(), &file).is_empty(),
+        "{:?}",
+        file_errors(d.path(), &file)
+    );
 
     // A speech-level role goes to common.yaml.
     let r = Wengao::new()
-        .args(["--phrasebank", &pb(d.path()), "phrasebank", "add", "--role", "closing"])
+        .args([
+            "--phrasebank",
+            &pb(d.path()),
+            "phrasebank",
+            "add",
+            "--role",
+            "closing",
+        ])
         .args(["--text", "同志们，使命在肩、重任在身，让我们奋勇争先！"])
         .run()
         .ok();
     assert!(r.stdout.starts_with("common.closing.2\t"), "{}", r.stdout);
-    assert!(std::fs::read_to_string(d.path().join("common.yaml")).unwrap().starts_with(COMMON));
+    assert!(
+        std::fs::read_to_string(d.path().join("common.yaml"))
+            .unwrap()
+            .starts_with(COMMON)
+    );
 }
 
 #[test]
@@ -101,22 +136,60 @@ fn add_refuses_what_would_not_lint() {
         ("要树立新开展理念。", "spun-word"),
         ("要抓好项目,推进建设。", "punctuation"),
         ("要落实{fact}。", "slot"),
-        ("要坚持项目为王，在{area}上下形成抓项目的浓厚氛围。", "duplicate"),
+        (
+            "要坚持项目为王，在{area}上下形成抓项目的浓厚氛围。",
+            "duplicate",
+        ),
     ] {
         Wengao::new()
-            .args(["--phrasebank", &pb(d.path()), "phrasebank", "add", "--role", "measure", "--theme", "项目建设", "--text", text])
+            .args([
+                "--phrasebank",
+                &pb(d.path()),
+                "phrasebank",
+                "add",
+                "--role",
+                "measure",
+                "--theme",
+                "项目建设",
+                "--text",
+                text,
+            ])
             .run()
             .code(2)
             .stderr_has(why);
-        assert_eq!(std::fs::read_to_string(&file).unwrap(), THEME, "{why}: file untouched");
+        assert_eq!(
+            std::fs::read_to_string(&file).unwrap(),
+            THEME,
+            "{why}: file untouched"
+        );
     }
     Wengao::new()
-        .args(["--phrasebank", &pb(d.path()), "phrasebank", "add", "--role", "measure", "--theme", "项目建筑", "--text", "要。"])
+        .args([
+            "--phrasebank",
+            &pb(d.path()),
+            "phrasebank",
+            "add",
+            "--role",
+            "measure",
+            "--theme",
+            "项目建筑",
+            "--text",
+            "要。",
+        ])
         .run()
         .code(2)
         .stderr_has("did you mean 项目建设");
     Wengao::new()
-        .args(["--phrasebank", &pb(d.path()), "phrasebank", "add", "--role", "measure", "--text", "要抓项目。"])
+        .args([
+            "--phrasebank",
+            &pb(d.path()),
+            "phrasebank",
+            "add",
+            "--role",
+            "measure",
+            "--text",
+            "要抓项目。",
+        ])
         .run()
         .code(2)
         .stderr_has("--theme");
@@ -127,24 +200,54 @@ fn retire_marks_in_place() {
     let d = fixture();
     let file = d.path().join("themes/xiangmu.yaml");
     Wengao::new()
-        .args(["--phrasebank", &pb(d.path()), "phrasebank", "retire", "xiangmu.framing.1"])
+        .args([
+            "--phrasebank",
+            &pb(d.path()),
+            "phrasebank",
+            "retire",
+            "xiangmu.framing.1",
+        ])
         .run()
         .ok();
     let after = std::fs::read_to_string(&file).unwrap();
     assert_eq!(
         after,
-        THEME.replace("    source: written\n\n  - id: xiangmu.measure.1", "    source: written\n    status: retired\n\n  - id: xiangmu.measure.1")
+        THEME.replace(
+            "    source: written\n\n  - id: xiangmu.measure.1",
+            "    source: written\n    status: retired\n\n  - id: xiangmu.measure.1"
+        )
     );
     // Retired entries are never drafted: search hides them unless --all.
-    let r = Wengao::new().args(["--phrasebank", &pb(d.path()), "phrasebank", "search", "投资目标"]).run();
+    let r = Wengao::new()
+        .args([
+            "--phrasebank",
+            &pb(d.path()),
+            "phrasebank",
+            "search",
+            "投资目标",
+        ])
+        .run();
     assert_eq!(r.code, 1, "no curated hit: {}", r.stdout);
     Wengao::new()
-        .args(["--phrasebank", &pb(d.path()), "phrasebank", "search", "投资目标", "--all"])
+        .args([
+            "--phrasebank",
+            &pb(d.path()),
+            "phrasebank",
+            "search",
+            "投资目标",
+            "--all",
+        ])
         .run()
         .ok()
         .stdout_has("[retired]");
     Wengao::new()
-        .args(["--phrasebank", &pb(d.path()), "phrasebank", "retire", "xiangmu.framing.9"])
+        .args([
+            "--phrasebank",
+            &pb(d.path()),
+            "phrasebank",
+            "retire",
+            "xiangmu.framing.9",
+        ])
         .run()
         .code(2)
         .stderr_has("did you mean xiangmu.framing.1");
@@ -152,7 +255,12 @@ fn retire_marks_in_place() {
 
 fn texts(tag: &str, n: usize) -> Vec<String> {
     (1..=n)
-        .map(|i| format!("要聚焦{tag}第{}批任务，逐项明确责任、逐项推进落实。", wengao::numerals::chinese(i as u32)))
+        .map(|i| {
+            format!(
+                "要聚焦{tag}第{}批任务，逐项明确责任、逐项推进落实。",
+                wengao::numerals::chinese(i as u32)
+            )
+        })
         .collect()
 }
 
@@ -161,8 +269,15 @@ fn check_forty(dir: &Path, file: &Path, before: usize) {
     assert_eq!(raw.entries.len(), before + 40, "no entry lost");
     let ids: std::collections::HashSet<&str> = raw.entries.iter().map(|e| e.id.as_str()).collect();
     assert_eq!(ids.len(), raw.entries.len(), "ids unique");
-    assert!(file_errors(dir, file).is_empty(), "{:?}", file_errors(dir, file));
-    assert!(!file.with_file_name("xiangmu.yaml.lock").exists(), "lock removed");
+    assert!(
+        file_errors(dir, file).is_empty(),
+        "{:?}",
+        file_errors(dir, file)
+    );
+    assert!(
+        !file.with_file_name("xiangmu.yaml.lock").exists(),
+        "lock removed"
+    );
     let leftovers: Vec<PathBuf> = std::fs::read_dir(file.parent().unwrap())
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -209,7 +324,19 @@ fn two_processes_adding_twenty_each_lose_nothing() {
             std::thread::spawn(move || {
                 for text in texts(tag, 20) {
                     Wengao::new()
-                        .args(["--phrasebank", &pb(&dir), "-q", "phrasebank", "add", "--role", "measure", "--theme", "项目建设", "--text", &text])
+                        .args([
+                            "--phrasebank",
+                            &pb(&dir),
+                            "-q",
+                            "phrasebank",
+                            "add",
+                            "--role",
+                            "measure",
+                            "--theme",
+                            "项目建设",
+                            "--text",
+                            &text,
+                        ])
                         .run()
                         .ok();
                 }
@@ -243,14 +370,19 @@ fn a_stale_lock_is_taken_over_and_a_live_one_waited_for() {
         )
     });
     std::thread::sleep(std::time::Duration::from_millis(300));
-    assert_eq!(std::fs::read_to_string(&file).unwrap(), THEME, "nothing written while the lock is held");
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        THEME,
+        "nothing written while the lock is held"
+    );
     drop(held);
     let added = t.join().unwrap().unwrap();
     assert_eq!(added.id, "xiangmu.measure.2");
     assert!(!lock.exists());
     // A lock left by a crashed edit (older than 30 s) is taken over.
     let f = std::fs::File::create(&lock).unwrap();
-    f.set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(120)).unwrap();
+    f.set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(120))
+        .unwrap();
     drop(f);
     let added = pbtools::add(
         d.path(),
@@ -274,15 +406,44 @@ fn lint_reports_file_line_and_exits_1_on_errors() {
         "theme: 招商引资\ndescription: 招商\nentries:\n  - id: bad.measure.1\n    role: measure\n    text: 要开展精准招商,引进项目20个。\n  - id: bad.measure.2\n    role: mesure\n    text: 要招商。\n",
     )
     .unwrap();
-    let r = Wengao::new().args(["--phrasebank", &pb(d.path()), "phrasebank", "lint"]).run().code(1);
+    let r = Wengao::new()
+        .args(["--phrasebank", &pb(d.path()), "phrasebank", "lint"])
+        .run()
+        .code(1);
     let bad = d.path().join("themes/bad.yaml").display().to_string();
-    assert!(r.stdout.contains(&format!("{bad}:4: error[figure]")), "{}", r.stdout);
-    assert!(r.stdout.contains(&format!("{bad}:4: error[punctuation]")), "{}", r.stdout);
-    assert!(r.stdout.contains(&format!("{bad}:7: error[unknown-role]")), "{}", r.stdout);
-    assert!(!r.stdout.contains("spun-word"), "开展精准招商 is genuine: {}", r.stdout);
+    assert!(
+        r.stdout.contains(&format!("{bad}:4: error[figure]")),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains(&format!("{bad}:4: error[punctuation]")),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains(&format!("{bad}:7: error[unknown-role]")),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        !r.stdout.contains("spun-word"),
+        "开展精准招商 is genuine: {}",
+        r.stdout
+    );
     assert!(r.stdout.contains("error[depth]"), "{}", r.stdout);
     assert!(r.stdout.contains("error[missing-theme]"), "{}", r.stdout);
-    let j = Wengao::new().args(["--phrasebank", &pb(d.path()), "phrasebank", "lint", "--format", "json"]).run().code(1);
+    let j = Wengao::new()
+        .args([
+            "--phrasebank",
+            &pb(d.path()),
+            "phrasebank",
+            "lint",
+            "--format",
+            "json",
+        ])
+        .run()
+        .code(1);
     let v: serde_json::Value = serde_json::from_str(&j.stdout).unwrap();
     let first = &v.as_array().unwrap()[0];
     for k in ["severity", "file", "line", "rule", "message"] {
@@ -300,15 +461,45 @@ fn themes_search_and_stats() {
         .stdout_has("项目建设  重大项目谋划、储备、开工与有效投资");
     let file = d.path().join("themes/xiangmu.yaml").display().to_string();
     Wengao::new()
-        .args(["--phrasebank", &pb(d.path()), "phrasebank", "search", "氛围", "--theme", "项目建设", "--role", "measure", "--year", "2024"])
+        .args([
+            "--phrasebank",
+            &pb(d.path()),
+            "phrasebank",
+            "search",
+            "氛围",
+            "--theme",
+            "项目建设",
+            "--role",
+            "measure",
+            "--year",
+            "2024",
+        ])
         .run()
         .ok()
         .stdout_has(&format!("xiangmu.measure.1\t{file}:11\t要坚持项目为王"));
     let r = Wengao::new()
-        .args(["--phrasebank", &pb(d.path()), "phrasebank", "search", "氛围", "--role", "framing"])
+        .args([
+            "--phrasebank",
+            &pb(d.path()),
+            "phrasebank",
+            "search",
+            "氛围",
+            "--role",
+            "framing",
+        ])
         .run();
     assert_eq!(r.code, 1);
-    let s = Wengao::new().args(["--phrasebank", &pb(d.path()), "phrasebank", "stats", "--format", "json"]).run().ok();
+    let s = Wengao::new()
+        .args([
+            "--phrasebank",
+            &pb(d.path()),
+            "phrasebank",
+            "stats",
+            "--format",
+            "json",
+        ])
+        .run()
+        .ok();
     let v: serde_json::Value = serde_json::from_str(&s.stdout).unwrap();
     assert_eq!(v["curated"], 3);
     assert_eq!(v["themes"][0]["theme"], "项目建设");
@@ -330,7 +521,12 @@ fn the_real_phrasebank_reads_without_schema_errors() {
     let f = pbtools::lint(&dir, &LintOptions::default()).unwrap();
     let schema: Vec<String> = f
         .iter()
-        .filter(|f| matches!(f.rule, "schema" | "unknown-role" | "duplicate-id" | "bad-years") && f.severity == Severity::Error)
+        .filter(|f| {
+            matches!(
+                f.rule,
+                "schema" | "unknown-role" | "duplicate-id" | "bad-years"
+            ) && f.severity == Severity::Error
+        })
         .map(|f| f.to_string())
         .collect();
     assert!(schema.is_empty(), "{schema:#?}");

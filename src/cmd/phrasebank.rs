@@ -7,7 +7,9 @@ use crate::{Error, Result, io};
 
 /// Arguments of `wengao phrasebank`.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  wengao phrasebank lint\n  wengao phrasebank stats\n  wengao phrasebank search 项目 --role measure --year 2024\n  wengao phrasebank add --role measure --theme 项目建设 --text '要坚持项目为王，以项目论英雄。'\n  wengao phrasebank retire xiangmu.measure.3")]
+#[command(
+    after_help = "Examples:\n  wengao phrasebank lint\n  wengao phrasebank stats\n  wengao phrasebank search 项目 --role measure --year 2024\n  wengao phrasebank add --role measure --theme 项目建设 --text '要坚持项目为王，以项目论英雄。'\n  wengao phrasebank retire xiangmu.measure.3"
+)]
 pub struct Args {
     #[command(subcommand)]
     pub command: Sub,
@@ -120,11 +122,15 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
                 .iter()
                 .filter(|f| !a.errors_only || f.severity == Severity::Error)
                 .collect();
-            let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
+            let errors = findings
+                .iter()
+                .filter(|f| f.severity == Severity::Error)
+                .count();
             let warnings = findings.len() - errors;
             match a.format {
                 OutFormat::Json => {
-                    let mut s = serde_json::to_string_pretty(&shown).map_err(|e| Error::Usage(e.to_string()))?;
+                    let mut s = serde_json::to_string_pretty(&shown)
+                        .map_err(|e| Error::Usage(e.to_string()))?;
                     s.push('\n');
                     io::write_stdout(s.as_bytes())?;
                 }
@@ -135,7 +141,10 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
                         s.push('\n');
                     }
                     io::write_stdout(s.as_bytes())?;
-                    info(g, &format!("{}: {errors} errors, {warnings} warnings", dir.display()));
+                    info(
+                        g,
+                        &format!("{}: {errors} errors, {warnings} warnings", dir.display()),
+                    );
                 }
             }
             Ok(i32::from(errors > 0))
@@ -144,18 +153,32 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
             let sc = pbtools::scan_dir(&dir)?;
             let st = pbtools::stats(&sc.phrases, &sc.themes);
             let out = match a.format {
-                OutFormat::Json => serde_json::to_string_pretty(&st).map_err(|e| Error::Usage(e.to_string()))? + "\n",
+                OutFormat::Json => {
+                    serde_json::to_string_pretty(&st).map_err(|e| Error::Usage(e.to_string()))?
+                        + "\n"
+                }
                 OutFormat::Text => st.to_text(),
             };
             io::write_stdout(out.as_bytes())?;
             if !sc.findings.is_empty() {
-                info(g, &format!("note: {} entries could not be read; run `wengao phrasebank lint`", sc.findings.len()));
+                info(
+                    g,
+                    &format!(
+                        "note: {} entries could not be read; run `wengao phrasebank lint`",
+                        sc.findings.len()
+                    ),
+                );
             }
             Ok(0)
         }
         Sub::Themes => {
             let sc = pbtools::scan_dir(&dir)?;
-            let w = sc.themes.iter().map(|t| pbtools::width(&t.name)).max().unwrap_or(0);
+            let w = sc
+                .themes
+                .iter()
+                .map(|t| pbtools::width(&t.name))
+                .max()
+                .unwrap_or(0);
             let mut s = String::new();
             for t in &sc.themes {
                 let pad = " ".repeat(w - pbtools::width(&t.name));
@@ -185,7 +208,13 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
                     Status::Candidate => " [candidate]",
                     Status::Retired => " [retired]",
                 };
-                s.push_str(&format!("{}\t{}:{}\t{}{status}\n", p.id, p.file.display(), p.line, p.text));
+                s.push_str(&format!(
+                    "{}\t{}:{}\t{}{status}\n",
+                    p.id,
+                    p.file.display(),
+                    p.line,
+                    p.text
+                ));
             }
             io::write_stdout(s.as_bytes())?;
             info(g, &format!("{} entries", hits.len()));
@@ -195,7 +224,12 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
             let new = NewEntry {
                 text: a.text.clone(),
                 role: Some(parse_role(&a.role)?),
-                themes: a.themes.iter().map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).collect(),
+                themes: a
+                    .themes
+                    .iter()
+                    .map(|t| t.trim().to_string())
+                    .filter(|t| !t.is_empty())
+                    .collect(),
                 years: a.years.clone(),
                 weight: a.weight,
                 kinds: a.kinds.clone(),
@@ -206,15 +240,28 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
             for w in &added.warnings {
                 info(g, &format!("warning: {w}"));
             }
-            io::write_stdout(format!("{}\t{}:{}\n", added.id, added.file.display(), added.line).as_bytes())?;
+            io::write_stdout(
+                format!("{}\t{}:{}\n", added.id, added.file.display(), added.line).as_bytes(),
+            )?;
             Ok(0)
         }
         Sub::Retire(a) => {
             let r = pbtools::retire(&dir, &a.id)?;
             if r.changed {
-                info(g, &format!("retired {} at {}:{}", r.id, r.file.display(), r.line));
+                info(
+                    g,
+                    &format!("retired {} at {}:{}", r.id, r.file.display(), r.line),
+                );
             } else {
-                info(g, &format!("{} was retired already ({}:{})", r.id, r.file.display(), r.line));
+                info(
+                    g,
+                    &format!(
+                        "{} was retired already ({}:{})",
+                        r.id,
+                        r.file.display(),
+                        r.line
+                    ),
+                );
             }
             Ok(0)
         }
@@ -227,6 +274,9 @@ fn parse_role(r: &str) -> Result<Role> {
         let hint = crate::error::did_you_mean(r, names.iter().copied())
             .map(|s| format!("did you mean `{s}`? "))
             .unwrap_or_default();
-        Error::Usage(format!("unknown role `{r}`: {hint}the roles are {}", names.join(", ")))
+        Error::Usage(format!(
+            "unknown role `{r}`: {hint}the roles are {}",
+            names.join(", ")
+        ))
     })
 }

@@ -24,7 +24,9 @@ use crate::{Error, Result, io};
 
 /// Arguments of `wengao preview`.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  wengao preview --out target/preview\n  wengao preview examples/plenary-2024.yaml my-spec.yaml --out /tmp/preview")]
+#[command(
+    after_help = "Examples:\n  wengao preview --out target/preview\n  wengao preview examples/plenary-2024.yaml my-spec.yaml --out /tmp/preview"
+)]
 pub struct Args {
     /// The specs to render (default: examples/*.yaml).
     pub specs: Vec<PathBuf>,
@@ -106,7 +108,10 @@ fn spans_of(p: &ParagraphView) -> Vec<Span> {
 }
 
 fn para(tag: &'static str, p: &ParagraphView) -> Block {
-    Block { tag, spans: spans_of(p) }
+    Block {
+        tag,
+        spans: spans_of(p),
+    }
 }
 
 fn heading(label: String, part: &PartView) -> Span {
@@ -163,15 +168,24 @@ pub fn blocks_of(v: &SpeechView) -> Vec<Block> {
         for sub in &part.parts {
             let h = heading(format!("（{}）", cn(sub.number)), sub);
             if sub.inline {
-                let mut first = vec![Span { text: format!("{}。", h.text), ..h }];
+                let mut first = vec![Span {
+                    text: format!("{}。", h.text),
+                    ..h
+                }];
                 let mut rest = sub.body.iter();
                 if let Some(p) = rest.next() {
                     first.extend(spans_of(p));
                 }
-                out.push(Block { tag: "p", spans: first });
+                out.push(Block {
+                    tag: "p",
+                    spans: first,
+                });
                 out.extend(rest.map(|p| para("p", p)));
             } else {
-                out.push(Block { tag: "h2", spans: vec![h] });
+                out.push(Block {
+                    tag: "h2",
+                    spans: vec![h],
+                });
                 out.extend(sub.body.iter().map(|p| para("p", p)));
             }
             items(sub, &mut out);
@@ -195,8 +209,13 @@ struct Page<'a> {
 /// The specs in a directory's `examples/`: ./examples, else the one beside the sources.
 fn default_specs() -> Result<Vec<PathBuf>> {
     let local = PathBuf::from("examples");
-    let dir = if local.is_dir() { local } else { PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples") };
-    let rd = std::fs::read_dir(&dir).map_err(|e| Error::io(&dir, "read the examples directory", e))?;
+    let dir = if local.is_dir() {
+        local
+    } else {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples")
+    };
+    let rd =
+        std::fs::read_dir(&dir).map_err(|e| Error::io(&dir, "read the examples directory", e))?;
     let mut v: Vec<PathBuf> = rd
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "yaml" || x == "yml"))
@@ -248,7 +267,10 @@ fn card_for(drafter: &Drafter, path: &Path, stem: &str, out: &Path, seed: Option
             }
             let file = format!("{stem}.{}", f.ext());
             io::write_atomic(&out.join(&file), &bytes, true)?;
-            card.files.push(FileLink { format: f.ext(), name: file });
+            card.files.push(FileLink {
+                format: f.ext(),
+                name: file,
+            });
         }
         Ok(())
     })();
@@ -260,9 +282,15 @@ fn card_for(drafter: &Drafter, path: &Path, stem: &str, out: &Path, seed: Option
 
 /// Run the subcommand.
 pub fn run(args: &Args, g: &Globals) -> Result<i32> {
-    let specs = if args.specs.is_empty() { default_specs()? } else { args.specs.clone() };
+    let specs = if args.specs.is_empty() {
+        default_specs()?
+    } else {
+        args.specs.clone()
+    };
     if specs.is_empty() {
-        return Err(Error::Usage("no specs to preview (examples/ has no *.yaml); name some".into()));
+        return Err(Error::Usage(
+            "no specs to preview (examples/ has no *.yaml); name some".into(),
+        ));
     }
     let pb_dir = crate::cmd::phrasebank_dir(g);
     let tpl_dir = crate::cmd::templates_dir(g);
@@ -275,18 +303,24 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
         Err(e) => return Err(e),
     };
     let index_path = tpl_dir.join("preview/index.html.tera");
-    let index_src = std::fs::read_to_string(&index_path).map_err(|e| Error::io(&index_path, "read", e))?;
+    let index_src =
+        std::fs::read_to_string(&index_path).map_err(|e| Error::io(&index_path, "read", e))?;
     let mut tera = crate::render::new_tera();
-    tera.add_raw_template("preview/index.html.tera", &index_src).map_err(|e| Error::Template {
-        name: index_path.display().to_string(),
-        message: e.to_string(),
-    })?;
-    std::fs::create_dir_all(&args.out).map_err(|e| Error::io(&args.out, "create the directory", e))?;
+    tera.add_raw_template("preview/index.html.tera", &index_src)
+        .map_err(|e| Error::Template {
+            name: index_path.display().to_string(),
+            message: e.to_string(),
+        })?;
+    std::fs::create_dir_all(&args.out)
+        .map_err(|e| Error::io(&args.out, "create the directory", e))?;
 
     let mut cards = Vec::new();
     let mut stems = HashSet::new();
     for path in &specs {
-        let base = path.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_else(|| "spec".into());
+        let base = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().to_string())
+            .unwrap_or_else(|| "spec".into());
         let mut stem = base.clone();
         let mut n = 2;
         while !stems.insert(stem.clone()) {
@@ -296,11 +330,21 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
         let card = card_for(&drafter, path, &stem, &args.out, args.seed);
         match &card.error {
             Some(e) => {
-                crate::cli::report(&Error::Usage(format!("{}: {}", path.display(), e.trim_start_matches("error: "))));
+                crate::cli::report(&Error::Usage(format!(
+                    "{}: {}",
+                    path.display(),
+                    e.trim_start_matches("error: ")
+                )));
             }
             None => info(
                 g,
-                &format!("{}: {} characters (target {}), seed {}", path.display(), card.length, card.target, card.seed),
+                &format!(
+                    "{}: {} characters (target {}), seed {}",
+                    path.display(),
+                    card.length,
+                    card.target,
+                    card.seed
+                ),
             ),
         }
         for f in &card.findings {
@@ -308,20 +352,28 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
         }
         cards.push(card);
     }
-    let failed = cards.iter().filter(|c| c.error.is_some() || !c.findings.is_empty()).count();
+    let failed = cards
+        .iter()
+        .filter(|c| c.error.is_some() || !c.findings.is_empty())
+        .count();
     let stats = crate::pbtools::stats(&drafter.phrasebank.phrases, &drafter.phrasebank.themes);
     let page = Page {
         cards: &cards,
         failed,
         stats: &stats,
         phrasebank: pb_dir.display().to_string(),
-        roles: crate::phrasebank::Role::THEME_DEPTH.iter().map(|(r, _)| r.name()).collect(),
+        roles: crate::phrasebank::Role::THEME_DEPTH
+            .iter()
+            .map(|(r, _)| r.name())
+            .collect(),
     };
     let ctx = tera::Context::from_serialize(&page).map_err(|e| Error::Usage(e.to_string()))?;
-    let html = tera.render("preview/index.html.tera", &ctx).map_err(|e| Error::Template {
-        name: index_path.display().to_string(),
-        message: e.to_string(),
-    });
+    let html = tera
+        .render("preview/index.html.tera", &ctx)
+        .map_err(|e| Error::Template {
+            name: index_path.display().to_string(),
+            message: e.to_string(),
+        });
     let html = match html {
         Ok(h) => h,
         Err(e) => {
@@ -331,6 +383,13 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
     };
     let index = args.out.join("index.html");
     io::write_atomic(&index, html.as_bytes(), true)?;
-    info(g, &format!("wrote {} ({} drafts, {failed} failed)", index.display(), cards.len()));
+    info(
+        g,
+        &format!(
+            "wrote {} ({} drafts, {failed} failed)",
+            index.display(),
+            cards.len()
+        ),
+    );
     Ok(i32::from(failed > 0))
 }
