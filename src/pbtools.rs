@@ -769,11 +769,12 @@ const LEVEL_WORDS: &[(&str, &str)] = &[
     ("各镇各部门", "{units}"),
 ];
 
-/// Era words: an entry using one must carry years within [lo, hi] (None: that end unchecked);
-/// `unless` lists contexts (text just before the word) where the rule does not apply.
-/// (word, contexts before it that exempt it, lowest `from`, highest `to`, the years to suggest).
+/// Era words: an entry using one must carry years within [lo, hi] (None: that end unchecked).
+/// (word, contexts just before it and just after it that exempt it (巩固拓展脱贫攻坚成果 looks back),
+/// lowest `from`, highest `to`, the years to suggest).
 type EraWord = (
     &'static str,
+    &'static [&'static str],
     &'static [&'static str],
     Option<i32>,
     Option<i32>,
@@ -784,6 +785,7 @@ const ERA_WORDS: &[EraWord] = &[
     (
         "十三五",
         &[],
+        &[],
         None,
         Some(2021),
         "-2020 (or -2021 looking back)",
@@ -791,14 +793,16 @@ const ERA_WORDS: &[EraWord] = &[
     (
         "十四五",
         &[],
+        &[],
         Some(2020),
         Some(2026),
         "2021-2025 (2020 planning it, 2026 looking back)",
     ),
-    ("十五五", &[], Some(2025), Some(2031), "2026-2030"),
+    ("十五五", &[], &[], Some(2025), Some(2031), "2026-2030"),
     (
         "脱贫攻坚",
-        &["巩固拓展", "巩固", "拓展"],
+        &["巩固拓展", "巩固", "拓展", "守住", "守牢", "守好"],
+        &["成果", "取得", "期间", "以来", "战略", "胜利", "精神"],
         None,
         Some(2020),
         "-2020 (as a live battle; after it: 巩固拓展脱贫攻坚成果)",
@@ -806,12 +810,13 @@ const ERA_WORDS: &[EraWord] = &[
     (
         "巩固拓展脱贫攻坚成果",
         &[],
+        &[],
         Some(2021),
         Some(2026),
         "2021-2025",
     ),
-    ("疫情防控", &[], Some(2020), Some(2022), "2020-2022"),
-    ("乡村振兴", &[], Some(2018), None, "2018-"),
+    ("疫情防控", &[], &[], Some(2020), Some(2022), "2020-2022"),
+    ("乡村振兴", &[], &[], Some(2018), None, "2018-"),
 ];
 
 /// The content findings of one entry (role, text, years): the rules `add` checks before writing.
@@ -962,10 +967,13 @@ pub fn check_entry(role: Role, text: &str, years: &Years) -> Vec<(Severity, &'st
         }
     }
     // Era.
-    for (word, unless, lo, hi, want) in ERA_WORDS {
-        let live = text
-            .match_indices(word)
-            .any(|(i, _)| !unless.iter().any(|u| text[..i].ends_with(u)));
+    for (word, unless, unless_after, lo, hi, want) in ERA_WORDS {
+        let live = text.match_indices(word).any(|(i, _)| {
+            !unless.iter().any(|u| text[..i].ends_with(u))
+                && !unless_after
+                    .iter()
+                    .any(|u| text[i + word.len()..].starts_with(u))
+        });
         if !live {
             continue;
         }
