@@ -147,6 +147,8 @@ struct PointPlan {
     heading: String,
     heading_origin: Origin,
     framing: Option<Sentence>,
+    /// A second framing sentence, for deeper elaboration (trimmed first).
+    framing2: Option<Sentence>,
     facts: Vec<Sentence>,
     measures: Vec<Sentence>,
     requirement: Option<Sentence>,
@@ -745,8 +747,8 @@ impl<'a> Planner<'a> {
                 measures: Vec::new(),
             });
         }
-        // Measures round-robin, up to three an item, each close to its item's lead.
-        for _ in 0..3 {
+        // Measures round-robin, up to four an item, each close to its item's lead.
+        for _ in 0..4 {
             for it in items.iter_mut() {
                 if let Some(s) = self.sentence_near(Role::Measure, theme, &it.lead) {
                     it.measures.push(s);
@@ -771,6 +773,12 @@ impl<'a> Planner<'a> {
                 ..Default::default()
             };
             pp.framing = self.sentence(
+                Role::Framing,
+                Some(theme),
+                &[("topic", topic.clone())],
+                &[format!("{base}.topic")],
+            );
+            pp.framing2 = self.sentence(
                 Role::Framing,
                 Some(theme),
                 &[("topic", topic.clone())],
@@ -879,7 +887,7 @@ impl<'a> Planner<'a> {
                 self.sentence(Role::Requirement, Some(theme), &[("topic", topic)], &[]);
             plans.push(pp);
         }
-        // Measures round-robin across the points, up to five a point, each close to its topic.
+        // Measures round-robin across the points, up to eight a point, each close to its topic.
         let topics: Vec<String> = sec
             .points
             .iter()
@@ -891,7 +899,7 @@ impl<'a> Planner<'a> {
                 )
             })
             .collect();
-        for _ in 0..5 {
+        for _ in 0..8 {
             for (pp, topic) in plans.iter_mut().zip(&topics) {
                 if let Some(s) = self.sentence_near(Role::Measure, theme, topic) {
                     pp.measures.push(s);
@@ -1081,6 +1089,7 @@ fn sections_len(sections: &[SectionPlan]) -> usize {
                             + 4
                             + p.framing
                                 .iter()
+                                .chain(&p.framing2)
                                 .chain(&p.requirement)
                                 .chain(&p.responsibility)
                                 .chain(&p.deadline)
@@ -1099,61 +1108,65 @@ fn sections_len(sections: &[SectionPlan]) -> usize {
 }
 
 /// Remove one optional sentence from the deepest elaboration. False when nothing is left to trim.
+///
+/// The order keeps every point balanced: measures come off the most elaborated point or item first
+/// (down to three), then items beyond three, then second framings, then measures down to one,
+/// then second intro sentences and requirements.
 fn trim_one(sections: &mut [SectionPlan]) -> bool {
-    // 1. the point or item with the most measures (ties: the last) loses its last measure, down to one.
+    trim_measures(sections, 3)
+        || trim_items(sections)
+        || sections.iter_mut().rev().any(|s| {
+            s.points
+                .iter_mut()
+                .rev()
+                .any(|p| p.framing2.take().is_some())
+        })
+        || trim_measures(sections, 1)
+        || sections
+            .iter_mut()
+            .rev()
+            .any(|s| s.intro.len() > 1 && s.intro.pop().is_some())
+        || sections.iter_mut().rev().any(|s| {
+            s.points
+                .iter_mut()
+                .rev()
+                .any(|p| p.requirement.take().is_some())
+        })
+}
+
+/// Drop the last measure of the point or item with the most (ties: the last), if it has more than `floor`.
+fn trim_measures(sections: &mut [SectionPlan], floor: usize) -> bool {
     let mut best: Option<(usize, usize, bool, usize)> = None; // (section, index, is_item, count)
     for (si, s) in sections.iter().enumerate() {
         for (pi, p) in s.points.iter().enumerate() {
-            if p.measures.len() > 1 && best.is_none_or(|b| p.measures.len() >= b.3) {
+            if p.measures.len() > floor && best.is_none_or(|b| p.measures.len() >= b.3) {
                 best = Some((si, pi, false, p.measures.len()));
             }
         }
         for (ii, it) in s.items.iter().enumerate() {
-            if it.measures.len() > 1 && best.is_none_or(|b| it.measures.len() >= b.3) {
+            if it.measures.len() > floor && best.is_none_or(|b| it.measures.len() >= b.3) {
                 best = Some((si, ii, true, it.measures.len()));
             }
         }
     }
-    // Prefer dropping surplus items (beyond three) once measures are down to two.
-    if best.is_none_or(|b| b.3 <= 2) {
-        for s in sections.iter_mut().rev() {
-            if s.items.len() > 3 {
-                s.items.pop();
-                return true;
-            }
-        }
+    match best {
+        Some((si, i, true, _)) => sections[si].items[i].measures.pop().is_some(),
+        Some((si, i, false, _)) => sections[si].points[i].measures.pop().is_some(),
+        None => false,
     }
-    if let Some((si, i, is_item, _)) = best {
-        if is_item {
-            sections[si].items[i].measures.pop();
-        } else {
-            sections[si].points[i].measures.pop();
-        }
-        return true;
+}
+
+/// Drop the last item of the section with the most items, beyond three.
+fn trim_items(sections: &mut [SectionPlan]) -> bool {
+    let most = sections.iter().map(|s| s.items.len()).max().unwrap_or(0);
+    if most <= 3 {
+        return false;
     }
-    // 2. second intro sentences, then requirements, then the last measure of points with facts.
-    for s in sections.iter_mut().rev() {
-        if s.intro.len() > 1 {
-            s.intro.pop();
-            return true;
-        }
-    }
-    for s in sections.iter_mut().rev() {
-        for p in s.points.iter_mut().rev() {
-            if p.requirement.take().is_some() {
-                return true;
-            }
-        }
-    }
-    for s in sections.iter_mut().rev() {
-        for p in s.points.iter_mut().rev() {
-            if !p.facts.is_empty() && !p.measures.is_empty() {
-                p.measures.pop();
-                return true;
-            }
-        }
-    }
-    false
+    sections
+        .iter_mut()
+        .rev()
+        .find(|s| s.items.len() == most)
+        .is_some_and(|s| s.items.pop().is_some())
 }
 
 fn to_part(i: usize, s: SectionPlan, marker: ItemMarker, facts_first: bool) -> Part {
@@ -1170,6 +1183,7 @@ fn to_part(i: usize, s: SectionPlan, marker: ItemMarker, facts_first: bool) -> P
                 first.extend(p.framing);
                 first.extend(p.facts);
             }
+            first.extend(p.framing2);
             let mut second: Vec<Sentence> = p.measures;
             second.extend(p.requirement);
             second.extend(p.responsibility);

@@ -39,14 +39,28 @@ pub struct Args {
 }
 
 /// The formats written for each spec. (The Word output plugs in here as `Format::Docx` once it renders.)
-pub const PREVIEW_FORMATS: [Format; 4] = [Format::Txt, Format::Md, Format::Html, Format::Json];
+pub const PREVIEW_FORMATS: [Format; 5] = [
+    Format::Txt,
+    Format::Md,
+    Format::Html,
+    Format::Json,
+    Format::Docx,
+];
 
 /// The lint findings of a draft, shown on its card; any finding makes `preview` exit 1.
 ///
-/// The draft linter is built separately; until it is connected here this returns no findings.
-pub fn lint_findings(text: &str, plan: &Plan) -> Vec<String> {
-    let _ = (text, plan);
-    Vec::new()
+/// These are the errors of [`Drafter::check`]: the linter's rules against the spec, and the round trip.
+pub fn lint_findings(
+    drafter: &Drafter,
+    vs: &crate::spec::ValidSpec,
+    plan: &Plan,
+) -> Result<Vec<String>> {
+    Ok(drafter
+        .check(vs, plan, None)?
+        .into_iter()
+        .filter(|f| f.severity == crate::lint::Severity::Error)
+        .map(|f| format!("line {}: error[{}]: {}", f.line, f.rule, f.message))
+        .collect())
 }
 
 /// One highlighted run of a draft: its text, origin label (shown on hover) and kind (its colour).
@@ -260,11 +274,9 @@ fn card_for(drafter: &Drafter, path: &Path, stem: &str, out: &Path, seed: Option
         card.template = plan.template.clone();
         card.warnings = plan.warnings.clone();
         card.blocks = blocks_of(&SpeechView::from(&plan.speech));
+        card.findings = lint_findings(drafter, &vs, &plan)?;
         for f in PREVIEW_FORMATS {
             let bytes = drafter.render(&plan, f)?;
-            if f == Format::Txt {
-                card.findings = lint_findings(&String::from_utf8_lossy(&bytes), &plan);
-            }
             let file = format!("{stem}.{}", f.ext());
             io::write_atomic(&out.join(&file), &bytes, true)?;
             card.files.push(FileLink {
