@@ -756,6 +756,7 @@ mod tests {
                 "好的句子，没有问题。",
                 "中文,中文",
             ],
+            &[],
             &mut f,
         );
         let rules: Vec<(&str, usize)> = f.iter().map(|x| (x.rule, x.line)).collect();

@@ -887,7 +887,7 @@ impl<'a> Planner<'a> {
                 self.sentence(Role::Requirement, Some(theme), &[("topic", topic)], &[]);
             plans.push(pp);
         }
-        // Measures round-robin across the points, up to eight a point, each close to its topic.
+        // Measures round-robin across the points, up to twelve a point, each close to its topic.
         let topics: Vec<String> = sec
             .points
             .iter()
@@ -899,7 +899,7 @@ impl<'a> Planner<'a> {
                 )
             })
             .collect();
-        for _ in 0..8 {
+        for _ in 0..12 {
             for (pp, topic) in plans.iter_mut().zip(&topics) {
                 if let Some(s) = self.sentence_near(Role::Measure, theme, topic) {
                     pp.measures.push(s);
@@ -1184,17 +1184,37 @@ fn to_part(i: usize, s: SectionPlan, marker: ItemMarker, facts_first: bool) -> P
                 first.extend(p.facts);
             }
             first.extend(p.framing2);
-            let mut second: Vec<Sentence> = p.measures;
-            second.extend(p.requirement);
-            second.extend(p.responsibility);
-            second.extend(p.deadline);
-            let body = if sentences_len(&first) + sentences_len(&second) > 420 && !first.is_empty()
+            // Measures in paragraphs of at most four, the last carrying the requirement,
+            // responsibility and deadline.
+            let mut tail: Vec<Sentence> = Vec::new();
+            tail.extend(p.requirement);
+            tail.extend(p.responsibility);
+            tail.extend(p.deadline);
+            let mut body: Vec<Paragraph> = Vec::new();
+            let chunks: Vec<Vec<Sentence>> =
+                p.measures.chunks(4).map(<[Sentence]>::to_vec).collect();
+            if chunks.len() <= 1
+                && sentences_len(&first)
+                    + chunks.iter().map(|c| sentences_len(c)).sum::<usize>()
+                    + sentences_len(&tail)
+                    <= 420
             {
-                vec![Paragraph::new(first), Paragraph::new(second)]
+                first.extend(chunks.into_iter().flatten());
+                first.extend(tail);
+                body.push(Paragraph::new(first));
             } else {
-                first.extend(second);
-                vec![Paragraph::new(first)]
-            };
+                body.push(Paragraph::new(first));
+                let n = chunks.len();
+                for (k, mut c) in chunks.into_iter().enumerate() {
+                    if k + 1 == n {
+                        c.append(&mut tail);
+                    }
+                    body.push(Paragraph::new(c));
+                }
+                if !tail.is_empty() {
+                    body.push(Paragraph::new(tail));
+                }
+            }
             Part {
                 number: j as u32 + 1,
                 level: 2,

@@ -48,6 +48,9 @@ const KINDS: [&str; 6] = [
 ];
 const LEVELS: [&str; 4] = ["县", "市", "区", "镇"];
 
+/// A point: topic index, with a fact, a lead, support, and a deadline month.
+type GenPoint = (usize, bool, bool, bool, Option<u32>);
+
 #[derive(Debug, Clone)]
 struct Gen {
     year: i32,
@@ -55,7 +58,7 @@ struct Gen {
     day: u32,
     kind: usize,
     level: usize,
-    sections: Vec<(usize, Vec<(usize, bool, bool, bool, Option<u32>)>)>,
+    sections: Vec<(usize, Vec<GenPoint>)>,
     length: Option<u32>,
     seed: u64,
     with_situation: bool,

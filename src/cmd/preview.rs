@@ -306,13 +306,19 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
     }
     let pb_dir = crate::cmd::phrasebank_dir(g);
     let tpl_dir = crate::cmd::templates_dir(g);
-    let drafter = match Drafter::load(&pb_dir, &tpl_dir) {
-        Ok(d) => d,
-        Err(e @ Error::Template { .. }) => {
+    // A template that fails to load is a finding of the preview (exit 1), like one that fails to render.
+    let phrasebank = crate::phrasebank::Phrasebank::load(&pb_dir)?;
+    let templates = match crate::render::Templates::load(&tpl_dir) {
+        Ok(t) => t,
+        Err(e @ (Error::Template { .. } | Error::Input(_) | Error::Inputs(_))) => {
             crate::cli::report(&e);
             return Ok(1);
         }
         Err(e) => return Err(e),
+    };
+    let drafter = Drafter {
+        phrasebank,
+        templates,
     };
     let index_path = tpl_dir.join("preview/index.html.tera");
     let index_src =
