@@ -438,6 +438,11 @@ impl<'a> Planner<'a> {
             }
         }
         let length_est = fixed + sections_len(&sections);
+        if length_est * 10 > target * 11 {
+            self.warnings.push(format!(
+                "the draft has about {length_est} characters, over the {target} asked: the spec's own facts and parts need that much; raise output.length or drop points"
+            ));
+        }
         if length_est * 10 < target * 9 {
             self.warnings.push(format!(
                 "the draft has about {length_est} characters, short of the {target} asked: add points or facts to the spec (wengao never pads)"
@@ -793,10 +798,19 @@ impl<'a> Planner<'a> {
                     &[("fact", fact.clone())],
                     std::slice::from_ref(&field),
                 ) {
-                    Some(s) => s,
-                    None => Sentence::new(format!("{fact}。"), Origin::Spec { field }),
+                    Some(s) => Some(s),
+                    None => self.fallback(
+                        "fact",
+                        vec![
+                            format!("{fact}。"),
+                            format!("在{topic}上，{fact}。"),
+                            format!("{topic}方面，{fact}。"),
+                            format!("围绕{topic}，{fact}。"),
+                        ],
+                        vec![field],
+                    ),
                 };
-                pp.facts.push(s);
+                pp.facts.extend(s);
             }
             if let Some(lead) = &p.lead {
                 let lead = clause(lead.as_str());
@@ -1024,7 +1038,11 @@ impl<'a> Planner<'a> {
                 None
             };
             match text {
-                Some(t) if !t.is_empty() && texts.insert(t.clone()) => {
+                Some(t)
+                    if !t.is_empty()
+                        && !self.used_texts.contains(&t)
+                        && texts.insert(t.clone()) =>
+                {
                     let id = format!("{name}[{}]", ids.join(","));
                     let origin = if fields.is_empty() {
                         Origin::Phrase { id }
@@ -1040,6 +1058,8 @@ impl<'a> Planner<'a> {
                 }
             }
         }
+        // Headings are never repeated anywhere in the draft.
+        self.used_texts.extend(texts);
         Some(out)
     }
 }

@@ -113,7 +113,7 @@ fn spec_yaml(g: &Gen, themes: &[String]) -> String {
         y.push_str("situation:\n  achievements: [地区生产总值增长5.5%]\n  figures:\n    - {indicator: 固定资产投资, value: 增长7.1%}\n  problems: [发展不平衡问题仍然突出]\n");
     }
     y.push_str("sections:\n");
-    for (t, points) in &g.sections {
+    for (si, (t, points)) in g.sections.iter().enumerate() {
         y.push_str(&format!("  - theme: {}\n", themes[*t % themes.len()]));
         if !points.is_empty() {
             y.push_str("    points:\n");
@@ -130,7 +130,10 @@ fn spec_yaml(g: &Gen, themes: &[String]) -> String {
                 }
             ));
             if *fact {
-                y.push_str(&format!("        facts: [完成投资{}亿元]\n", 10 + i));
+                y.push_str(&format!(
+                    "        facts: [完成投资{}亿元]\n",
+                    10 * (si + 1) + i
+                ));
             }
             if *lead {
                 y.push_str(&format!(
@@ -169,9 +172,11 @@ proptest! {
         let findings = d.check(&vs, &plan, None).unwrap();
         let errors: Vec<_> = findings.iter().filter(|f| f.severity == wengao::lint::Severity::Error).collect();
         prop_assert!(errors.is_empty(), "{:#?}\n{}\n{}", errors, src, d.text(&plan).unwrap());
-        // Never longer than asked (+10%); short only with a warning saying so.
+        // Within ±10% of the length asked, or a warning saying why not.
         let target = plan.target;
-        prop_assert!(plan.length * 10 <= target * 11, "{} > {} +10%", plan.length, target);
+        if plan.length * 10 > target * 11 {
+            prop_assert!(plan.warnings.iter().any(|w| w.contains("over the")), "{} > {} +10% without a warning", plan.length, target);
+        }
         if plan.length * 10 < target * 9 {
             prop_assert!(plan.warnings.iter().any(|w| w.contains("short of")), "short without a warning");
         }
