@@ -298,8 +298,20 @@ impl<'a> Planner<'a> {
 
     /// Draw a measure-like sentence close to `key` (a topic or an item lead): among the entries
     /// sharing the most character pairs with it, weighted by weight; with none sharing any, any entry.
-    fn sentence_near(&mut self, role: Role, theme: &str, key: &str) -> Option<Sentence> {
+    fn sentence_near(
+        &mut self,
+        role: Role,
+        theme: &str,
+        key: &str,
+        others: &[String],
+    ) -> Option<Sentence> {
         let keys = bigrams(key);
+        let other_keys: Vec<HashSet<(char, char)>> = others
+            .iter()
+            .filter(|o| o.as_str() != key)
+            .map(|o| bigrams(o))
+            .collect();
+        let mut reserved: Vec<(String, String, u32, usize)> = Vec::new();
         let mut options: Vec<(String, String, u32, usize)> = Vec::new();
         for ph in self
             .pb
@@ -320,8 +332,20 @@ impl<'a> Planner<'a> {
             {
                 continue;
             }
-            let score = bigrams(&text).intersection(&keys).count();
+            let grams = bigrams(&text);
+            let score = grams.intersection(&keys).count();
+            // A measure that fits a sibling's topic better is left for that sibling.
+            if other_keys
+                .iter()
+                .any(|o| grams.intersection(o).count() > score)
+            {
+                reserved.push((ph.id.clone(), text, ph.weight, score));
+                continue;
+            }
             options.push((ph.id.clone(), text, ph.weight, score));
+        }
+        if options.is_empty() {
+            options = reserved;
         }
         // Keep the closest few (within one shared pair of the best, at least four when there are),
         // so the measure fits its topic and still varies with the seed.
@@ -753,9 +777,10 @@ impl<'a> Planner<'a> {
             });
         }
         // Measures round-robin, up to four an item, each close to its item's lead.
+        let leads: Vec<String> = items.iter().map(|it| it.lead.clone()).collect();
         for _ in 0..4 {
             for it in items.iter_mut() {
-                if let Some(s) = self.sentence_near(Role::Measure, theme, &it.lead) {
+                if let Some(s) = self.sentence_near(Role::Measure, theme, &it.lead, &leads) {
                     it.measures.push(s);
                 }
             }
@@ -915,7 +940,7 @@ impl<'a> Planner<'a> {
             .collect();
         for _ in 0..12 {
             for (pp, topic) in plans.iter_mut().zip(&topics) {
-                if let Some(s) = self.sentence_near(Role::Measure, theme, topic) {
+                if let Some(s) = self.sentence_near(Role::Measure, theme, topic, &topics) {
                     pp.measures.push(s);
                 }
             }
