@@ -1032,7 +1032,8 @@ impl<'a> Planner<'a> {
                                 clause(&t)
                             })
                     }
-                    "verb" | "effort" | "effort2" | "verb2" => {
+                    // Mined patterns name their four-character slots motto1, motto2 (牢记使命，实干为民).
+                    "verb" | "effort" | "effort2" | "verb2" | "motto1" | "motto2" => {
                         let role = if slot.starts_with("verb") {
                             Role::PointVerb
                         } else {
