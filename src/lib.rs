@@ -22,6 +22,7 @@ pub mod mine;
 pub mod model;
 pub mod numerals;
 pub mod output;
+pub mod pbtools;
 pub mod phrasebank;
 pub mod plan;
 pub mod render;

@@ -148,6 +148,8 @@ struct PointPlan {
     heading: String,
     heading_origin: Origin,
     framing: Option<Sentence>,
+    /// A second framing sentence, for deeper elaboration (trimmed first).
+    framing2: Option<Sentence>,
     facts: Vec<Sentence>,
     measures: Vec<Sentence>,
     requirement: Option<Sentence>,
@@ -271,6 +273,28 @@ impl<'a> Planner<'a> {
         }
     }
 
+    /// The first of `texts` not yet used in this draft (marking it used), as a template sentence.
+    fn fallback(
+        &mut self,
+        name: &str,
+        texts: Vec<String>,
+        fields: Vec<String>,
+    ) -> Option<Sentence> {
+        let t = texts.into_iter().find(|t| !self.used_texts.contains(t))?;
+        self.used_texts.insert(t.clone());
+        let origin = if fields.is_empty() {
+            Origin::Template {
+                name: format!("plan:{name}"),
+            }
+        } else {
+            Origin::Mixed {
+                id: format!("plan:{name}"),
+                fields,
+            }
+        };
+        Some(Sentence::new(t, origin))
+    }
+
     /// Phrasing written for a county (县域, 县城, 县级) does not fit a city, district or town speech.
     fn fits_level(&self, text: &str) -> bool {
         self.vs.level == crate::spec::Level::County || !text.contains('县')
@@ -323,11 +347,23 @@ impl<'a> Planner<'a> {
 
     /// Draw a measure-like sentence close to `key` (a topic or an item lead): among the entries
     /// sharing the most character pairs with it, weighted by weight; with none sharing any, any entry.
-    fn sentence_near(&mut self, role: Role, theme: &str, key: &str) -> Option<Sentence> {
+    fn sentence_near(
+        &mut self,
+        role: Role,
+        theme: &str,
+        key: &str,
+        others: &[String],
+    ) -> Option<Sentence> {
         let keys = bigrams(key);
+        let other_keys: Vec<Vec<u64>> = others
+            .iter()
+            .filter(|o| o.as_str() != key)
+            .map(|o| bigrams(o))
+            .collect();
         // A measure that opens with the item's own lead would echo it (深化审计监督。深化审计监督，…).
         let head: String = key.chars().take(4).collect();
         let head_is_four = head.chars().count() == 4;
+        let mut reserved: Vec<(&'a str, u32, usize)> = Vec::new();
         let mut options: Vec<(&'a str, u32, usize)> = Vec::new();
         let pb: &'a Phrasebank = self.pb;
         for ph in pb.pool(role, Some(theme), self.vs.kind, self.vs.year()) {
@@ -341,7 +377,7 @@ impl<'a> Planner<'a> {
                     (t, pairs)
                 })
             });
-            let Some((text, pairs)) = filled else {
+            let Some((text, grams)) = filled else {
                 continue;
             };
             if self.used_texts.contains(text.as_str()) {
@@ -350,11 +386,27 @@ impl<'a> Planner<'a> {
             if head_is_four && opens_with(text, &head) {
                 continue;
             }
-            let score = common_count(pairs, &keys);
+            let score = common_count(grams, &keys);
+            // A measure that fits a sibling's topic better is left for that sibling.
+            if other_keys.iter().any(|o| common_count(grams, o) > score) {
+                reserved.push((ph.id.as_str(), ph.weight, score));
+                continue;
+            }
             options.push((ph.id.as_str(), ph.weight, score));
         }
-        let best = options.iter().map(|o| o.2).max()?;
-        options.retain(|o| o.2 == best);
+        if options.is_empty() {
+            options = reserved;
+        }
+        // Keep the closest few (within one shared pair of the best, at least four when there are),
+        // so the measure fits its topic and still varies with the seed.
+        options.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(b.0)));
+        let best = options.first()?.2;
+        let keep = options
+            .iter()
+            .take_while(|o| o.2 + 1 >= best)
+            .count()
+            .max(4.min(options.len()));
+        options.truncate(keep);
         let weights: Vec<u32> = options.iter().map(|o| o.1).collect();
         let i = self.rng.weighted(&weights);
         let id = options[i].0;
@@ -462,6 +514,11 @@ impl<'a> Planner<'a> {
             }
         }
         let length_est = fixed + sections_len(&sections);
+        if length_est * 10 > target * 11 {
+            self.warnings.push(format!(
+                "the draft has about {length_est} characters, over the {target} asked: the spec's own facts and parts need that much; raise output.length or drop points"
+            ));
+        }
         if length_est * 10 < target * 9 {
             self.warnings.push(format!(
                 "the draft has about {length_est} characters, short of the {target} asked: add points or facts to the spec (wengao never pads)"
@@ -771,10 +828,11 @@ impl<'a> Planner<'a> {
                 measures: Vec::new(),
             });
         }
-        // Measures round-robin, up to three an item, each close to its item's lead.
-        for _ in 0..3 {
+        // Measures round-robin, up to four an item, each close to its item's lead.
+        let leads: Vec<String> = items.iter().map(|it| it.lead.clone()).collect();
+        for _ in 0..4 {
             for it in items.iter_mut() {
-                if let Some(s) = self.sentence_near(Role::Measure, theme, &it.lead) {
+                if let Some(s) = self.sentence_near(Role::Measure, theme, &it.lead, &leads) {
                     it.measures.push(s);
                 }
             }
@@ -802,6 +860,12 @@ impl<'a> Planner<'a> {
                 &[("topic", topic.clone())],
                 &[format!("{base}.topic")],
             );
+            pp.framing2 = self.sentence(
+                Role::Framing,
+                Some(theme),
+                &[("topic", topic.clone())],
+                &[format!("{base}.topic")],
+            );
             for (fi, f) in p.facts.iter().enumerate() {
                 let fact = clause(f.as_str());
                 let field = format!("{base}.facts[{fi}]");
@@ -811,10 +875,19 @@ impl<'a> Planner<'a> {
                     &[("fact", fact.clone())],
                     std::slice::from_ref(&field),
                 ) {
-                    Some(s) => s,
-                    None => Sentence::new(format!("{fact}。"), Origin::Spec { field }),
+                    Some(s) => Some(s),
+                    None => self.fallback(
+                        "fact",
+                        vec![
+                            format!("{fact}。"),
+                            format!("在{topic}上，{fact}。"),
+                            format!("{topic}方面，{fact}。"),
+                            format!("围绕{topic}，{fact}。"),
+                        ],
+                        vec![field],
+                    ),
                 };
-                pp.facts.push(s);
+                pp.facts.extend(s);
             }
             if let Some(lead) = &p.lead {
                 let lead = clause(lead.as_str());
@@ -847,49 +920,65 @@ impl<'a> Planner<'a> {
                             )
                         })
                 };
-                pp.responsibility = Some(s.unwrap_or_else(|| {
-                    let text = if support.is_empty() {
-                        format!("由{lead}牵头负责。")
-                    } else {
-                        format!("由{lead}牵头，{}配合。", support.join("、"))
-                    };
-                    Sentence::new(
-                        text,
-                        Origin::Template {
-                            name: "plan:responsibility".into(),
-                        },
-                    )
-                }));
+                pp.responsibility = match s {
+                    Some(s) => Some(s),
+                    None => {
+                        let texts = if support.is_empty() {
+                            vec![
+                                format!("由{lead}牵头负责。"),
+                                format!("{lead}要切实负起牵头责任。"),
+                                format!("{lead}要把{topic}抓在手上、扛在肩上。"),
+                            ]
+                        } else {
+                            let sup = support.join("、");
+                            vec![
+                                format!("由{lead}牵头，{sup}配合。"),
+                                format!("{lead}牵头抓总，{sup}协同推进。"),
+                                format!("{lead}要牵头推进{topic}，{sup}要密切配合。"),
+                            ]
+                        };
+                        self.fallback("responsibility", texts, fields.clone())
+                    }
+                };
             } else if !p.support.is_empty() {
-                let support: Vec<String> = p.support.iter().map(|s| clause(s.as_str())).collect();
-                pp.responsibility = Some(Sentence::new(
-                    format!("{}要密切配合、形成合力。", support.join("、")),
-                    Origin::Mixed {
-                        id: "plan:support".into(),
-                        fields: vec![format!("{base}.support")],
-                    },
-                ));
+                let sup: Vec<String> = p.support.iter().map(|s| clause(s.as_str())).collect();
+                let sup = sup.join("、");
+                pp.responsibility = self.fallback(
+                    "support",
+                    vec![
+                        format!("{sup}要密切配合、形成合力。"),
+                        format!("{sup}要围绕{topic}主动作为、协同推进。"),
+                        format!("在{topic}上，{sup}要各司其职、通力协作。"),
+                    ],
+                    vec![format!("{base}.support")],
+                );
             }
             if let Some(d) = self.vs.deadlines[si][pi] {
                 let when = numerals::deadline_cn(d, year);
                 let field = format!("{base}.deadline");
-                pp.deadline = Some(
-                    self.sentence(
-                        Role::Deadline,
-                        None,
-                        &[("deadline", when.clone())],
-                        std::slice::from_ref(&field),
-                    )
-                    .unwrap_or_else(|| {
-                        Sentence::new(format!("确保{when}完成。"), Origin::Spec { field })
-                    }),
-                );
+                pp.deadline = match self.sentence(
+                    Role::Deadline,
+                    None,
+                    &[("deadline", when.clone())],
+                    std::slice::from_ref(&field),
+                ) {
+                    Some(s) => Some(s),
+                    None => self.fallback(
+                        "deadline",
+                        vec![
+                            format!("确保{when}完成。"),
+                            format!("{topic}的各项任务要在{when}完成。"),
+                            format!("{when}要见到{topic}的实际成效。"),
+                        ],
+                        vec![field],
+                    ),
+                };
             }
             pp.requirement =
                 self.sentence(Role::Requirement, Some(theme), &[("topic", topic)], &[]);
             plans.push(pp);
         }
-        // Measures round-robin across the points, up to five a point, each close to its topic.
+        // Measures round-robin across the points, up to twelve a point, each close to its topic.
         let topics: Vec<String> = sec
             .points
             .iter()
@@ -901,9 +990,9 @@ impl<'a> Planner<'a> {
                 )
             })
             .collect();
-        for _ in 0..5 {
+        for _ in 0..12 {
             for (pp, topic) in plans.iter_mut().zip(&topics) {
-                if let Some(s) = self.sentence_near(Role::Measure, theme, topic) {
+                if let Some(s) = self.sentence_near(Role::Measure, theme, topic, &topics) {
                     pp.measures.push(s);
                 }
             }
@@ -995,7 +1084,8 @@ impl<'a> Planner<'a> {
                                 clause(&t)
                             })
                     }
-                    "verb" | "effort" | "effort2" | "verb2" => {
+                    // Mined patterns name their four-character slots motto1, motto2 (牢记使命，实干为民).
+                    "verb" | "effort" | "effort2" | "verb2" | "motto1" | "motto2" => {
                         let role = if slot.starts_with("verb") {
                             Role::PointVerb
                         } else {
@@ -1026,7 +1116,11 @@ impl<'a> Planner<'a> {
                 None
             };
             match text {
-                Some(t) if !t.is_empty() && texts.insert(t.clone()) => {
+                Some(t)
+                    if !t.is_empty()
+                        && !self.used_texts.contains(&t)
+                        && texts.insert(t.clone()) =>
+                {
                     let id = format!("{name}[{}]", ids.join(","));
                     let origin = if fields.is_empty() {
                         Origin::Phrase { id }
@@ -1042,6 +1136,8 @@ impl<'a> Planner<'a> {
                 }
             }
         }
+        // Headings are never repeated anywhere in the draft.
+        self.used_texts.extend(texts);
         Some(out)
     }
 }
@@ -1127,6 +1223,7 @@ fn sections_len(sections: &[SectionPlan]) -> usize {
                             + 4
                             + p.framing
                                 .iter()
+                                .chain(&p.framing2)
                                 .chain(&p.requirement)
                                 .chain(&p.responsibility)
                                 .chain(&p.deadline)
@@ -1145,61 +1242,65 @@ fn sections_len(sections: &[SectionPlan]) -> usize {
 }
 
 /// Remove one optional sentence from the deepest elaboration. False when nothing is left to trim.
+///
+/// The order keeps every point balanced: measures come off the most elaborated point or item first
+/// (down to three), then items beyond three, then second framings, then measures down to one,
+/// then second intro sentences and requirements.
 fn trim_one(sections: &mut [SectionPlan]) -> bool {
-    // 1. the point or item with the most measures (ties: the last) loses its last measure, down to one.
+    trim_measures(sections, 3)
+        || trim_items(sections)
+        || sections.iter_mut().rev().any(|s| {
+            s.points
+                .iter_mut()
+                .rev()
+                .any(|p| p.framing2.take().is_some())
+        })
+        || trim_measures(sections, 1)
+        || sections
+            .iter_mut()
+            .rev()
+            .any(|s| s.intro.len() > 1 && s.intro.pop().is_some())
+        || sections.iter_mut().rev().any(|s| {
+            s.points
+                .iter_mut()
+                .rev()
+                .any(|p| p.requirement.take().is_some())
+        })
+}
+
+/// Drop the last measure of the point or item with the most (ties: the last), if it has more than `floor`.
+fn trim_measures(sections: &mut [SectionPlan], floor: usize) -> bool {
     let mut best: Option<(usize, usize, bool, usize)> = None; // (section, index, is_item, count)
     for (si, s) in sections.iter().enumerate() {
         for (pi, p) in s.points.iter().enumerate() {
-            if p.measures.len() > 1 && best.is_none_or(|b| p.measures.len() >= b.3) {
+            if p.measures.len() > floor && best.is_none_or(|b| p.measures.len() >= b.3) {
                 best = Some((si, pi, false, p.measures.len()));
             }
         }
         for (ii, it) in s.items.iter().enumerate() {
-            if it.measures.len() > 1 && best.is_none_or(|b| it.measures.len() >= b.3) {
+            if it.measures.len() > floor && best.is_none_or(|b| it.measures.len() >= b.3) {
                 best = Some((si, ii, true, it.measures.len()));
             }
         }
     }
-    // Prefer dropping surplus items (beyond three) once measures are down to two.
-    if best.is_none_or(|b| b.3 <= 2) {
-        for s in sections.iter_mut().rev() {
-            if s.items.len() > 3 {
-                s.items.pop();
-                return true;
-            }
-        }
+    match best {
+        Some((si, i, true, _)) => sections[si].items[i].measures.pop().is_some(),
+        Some((si, i, false, _)) => sections[si].points[i].measures.pop().is_some(),
+        None => false,
     }
-    if let Some((si, i, is_item, _)) = best {
-        if is_item {
-            sections[si].items[i].measures.pop();
-        } else {
-            sections[si].points[i].measures.pop();
-        }
-        return true;
+}
+
+/// Drop the last item of the section with the most items, beyond three.
+fn trim_items(sections: &mut [SectionPlan]) -> bool {
+    let most = sections.iter().map(|s| s.items.len()).max().unwrap_or(0);
+    if most <= 3 {
+        return false;
     }
-    // 2. second intro sentences, then requirements, then the last measure of points with facts.
-    for s in sections.iter_mut().rev() {
-        if s.intro.len() > 1 {
-            s.intro.pop();
-            return true;
-        }
-    }
-    for s in sections.iter_mut().rev() {
-        for p in s.points.iter_mut().rev() {
-            if p.requirement.take().is_some() {
-                return true;
-            }
-        }
-    }
-    for s in sections.iter_mut().rev() {
-        for p in s.points.iter_mut().rev() {
-            if !p.facts.is_empty() && !p.measures.is_empty() {
-                p.measures.pop();
-                return true;
-            }
-        }
-    }
-    false
+    sections
+        .iter_mut()
+        .rev()
+        .find(|s| s.items.len() == most)
+        .is_some_and(|s| s.items.pop().is_some())
 }
 
 fn to_part(i: usize, s: SectionPlan, marker: ItemMarker, facts_first: bool) -> Part {
@@ -1216,17 +1317,38 @@ fn to_part(i: usize, s: SectionPlan, marker: ItemMarker, facts_first: bool) -> P
                 first.extend(p.framing);
                 first.extend(p.facts);
             }
-            let mut second: Vec<Sentence> = p.measures;
-            second.extend(p.requirement);
-            second.extend(p.responsibility);
-            second.extend(p.deadline);
-            let body = if sentences_len(&first) + sentences_len(&second) > 420 && !first.is_empty()
+            first.extend(p.framing2);
+            // Measures in paragraphs of at most four, the last carrying the requirement,
+            // responsibility and deadline.
+            let mut tail: Vec<Sentence> = Vec::new();
+            tail.extend(p.requirement);
+            tail.extend(p.responsibility);
+            tail.extend(p.deadline);
+            let mut body: Vec<Paragraph> = Vec::new();
+            let chunks: Vec<Vec<Sentence>> =
+                p.measures.chunks(4).map(<[Sentence]>::to_vec).collect();
+            if chunks.len() <= 1
+                && sentences_len(&first)
+                    + chunks.iter().map(|c| sentences_len(c)).sum::<usize>()
+                    + sentences_len(&tail)
+                    <= 420
             {
-                vec![Paragraph::new(first), Paragraph::new(second)]
+                first.extend(chunks.into_iter().flatten());
+                first.extend(tail);
+                body.push(Paragraph::new(first));
             } else {
-                first.extend(second);
-                vec![Paragraph::new(first)]
-            };
+                body.push(Paragraph::new(first));
+                let n = chunks.len();
+                for (k, mut c) in chunks.into_iter().enumerate() {
+                    if k + 1 == n {
+                        c.append(&mut tail);
+                    }
+                    body.push(Paragraph::new(c));
+                }
+                if !tail.is_empty() {
+                    body.push(Paragraph::new(tail));
+                }
+            }
             Part {
                 number: j as u32 + 1,
                 level: 2,

@@ -107,11 +107,13 @@ impl Templates {
 
     /// The names of the heading patterns with this prefix (`l1_`, `l2_`), sorted.
     pub fn pattern_names(&self, prefix: &str) -> Vec<String> {
+        // Hand-written (`l1_…`) and mined (`mined_l1_…`) patterns alike.
         let full = format!("patterns/{prefix}");
+        let mined = format!("patterns/mined_{prefix}");
         let mut v: Vec<String> = self
             .tera
             .get_template_names()
-            .filter(|n| n.starts_with(&full))
+            .filter(|n| n.starts_with(&full) || n.starts_with(&mined))
             .map(str::to_string)
             .collect();
         v.sort();

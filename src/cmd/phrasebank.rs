@@ -1,16 +1,282 @@
-//! `wengao phrasebank` (not yet implemented).
+//! `wengao phrasebank lint|stats|themes|search|add|retire`: a thin layer over [`crate::pbtools`].
 
-use crate::cli::Globals;
-use crate::{Error, Result};
+use crate::cli::{Globals, info};
+use crate::pbtools::{self, LintOptions, NewEntry, Query, Severity};
+use crate::phrasebank::{Role, Status};
+use crate::{Error, Result, io};
 
 /// Arguments of `wengao phrasebank`.
 #[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  wengao phrasebank lint\n  wengao phrasebank stats\n  wengao phrasebank search 项目 --role measure --year 2024\n  wengao phrasebank add --role measure --theme 项目建设 --text '要坚持项目为王，以项目论英雄。'\n  wengao phrasebank retire xiangmu.measure.3"
+)]
 pub struct Args {
-    /// Input.
-    pub input: Option<String>,
+    #[command(subcommand)]
+    pub command: Sub,
+}
+
+/// The subcommands of `wengao phrasebank`.
+#[derive(Debug, clap::Subcommand)]
+pub enum Sub {
+    /// Check the phrasebank: schema, duplicates, themes, roles, years, slots, wording, depth (exit 1 on errors).
+    Lint(LintArgs),
+    /// Entries per theme and role, era coverage by year, candidates waiting for curation.
+    Stats(StatsArgs),
+    /// The known themes with a one-line description each (what a spec's `theme:` may say).
+    Themes,
+    /// Find entries: id, file:line, text.
+    Search(SearchArgs),
+    /// Add an entry to the file of its theme (or common.yaml); it gets the next id.
+    Add(AddArgs),
+    /// Mark an entry retired (it stays in the file, never drafted).
+    Retire(RetireArgs),
+}
+
+/// `--format` of lint and stats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutFormat {
+    Text,
+    Json,
+}
+
+/// `phrasebank lint`
+#[derive(Debug, clap::Args)]
+pub struct LintArgs {
+    #[arg(long, value_enum, default_value_t = OutFormat::Text)]
+    pub format: OutFormat,
+    /// Show errors only.
+    #[arg(long)]
+    pub errors_only: bool,
+}
+
+/// `phrasebank stats`
+#[derive(Debug, clap::Args)]
+pub struct StatsArgs {
+    #[arg(long, value_enum, default_value_t = OutFormat::Text)]
+    pub format: OutFormat,
+}
+
+/// `phrasebank search`
+#[derive(Debug, clap::Args)]
+pub struct SearchArgs {
+    /// Text (or part of an id) to find; empty lists every entry that passes the filters.
+    #[arg(default_value = "")]
+    pub text: String,
+    /// Only entries serving this theme.
+    #[arg(long)]
+    pub theme: Option<String>,
+    /// Only entries of this role.
+    #[arg(long)]
+    pub role: Option<String>,
+    /// Only entries valid in this year.
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// Include candidates and retired entries.
+    #[arg(long)]
+    pub all: bool,
+}
+
+/// `phrasebank add`
+#[derive(Debug, clap::Args)]
+pub struct AddArgs {
+    /// The phrase (slots like {topic} are kept).
+    #[arg(long)]
+    pub text: String,
+    /// Its role (measure, framing, opening …; see docs/phrasebank.md).
+    #[arg(long)]
+    pub role: String,
+    /// The theme(s) it serves; the first picks the file. Repeat or separate with commas.
+    #[arg(long = "theme", value_delimiter = ',')]
+    pub themes: Vec<String>,
+    /// The years it is valid: 2021-2025, 2026-, -2020, 2024.
+    #[arg(long)]
+    pub years: Option<String>,
+    /// How often it is chosen relative to others (default 1).
+    #[arg(long)]
+    pub weight: Option<u32>,
+    /// Meeting kinds it is for (default all). Repeat or separate with commas.
+    #[arg(long = "kind", value_delimiter = ',')]
+    pub kinds: Vec<String>,
+    /// Where it comes from (default `written`; or corpus file:line).
+    #[arg(long)]
+    pub source: Option<String>,
+    /// Add it as a candidate waiting for curation (not drafted; not checked).
+    #[arg(long)]
+    pub candidate: bool,
+}
+
+/// `phrasebank retire`
+#[derive(Debug, clap::Args)]
+pub struct RetireArgs {
+    /// The id of the entry.
+    pub id: String,
 }
 
 /// Run the subcommand.
-pub fn run(_args: &Args, _g: &Globals) -> Result<i32> {
-    Err(Error::Usage("`phrasebank` is not implemented yet".into()))
+pub fn run(args: &Args, g: &Globals) -> Result<i32> {
+    let dir = crate::cmd::phrasebank_dir(g);
+    match &args.command {
+        Sub::Lint(a) => {
+            let findings = pbtools::lint(&dir, &LintOptions::default())?;
+            let shown: Vec<&pbtools::Finding> = findings
+                .iter()
+                .filter(|f| !a.errors_only || f.severity == Severity::Error)
+                .collect();
+            let errors = findings
+                .iter()
+                .filter(|f| f.severity == Severity::Error)
+                .count();
+            let warnings = findings.len() - errors;
+            match a.format {
+                OutFormat::Json => {
+                    let mut s = serde_json::to_string_pretty(&shown)
+                        .map_err(|e| Error::Usage(e.to_string()))?;
+                    s.push('\n');
+                    io::write_stdout(s.as_bytes())?;
+                }
+                OutFormat::Text => {
+                    let mut s = String::new();
+                    for f in &shown {
+                        s.push_str(&f.to_string());
+                        s.push('\n');
+                    }
+                    io::write_stdout(s.as_bytes())?;
+                    info(
+                        g,
+                        &format!("{}: {errors} errors, {warnings} warnings", dir.display()),
+                    );
+                }
+            }
+            Ok(i32::from(errors > 0))
+        }
+        Sub::Stats(a) => {
+            let sc = pbtools::scan_dir(&dir)?;
+            let st = pbtools::stats(&sc.phrases, &sc.themes);
+            let out = match a.format {
+                OutFormat::Json => {
+                    serde_json::to_string_pretty(&st).map_err(|e| Error::Usage(e.to_string()))?
+                        + "\n"
+                }
+                OutFormat::Text => st.to_text(),
+            };
+            io::write_stdout(out.as_bytes())?;
+            if !sc.findings.is_empty() {
+                info(
+                    g,
+                    &format!(
+                        "note: {} entries could not be read; run `wengao phrasebank lint`",
+                        sc.findings.len()
+                    ),
+                );
+            }
+            Ok(0)
+        }
+        Sub::Themes => {
+            let sc = pbtools::scan_dir(&dir)?;
+            let w = sc
+                .themes
+                .iter()
+                .map(|t| pbtools::width(&t.name))
+                .max()
+                .unwrap_or(0);
+            let mut s = String::new();
+            for t in &sc.themes {
+                let pad = " ".repeat(w - pbtools::width(&t.name));
+                s.push_str(&format!("{}{pad}  {}\n", t.name, t.description));
+            }
+            io::write_stdout(s.as_bytes())?;
+            Ok(0)
+        }
+        Sub::Search(a) => {
+            let role = match &a.role {
+                None => None,
+                Some(r) => Some(parse_role(r)?),
+            };
+            let sc = pbtools::scan_dir(&dir)?;
+            let q = Query {
+                text: a.text.clone(),
+                theme: a.theme.clone(),
+                role,
+                year: a.year,
+                all: a.all,
+            };
+            let hits = pbtools::search(&sc.phrases, &q);
+            let mut s = String::new();
+            for p in &hits {
+                let status = match p.status {
+                    Status::Curated => "",
+                    Status::Candidate => " [candidate]",
+                    Status::Retired => " [retired]",
+                };
+                s.push_str(&format!(
+                    "{}\t{}:{}\t{}{status}\n",
+                    p.id,
+                    p.file.display(),
+                    p.line,
+                    p.text
+                ));
+            }
+            io::write_stdout(s.as_bytes())?;
+            info(g, &format!("{} entries", hits.len()));
+            Ok(i32::from(hits.is_empty()))
+        }
+        Sub::Add(a) => {
+            let new = NewEntry {
+                text: a.text.clone(),
+                role: Some(parse_role(&a.role)?),
+                themes: a
+                    .themes
+                    .iter()
+                    .map(|t| t.trim().to_string())
+                    .filter(|t| !t.is_empty())
+                    .collect(),
+                years: a.years.clone(),
+                weight: a.weight,
+                kinds: a.kinds.clone(),
+                source: a.source.clone(),
+                status: a.candidate.then_some(Status::Candidate),
+            };
+            let added = pbtools::add(&dir, &new)?;
+            for w in &added.warnings {
+                info(g, &format!("warning: {w}"));
+            }
+            io::write_stdout(
+                format!("{}\t{}:{}\n", added.id, added.file.display(), added.line).as_bytes(),
+            )?;
+            Ok(0)
+        }
+        Sub::Retire(a) => {
+            let r = pbtools::retire(&dir, &a.id)?;
+            if r.changed {
+                info(
+                    g,
+                    &format!("retired {} at {}:{}", r.id, r.file.display(), r.line),
+                );
+            } else {
+                info(
+                    g,
+                    &format!(
+                        "{} was retired already ({}:{})",
+                        r.id,
+                        r.file.display(),
+                        r.line
+                    ),
+                );
+            }
+            Ok(0)
+        }
+    }
+}
+
+fn parse_role(r: &str) -> Result<Role> {
+    Role::parse(r).ok_or_else(|| {
+        let names: Vec<&str> = Role::ALL.iter().map(|r| r.name()).collect();
+        let hint = crate::error::did_you_mean(r, names.iter().copied())
+            .map(|s| format!("did you mean `{s}`? "))
+            .unwrap_or_default();
+        Error::Usage(format!(
+            "unknown role `{r}`: {hint}the roles are {}",
+            names.join(", ")
+        ))
+    })
 }

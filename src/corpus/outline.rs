@@ -127,6 +127,18 @@ struct Container {
     paras: Vec<RawPara>,
 }
 
+/// A number a writer's edit can leave: the same as the last (a duplicate) or one skipped (a
+/// deleted part). The linter reports it; the parser still takes the line as a heading.
+fn renumbered(n: u32, count: usize) -> bool {
+    count > 0 && (n as usize == count || n as usize == count + 2)
+}
+
+/// A line that reads as a heading rather than prose: short, with no full stop before its end.
+fn heading_like(rest: &str) -> bool {
+    let t = rest.trim_end_matches('。');
+    t.chars().count() <= 40 && !t.contains('。')
+}
+
 /// Parse clean speech text into the document model.
 pub fn parse(text: &str) -> Speech {
     let mut sp = Speech::default();
@@ -174,7 +186,7 @@ pub fn parse(text: &str) -> Speech {
             continue;
         }
         if let Some((n, rest)) = l1_prefix(s)
-            && n as usize == parts.len() + 1
+            && (n as usize == parts.len() + 1 || (renumbered(n, parts.len()) && heading_like(rest)))
             && rest
                 .chars()
                 .next()
@@ -190,7 +202,8 @@ pub fn parse(text: &str) -> Speech {
         }
         if let Some((n, rest)) = l2_prefix(s)
             && let Some(last) = parts.last_mut()
-            && n as usize == last.2.len() + 1
+            && (n as usize == last.2.len() + 1
+                || (renumbered(n, last.2.len()) && heading_like(rest)))
         {
             let (part, body) = heading_part(2, n, rest, line);
             let mut c = Container::default();
