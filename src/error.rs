@@ -96,14 +96,31 @@ impl fmt::Display for Diagnostic {
             write!(f, "{pad}--> {}", self.file)?;
         }
         if let Some(src) = &self.source_line {
-            let src = src.replace('\t', " ");
+            // A very long line (a minified spec, a 10 MB value) is shown as a window around the
+            // column, so the message stays readable.
+            const WINDOW: usize = 120;
+            let n = src.chars().count();
+            let (skip, caret_col) = if n > WINDOW + 40 {
+                let skip = self.column.saturating_sub(WINDOW / 2);
+                (skip, self.column - skip + usize::from(skip > 0))
+            } else {
+                (0, self.column)
+            };
+            let mut shown: String = src.chars().skip(skip).take(WINDOW + 40).collect();
+            if skip > 0 {
+                shown.insert(0, '…');
+            }
+            if skip + WINDOW + 40 < n {
+                shown.push('…');
+            }
+            let src = shown.replace('\t', " ");
             writeln!(f)?;
             writeln!(f, "{pad} |")?;
             writeln!(f, "{} | {}", self.line, src)?;
             // The caret goes under the column, counting wide characters as two cells.
             let cells: usize = src
                 .chars()
-                .take(self.column.saturating_sub(1))
+                .take(caret_col.saturating_sub(1))
                 .map(|c| if c.is_ascii() { 1 } else { 2 })
                 .sum();
             write!(f, "{pad} | {}^", " ".repeat(cells))?;
@@ -180,8 +197,14 @@ impl fmt::Display for Error {
             } => {
                 write!(f, "error: cannot {action} `{}`: {source}", path.display())?;
                 let help = match source.kind() {
+                    std::io::ErrorKind::NotFound if action.starts_with("write") => {
+                        Some("the directory does not exist: create it, or choose another -o path")
+                    }
                     std::io::ErrorKind::NotFound => {
                         Some("check the path; `-` reads standard input")
+                    }
+                    std::io::ErrorKind::NotADirectory => {
+                        Some("a part of the path is a file, not a directory; choose another path")
                     }
                     std::io::ErrorKind::PermissionDenied => {
                         Some("choose a path you may write, or change its permissions")
@@ -258,6 +281,24 @@ mod tests {
             did_you_mean("项目建", ["项目建设", "招商引资"]),
             Some("项目建设")
         );
+    }
+
+    #[test]
+    fn long_lines_are_shown_as_a_window_around_the_column() {
+        let src = format!("name: {}X{}", "a".repeat(5000), "b".repeat(5000));
+        let d = Diagnostic::new("s.yaml", "here").at(&src, 1, 5007);
+        let s = d.to_string();
+        assert!(s.len() < 600, "{s}");
+        let lines: Vec<&str> = s.lines().collect();
+        let text = lines.iter().find(|l| l.starts_with("1 | ")).unwrap();
+        let caret = lines.iter().find(|l| l.contains('^')).unwrap();
+        // The caret sits under the X (… is wide: two cells).
+        let x_cells: usize = text["1 | ".len()..]
+            .chars()
+            .take_while(|c| *c != 'X')
+            .map(|c| if c.is_ascii() { 1 } else { 2 })
+            .sum();
+        assert_eq!(caret.find('^').unwrap() - "  | ".len(), x_cells, "{s}");
     }
 
     #[test]

@@ -402,6 +402,12 @@ pub fn locate_field(src: &str, field: &str) -> (usize, usize) {
 /// `themes` are the themes the phrasebank knows.
 pub fn parse(src: &str, file: &str, themes: &[String]) -> Result<ValidSpec> {
     if src.len() > MAX_SPEC_BYTES {
+        // Point at the longest line: that is where the bulk is.
+        let (line, _) = src
+            .lines()
+            .enumerate()
+            .max_by_key(|(i, l)| (l.len(), std::cmp::Reverse(*i)))
+            .unwrap_or((0, ""));
         return Err(Diagnostic::new(
             file,
             format!(
@@ -409,7 +415,8 @@ pub fn parse(src: &str, file: &str, themes: &[String]) -> Result<ValidSpec> {
                 src.len()
             ),
         )
-        .help("a spec is a short YAML file of the meeting's facts; move long text out of it")
+        .at(src, line + 1, 1)
+        .help(format!("a spec is a short YAML file of the meeting's facts; keep each value under {MAX_VALUE_CHARS} characters and move long text out of it"))
         .into());
     }
     if src.trim().is_empty() {
@@ -431,11 +438,58 @@ pub fn parse(src: &str, file: &str, themes: &[String]) -> Result<ValidSpec> {
         .help("replace the tab with spaces (two per level)")
         .into());
     }
+    if let Some(d) = too_deep(src, file) {
+        return Err(d.into());
+    }
     let spec: Spec = match serde_yaml::from_str(src) {
         Ok(s) => s,
         Err(e) => return Err(yaml_error(src, file, &e).into()),
     };
     validate(spec, src, file, themes)
+}
+
+/// The deepest `[`/`{` nesting a spec may have. A spec needs 3 (`figures: [{…}]`); the YAML parser
+/// slows down badly on very deep flow nesting (100,000 `[` took minutes), so refuse it first.
+pub const MAX_FLOW_DEPTH: usize = 32;
+
+/// Where flow nesting (`[[[…`, `{{{…`) first goes deeper than [`MAX_FLOW_DEPTH`], outside quotes
+/// and comments.
+fn too_deep(src: &str, file: &str) -> Option<Diagnostic> {
+    let mut depth = 0usize;
+    for (ln, line) in src.lines().enumerate() {
+        let mut quote: Option<char> = None;
+        let mut prev = ' ';
+        for (col, c) in line.chars().enumerate() {
+            match quote {
+                Some(q) => {
+                    if c == q {
+                        quote = None;
+                    }
+                }
+                None => match c {
+                    '"' | '\'' if depth > 0 || prev == ' ' || prev == ':' => quote = Some(c),
+                    '#' if prev == ' ' || col == 0 => break,
+                    '[' | '{' => {
+                        depth += 1;
+                        if depth > MAX_FLOW_DEPTH {
+                            return Some(
+                                Diagnostic::new(
+                                    file,
+                                    format!("lists or maps nested more than {MAX_FLOW_DEPTH} deep"),
+                                )
+                                .at(src, ln + 1, col + 1)
+                                .help("a spec nests at most a few levels (sections → points → facts); remove the extra brackets"),
+                            );
+                        }
+                    }
+                    ']' | '}' => depth = depth.saturating_sub(1),
+                    _ => {}
+                },
+            }
+            prev = c;
+        }
+    }
+    None
 }
 
 fn yaml_error(src: &str, file: &str, e: &serde_yaml::Error) -> Diagnostic {
@@ -480,6 +534,8 @@ fn yaml_error(src: &str, file: &str, e: &serde_yaml::Error) -> Diagnostic {
         d = d.help("check the value's shape: a list is written `[a, b]` or as `- a` lines; docs/spec.md shows each field");
     } else if msg.contains("recursion limit") || msg.contains("repetition limit") {
         d = d.help("the spec nests too deeply or expands too many aliases; write it out plainly");
+    } else {
+        d = d.help("this is not valid YAML here: check the indentation (spaces, two per level), a missing `:` after a key, or an unclosed quote or bracket");
     }
     d
 }
