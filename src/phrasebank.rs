@@ -282,7 +282,7 @@ pub struct RawFile {
 }
 
 /// A loaded, checked entry.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Phrase {
     pub id: String,
     pub role: Role,
@@ -352,7 +352,7 @@ pub const SLOTS: [&str; 18] = [
 ];
 
 /// A theme the phrasebank knows.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Theme {
     pub name: String,
     pub description: String,
@@ -390,7 +390,33 @@ impl Phrasebank {
             let text = std::fs::read_to_string(&f).map_err(|e| Error::io(&f, "read", e))?;
             sources.push((f, text));
         }
-        Phrasebank::from_sources(dir, &sources)
+        // A phrasebank that loaded cleanly before, byte for byte, is read back from the cache
+        // (a compact binary file, many times faster than parsing the YAML). Errors are never cached: a broken phrasebank
+        // is parsed and reported every time.
+        let cache = cache::path(&sources);
+        if let Some(pb) = cache.as_deref().and_then(|p| cache::read(p, dir)) {
+            return Ok(pb);
+        }
+        let pb = Phrasebank::from_sources(dir, &sources)?;
+        if let Some(p) = &cache {
+            cache::write(p, &pb);
+        }
+        Ok(pb)
+    }
+
+    /// Rebuild the lookup indexes from `phrases`.
+    fn index(&mut self) {
+        self.by_role.clear();
+        self.by_role_theme.clear();
+        for (i, p) in self.phrases.iter().enumerate() {
+            self.by_role.entry(p.role).or_default().push(i);
+            let themes = self.by_role_theme.entry(p.role).or_default();
+            for (k, t) in p.themes.iter().enumerate() {
+                if !p.themes[..k].contains(t) {
+                    themes.entry(t.clone()).or_default().push(i);
+                }
+            }
+        }
     }
 
     /// Build from (path, text) pairs; used by `load` and by tests.
@@ -505,15 +531,7 @@ impl Phrasebank {
                 Error::Inputs(errs)
             });
         }
-        for (i, p) in pb.phrases.iter().enumerate() {
-            pb.by_role.entry(p.role).or_default().push(i);
-            let themes = pb.by_role_theme.entry(p.role).or_default();
-            for (k, t) in p.themes.iter().enumerate() {
-                if !p.themes[..k].contains(t) {
-                    themes.entry(t.clone()).or_default().push(i);
-                }
-            }
-        }
+        pb.index();
         Ok(pb)
     }
 
@@ -583,6 +601,258 @@ fn parse_all(sources: &[(PathBuf, String)]) -> Vec<Result<RawFile, serde_yaml::E
         }
         out
     })
+}
+
+/// The parsed-phrasebank cache: `$WENGAO_CACHE_DIR`, else `$XDG_CACHE_HOME/wengao`, else
+/// `~/.cache/wengao`; `WENGAO_CACHE_DIR=off` turns it off. A cache file is named by a hash of
+/// wengao's version and every phrasebank file's path and bytes, so any edit misses the cache.
+/// Any trouble with the cache (unwritable, corrupt) just means parsing the YAML.
+mod cache {
+    use std::path::{Path, PathBuf};
+
+    use super::{Phrase, Phrasebank, Role, Status, Theme, Years};
+    use crate::spec::Kind;
+
+    /// Bumped whenever the layout below changes.
+    const MAGIC: &[u8; 8] = b"wgpb0001";
+
+    fn dir() -> Option<PathBuf> {
+        match std::env::var_os("WENGAO_CACHE_DIR") {
+            Some(v) if v == "off" || v.is_empty() => None,
+            Some(v) => Some(PathBuf::from(v)),
+            None => std::env::var_os("XDG_CACHE_HOME")
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+                .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))
+                .map(|d| d.join("wengao")),
+        }
+    }
+
+    /// A 64-bit hash over words (not cryptographic: it tells versions of one's own files apart).
+    fn hash(h: &mut u64, bytes: &[u8]) {
+        let mut mix = |w: u64| *h = (h.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            mix(u64::from_le_bytes(c.try_into().unwrap_or_default()));
+        }
+        let mut last = [0u8; 8];
+        last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+        mix(u64::from_le_bytes(last));
+        mix(bytes.len() as u64);
+    }
+
+    pub fn path(sources: &[(PathBuf, String)]) -> Option<PathBuf> {
+        let mut h: u64 = 0;
+        hash(&mut h, MAGIC);
+        hash(&mut h, env!("CARGO_PKG_VERSION").as_bytes());
+        for (p, t) in sources {
+            hash(&mut h, p.to_string_lossy().as_bytes());
+            hash(&mut h, t.as_bytes());
+        }
+        Some(dir()?.join(format!("phrasebank-{h:016x}.bin")))
+    }
+
+    // The layout: MAGIC, the file table, the themes, the phrases; numbers are u32 little-endian,
+    // texts are a u32 length and UTF-8 bytes, an optional year is a flag byte and an i32.
+    struct Out(Vec<u8>);
+
+    impl Out {
+        fn u32(&mut self, n: usize) {
+            self.0.extend_from_slice(&(n as u32).to_le_bytes());
+        }
+        fn str(&mut self, s: &str) {
+            self.u32(s.len());
+            self.0.extend_from_slice(s.as_bytes());
+        }
+        fn year(&mut self, y: Option<i32>) {
+            self.0.push(u8::from(y.is_some()));
+            self.0.extend_from_slice(&y.unwrap_or(0).to_le_bytes());
+        }
+    }
+
+    struct In<'a>(&'a [u8]);
+
+    impl<'a> In<'a> {
+        fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+            if self.0.len() < n {
+                return None;
+            }
+            let (a, b) = self.0.split_at(n);
+            self.0 = b;
+            Some(a)
+        }
+        fn u8(&mut self) -> Option<u8> {
+            Some(self.take(1)?[0])
+        }
+        fn u32(&mut self) -> Option<usize> {
+            Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?) as usize)
+        }
+        fn str(&mut self) -> Option<String> {
+            let n = self.u32()?;
+            std::str::from_utf8(self.take(n)?).ok().map(str::to_string)
+        }
+        fn year(&mut self) -> Option<Option<i32>> {
+            let some = self.u8()? == 1;
+            let y = i32::from_le_bytes(self.take(4)?.try_into().ok()?);
+            Some(some.then_some(y))
+        }
+    }
+
+    const STATUSES: [Status; 3] = [Status::Curated, Status::Candidate, Status::Retired];
+
+    fn encode(pb: &Phrasebank) -> Vec<u8> {
+        let mut files: Vec<&Path> = Vec::new();
+        fn file_of<'p>(files: &mut Vec<&'p Path>, p: &'p Path) -> usize {
+            match files.iter().position(|f| *f == p) {
+                Some(i) => i,
+                None => {
+                    files.push(p);
+                    files.len() - 1
+                }
+            }
+        }
+        let themes: Vec<(usize, &Theme)> = pb
+            .themes
+            .iter()
+            .map(|t| (file_of(&mut files, &t.file), t))
+            .collect();
+        let phrases: Vec<(usize, &Phrase)> = pb
+            .phrases
+            .iter()
+            .map(|p| (file_of(&mut files, &p.file), p))
+            .collect();
+        let mut o = Out(MAGIC.to_vec());
+        o.u32(files.len());
+        for f in &files {
+            o.str(&f.to_string_lossy());
+        }
+        o.u32(themes.len());
+        for (f, t) in themes {
+            o.str(&t.name);
+            o.str(&t.description);
+            o.u32(f);
+        }
+        o.u32(phrases.len());
+        for (f, p) in phrases {
+            o.str(&p.id);
+            o.u32(Role::ALL.iter().position(|r| *r == p.role).unwrap_or(0));
+            o.str(&p.text);
+            o.u32(p.themes.len());
+            for t in &p.themes {
+                o.str(t);
+            }
+            o.u32(p.kinds.len());
+            for k in &p.kinds {
+                o.u32(Kind::ALL.iter().position(|x| x == k).unwrap_or(0));
+            }
+            o.year(p.years.from);
+            o.year(p.years.to);
+            o.u32(p.weight as usize);
+            o.str(&p.source);
+            o.u32(STATUSES.iter().position(|s| *s == p.status).unwrap_or(0));
+            o.u32(f);
+            o.u32(p.line);
+        }
+        o.0
+    }
+
+    fn decode(bytes: &[u8], dir: &Path) -> Option<Phrasebank> {
+        let mut i = In(bytes);
+        if i.take(MAGIC.len())? != MAGIC {
+            return None;
+        }
+        let files: Vec<PathBuf> = (0..i.u32()?)
+            .map(|_| i.str().map(PathBuf::from))
+            .collect::<Option<_>>()?;
+        let themes: Vec<Theme> = (0..i.u32()?)
+            .map(|_| {
+                Some(Theme {
+                    name: i.str()?,
+                    description: i.str()?,
+                    file: files.get(i.u32()?)?.clone(),
+                })
+            })
+            .collect::<Option<_>>()?;
+        let n = i.u32()?;
+        let mut phrases = Vec::with_capacity(n.min(1 << 20));
+        for _ in 0..n {
+            phrases.push(Phrase {
+                id: i.str()?,
+                role: *Role::ALL.get(i.u32()?)?,
+                text: i.str()?,
+                themes: (0..i.u32()?).map(|_| i.str()).collect::<Option<_>>()?,
+                kinds: (0..i.u32()?)
+                    .map(|_| Kind::ALL.get(i.u32()?).copied())
+                    .collect::<Option<_>>()?,
+                years: Years {
+                    from: i.year()?,
+                    to: i.year()?,
+                },
+                weight: i.u32()? as u32,
+                source: i.str()?,
+                status: *STATUSES.get(i.u32()?)?,
+                file: files.get(i.u32()?)?.clone(),
+                line: i.u32()?,
+            });
+        }
+        if !i.0.is_empty() {
+            return None;
+        }
+        let mut pb = Phrasebank {
+            phrases,
+            themes,
+            dir: dir.to_path_buf(),
+            ..Default::default()
+        };
+        pb.index();
+        Some(pb)
+    }
+
+    pub fn read(path: &Path, dir: &Path) -> Option<Phrasebank> {
+        decode(&std::fs::read(path).ok()?, dir)
+    }
+
+    pub fn write(path: &Path, pb: &Phrasebank) {
+        let bytes = encode(pb);
+        if let Some(parent) = path.parent() {
+            let _ = std::fs::create_dir_all(parent);
+        }
+        // A temporary file and a rename: a reader never sees half a cache file.
+        let tmp = path.with_extension(format!("{}.tmp", std::process::id()));
+        if std::fs::write(&tmp, bytes).is_ok() && std::fs::rename(&tmp, path).is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn the_shipped_phrasebank_round_trips_through_the_cache_format() {
+            let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("phrasebank");
+            let mut files = Vec::new();
+            super::super::collect_yaml(&dir, &mut files).unwrap();
+            files.sort();
+            let sources: Vec<(PathBuf, String)> = files
+                .into_iter()
+                .map(|f| {
+                    let t = std::fs::read_to_string(&f).unwrap();
+                    (f, t)
+                })
+                .collect();
+            let pb = Phrasebank::from_sources(&dir, &sources).unwrap();
+            let back = decode(&encode(&pb), &dir).unwrap();
+            assert_eq!(back.phrases, pb.phrases);
+            assert_eq!(back.themes, pb.themes);
+            assert_eq!(back.by_role, pb.by_role);
+            assert_eq!(back.by_role_theme, pb.by_role_theme);
+            // A damaged cache is ignored, never trusted.
+            let bytes = encode(&pb);
+            assert!(decode(&bytes[..bytes.len() - 3], &dir).is_none());
+            assert!(decode(b"wgpb0001", &dir).is_none());
+        }
+    }
 }
 
 fn collect_yaml(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {

@@ -1,0 +1,233 @@
+//! Robustness properties (proptest as a fuzzer): the spec parser, normalize, the outline parser and
+//! lint never panic and finish quickly, on arbitrary text and on mutated real inputs (the corpus
+//! speeches and the example specs).
+//!
+//! 256 cases per property by default so CI stays fast; run longer with e.g.
+//! `PROPTEST_CASES=20000 cargo test --release --test fuzz`. A failing case is shrunk and its seed
+//! kept in tests/fuzz.proptest-regressions (commit it: it is replayed first on every run).
+
+use std::time::{Duration, Instant};
+
+use proptest::prelude::*;
+use wengao::corpus::normalize::normalize;
+use wengao::corpus::outline;
+use wengao::lint::{self, Options};
+
+const THEMES: [&str; 26] = [
+    "政治建设",
+    "学习贯彻",
+    "形势分析",
+    "问题差距",
+    "高质量发展",
+    "项目建设",
+    "招商引资",
+    "营商环境",
+    "产业发展",
+    "企业帮扶",
+    "稳定就业",
+    "乡村振兴",
+    "脱贫攻坚",
+    "城乡建设",
+    "民生保障",
+    "教育医疗",
+    "生态环保",
+    "安全生产",
+    "社会治理",
+    "疫情防控",
+    "改革创新",
+    "依法行政",
+    "财政金融",
+    "作风建设",
+    "廉政建设",
+    "抓落实",
+];
+
+fn config() -> ProptestConfig {
+    let mut c = ProptestConfig::default();
+    if std::env::var_os("PROPTEST_CASES").is_none() {
+        c.cases = 256;
+    }
+    c
+}
+
+/// Each call must finish well within this (debug build); a hang shows up as a stuck test.
+const SLOW: Duration = Duration::from_secs(3);
+
+fn themes() -> Vec<String> {
+    THEMES.iter().map(|s| s.to_string()).collect()
+}
+
+fn root() -> std::path::PathBuf {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The real inputs to mutate: corpus speeches (cut into windows of lines) and example specs.
+fn corpus_texts() -> Vec<String> {
+    let dir =
+        wengao::corpus::default_corpus_dir().unwrap_or_else(|| root().join("../shared/corpus"));
+    let mut out = Vec::new();
+    for f in wengao::corpus::txt_files(&dir).unwrap_or_default() {
+        let bytes = std::fs::read(f).unwrap();
+        let (t, _) = wengao::io::decode_lenient(&bytes);
+        let lines: Vec<&str> = t.lines().collect();
+        for chunk in lines.chunks(12) {
+            out.push(chunk.join("\n"));
+        }
+    }
+    assert!(!out.is_empty(), "no corpus to mutate");
+    out
+}
+
+fn spec_texts() -> Vec<String> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(root().join("examples")).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_some_and(|x| x == "yaml") {
+            out.push(std::fs::read_to_string(p).unwrap());
+        }
+    }
+    out
+}
+
+/// Characters the genre is made of, plus YAML and template syntax, to mutate with.
+const ALPHABET: &str = "一二三四五六七八九十、（）()，。：:；！？“”\"'‘’…—-*#&!|>{}[]%\n\t 　0123456789Xx要是第同志们讲话县政府发展开展";
+
+#[derive(Debug, Clone)]
+enum Mutation {
+    Delete(usize, usize),
+    Insert(usize, String),
+    Duplicate(usize, usize, usize),
+    SwapLines(usize, usize),
+    Truncate(usize),
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    let alpha: Vec<char> = ALPHABET.chars().collect();
+    let snippet = proptest::collection::vec(proptest::sample::select(alpha), 1..12)
+        .prop_map(|v| v.into_iter().collect::<String>());
+    prop_oneof![
+        (any::<usize>(), 1..40usize).prop_map(|(a, n)| Mutation::Delete(a, n)),
+        (any::<usize>(), snippet).prop_map(|(a, s)| Mutation::Insert(a, s)),
+        (any::<usize>(), 1..80usize, any::<usize>())
+            .prop_map(|(a, n, b)| Mutation::Duplicate(a, n, b)),
+        (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Mutation::SwapLines(a, b)),
+        any::<usize>().prop_map(Mutation::Truncate),
+    ]
+}
+
+fn apply(text: &str, muts: &[Mutation]) -> String {
+    let mut cs: Vec<char> = text.chars().collect();
+    for m in muts {
+        let n = cs.len().max(1);
+        match m {
+            Mutation::Delete(a, k) => {
+                let a = a % n;
+                let end = (a + k).min(cs.len());
+                if a < end {
+                    cs.drain(a..end);
+                }
+            }
+            Mutation::Insert(a, s) => {
+                let a = a % (cs.len() + 1);
+                cs.splice(a..a, s.chars());
+            }
+            Mutation::Duplicate(a, k, b) => {
+                let a = a % n;
+                let end = (a + k).min(cs.len());
+                let piece: Vec<char> = cs.get(a..end).unwrap_or_default().to_vec();
+                let b = b % (cs.len() + 1);
+                cs.splice(b..b, piece);
+            }
+            Mutation::SwapLines(a, b) => {
+                let s: String = cs.iter().collect();
+                let mut lines: Vec<&str> = s.split('\n').collect();
+                let l = lines.len();
+                lines.swap(a % l, b % l);
+                cs = lines.join("\n").chars().collect();
+            }
+            Mutation::Truncate(a) => {
+                cs.truncate(a % n);
+            }
+        }
+    }
+    cs.into_iter().collect()
+}
+
+/// Run all four on one text (each must not panic, and must be quick).
+fn all_four(text: &str) {
+    let t = Instant::now();
+    let _ = wengao::spec::parse(text, "fuzz.yaml", &themes());
+    let n = normalize(text);
+    let sp = outline::parse(text);
+    let _ = lint::lint(
+        text,
+        &sp,
+        &Options {
+            spec: None,
+            corpus: None,
+            year: None,
+        },
+    );
+    let sp2 = outline::parse(&n.text);
+    let _ = lint::lint(
+        &n.text,
+        &sp2,
+        &Options {
+            spec: None,
+            corpus: None,
+            year: None,
+        },
+    );
+    assert!(
+        t.elapsed() < SLOW * 2,
+        "took {:?} on {} chars",
+        t.elapsed(),
+        text.chars().count()
+    );
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn arbitrary_text(s in any::<String>()) {
+        all_four(&s);
+    }
+
+    #[test]
+    fn genre_alphabet_text(s in proptest::collection::vec(
+        proptest::sample::select(ALPHABET.chars().collect::<Vec<char>>()), 0..400)
+        .prop_map(|v| v.into_iter().collect::<String>())) {
+        all_four(&s);
+    }
+
+    #[test]
+    fn mutated_corpus(i in any::<usize>(), muts in proptest::collection::vec(mutation(), 1..8)) {
+        let texts = corpus_texts();
+        let text = apply(&texts[i % texts.len()], &muts);
+        let t = Instant::now();
+        let n = normalize(&text);
+        let sp = outline::parse(&n.text);
+        let _ = lint::lint(&n.text, &sp, &Options { spec: None, corpus: None, year: None });
+        let raw = outline::parse(&text);
+        let _ = lint::lint(&text, &raw, &Options { spec: None, corpus: None, year: None });
+        prop_assert!(t.elapsed() < SLOW, "took {:?}", t.elapsed());
+    }
+
+    #[test]
+    fn mutated_specs(i in any::<usize>(), muts in proptest::collection::vec(mutation(), 1..8)) {
+        let specs = spec_texts();
+        let text = apply(&specs[i % specs.len()], &muts);
+        let t = Instant::now();
+        match wengao::spec::parse(&text, "fuzz.yaml", &themes()) {
+            Ok(_) => {}
+            Err(e) => {
+                // Every error is a message with a place and something to do.
+                let msg = e.to_string();
+                prop_assert!(msg.starts_with("error: "), "{msg}");
+                prop_assert!(msg.contains("fuzz.yaml"), "{msg}");
+            }
+        }
+        prop_assert!(t.elapsed() < SLOW, "took {:?}", t.elapsed());
+    }
+}
