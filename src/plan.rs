@@ -99,7 +99,20 @@ pub struct Plan {
 
 /// Plan a speech.
 pub fn plan(vs: &ValidSpec, pb: &Phrasebank, templates: &Templates, seed: u64) -> Result<Plan> {
+    plan_with(vs, pb, templates, seed, false)
+}
+
+/// Plan a speech; with `placeholders`, a point with no fact of its own gets a visible
+/// 【待补：…】 marker for the writer to fill, instead of nothing (never an invented figure).
+pub fn plan_with(
+    vs: &ValidSpec,
+    pb: &Phrasebank,
+    templates: &Templates,
+    seed: u64,
+    placeholders: bool,
+) -> Result<Plan> {
     let mut p = Planner::new(vs, pb, templates, seed);
+    p.placeholders = placeholders;
     p.run()
 }
 
@@ -229,6 +242,8 @@ struct Planner<'a> {
     /// Phrase id → its text filled with the base slots and that text's character pairs (the base
     /// slots do not change during a plan, so [`Planner::sentence_near`] fills each entry once).
     near: HashMap<&'a str, Option<(String, Vec<u64>)>>,
+    /// Write 【待补：…】 where a point has no fact (`--placeholders`).
+    placeholders: bool,
 }
 
 /// Themes whose live use ended (or began) with an era, and the framing used outside it.
@@ -269,6 +284,7 @@ impl<'a> Planner<'a> {
             base,
             warnings: Vec::new(),
             patterns: Vec::new(),
+            placeholders: false,
             near: HashMap::default(),
         }
     }
@@ -888,6 +904,14 @@ impl<'a> Planner<'a> {
                     ),
                 };
                 pp.facts.extend(s);
+            }
+            if self.placeholders && p.facts.is_empty() {
+                pp.facts.push(Sentence::new(
+                    format!("【待补：{topic}的年度目标和量化指标】"),
+                    Origin::Template {
+                        name: "plan:placeholder".into(),
+                    },
+                ));
             }
             if let Some(lead) = &p.lead {
                 let lead = clause(lead.as_str());

@@ -433,3 +433,38 @@ fn spec_from_a_corpus_speech_validates_and_drafts() {
         assert!(out.stdout.contains(&heading), "{}: {heading}", f.display());
     }
 }
+
+#[test]
+fn placeholders_mark_what_the_writer_must_fill() {
+    let spec = root().join("examples/plenary-2024.yaml");
+    let plain = Wengao::new().arg("draft").path(&spec).run().ok().stdout;
+    assert!(
+        !plain.contains("【待补"),
+        "no markers without --placeholders"
+    );
+    let marked = Wengao::new()
+        .arg("draft")
+        .path(&spec)
+        .arg("--placeholders")
+        .run()
+        .ok()
+        .stdout;
+    // 要素保障 has no fact in the spec: it gets a marker, never a figure.
+    assert!(
+        marked.contains("【待补：要素保障的年度目标和量化指标】"),
+        "{marked}"
+    );
+    assert!(
+        !marked.contains("【待补：重点项目"),
+        "a point with facts needs no marker"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("d.txt");
+    std::fs::write(&f, &marked).unwrap();
+    Wengao::new()
+        .arg("lint")
+        .path(&f)
+        .run()
+        .code(1)
+        .stdout_has("【待补】");
+}

@@ -33,6 +33,9 @@ pub struct Args {
     /// The Word layout: `standard` (GB/T 9704, 16 pt body) or `large` (read-aloud copy, 18 pt).
     #[arg(long, value_enum, default_value_t = crate::output::docx::Layout::Standard)]
     pub layout: crate::output::docx::Layout,
+    /// Where a point has no figure of its own, write a visible 【待补：…】 marker to fill.
+    #[arg(long)]
+    pub placeholders: bool,
     /// Emit the draft even when it fails the lint checks.
     #[arg(long)]
     pub no_lint: bool,
@@ -45,7 +48,8 @@ pub struct Args {
 pub fn run(args: &Args, g: &Globals) -> Result<i32> {
     let src = io::read_text(&args.spec)?;
     let (pb_dir, tpl_dir) = (crate::cmd::phrasebank_dir(g), crate::cmd::templates_dir(g));
-    let drafter = Drafter::load(&pb_dir, &tpl_dir)?;
+    let mut drafter = Drafter::load(&pb_dir, &tpl_dir)?;
+    drafter.placeholders = args.placeholders;
     verbose(
         g,
         &format!(

@@ -319,6 +319,7 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
     let drafter = Drafter {
         phrasebank,
         templates,
+        placeholders: false,
     };
     let index_path = tpl_dir.join("preview/index.html.tera");
     let index_src =
