@@ -178,3 +178,44 @@ fn a_writers_edits_get_the_findings_a_writer_wants() {
         t.stdout
     );
 }
+
+#[test]
+fn every_example_draft_stays_within_length_era_and_originality() {
+    let d = wengao::draft::Drafter::load(&root().join("phrasebank"), &root().join("templates"))
+        .unwrap();
+    let index = wengao::lint::CorpusIndex::from_dir(&corpus()).unwrap();
+    for e in common::examples() {
+        let src = std::fs::read_to_string(&e).unwrap();
+        let vs = d.spec(&src, "example.yaml").unwrap();
+        for seed in [1, 7] {
+            let plan = d.plan(&vs, Some(seed)).unwrap();
+            let errors: Vec<_> = d
+                .check(&vs, &plan, Some(&index))
+                .unwrap()
+                .into_iter()
+                .filter(|f| f.severity == wengao::lint::Severity::Error)
+                .collect();
+            assert!(
+                errors.is_empty(),
+                "{} seed {seed}: {errors:#?}",
+                e.display()
+            );
+            let len = plan.length;
+            match vs.spec.output.as_ref().and_then(|o| o.length) {
+                Some(t) => {
+                    let t = t as usize;
+                    assert!(
+                        len * 10 >= t * 9 && len * 10 <= t * 11,
+                        "{}: {len} not within ±10% of {t}",
+                        e.display()
+                    );
+                }
+                None => assert!(
+                    (6_000..=9_000).contains(&len),
+                    "{}: {len} outside 6,000–9,000",
+                    e.display()
+                ),
+            }
+        }
+    }
+}
