@@ -13,34 +13,7 @@ use wengao::corpus::normalize::normalize;
 use wengao::corpus::outline;
 use wengao::lint::{self, Options};
 
-const THEMES: [&str; 26] = [
-    "政治建设",
-    "学习贯彻",
-    "形势分析",
-    "问题差距",
-    "高质量发展",
-    "项目建设",
-    "招商引资",
-    "营商环境",
-    "产业发展",
-    "企业帮扶",
-    "稳定就业",
-    "乡村振兴",
-    "脱贫攻坚",
-    "城乡建设",
-    "民生保障",
-    "教育医疗",
-    "生态环保",
-    "安全生产",
-    "社会治理",
-    "疫情防控",
-    "改革创新",
-    "依法行政",
-    "财政金融",
-    "作风建设",
-    "廉政建设",
-    "抓落实",
-];
+const THEMES: [&str; 26] = wengao::pbtools::REQUIRED_THEMES;
 
 fn config() -> ProptestConfig {
     let mut c = ProptestConfig::default();
