@@ -109,9 +109,20 @@ impl Drafter {
         corpus: Option<&crate::lint::CorpusIndex>,
     ) -> Result<Vec<crate::lint::Finding>> {
         let text = self.text(plan)?;
-        let parsed = crate::corpus::outline::parse(&text);
+        Ok(self.check_text(vs, plan, &text, corpus))
+    }
+
+    /// [`Drafter::check`] on the text draft already rendered from `plan`.
+    pub fn check_text(
+        &self,
+        vs: &ValidSpec,
+        plan: &Plan,
+        text: &str,
+        corpus: Option<&crate::lint::CorpusIndex>,
+    ) -> Vec<crate::lint::Finding> {
+        let parsed = crate::corpus::outline::parse(text);
         let mut findings = crate::lint::lint(
-            &text,
+            text,
             &parsed,
             &crate::lint::Options {
                 spec: Some(vs),
@@ -130,7 +141,7 @@ impl Drafter {
                 message: msg,
             });
         }
-        Ok(findings)
+        findings
     }
 
     /// The text draft of a plan.

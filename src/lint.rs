@@ -273,9 +273,11 @@ fn check_lines(lines: &[&str], spec_texts: &[String], f: &mut Vec<Finding>) {
         let n = i + 1;
         // The spec's own text is the writer's: `{{ … }}` there is literal, not residue.
         let own: String;
-        let l: &str = if spec_texts
-            .iter()
-            .any(|t| !t.is_empty() && l.contains(t.as_str()))
+        let suspicious = l.contains(['{', '}', 'X', 'x', '*', '【']);
+        let l: &str = if suspicious
+            && spec_texts
+                .iter()
+                .any(|t| !t.is_empty() && l.contains(t.as_str()))
         {
             let mut s = l.to_string();
             for t in spec_texts.iter().filter(|t| !t.is_empty()) {

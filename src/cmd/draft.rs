@@ -111,8 +111,10 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
     for w in &plan.warnings {
         info(g, &format!("warning: {w}"));
     }
+    // The text draft is rendered once: checked, and written when txt was asked for.
+    let text = drafter.text(&plan)?;
     if !args.no_lint {
-        let findings = drafter.check(&vs, &plan, None)?;
+        let findings = drafter.check_text(&vs, &plan, &text, None);
         if crate::lint::has_errors(&findings) {
             let report = crate::lint::format_text("<draft>", &findings);
             info(
@@ -124,7 +126,11 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
             return Ok(1);
         }
     }
-    let bytes = drafter.render_with(&plan, args.format, args.layout)?;
+    let bytes = if args.format == Format::Txt {
+        text.into_bytes()
+    } else {
+        drafter.render_with(&plan, args.format, args.layout)?
+    };
     if args.format == Format::Docx
         && args.output.is_none()
         && std::io::IsTerminal::is_terminal(&std::io::stdout())
