@@ -288,59 +288,70 @@ fn check_lines(lines: &[&str], spec_texts: &[String], f: &mut Vec<Finding>) {
         } else {
             l
         };
-        for (pat, what) in [
-            ("XX", "placeholder XX"),
-            ("xx", "placeholder xx"),
-            ("**", "placeholder **"),
-            ("{{", "template residue {{"),
-            ("}}", "template residue }}"),
-            ("{%", "template residue {%"),
-            ("【待补", "a 【待补】 marker to fill"),
-        ] {
-            if l.contains(pat) {
-                f.push(Finding::error("residue", n, what.to_string()));
+        // Every residue pattern opens with one of the suspicious characters.
+        if suspicious {
+            for (pat, what) in [
+                ("XX", "placeholder XX"),
+                ("xx", "placeholder xx"),
+                ("**", "placeholder **"),
+                ("{{", "template residue {{"),
+                ("}}", "template residue }}"),
+                ("{%", "template residue {%"),
+                ("【待补", "a 【待补】 marker to fill"),
+            ] {
+                if l.contains(pat) {
+                    f.push(Finding::error("residue", n, what.to_string()));
+                }
             }
-        }
-        if let Some(slot) = find_slot(l) {
-            f.push(Finding::error(
-                "residue",
-                n,
-                format!("unfilled slot {{{slot}}}"),
-            ));
-        }
-        let chars: Vec<char> = l.chars().collect();
-        for w in chars.windows(3) {
-            if is_han(w[0]) && ",.;:!?()".contains(w[1]) && is_han(w[2]) {
+            if let Some(slot) = find_slot(l) {
                 f.push(Finding::error(
-                    "punctuation",
+                    "residue",
                     n,
-                    format!(
-                        "half-width `{}` between Chinese characters ({}{}{})",
-                        w[1], w[0], w[1], w[2]
-                    ),
+                    format!("unfilled slot {{{slot}}}"),
                 ));
-                break;
             }
         }
-        for (open, close, what) in [
+        // One pass over the line: the first half-width mark between Chinese characters, and the
+        // depth of each pair of marks.
+        const PAIRS: [(char, char, &str); 4] = [
             ('“', '”', "quotes “”"),
             ('（', '）', "brackets （）"),
             ('《', '》', "title marks 《》"),
             ('【', '】', "brackets 【】"),
-        ] {
-            let mut depth = 0i32;
-            let mut bad = false;
-            for c in &chars {
-                if *c == open {
-                    depth += 1;
-                } else if *c == close {
-                    depth -= 1;
-                    if depth < 0 {
-                        bad = true;
+        ];
+        let mut depth = [0i32; 4];
+        let mut bad = [false; 4];
+        let mut half: Option<[char; 3]> = None;
+        let (mut a, mut b) = ('\0', '\0');
+        for c in l.chars() {
+            if half.is_none()
+                && matches!(b, ',' | '.' | ';' | ':' | '!' | '?' | '(' | ')')
+                && is_han(a)
+                && is_han(c)
+            {
+                half = Some([a, b, c]);
+            }
+            (a, b) = (b, c);
+            for (k, (open, close, _)) in PAIRS.iter().enumerate() {
+                if c == *open {
+                    depth[k] += 1;
+                } else if c == *close {
+                    depth[k] -= 1;
+                    if depth[k] < 0 {
+                        bad[k] = true;
                     }
                 }
             }
-            if bad || depth != 0 {
+        }
+        if let Some([x, y, z]) = half {
+            f.push(Finding::error(
+                "punctuation",
+                n,
+                format!("half-width `{y}` between Chinese characters ({x}{y}{z})"),
+            ));
+        }
+        for (k, (_, _, what)) in PAIRS.iter().enumerate() {
+            if bad[k] || depth[k] != 0 {
                 f.push(Finding::error("balance", n, format!("unbalanced {what}")));
             }
         }
@@ -386,10 +397,14 @@ pub fn sentences(line: &str) -> Vec<&str> {
 }
 
 fn check_repeats(lines: &[&str], f: &mut Vec<Finding>) {
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen: HashMap<std::borrow::Cow<'_, str>, usize> = HashMap::new();
     for (i, l) in lines.iter().enumerate() {
         for s in sentences(l) {
-            let key: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+            let key: std::borrow::Cow<'_, str> = if s.contains(char::is_whitespace) {
+                s.chars().filter(|c| !c.is_whitespace()).collect::<String>().into()
+            } else {
+                s.into()
+            };
             if key.chars().count() < 8 {
                 continue;
             }

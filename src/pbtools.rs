@@ -486,7 +486,7 @@ pub fn scan(dir: &Path, sources: &[(PathBuf, String)]) -> Scanned {
                 weight: e.weight.unwrap_or(1),
                 source: e.source.unwrap_or_else(|| "written".into()),
                 status,
-                file: path.clone(),
+                file: path.as_path().into(),
                 line,
             });
         }
@@ -2143,7 +2143,7 @@ pub fn add(dir: &Path, new: &NewEntry) -> Result<Added> {
             weight: 1,
             source: String::new(),
             status: Status::Curated,
-            file: file.clone(),
+            file: file.as_path().into(),
             line: 0,
         }));
         let id = format!("{prefix}{}", next_number(&phrases, &prefix));
@@ -2204,7 +2204,7 @@ pub fn retire(dir: &Path, id: &str) -> Result<Retired> {
             .unwrap_or_default();
         return Err(Error::Usage(format!("no entry has the id {id}{hint}")));
     };
-    let file = p.file.clone();
+    let file = p.file.to_path_buf();
     if p.status == Status::Retired {
         return Ok(Retired {
             id: id.into(),

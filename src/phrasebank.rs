@@ -295,8 +295,8 @@ pub struct Phrase {
     pub weight: u32,
     pub source: String,
     pub status: Status,
-    /// The file it is in and its 1-based line there.
-    pub file: PathBuf,
+    /// The file it is in (shared by its entries) and its 1-based line there.
+    pub file: std::sync::Arc<Path>,
     pub line: usize,
 }
 
@@ -385,6 +385,12 @@ impl Phrasebank {
             .into());
         }
         files.sort();
+        // First the files' names, sizes and modification times: when they are what they were
+        // when the cache was written, the files are not even read.
+        let stamp = cache::stamp(&files);
+        if let Some(pb) = stamp.as_ref().and_then(|s| cache::read_stamped(s, dir)) {
+            return Ok(pb);
+        }
         let mut sources = Vec::new();
         for f in files {
             let text = std::fs::read_to_string(&f).map_err(|e| Error::io(&f, "read", e))?;
@@ -394,12 +400,18 @@ impl Phrasebank {
         // (a compact binary file, many times faster than parsing the YAML). Errors are never cached: a broken phrasebank
         // is parsed and reported every time.
         let cache = cache::path(&sources);
-        if let Some(pb) = cache.as_deref().and_then(|p| cache::read(p, dir)) {
-            return Ok(pb);
-        }
-        let pb = Phrasebank::from_sources(dir, &sources)?;
-        if let Some(p) = &cache {
-            cache::write(p, &pb);
+        let pb = match cache.as_deref().and_then(|p| cache::read(p, dir)) {
+            Some(pb) => pb,
+            None => {
+                let pb = Phrasebank::from_sources(dir, &sources)?;
+                if let Some(p) = &cache {
+                    cache::write(p, &pb);
+                }
+                pb
+            }
+        };
+        if let (Some(s), Some(p)) = (&stamp, &cache) {
+            cache::write_stamp(s, p);
         }
         Ok(pb)
     }
@@ -413,7 +425,12 @@ impl Phrasebank {
             let themes = self.by_role_theme.entry(p.role).or_default();
             for (k, t) in p.themes.iter().enumerate() {
                 if !p.themes[..k].contains(t) {
-                    themes.entry(t.clone()).or_default().push(i);
+                    match themes.get_mut(t) {
+                        Some(v) => v.push(i),
+                        None => {
+                            themes.insert(t.clone(), vec![i]);
+                        }
+                    }
                 }
             }
         }
@@ -454,6 +471,7 @@ impl Phrasebank {
                 });
             }
             let lines = entry_lines(text);
+            let shared: std::sync::Arc<Path> = path.as_path().into();
             for (i, e) in raw.entries.into_iter().enumerate() {
                 let line = lines.get(i).copied().unwrap_or(1);
                 let at = |msg: String, help: &str| {
@@ -519,7 +537,7 @@ impl Phrasebank {
                     weight: e.weight.unwrap_or(1),
                     source: e.source.unwrap_or_else(|| "written".into()),
                     status: e.status.unwrap_or_default(),
-                    file: path.clone(),
+                    file: shared.clone(),
                     line,
                 });
             }
@@ -641,6 +659,65 @@ mod cache {
         mix(bytes.len() as u64);
     }
 
+    /// What the files look like from outside: a hash of wengao's version and each file's path,
+    /// size, modification time (and inode), unless a file was modified in the last two seconds
+    /// (a later edit in the same clock tick could go unseen: such files are read and hashed).
+    pub struct Stamp {
+        key: u64,
+        dir: PathBuf,
+    }
+
+    pub fn stamp(files: &[PathBuf]) -> Option<Stamp> {
+        let dir = dir()?;
+        let now = std::time::SystemTime::now();
+        let mut h: u64 = 0;
+        hash(&mut h, MAGIC);
+        hash(&mut h, b"stamp");
+        hash(&mut h, env!("CARGO_PKG_VERSION").as_bytes());
+        for f in files {
+            let m = std::fs::metadata(f).ok()?;
+            let modified = m.modified().ok()?;
+            let age = now.duration_since(modified).ok()?;
+            if age < std::time::Duration::from_secs(2) {
+                return None;
+            }
+            let since = modified.duration_since(std::time::UNIX_EPOCH).ok()?;
+            hash(&mut h, f.to_string_lossy().as_bytes());
+            hash(&mut h, &m.len().to_le_bytes());
+            hash(&mut h, &since.as_secs().to_le_bytes());
+            hash(&mut h, &since.subsec_nanos().to_le_bytes());
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::MetadataExt;
+                hash(&mut h, &m.ino().to_le_bytes());
+                hash(&mut h, &m.dev().to_le_bytes());
+            }
+        }
+        Some(Stamp { key: h, dir })
+    }
+
+    fn stamp_path(s: &Stamp) -> PathBuf {
+        s.dir.join(format!("stamp-{:016x}", s.key))
+    }
+
+    /// The cache the stamp points at, if both are there and sound.
+    pub fn read_stamped(s: &Stamp, dir: &Path) -> Option<Phrasebank> {
+        let name = std::fs::read_to_string(stamp_path(s)).ok()?;
+        let name = name.trim();
+        if !(name.starts_with("phrasebank-") && name.ends_with(".bin") && !name.contains('/')) {
+            return None;
+        }
+        read(&s.dir.join(name), dir)
+    }
+
+    /// Point the stamp at a content cache (a small file holding its name).
+    pub fn write_stamp(s: &Stamp, cache: &Path) {
+        let Some(name) = cache.file_name() else {
+            return;
+        };
+        write_file(&stamp_path(s), name.to_string_lossy().as_bytes());
+    }
+
     pub fn path(sources: &[(PathBuf, String)]) -> Option<PathBuf> {
         let mut h: u64 = 0;
         hash(&mut h, MAGIC);
@@ -670,30 +747,36 @@ mod cache {
         }
     }
 
-    struct In<'a>(&'a [u8]);
+    /// A reader of the layout, from a file or from bytes; it never reads past the `left` bytes
+    /// the source has (a damaged length cannot make it allocate more than the file holds).
+    struct In<R: std::io::Read> {
+        r: R,
+        left: u64,
+    }
 
-    impl<'a> In<'a> {
-        fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-            if self.0.len() < n {
-                return None;
-            }
-            let (a, b) = self.0.split_at(n);
-            self.0 = b;
-            Some(a)
+    impl<R: std::io::Read> In<R> {
+        fn bytes<const N: usize>(&mut self) -> Option<[u8; N]> {
+            let mut b = [0u8; N];
+            self.left = self.left.checked_sub(N as u64)?;
+            self.r.read_exact(&mut b).ok()?;
+            Some(b)
         }
         fn u8(&mut self) -> Option<u8> {
-            Some(self.take(1)?[0])
+            Some(self.bytes::<1>()?[0])
         }
         fn u32(&mut self) -> Option<usize> {
-            Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?) as usize)
+            Some(u32::from_le_bytes(self.bytes()?) as usize)
         }
         fn str(&mut self) -> Option<String> {
             let n = self.u32()?;
-            std::str::from_utf8(self.take(n)?).ok().map(str::to_string)
+            self.left = self.left.checked_sub(n as u64)?;
+            let mut v = vec![0u8; n];
+            self.r.read_exact(&mut v).ok()?;
+            String::from_utf8(v).ok()
         }
         fn year(&mut self) -> Option<Option<i32>> {
             let some = self.u8()? == 1;
-            let y = i32::from_le_bytes(self.take(4)?.try_into().ok()?);
+            let y = i32::from_le_bytes(self.bytes()?);
             Some(some.then_some(y))
         }
     }
@@ -719,7 +802,7 @@ mod cache {
         let phrases: Vec<(usize, &Phrase)> = pb
             .phrases
             .iter()
-            .map(|p| (file_of(&mut files, &p.file), p))
+            .map(|p| (file_of(&mut files, &*p.file), p))
             .collect();
         let mut o = Out(MAGIC.to_vec());
         o.u32(files.len());
@@ -756,20 +839,30 @@ mod cache {
         o.0
     }
 
+    #[cfg(test)]
     fn decode(bytes: &[u8], dir: &Path) -> Option<Phrasebank> {
-        let mut i = In(bytes);
-        if i.take(MAGIC.len())? != MAGIC {
+        decode_from(
+            In {
+                r: bytes,
+                left: bytes.len() as u64,
+            },
+            dir,
+        )
+    }
+
+    fn decode_from<R: std::io::Read>(mut i: In<R>, dir: &Path) -> Option<Phrasebank> {
+        if &i.bytes::<8>()? != MAGIC {
             return None;
         }
-        let files: Vec<PathBuf> = (0..i.u32()?)
-            .map(|_| i.str().map(PathBuf::from))
+        let files: Vec<std::sync::Arc<Path>> = (0..i.u32()?)
+            .map(|_| i.str().map(|s| Path::new(&s).into()))
             .collect::<Option<_>>()?;
         let themes: Vec<Theme> = (0..i.u32()?)
             .map(|_| {
                 Some(Theme {
                     name: i.str()?,
                     description: i.str()?,
-                    file: files.get(i.u32()?)?.clone(),
+                    file: files.get(i.u32()?)?.to_path_buf(),
                 })
             })
             .collect::<Option<_>>()?;
@@ -795,7 +888,7 @@ mod cache {
                 line: i.u32()?,
             });
         }
-        if !i.0.is_empty() {
+        if i.left != 0 {
             return None;
         }
         let mut pb = Phrasebank {
@@ -808,19 +901,61 @@ mod cache {
         Some(pb)
     }
 
+    /// Read a cache file, streamed: the file is never held whole in memory (for a short process,
+    /// memory touched is time).
     pub fn read(path: &Path, dir: &Path) -> Option<Phrasebank> {
-        decode(&std::fs::read(path).ok()?, dir)
+        let f = std::fs::File::open(path).ok()?;
+        let left = f.metadata().ok()?.len();
+        let r = std::io::BufReader::with_capacity(32 * 1024, f);
+        decode_from(In { r, left }, dir)
     }
 
     pub fn write(path: &Path, pb: &Phrasebank) {
-        let bytes = encode(pb);
+        write_file(path, &encode(pb));
+        if let Some(parent) = path.parent() {
+            prune(parent);
+        }
+    }
+
+    fn write_file(path: &Path, bytes: &[u8]) {
         if let Some(parent) = path.parent() {
             let _ = std::fs::create_dir_all(parent);
         }
         // A temporary file and a rename: a reader never sees half a cache file.
         let tmp = path.with_extension(format!("{}.tmp", std::process::id()));
-        if std::fs::write(&tmp, bytes).is_ok() && std::fs::rename(&tmp, path).is_err() {
+        if std::fs::write(&tmp, bytes).is_err() || std::fs::rename(&tmp, path).is_err() {
             let _ = std::fs::remove_file(&tmp);
+        }
+    }
+
+    /// How many cache files (and stamps) are kept: every phrasebank edit makes a new one.
+    const KEEP: usize = 12;
+
+    /// Remove all but the newest [`KEEP`] cache files and stamps, so that the cache directory does not
+    /// grow with every edit of the phrasebank.
+    fn prune(dir: &Path) {
+        let Ok(rd) = std::fs::read_dir(dir) else {
+            return;
+        };
+        let mut caches = Vec::new();
+        let mut stamps = Vec::new();
+        for ent in rd.flatten() {
+            let name = ent.file_name().to_string_lossy().to_string();
+            let modified = ent
+                .metadata()
+                .and_then(|m| m.modified())
+                .unwrap_or(std::time::UNIX_EPOCH);
+            if name.starts_with("phrasebank-") && name.ends_with(".bin") {
+                caches.push((modified, ent.path()));
+            } else if name.starts_with("stamp-") {
+                stamps.push((modified, ent.path()));
+            }
+        }
+        for mut list in [caches, stamps] {
+            list.sort_by(|a, b| b.0.cmp(&a.0));
+            for (_, p) in list.into_iter().skip(KEEP) {
+                let _ = std::fs::remove_file(p);
+            }
         }
     }
 
@@ -861,7 +996,12 @@ fn collect_yaml(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
     for ent in rd {
         let ent = ent.map_err(|e| Error::io(dir, "read the phrasebank directory", e))?;
         let p = ent.path();
-        if p.is_dir() {
+        let is_dir = match ent.file_type() {
+            Ok(t) if t.is_symlink() => p.is_dir(),
+            Ok(t) => t.is_dir(),
+            Err(_) => p.is_dir(),
+        };
+        if is_dir {
             collect_yaml(&p, out)?;
         } else if p.extension().is_some_and(|x| x == "yaml" || x == "yml") {
             out.push(p);

@@ -124,6 +124,11 @@ pub fn char_len(s: &str) -> usize {
 /// Fill `{slot}`s in one pass; values are inserted literally and never scanned again.
 /// Returns None when a slot has no value.
 pub fn fill(text: &str, slots: &BTreeMap<&str, String>) -> Option<String> {
+    fill_by(text, |k| slots.get(k).map(String::as_str))
+}
+
+/// [`fill`] with the slots' values looked up by a function.
+fn fill_by<'v>(text: &str, slot: impl Fn(&str) -> Option<&'v str>) -> Option<String> {
     let mut out = String::with_capacity(text.len() + 32);
     let mut rest = text;
     while let Some(i) = rest.find('{') {
@@ -136,7 +141,7 @@ pub fn fill(text: &str, slots: &BTreeMap<&str, String>) -> Option<String> {
                         .chars()
                         .all(|c| c.is_ascii_lowercase() || c == '_') =>
             {
-                out.push_str(slots.get(&after[..j])?);
+                out.push_str(slot(&after[..j])?);
                 rest = &after[j + 1..];
             }
             _ => {
@@ -227,6 +232,26 @@ impl Hasher for FxHasher {
 
 type HashSet<T> = std::collections::HashSet<T, BuildHasherDefault<FxHasher>>;
 type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// The measure pool of one sibling group, prepared by [`Planner::near_group`].
+struct NearGroup<'a> {
+    rows: Vec<NearRow<'a>>,
+}
+
+struct NearRow<'a> {
+    /// Its place among the group's rows in id order (ties in closeness go by id).
+    rank: usize,
+    /// Used already in this draft (its id or its text).
+    blocked: bool,
+    id: &'a str,
+    weight: u32,
+    /// The entry filled with the base slots.
+    text: String,
+    /// Character pairs shared with each sibling's key.
+    scores: Vec<usize>,
+    /// Whether it opens with each sibling key's first four characters.
+    echoes: Vec<bool>,
+}
 
 struct Planner<'a> {
     vs: &'a ValidSpec,
@@ -326,10 +351,16 @@ impl<'a> Planner<'a> {
         exclude: &HashSet<String>,
         global: bool,
     ) -> Option<(String, String)> {
-        let mut slots = self.base.clone();
-        for (k, v) in extra {
-            slots.insert(k, v.clone());
-        }
+        // The extra slots first, then the base ones (an extra slot overrides a base one).
+        let base = &self.base;
+        let slot = |k: &str| {
+            extra
+                .iter()
+                .rev()
+                .find(|(n, _)| *n == k)
+                .map(|(_, v)| v.as_str())
+                .or_else(|| base.get(k).map(String::as_str))
+        };
         let mut options: Vec<(&'a str, String, u32)> = Vec::new();
         let pb: &'a Phrasebank = self.pb;
         for ph in pb.pool(role, theme, self.vs.kind, self.vs.year()) {
@@ -339,7 +370,7 @@ impl<'a> Planner<'a> {
             {
                 continue;
             }
-            let Some(text) = fill(&ph.text, &slots) else {
+            let Some(text) = fill_by(&ph.text, slot) else {
                 continue;
             };
             if global && self.used_texts.contains(&text) {
@@ -361,29 +392,23 @@ impl<'a> Planner<'a> {
         Some((id, text))
     }
 
-    /// Draw a measure-like sentence close to `key` (a topic or an item lead): among the entries
-    /// sharing the most character pairs with it, weighted by weight; with none sharing any, any entry.
-    fn sentence_near(
-        &mut self,
-        role: Role,
-        theme: &str,
-        key: &str,
-        others: &[String],
-    ) -> Option<Sentence> {
-        let keys = bigrams(key);
-        let other_keys: Vec<Vec<u64>> = others
+    /// Prepare to draw measure-like sentences for a group of siblings (points' topics or items'
+    /// leads): the pool is filtered and each entry filled once, and each entry's closeness to
+    /// every sibling's key (how many character pairs they share) is counted once, not on every
+    /// draw.
+    fn near_group(&mut self, role: Role, theme: &str, keys: &[String]) -> NearGroup<'a> {
+        let key_grams: Vec<Vec<u64>> = keys.iter().map(|k| bigrams(k)).collect();
+        let heads: Vec<Option<String>> = keys
             .iter()
-            .filter(|o| o.as_str() != key)
-            .map(|o| bigrams(o))
+            .map(|k| {
+                let head: String = k.chars().take(4).collect();
+                (head.chars().count() == 4).then_some(head)
+            })
             .collect();
-        // A measure that opens with the item's own lead would echo it (深化审计监督。深化审计监督，…).
-        let head: String = key.chars().take(4).collect();
-        let head_is_four = head.chars().count() == 4;
-        let mut reserved: Vec<(&'a str, u32, usize)> = Vec::new();
-        let mut options: Vec<(&'a str, u32, usize)> = Vec::new();
         let pb: &'a Phrasebank = self.pb;
+        let mut rows = Vec::new();
         for ph in pb.pool(role, Some(theme), self.vs.kind, self.vs.year()) {
-            if self.used_ids.contains(&ph.id) || !self.fits_level(&ph.text) {
+            if !self.fits_level(&ph.text) {
                 continue;
             }
             let base = &self.base;
@@ -396,26 +421,57 @@ impl<'a> Planner<'a> {
             let Some((text, grams)) = filled else {
                 continue;
             };
-            if self.used_texts.contains(text.as_str()) {
+            rows.push(NearRow {
+                rank: 0,
+                blocked: self.used_ids.contains(ph.id.as_str())
+                    || self.used_texts.contains(text.as_str()),
+                id: ph.id.as_str(),
+                weight: ph.weight,
+                scores: key_grams.iter().map(|k| common_count(grams, k)).collect(),
+                // A measure that opens with the item's own lead would echo it
+                // (深化审计监督。深化审计监督，…).
+                echoes: heads
+                    .iter()
+                    .map(|h: &Option<String>| h.as_deref().is_some_and(|h| opens_with(text, h)))
+                    .collect(),
+                text: text.clone(),
+            });
+        }
+        let mut by_id: Vec<usize> = (0..rows.len()).collect();
+        by_id.sort_by(|&a, &b| rows[a].id.cmp(rows[b].id));
+        for (rank, r) in by_id.into_iter().enumerate() {
+            rows[r].rank = rank;
+        }
+        NearGroup { rows }
+    }
+
+    /// Draw a measure-like sentence close to sibling `k` of the group: among the entries sharing
+    /// the most character pairs with its key, weighted by weight; with none sharing any, any entry.
+    fn sentence_near(&mut self, group: &mut NearGroup<'a>, k: usize) -> Option<Sentence> {
+        let mut reserved: Vec<(usize, u32, usize)> = Vec::new();
+        let mut options: Vec<(usize, u32, usize)> = Vec::new();
+        for (r, row) in group.rows.iter().enumerate() {
+            if row.blocked {
                 continue;
             }
-            if head_is_four && opens_with(text, &head) {
+            if row.echoes[k] {
                 continue;
             }
-            let score = common_count(grams, &keys);
+            let score = row.scores[k];
             // A measure that fits a sibling's topic better is left for that sibling.
-            if other_keys.iter().any(|o| common_count(grams, o) > score) {
-                reserved.push((ph.id.as_str(), ph.weight, score));
+            if row.scores.iter().any(|&o| o > score) {
+                reserved.push((r, row.weight, score));
                 continue;
             }
-            options.push((ph.id.as_str(), ph.weight, score));
+            options.push((r, row.weight, score));
         }
         if options.is_empty() {
             options = reserved;
         }
         // Keep the closest few (within one shared pair of the best, at least four when there are),
         // so the measure fits its topic and still varies with the seed.
-        options.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(b.0)));
+        let rows = &group.rows;
+        options.sort_by(|a, b| b.2.cmp(&a.2).then(rows[a.0].rank.cmp(&rows[b.0].rank)));
         let best = options.first()?.2;
         let keep = options
             .iter()
@@ -425,9 +481,12 @@ impl<'a> Planner<'a> {
         options.truncate(keep);
         let weights: Vec<u32> = options.iter().map(|o| o.1).collect();
         let i = self.rng.weighted(&weights);
-        let id = options[i].0;
-        let text = self.near[id].as_ref().map(|(t, _)| t.clone())?;
-        let id = id.to_string();
+        let row = &group.rows[options[i].0];
+        let (id, text) = (row.id.to_string(), row.text.clone());
+        // The group is drawn from alone until it is done: what is used now is only what it drew.
+        for r in &mut group.rows {
+            r.blocked |= r.id == id || r.text == text;
+        }
         self.used_ids.insert(id.clone());
         self.used_texts.insert(text.clone());
         Some(Sentence::new(text, Origin::Phrase { id }))
@@ -524,12 +583,14 @@ impl<'a> Planner<'a> {
                 .map(|p| char_len(&p.text()))
                 .sum::<usize>();
         let upper = target + target / 20;
-        while fixed + sections_len(&sections) > upper {
-            if !trim_one(&mut sections) {
+        let mut length_est = fixed + sections_len(&sections);
+        while length_est > upper {
+            let Some(removed) = trim_one(&mut sections) else {
                 break;
-            }
+            };
+            length_est -= removed;
         }
-        let length_est = fixed + sections_len(&sections);
+        debug_assert_eq!(length_est, fixed + sections_len(&sections));
         if length_est * 10 > target * 11 {
             self.warnings.push(format!(
                 "the draft has about {length_est} characters, over the {target} asked: the spec's own facts and parts need that much; raise output.length or drop points"
@@ -846,9 +907,10 @@ impl<'a> Planner<'a> {
         }
         // Measures round-robin, up to four an item, each close to its item's lead.
         let leads: Vec<String> = items.iter().map(|it| it.lead.clone()).collect();
+        let mut group = self.near_group(Role::Measure, theme, &leads);
         for _ in 0..4 {
-            for it in items.iter_mut() {
-                if let Some(s) = self.sentence_near(Role::Measure, theme, &it.lead, &leads) {
+            for (k, it) in items.iter_mut().enumerate() {
+                if let Some(s) = self.sentence_near(&mut group, k) {
                     it.measures.push(s);
                 }
             }
@@ -1014,9 +1076,10 @@ impl<'a> Planner<'a> {
                 )
             })
             .collect();
+        let mut group = self.near_group(Role::Measure, theme, &topics);
         for _ in 0..12 {
-            for (pp, topic) in plans.iter_mut().zip(&topics) {
-                if let Some(s) = self.sentence_near(Role::Measure, theme, topic, &topics) {
+            for (k, pp) in plans.iter_mut().enumerate() {
+                if let Some(s) = self.sentence_near(&mut group, k) {
                     pp.measures.push(s);
                 }
             }
@@ -1169,7 +1232,8 @@ impl<'a> Planner<'a> {
 /// The set of adjacent character pairs of a text (Han characters only), for closeness: sorted and
 /// without repeats, each pair packed in a u64.
 fn bigrams(s: &str) -> Vec<u64> {
-    let mut v = Vec::new();
+    // About one pair a character, and a Chinese character is three bytes.
+    let mut v = Vec::with_capacity(s.len() / 3 + 1);
     bigrams_into(s, &mut v);
     v
 }
@@ -1265,35 +1329,44 @@ fn sections_len(sections: &[SectionPlan]) -> usize {
         .sum()
 }
 
-/// Remove one optional sentence from the deepest elaboration. False when nothing is left to trim.
+/// Remove one optional sentence from the deepest elaboration, and say how many characters went
+/// (as [`sections_len`] counts them). None when nothing is left to trim.
 ///
 /// The order keeps every point balanced: measures come off the most elaborated point or item first
 /// (down to three), then items beyond three, then second framings, then measures down to one,
 /// then second intro sentences and requirements.
-fn trim_one(sections: &mut [SectionPlan]) -> bool {
+fn trim_one(sections: &mut [SectionPlan]) -> Option<usize> {
+    let len = |s: Sentence| char_len(&s.text);
     trim_measures(sections, 3)
-        || trim_items(sections)
-        || sections.iter_mut().rev().any(|s| {
-            s.points
-                .iter_mut()
-                .rev()
-                .any(|p| p.framing2.take().is_some())
+        .or_else(|| trim_items(sections))
+        .or_else(|| {
+            sections.iter_mut().rev().find_map(|s| {
+                s.points
+                    .iter_mut()
+                    .rev()
+                    .find_map(|p| p.framing2.take().map(len))
+            })
         })
-        || trim_measures(sections, 1)
-        || sections
-            .iter_mut()
-            .rev()
-            .any(|s| s.intro.len() > 1 && s.intro.pop().is_some())
-        || sections.iter_mut().rev().any(|s| {
-            s.points
+        .or_else(|| trim_measures(sections, 1))
+        .or_else(|| {
+            sections
                 .iter_mut()
                 .rev()
-                .any(|p| p.requirement.take().is_some())
+                .find_map(|s| if s.intro.len() > 1 { s.intro.pop().map(len) } else { None })
+        })
+        .or_else(|| {
+            sections.iter_mut().rev().find_map(|s| {
+                s.points
+                    .iter_mut()
+                    .rev()
+                    .find_map(|p| p.requirement.take().map(len))
+            })
         })
 }
 
-/// Drop the last measure of the point or item with the most (ties: the last), if it has more than `floor`.
-fn trim_measures(sections: &mut [SectionPlan], floor: usize) -> bool {
+/// Drop the last measure of the point or item with the most (ties: the last), if it has more than
+/// `floor`; its length.
+fn trim_measures(sections: &mut [SectionPlan], floor: usize) -> Option<usize> {
     let mut best: Option<(usize, usize, bool, usize)> = None; // (section, index, is_item, count)
     for (si, s) in sections.iter().enumerate() {
         for (pi, p) in s.points.iter().enumerate() {
@@ -1307,24 +1380,26 @@ fn trim_measures(sections: &mut [SectionPlan], floor: usize) -> bool {
             }
         }
     }
-    match best {
-        Some((si, i, true, _)) => sections[si].items[i].measures.pop().is_some(),
-        Some((si, i, false, _)) => sections[si].points[i].measures.pop().is_some(),
-        None => false,
-    }
+    let removed = match best? {
+        (si, i, true, _) => sections[si].items[i].measures.pop(),
+        (si, i, false, _) => sections[si].points[i].measures.pop(),
+    };
+    removed.map(|s| char_len(&s.text))
 }
 
-/// Drop the last item of the section with the most items, beyond three.
-fn trim_items(sections: &mut [SectionPlan]) -> bool {
+/// Drop the last item of the section with the most items, beyond three; its length.
+fn trim_items(sections: &mut [SectionPlan]) -> Option<usize> {
     let most = sections.iter().map(|s| s.items.len()).max().unwrap_or(0);
     if most <= 3 {
-        return false;
+        return None;
     }
-    sections
+    let it = sections
         .iter_mut()
         .rev()
-        .find(|s| s.items.len() == most)
-        .is_some_and(|s| s.items.pop().is_some())
+        .find(|s| s.items.len() == most)?
+        .items
+        .pop()?;
+    Some(char_len(&it.lead) + 3 + sentences_len(&it.measures))
 }
 
 fn to_part(i: usize, s: SectionPlan, marker: ItemMarker, facts_first: bool) -> Part {
@@ -1416,12 +1491,16 @@ fn to_part(i: usize, s: SectionPlan, marker: ItemMarker, facts_first: bool) -> P
 fn part_len(p: &Part) -> usize {
     char_len(&p.heading)
         + 3
-        + p.body.iter().map(|b| char_len(&b.text())).sum::<usize>()
+        + p.body.iter().map(paragraph_len).sum::<usize>()
         + p.parts.iter().map(part_len).sum::<usize>()
         + p.items
             .iter()
-            .map(|it| char_len(&it.lead) + 3 + char_len(&it.body.text()))
+            .map(|it| char_len(&it.lead) + 3 + paragraph_len(&it.body))
             .sum::<usize>()
+}
+
+fn paragraph_len(p: &Paragraph) -> usize {
+    sentences_len(&p.sentences)
 }
 
 #[cfg(test)]

@@ -62,7 +62,8 @@ pub fn new_tera() -> Tera {
 }
 
 impl Templates {
-    /// Load every `*.tera` under `dir`, named by their path relative to it (`kinds/plenary.tera`).
+    /// Load every `*.tera` under `dir` but `preview/`, named by their path relative to it
+    /// (`kinds/plenary.tera`).
     pub fn load(dir: &Path) -> Result<Templates> {
         let mut files = Vec::new();
         collect(dir, dir, &mut files)?;
@@ -295,6 +296,11 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, PathBuf)>) -> Result<
         let ent = ent.map_err(|e| Error::io(dir, "read the templates directory", e))?;
         let p = ent.path();
         if p.is_dir() {
+            // The preview page is `wengao preview`'s own template, loaded by it alone: no draft
+            // needs it, and it is half the bytes a draft would parse.
+            if dir == root && ent.file_name() == "preview" {
+                continue;
+            }
             collect(root, &p, out)?;
         } else if p.extension().is_some_and(|x| x == "tera") {
             let name = p

@@ -46,10 +46,18 @@ pub struct Args {
 
 /// Run the subcommand.
 pub fn run(args: &Args, g: &Globals) -> Result<i32> {
+    let mut clock = Clock::start();
     let src = io::read_text(&args.spec)?;
     let (pb_dir, tpl_dir) = (crate::cmd::phrasebank_dir(g), crate::cmd::templates_dir(g));
-    let mut drafter = Drafter::load(&pb_dir, &tpl_dir)?;
-    drafter.placeholders = args.placeholders;
+    let phrasebank = crate::phrasebank::Phrasebank::load(&pb_dir)?;
+    clock.lap("phrasebank");
+    let templates = crate::render::Templates::load(&tpl_dir)?;
+    clock.lap("templates");
+    let drafter = Drafter {
+        phrasebank,
+        templates,
+        placeholders: args.placeholders,
+    };
     verbose(
         g,
         &format!(
@@ -62,6 +70,7 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
         ),
     );
     let vs = drafter.spec(&src, &args.spec)?;
+    clock.lap("spec");
     if let Some(n) = args.variants {
         let Some(dir) = &args.output else {
             return Err(Error::Usage(
@@ -101,6 +110,7 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
         return Ok(0);
     }
     let plan = drafter.plan(&vs, args.seed)?;
+    clock.lap("plan");
     verbose(
         g,
         &format!(
@@ -113,8 +123,10 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
     }
     // The text draft is rendered once: checked, and written when txt was asked for.
     let text = drafter.text(&plan)?;
+    clock.lap("render");
     if !args.no_lint {
         let findings = drafter.check_text(&vs, &plan, &text, None);
+        clock.lap("check");
         if crate::lint::has_errors(&findings) {
             let report = crate::lint::format_text("<draft>", &findings);
             info(
@@ -139,7 +151,13 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
             "a .docx file is binary: write it with -o FILE.docx".into(),
         ));
     }
+    clock.lap("format");
     io::emit(args.output.as_deref(), &bytes, args.force)?;
+    clock.lap("write");
+    verbose(g, &clock.report());
+    // The process ends here: freeing the phrasebank's thousands of strings one by one would only
+    // cost time (~0.5 ms) that the operating system saves by dropping the whole heap at exit.
+    std::mem::forget(drafter);
     if let Some(p) = &args.output {
         info(
             g,
@@ -152,4 +170,39 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
         );
     }
     Ok(0)
+}
+
+/// Where the time of one `wengao draft` went (printed with `-v`; see docs/performance.md).
+struct Clock {
+    last: std::time::Instant,
+    laps: Vec<(&'static str, std::time::Duration)>,
+}
+
+impl Clock {
+    fn start() -> Clock {
+        Clock {
+            last: std::time::Instant::now(),
+            laps: Vec::new(),
+        }
+    }
+
+    fn lap(&mut self, what: &'static str) {
+        let now = std::time::Instant::now();
+        self.laps.push((what, now - self.last));
+        self.last = now;
+    }
+
+    fn report(&self) -> String {
+        let total: std::time::Duration = self.laps.iter().map(|l| l.1).sum();
+        let parts: Vec<String> = self
+            .laps
+            .iter()
+            .map(|(w, d)| format!("{w} {:.2}", d.as_secs_f64() * 1e3))
+            .collect();
+        format!(
+            "timings (ms): {}; total {:.2}",
+            parts.join(", "),
+            total.as_secs_f64() * 1e3
+        )
+    }
 }
