@@ -401,7 +401,10 @@ fn check_repeats(lines: &[&str], f: &mut Vec<Finding>) {
     for (i, l) in lines.iter().enumerate() {
         for s in sentences(l) {
             let key: std::borrow::Cow<'_, str> = if s.contains(char::is_whitespace) {
-                s.chars().filter(|c| !c.is_whitespace()).collect::<String>().into()
+                s.chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect::<String>()
+                    .into()
             } else {
                 s.into()
             };

@@ -560,6 +560,17 @@ impl Phrasebank {
 
     /// Curated entries of `role` usable for `theme` (None: speech-level), `kind` and `year`.
     pub fn pool(&self, role: Role, theme: Option<&str>, kind: Kind, year: i32) -> Vec<&Phrase> {
+        self.pool_iter(role, theme, kind, year).collect()
+    }
+
+    /// [`Phrasebank::pool`] without collecting it.
+    pub fn pool_iter(
+        &self,
+        role: Role,
+        theme: Option<&str>,
+        kind: Kind,
+        year: i32,
+    ) -> impl Iterator<Item = &Phrase> {
         let ids = match theme {
             None => self.by_role.get(&role),
             Some(t) => self.by_role_theme.get(&role).and_then(|m| m.get(t)),
@@ -568,9 +579,8 @@ impl Phrasebank {
             .flatten()
             .map(|&i| &self.phrases[i])
             .filter(|p| p.status == Status::Curated)
-            .filter(|p| p.years.contains(year))
-            .filter(|p| p.kinds.is_empty() || p.kinds.contains(&kind))
-            .collect()
+            .filter(move |p| p.years.contains(year))
+            .filter(move |p| p.kinds.is_empty() || p.kinds.contains(&kind))
     }
 
     /// Every entry of a role, whatever its status.
@@ -802,7 +812,7 @@ mod cache {
         let phrases: Vec<(usize, &Phrase)> = pb
             .phrases
             .iter()
-            .map(|p| (file_of(&mut files, &*p.file), p))
+            .map(|p| (file_of(&mut files, &p.file), p))
             .collect();
         let mut o = Out(MAGIC.to_vec());
         o.u32(files.len());
@@ -952,7 +962,7 @@ mod cache {
             }
         }
         for mut list in [caches, stamps] {
-            list.sort_by(|a, b| b.0.cmp(&a.0));
+            list.sort_by_key(|e| std::cmp::Reverse(e.0));
             for (_, p) in list.into_iter().skip(KEEP) {
                 let _ = std::fs::remove_file(p);
             }

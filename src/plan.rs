@@ -264,9 +264,6 @@ struct Planner<'a> {
     base: BTreeMap<&'static str, String>,
     warnings: Vec<String>,
     patterns: Vec<String>,
-    /// Phrase id → its text filled with the base slots and that text's character pairs (the base
-    /// slots do not change during a plan, so [`Planner::sentence_near`] fills each entry once).
-    near: HashMap<&'a str, Option<(String, Vec<u64>)>>,
     /// Write 【待补：…】 where a point has no fact (`--placeholders`).
     placeholders: bool,
 }
@@ -310,7 +307,6 @@ impl<'a> Planner<'a> {
             warnings: Vec::new(),
             patterns: Vec::new(),
             placeholders: false,
-            near: HashMap::default(),
         }
     }
 
@@ -363,7 +359,7 @@ impl<'a> Planner<'a> {
         };
         let mut options: Vec<(&'a str, String, u32)> = Vec::new();
         let pb: &'a Phrasebank = self.pb;
-        for ph in pb.pool(role, theme, self.vs.kind, self.vs.year()) {
+        for ph in pb.pool_iter(role, theme, self.vs.kind, self.vs.year()) {
             if exclude.contains(&ph.id)
                 || (global && self.used_ids.contains(&ph.id))
                 || !self.fits_level(&ph.text)
@@ -397,7 +393,20 @@ impl<'a> Planner<'a> {
     /// every sibling's key (how many character pairs they share) is counted once, not on every
     /// draw.
     fn near_group(&mut self, role: Role, theme: &str, keys: &[String]) -> NearGroup<'a> {
-        let key_grams: Vec<Vec<u64>> = keys.iter().map(|k| bigrams(k)).collect();
+        let n = keys.len();
+        // Every character pair of the keys, with the keys (as bits) it is in: a row's closeness
+        // to each key is then counted in one pass over the row's own pairs.
+        let mut pair_keys: HashMap<u64, u128> = HashMap::default();
+        for (k, key) in keys.iter().enumerate().take(128) {
+            for p in bigrams(key) {
+                *pair_keys.entry(p).or_default() |= 1 << k;
+            }
+        }
+        let key_grams: Vec<Vec<u64>> = if n > 128 {
+            keys.iter().map(|k| bigrams(k)).collect()
+        } else {
+            Vec::new()
+        };
         let heads: Vec<Option<String>> = keys
             .iter()
             .map(|k| {
@@ -407,19 +416,36 @@ impl<'a> Planner<'a> {
             .collect();
         let pb: &'a Phrasebank = self.pb;
         let mut rows = Vec::new();
-        for ph in pb.pool(role, Some(theme), self.vs.kind, self.vs.year()) {
+        let mut shared: Vec<u64> = Vec::new();
+        for ph in pb.pool_iter(role, Some(theme), self.vs.kind, self.vs.year()) {
             if !self.fits_level(&ph.text) {
                 continue;
             }
-            let base = &self.base;
-            let filled = self.near.entry(ph.id.as_str()).or_insert_with(|| {
-                fill(&ph.text, base).map(|t| {
-                    let pairs = bigrams(&t);
-                    (t, pairs)
-                })
-            });
-            let Some((text, grams)) = filled else {
+            let Some(text) = fill(&ph.text, &self.base) else {
                 continue;
+            };
+            let scores = if n > 128 {
+                let grams = bigrams(&text);
+                key_grams.iter().map(|k| common_count(&grams, k)).collect()
+            } else {
+                // The row's pairs that some key has, each counted once.
+                shared.clear();
+                for_each_bigram(&text, |p| {
+                    if pair_keys.contains_key(&p) {
+                        shared.push(p);
+                    }
+                });
+                shared.sort_unstable();
+                shared.dedup();
+                let mut scores = vec![0usize; n];
+                for p in &shared {
+                    let mut bits = pair_keys[p];
+                    while bits != 0 {
+                        scores[bits.trailing_zeros() as usize] += 1;
+                        bits &= bits - 1;
+                    }
+                }
+                scores
             };
             rows.push(NearRow {
                 rank: 0,
@@ -427,14 +453,14 @@ impl<'a> Planner<'a> {
                     || self.used_texts.contains(text.as_str()),
                 id: ph.id.as_str(),
                 weight: ph.weight,
-                scores: key_grams.iter().map(|k| common_count(grams, k)).collect(),
+                scores,
                 // A measure that opens with the item's own lead would echo it
                 // (深化审计监督。深化审计监督，…).
                 echoes: heads
                     .iter()
-                    .map(|h: &Option<String>| h.as_deref().is_some_and(|h| opens_with(text, h)))
+                    .map(|h| h.as_deref().is_some_and(|h| opens_with(&text, h)))
                     .collect(),
-                text: text.clone(),
+                text,
             });
         }
         let mut by_id: Vec<usize> = (0..rows.len()).collect();
@@ -1141,8 +1167,8 @@ impl<'a> Planner<'a> {
         let mut local_used: HashSet<String> = HashSet::default();
         let mut out = Vec::new();
         let mut texts: HashSet<String> = HashSet::default();
-        let saved_ids = self.used_ids.clone();
-        let saved_texts = self.used_texts.clone();
+        // What this attempt draws for good (aims, goals), to give back if the pattern does not fit.
+        let mut drawn: Vec<(String, String)> = Vec::new();
         for n in needs {
             if let Some((t, f)) = &n.title {
                 out.push((clause(t), Origin::Spec { field: f.clone() }));
@@ -1167,8 +1193,10 @@ impl<'a> Planner<'a> {
                         };
                         self.draw(role, Some(&n.theme), &[], &HashSet::default(), true)
                             .map(|(id, t)| {
-                                ids.push(id);
-                                clause(&t)
+                                let c = clause(&t);
+                                ids.push(id.clone());
+                                drawn.push((id, t));
+                                c
                             })
                     }
                     // Mined patterns name their four-character slots motto1, motto2 (牢记使命，实干为民).
@@ -1217,8 +1245,11 @@ impl<'a> Planner<'a> {
                     out.push((t, origin));
                 }
                 _ => {
-                    self.used_ids = saved_ids;
-                    self.used_texts = saved_texts;
+                    // A global draw only adds what was not in the sets: taking it out restores them.
+                    for (id, t) in drawn {
+                        self.used_ids.remove(&id);
+                        self.used_texts.remove(&t);
+                    }
                     return None;
                 }
             }
@@ -1241,15 +1272,21 @@ fn bigrams(s: &str) -> Vec<u64> {
 /// [`bigrams`] into a reused buffer.
 fn bigrams_into(s: &str, out: &mut Vec<u64>) {
     out.clear();
+    for_each_bigram(s, |p| out.push(p));
+    out.sort_unstable();
+    out.dedup();
+}
+
+/// Each pair of consecutive Chinese characters (other characters skipped), as one number, in
+/// order and with repeats.
+fn for_each_bigram(s: &str, mut f: impl FnMut(u64)) {
     let mut prev: Option<char> = None;
     for c in s.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)) {
         if let Some(p) = prev {
-            out.push((u64::from(p) << 32) | u64::from(c));
+            f((u64::from(p) << 32) | u64::from(c));
         }
         prev = Some(c);
     }
-    out.sort_unstable();
-    out.dedup();
 }
 
 /// How many pairs two sorted, repeat-free pair sets share.
@@ -1349,10 +1386,13 @@ fn trim_one(sections: &mut [SectionPlan]) -> Option<usize> {
         })
         .or_else(|| trim_measures(sections, 1))
         .or_else(|| {
-            sections
-                .iter_mut()
-                .rev()
-                .find_map(|s| if s.intro.len() > 1 { s.intro.pop().map(len) } else { None })
+            sections.iter_mut().rev().find_map(|s| {
+                if s.intro.len() > 1 {
+                    s.intro.pop().map(len)
+                } else {
+                    None
+                }
+            })
         })
         .or_else(|| {
             sections.iter_mut().rev().find_map(|s| {

@@ -49,15 +49,9 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
     let mut clock = Clock::start();
     let src = io::read_text(&args.spec)?;
     let (pb_dir, tpl_dir) = (crate::cmd::phrasebank_dir(g), crate::cmd::templates_dir(g));
-    let phrasebank = crate::phrasebank::Phrasebank::load(&pb_dir)?;
-    clock.lap("phrasebank");
-    let templates = crate::render::Templates::load(&tpl_dir)?;
-    clock.lap("templates");
-    let drafter = Drafter {
-        phrasebank,
-        templates,
-        placeholders: args.placeholders,
-    };
+    let mut drafter = Drafter::load(&pb_dir, &tpl_dir)?;
+    drafter.placeholders = args.placeholders;
+    clock.lap("phrasebank + templates");
     verbose(
         g,
         &format!(
