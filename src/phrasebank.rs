@@ -374,6 +374,11 @@ pub struct Phrasebank {
 impl Phrasebank {
     /// Load every `*.yaml` under `dir` (recursively, in sorted order).
     pub fn load(dir: &Path) -> Result<Phrasebank> {
+        Phrasebank::load_cached(dir, cache::dir().as_deref())
+    }
+
+    /// [`Phrasebank::load`] with this cache directory (None: no cache).
+    fn load_cached(dir: &Path, cache_dir: Option<&Path>) -> Result<Phrasebank> {
         let mut files = Vec::new();
         collect_yaml(dir, &mut files)?;
         if files.is_empty() {
@@ -387,7 +392,7 @@ impl Phrasebank {
         files.sort();
         // First the files' names, sizes and modification times: when they are what they were
         // when the cache was written, the files are not even read.
-        let stamp = cache::stamp(&files);
+        let stamp = cache_dir.and_then(|c| cache::stamp(c, &files));
         if let Some(pb) = stamp.as_ref().and_then(|s| cache::read_stamped(s, dir)) {
             return Ok(pb);
         }
@@ -399,7 +404,7 @@ impl Phrasebank {
         // A phrasebank that loaded cleanly before, byte for byte, is read back from the cache
         // (a compact binary file, many times faster than parsing the YAML). Errors are never cached: a broken phrasebank
         // is parsed and reported every time.
-        let cache = cache::path(&sources);
+        let cache = cache_dir.map(|c| cache::path(c, &sources));
         let pb = match cache.as_deref().and_then(|p| cache::read(p, dir)) {
             Some(pb) => pb,
             None => {
@@ -644,7 +649,7 @@ mod cache {
     /// Bumped whenever the layout below changes.
     const MAGIC: &[u8; 8] = b"wgpb0001";
 
-    fn dir() -> Option<PathBuf> {
+    pub fn dir() -> Option<PathBuf> {
         match std::env::var_os("WENGAO_CACHE_DIR") {
             Some(v) if v == "off" || v.is_empty() => None,
             Some(v) => Some(PathBuf::from(v)),
@@ -677,8 +682,8 @@ mod cache {
         dir: PathBuf,
     }
 
-    pub fn stamp(files: &[PathBuf]) -> Option<Stamp> {
-        let dir = dir()?;
+    pub fn stamp(dir: &Path, files: &[PathBuf]) -> Option<Stamp> {
+        let dir = dir.to_path_buf();
         let now = std::time::SystemTime::now();
         let mut h: u64 = 0;
         hash(&mut h, MAGIC);
@@ -728,7 +733,7 @@ mod cache {
         write_file(&stamp_path(s), name.to_string_lossy().as_bytes());
     }
 
-    pub fn path(sources: &[(PathBuf, String)]) -> Option<PathBuf> {
+    pub fn path(dir: &Path, sources: &[(PathBuf, String)]) -> PathBuf {
         let mut h: u64 = 0;
         hash(&mut h, MAGIC);
         hash(&mut h, env!("CARGO_PKG_VERSION").as_bytes());
@@ -736,7 +741,7 @@ mod cache {
             hash(&mut h, p.to_string_lossy().as_bytes());
             hash(&mut h, t.as_bytes());
         }
-        Some(dir()?.join(format!("phrasebank-{h:016x}.bin")))
+        dir.join(format!("phrasebank-{h:016x}.bin"))
     }
 
     // The layout: MAGIC, the file table, the themes, the phrases; numbers are u32 little-endian,
@@ -1060,6 +1065,77 @@ mod tests {
             Path::new("pb"),
             &[(PathBuf::from("pb/t.yaml"), text.to_string())],
         )
+    }
+
+    /// The cache never hides an edit: fresh files are read and hashed; old files are found by
+    /// their stamp, and an edit changes the stamp (size or time).
+    #[test]
+    fn the_cache_sees_every_edit() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (dir, cache_dir) = (tmp.path().join("pb"), tmp.path().join("cache"));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("t.yaml");
+        let write = |text: &str, age_secs: u64| {
+            std::fs::write(&file, text).unwrap();
+            let when = std::time::SystemTime::now() - std::time::Duration::from_secs(age_secs);
+            std::fs::File::options()
+                .write(true)
+                .open(&file)
+                .unwrap()
+                .set_modified(when)
+                .unwrap();
+        };
+        let entry = |text: &str| {
+            format!("theme: 示例\nentries:\n  - id: a\n    role: measure\n    text: {text}\n")
+        };
+        let text_of = |pb: &Phrasebank| pb.get("a").unwrap().text.clone();
+        let stamps = || {
+            std::fs::read_dir(&cache_dir)
+                .map(|rd| {
+                    rd.flatten()
+                        .filter(|e| e.file_name().to_string_lossy().starts_with("stamp-"))
+                        .count()
+                })
+                .unwrap_or(0)
+        };
+
+        // Just written: read and hashed, no stamp trusted or written.
+        write(&entry("甲。"), 0);
+        let pb = Phrasebank::load_cached(&dir, Some(&cache_dir)).unwrap();
+        assert_eq!(text_of(&pb), "甲。");
+        assert_eq!(stamps(), 0);
+        // Old enough: a stamp is written, and the next load goes by it.
+        write(&entry("乙。"), 3600);
+        assert_eq!(
+            text_of(&Phrasebank::load_cached(&dir, Some(&cache_dir)).unwrap()),
+            "乙。"
+        );
+        assert_eq!(stamps(), 1);
+        assert_eq!(
+            text_of(&Phrasebank::load_cached(&dir, Some(&cache_dir)).unwrap()),
+            "乙。"
+        );
+        // The same size, another time: a new stamp, the new text.
+        write(&entry("丙。"), 1800);
+        assert_eq!(
+            text_of(&Phrasebank::load_cached(&dir, Some(&cache_dir)).unwrap()),
+            "丙。"
+        );
+        assert_eq!(stamps(), 2);
+        // A stamp pointing at a missing or damaged cache file is ignored.
+        for e in std::fs::read_dir(&cache_dir).unwrap().flatten() {
+            if e.file_name().to_string_lossy().starts_with("phrasebank-") {
+                std::fs::write(e.path(), b"wgpb0001 damaged").unwrap();
+            }
+        }
+        assert_eq!(
+            text_of(&Phrasebank::load_cached(&dir, Some(&cache_dir)).unwrap()),
+            "丙。"
+        );
+        // An error is never cached.
+        write("entries: [", 3600);
+        assert!(Phrasebank::load_cached(&dir, Some(&cache_dir)).is_err());
+        assert!(Phrasebank::load_cached(&dir, Some(&cache_dir)).is_err());
     }
 
     #[test]

@@ -118,7 +118,43 @@ pub fn plan_with(
 
 /// Characters that count toward a speech's length: everything but white space.
 pub fn char_len(s: &str) -> usize {
-    s.chars().filter(|c| !c.is_whitespace()).count()
+    // By bytes (it is measured often while planning): each character's first byte counts,
+    // unless it opens a white-space character (the Unicode White_Space set, as
+    // `char::is_whitespace`: ASCII 09–0D and 20, U+0085, U+00A0, U+1680, U+2000–200A, U+2028,
+    // U+2029, U+202F, U+205F, U+3000).
+    let b = s.as_bytes();
+    let mut n = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        let (width, space) = match x {
+            0x09..=0x0d | 0x20 => (1, true),
+            0x00..=0x7f => (1, false),
+            0xc2 => (2, matches!(b.get(i + 1), Some(0x85 | 0xa0))),
+            0xc0..=0xdf => (2, false),
+            0xe1 => (
+                3,
+                b.get(i + 1) == Some(&0x9a) && b.get(i + 2) == Some(&0x80),
+            ),
+            0xe2 => (
+                3,
+                match b.get(i + 1) {
+                    Some(0x80) => matches!(b.get(i + 2), Some(0x80..=0x8a | 0xa8 | 0xa9 | 0xaf)),
+                    Some(0x81) => b.get(i + 2) == Some(&0x9f),
+                    _ => false,
+                },
+            ),
+            0xe3 => (
+                3,
+                b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x80),
+            ),
+            0xe0..=0xef => (3, false),
+            _ => (4, false),
+        };
+        n += usize::from(!space);
+        i += width;
+    }
+    n
 }
 
 /// Fill `{slot}`s in one pass; values are inserted literally and never scanned again.
@@ -357,7 +393,7 @@ impl<'a> Planner<'a> {
                 .map(|(_, v)| v.as_str())
                 .or_else(|| base.get(k).map(String::as_str))
         };
-        let mut options: Vec<(&'a str, String, u32)> = Vec::new();
+        let mut options: Vec<(&'a str, std::borrow::Cow<'a, str>, u32)> = Vec::new();
         let pb: &'a Phrasebank = self.pb;
         for ph in pb.pool_iter(role, theme, self.vs.kind, self.vs.year()) {
             if exclude.contains(&ph.id)
@@ -366,10 +402,16 @@ impl<'a> Planner<'a> {
             {
                 continue;
             }
-            let Some(text) = fill_by(&ph.text, slot) else {
-                continue;
+            // Most entries have no slot: their text is used as it is, not copied.
+            let text: std::borrow::Cow<'a, str> = if ph.text.contains('{') {
+                match fill_by(&ph.text, slot) {
+                    Some(t) => t.into(),
+                    None => continue,
+                }
+            } else {
+                ph.text.as_str().into()
             };
-            if global && self.used_texts.contains(&text) {
+            if global && self.used_texts.contains(text.as_ref()) {
                 continue;
             }
             options.push((ph.id.as_str(), text, ph.weight));
@@ -380,7 +422,7 @@ impl<'a> Planner<'a> {
         let weights: Vec<u32> = options.iter().map(|o| o.2).collect();
         let i = self.rng.weighted(&weights);
         let (id, text, _) = options.swap_remove(i);
-        let id = id.to_string();
+        let (id, text) = (id.to_string(), text.into_owned());
         if global {
             self.used_ids.insert(id.clone());
             self.used_texts.insert(text.clone());
@@ -1546,6 +1588,28 @@ fn paragraph_len(p: &Paragraph) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn char_len_counts_as_is_whitespace_says() {
+        let slow = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count();
+        // Every character alone, and between others.
+        for u in 0..=0x10ffffu32 {
+            if let Some(c) = char::from_u32(u) {
+                let one = c.to_string();
+                assert_eq!(char_len(&one), slow(&one), "U+{u:04X}");
+                let mid = format!("抓{c}a　{c}");
+                assert_eq!(char_len(&mid), slow(&mid), "U+{u:04X} inside");
+            }
+        }
+        for s in [
+            "",
+            "　　同志们：",
+            "a b\tc\n",
+            "\u{85}\u{a0}\u{1680}\u{2000}\u{200b}\u{205f}\u{3000}😀",
+        ] {
+            assert_eq!(char_len(s), slow(s), "{s:?}");
+        }
+    }
 
     /// Golden vectors: if these change, every draft changes. Never update them casually.
     #[test]
