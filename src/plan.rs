@@ -1248,12 +1248,30 @@ impl<'a> Planner<'a> {
                         } else {
                             Role::PointEffort
                         };
-                        self.draw(role, None, &[], &local_used, false)
-                            .map(|(id, t)| {
-                                local_used.insert(id.clone());
-                                ids.push(id);
-                                clause(&t)
-                            })
+                        // Two four-character phrases of one heading must not echo each other
+                        // or the heading's other words (攻坚突破，奋力攻坚; 精准发力，集中发力):
+                        // such a draw is set aside and another drawn.
+                        let taken: Vec<u64> = ctx
+                            .values()
+                            .flat_map(|v| bigrams(v))
+                            .chain(n.topic.iter().flat_map(|(t, _)| bigrams(t)))
+                            .collect();
+                        let mut value = None;
+                        for _ in 0..8 {
+                            let Some((id, t)) = self.draw(role, None, &[], &local_used, false)
+                            else {
+                                break;
+                            };
+                            local_used.insert(id.clone());
+                            let c = clause(&t);
+                            if bigrams(&c).iter().any(|p| taken.contains(p)) {
+                                continue;
+                            }
+                            ids.push(id);
+                            value = Some(c);
+                            break;
+                        }
+                        value
                     }
                     _ => None,
                 };

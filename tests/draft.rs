@@ -468,3 +468,51 @@ fn placeholders_mark_what_the_writer_must_fill() {
         .code(1)
         .stdout_has("【待补】");
 }
+
+/// A heading's four-character phrases never echo each other or its topic (攻坚突破，奋力攻坚;
+/// 精准发力，集中发力): two phrases of one heading share no pair of characters.
+#[test]
+fn heading_phrases_do_not_echo_each_other() {
+    let d = wengao::draft::Drafter::load(&root().join("phrasebank"), &root().join("templates"))
+        .unwrap();
+    let pairs = |s: &str| -> Vec<(char, char)> {
+        let cs: Vec<char> = s.chars().collect();
+        cs.windows(2).map(|w| (w[0], w[1])).collect()
+    };
+    let mut headings = 0;
+    for e in examples() {
+        let src = std::fs::read_to_string(&e).unwrap();
+        let vs = d.spec(&src, &e.display().to_string()).unwrap();
+        for seed in 0..20 {
+            let plan = d.plan(&vs, Some(seed)).unwrap();
+            let mut all = Vec::new();
+            for p in &plan.speech.parts {
+                all.push(p.heading.clone());
+                all.extend(p.parts.iter().map(|s| s.heading.clone()));
+            }
+            for h in all {
+                headings += 1;
+                // The phrases drawn for a heading: its four-character pieces between commas, and
+                // the word after 要 / before 上 in 「X要Y」「在X上Y」.
+                let pieces: Vec<&str> = h
+                    .split(['，', '要', '上'])
+                    .filter(|p| p.chars().count() == 4)
+                    .collect();
+                for (i, a) in pieces.iter().enumerate() {
+                    for b in &pieces[i + 1..] {
+                        let shared: Vec<_> = pairs(a)
+                            .into_iter()
+                            .filter(|x| pairs(b).contains(x))
+                            .collect();
+                        assert!(
+                            shared.is_empty(),
+                            "{} seed {seed}: heading `{h}` repeats itself ({a} / {b})",
+                            e.display()
+                        );
+                    }
+                }
+            }
+        }
+    }
+    assert!(headings > 500, "only {headings} headings checked");
+}
