@@ -119,34 +119,77 @@ fn find_all(chars: &[char], word: &str) -> Vec<usize> {
     out
 }
 
-/// Counts of (spun, original) for each pair in a text.
-pub fn pair_counts(text: &str) -> Vec<[usize; 2]> {
+/// True for the second character of a word of [`PAIRS`] (a cheap filter before the pair test).
+fn ends_a_pair_word(c: char) -> bool {
+    matches!(
+        c,
+        '展' | '底'
+            | '础'
+            | '劳'
+            | '务'
+            | '固'
+            | '拟'
+            | '较'
+            | '达'
+            | '到'
+            | '划'
+            | '旺'
+            | '乏'
+            | '足'
+    )
+}
+
+/// Add the counts of (spun, original) of one text to `out`.
+fn add_pair_counts(text: &str, out: &mut [[usize; 2]]) {
     // One pass over the text instead of a search per word: every word of PAIRS is two distinct
     // characters, so its occurrences cannot overlap and counting adjacent pairs counts them.
     let two = |w: &str| {
         let mut cs = w.chars();
         (cs.next().unwrap_or_default(), cs.next().unwrap_or_default())
     };
-    let words: Vec<[(char, char); 2]> = PAIRS.iter().map(|(s, o)| [two(s), two(o)]).collect();
-    let mut out = vec![[0usize; 2]; PAIRS.len()];
     let mut prev = '\0';
     for c in text.chars() {
-        for (k, w) in words.iter().enumerate() {
-            if w[0] == (prev, c) {
-                out[k][0] += 1;
-            } else if w[1] == (prev, c) {
-                out[k][1] += 1;
+        if ends_a_pair_word(c) {
+            for (k, (s, o)) in PAIRS.iter().enumerate() {
+                if two(s) == (prev, c) {
+                    out[k][0] += 1;
+                } else if two(o) == (prev, c) {
+                    out[k][1] += 1;
+                }
             }
         }
         prev = c;
     }
+}
+
+/// Counts of (spun, original) for each pair in a text.
+pub fn pair_counts(text: &str) -> Vec<[usize; 2]> {
+    let mut out = vec![[0usize; 2]; PAIRS.len()];
+    add_pair_counts(text, &mut out);
     out
 }
 
 /// True when a text looks spun: 开展 crowds out 发展 (the commonest word of the genre), or several
 /// substitutions dominate their originals.
 pub fn looks_spun(text: &str) -> bool {
-    let c = pair_counts(text);
+    spun_verdict(&pair_counts(text))
+}
+
+/// [`looks_spun`] of the lines joined by `\n`, without joining them (no word spans a line break).
+pub fn looks_spun_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> bool {
+    let mut c = vec![[0usize; 2]; PAIRS.len()];
+    for l in lines {
+        add_pair_counts(l, &mut c);
+    }
+    spun_verdict(&c)
+}
+
+/// True when a line holds a spun form of [`PAIRS`] (what [`Reference::despin_line`] may change).
+pub fn has_spun_word(line: &str) -> bool {
+    PAIRS.iter().any(|(s, _)| line.contains(s))
+}
+
+fn spun_verdict(c: &[[usize; 2]]) -> bool {
     let dominated = c.iter().filter(|[s, o]| *s >= 2 && *s > 2 * *o).count();
     (c[0][0] >= 5 && c[0][0] > c[0][1]) || dominated >= 3
 }

@@ -17,41 +17,39 @@ use crate::model::{Item, ItemMarker, Origin, Paragraph, Part, Sentence, Speech};
 
 /// Split a paragraph into sentences at 。！？ (closing quotes and brackets stay with the sentence).
 pub fn split_sentences(text: &str, line: usize) -> Vec<Sentence> {
-    let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        cur.push(c);
-        i += 1;
+    // The current sentence is text[start..]; `it` walks the characters after it.
+    let mut start = 0;
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let end = i + c.len_utf8();
         if matches!(c, '。' | '！' | '？' | '!' | '?') {
-            while i < chars.len()
-                && matches!(
-                    chars[i],
-                    '。' | '！' | '？' | '”' | '’' | '）' | '」' | '』'
-                )
-            {
-                cur.push(chars[i]);
-                i += 1;
+            let mut end = end;
+            while let Some(&(j, d)) = it.peek() {
+                if !matches!(d, '。' | '！' | '？' | '”' | '’' | '）' | '」' | '』') {
+                    break;
+                }
+                end = j + d.len_utf8();
+                it.next();
             }
-            out.push(Sentence::new(
-                std::mem::take(&mut cur),
-                Origin::Text { line },
-            ));
+            out.push(Sentence::new(&text[start..end], Origin::Text { line }));
+            start = end;
         } else if matches!(c, '：' | '；') {
-            // An enumeration of items after a colon or semicolon: 下功夫：一要…
-            let rest: String = chars[i..chars.len().min(i + 6)].iter().collect();
-            if item_marker(&rest).is_some() {
-                out.push(Sentence::new(
-                    std::mem::take(&mut cur),
-                    Origin::Text { line },
-                ));
+            // An enumeration of items after a colon or semicolon: 下功夫：一要… (the marker is
+            // looked for in the next 6 characters).
+            let after = &text[end..];
+            let rest = after
+                .char_indices()
+                .nth(6)
+                .map_or(after, |(k, _)| &after[..k]);
+            if item_marker(rest).is_some() {
+                out.push(Sentence::new(&text[start..end], Origin::Text { line }));
+                start = end;
             }
         }
     }
-    if !cur.trim().is_empty() {
-        out.push(Sentence::new(cur, Origin::Text { line }));
+    if !text[start..].trim().is_empty() {
+        out.push(Sentence::new(&text[start..], Origin::Text { line }));
     }
     out
 }
@@ -96,9 +94,9 @@ pub fn item_marker(s: &str) -> Option<(ItemMarker, u32, usize)> {
         }
     }
     // 1. 2、 *.
-    let digits: String = s.chars().take_while(|c| c.is_ascii_digit()).collect();
-    let (n, dl) = if !digits.is_empty() && digits.len() <= 2 {
-        (digits.parse().ok()?, digits.len())
+    let nd = s.bytes().take_while(u8::is_ascii_digit).count();
+    let (n, dl) = if nd > 0 && nd <= 2 {
+        (s[..nd].parse().ok()?, nd)
     } else if a == '*' {
         (0, 1)
     } else {
