@@ -107,33 +107,48 @@ pub fn mine_files(
         acc += sz;
     }
     runs.push(start..files.len());
-    let jieba = std::sync::Arc::new(Jieba::new());
+    // The jieba dictionary (100 ms) loads on its own thread while the first documents are read,
+    // normalised and parsed; they wait (in order, a few at most) until it is there.
+    let jieba: SharedJieba = Default::default();
     let work = |run: std::ops::Range<usize>| -> Result<Miner> {
-        let mut miner = Miner::with_jieba(jieba.clone());
+        let mut miner = Miner::with_shared_jieba(jieba.clone());
+        let mut waiting: Vec<(String, Speech, String)> = Vec::new();
         for f in &files[run] {
             let shown = f.display().to_string();
             let bytes = crate::io::read_bytes(&shown)?;
-            let (text, _) = crate::cmd::normalize::decode(&shown, &bytes)?;
-            drop(bytes);
-            miner.add_document(&crate::corpus::source_name(f), &text);
+            let (text, _) = crate::cmd::normalize::decode_owned(&shown, bytes)?;
+            let norm = normalize(&text);
+            drop(text);
+            let sp = parse(&norm.text);
+            let name = crate::corpus::source_name(f);
+            if jieba.get().is_none() && waiting.len() < MAX_WAITING {
+                waiting.push((name, sp, norm.text));
+            } else {
+                for (name, sp, text) in waiting.drain(..) {
+                    miner.add_speech(&name, &sp, &text);
+                }
+                miner.add_speech(&name, &sp, &norm.text);
+            }
             done();
+        }
+        for (name, sp, text) in waiting.drain(..) {
+            miner.add_speech(&name, &sp, &text);
         }
         Ok(miner)
     };
-    if runs.len() == 1 {
-        return work(0..files.len());
-    }
     let results: Vec<Result<Miner>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = runs
-            .into_iter()
-            .map(|run| scope.spawn(move || work(run)))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| {
+        scope.spawn(|| {
+            jieba.get_or_init(|| std::sync::Arc::new(Jieba::new()));
+        });
+        let mut runs = runs.into_iter();
+        let first = runs.next().unwrap_or(0..0);
+        let handles: Vec<_> = runs.map(|run| scope.spawn(move || work(run))).collect();
+        // The first run on this thread.
+        std::iter::once(work(first))
+            .chain(handles.into_iter().map(|h| {
                 h.join()
                     .unwrap_or_else(|_| Err(Error::Usage("a mining thread failed".into())))
-            })
+            }))
             .collect()
     });
     let mut merged: Option<Miner> = None;
@@ -146,6 +161,13 @@ pub fn mine_files(
     }
     Ok(merged.unwrap_or_default())
 }
+
+/// Parsed documents a mining thread keeps while the jieba dictionary is still loading.
+const MAX_WAITING: usize = 64;
+
+/// A jieba dictionary shared by mining threads, loaded by whichever thread asks first (the others
+/// wait for it).
+type SharedJieba = std::sync::Arc<std::sync::OnceLock<std::sync::Arc<Jieba>>>;
 
 /// `{X}` → `{}`.
 pub fn skeleton(pattern: &str) -> String {
@@ -175,7 +197,7 @@ pub struct KindOrder {
 
 /// The streaming miner.
 pub struct Miner {
-    jieba: std::sync::Arc<Jieba>,
+    jieba: SharedJieba,
     /// role → text → candidate. Hashed (the order never shows: [`Miner::candidates`] sorts).
     cands: BTreeMap<&'static str, HashMap<String, Candidate, FastHash>>,
     pub families: Vec<Family>,
@@ -395,13 +417,17 @@ pub fn part_category(p: &Part) -> &'static str {
 }
 
 impl Miner {
-    /// A miner (loads the jieba dictionary once).
+    /// A miner (loads the jieba dictionary when it first needs it).
     pub fn new() -> Self {
-        Self::with_jieba(std::sync::Arc::new(Jieba::new()))
+        Self::with_shared_jieba(SharedJieba::default())
     }
 
     /// A miner sharing an already loaded jieba dictionary (one load for every mining thread).
     pub fn with_jieba(jieba: std::sync::Arc<Jieba>) -> Self {
+        Self::with_shared_jieba(std::sync::Arc::new(jieba.into()))
+    }
+
+    fn with_shared_jieba(jieba: SharedJieba) -> Self {
         Miner {
             jieba,
             cands: BTreeMap::new(),
@@ -620,8 +646,7 @@ impl Miner {
                 }
             }
         }
-        for sent in crate::corpus::outline::split_sentences(text, 0) {
-            let s = sent.text.as_str();
+        for s in crate::corpus::outline::sentences(text) {
             // Enumerations (稳增长、调结构、促转型): a clause of at least three items split by 、.
             if s.contains('、') {
                 for cl in s.split(['，', '。', '；', '：', '！', '？', '“', '”']) {
@@ -731,6 +756,11 @@ impl Miner {
         }
     }
 
+    /// The jieba dictionary (loaded here if no other thread is loading it; else waits for it).
+    fn jieba(&self) -> &Jieba {
+        self.jieba.get_or_init(|| std::sync::Arc::new(Jieba::new()))
+    }
+
     /// True when `word` occurs in `s` aligned with jieba's word boundaries.
     fn is_whole_word(&self, s: &str, word: &str) -> bool {
         let Some(pos) = s.find(word) else {
@@ -739,7 +769,7 @@ impl Miner {
         let end = pos + word.len();
         // Only the block holding the word decides (`word` is Chinese, so it is in one block).
         let (b, block) = jieba_block(s, pos, end);
-        let tokens = self.jieba.cut(block, false);
+        let tokens = self.jieba().cut(block, false);
         tokens.iter().any(|t| b + t.byte_start == pos)
             && tokens.iter().any(|t| b + t.byte_end == end)
     }
@@ -753,7 +783,7 @@ impl Miner {
         let pos = first.len() - tail.len();
         // `tail` is Chinese: only the block holding it decides.
         let (b, block) = jieba_block(first, pos, first.len());
-        self.jieba
+        self.jieba()
             .cut(block, false)
             .iter()
             .any(|t| b + t.byte_start == pos)

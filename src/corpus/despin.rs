@@ -111,13 +111,27 @@ fn find_all(chars: &[char], word: &str) -> Vec<usize> {
     if w.is_empty() || chars.len() < w.len() {
         return out;
     }
-    for i in 0..=chars.len() - w.len() {
-        if chars[i..i + w.len()] == w[..] {
+    for (i, win) in chars.windows(w.len()).enumerate() {
+        if win[0] == w[0] && win == &w[..] {
             out.push(i);
         }
     }
     out
 }
+
+/// [`PAIRS`] as characters: per pair, the (first, second) characters of the spun form and of the
+/// original (checked against PAIRS by a test).
+const PAIR_CHARS: [[(char, char); 2]; 9] = [
+    [('开', '展'), ('发', '展')],
+    [('根', '底'), ('基', '础')],
+    [('效', '劳'), ('服', '务')],
+    [('稳', '固'), ('巩', '固')],
+    [('比', '拟'), ('比', '较')],
+    [('到', '达'), ('达', '到')],
+    [('筹', '划'), ('策', '划')],
+    [('兴', '旺'), ('发', '达')],
+    [('缺', '乏'), ('不', '足')],
+];
 
 /// True for the second character of a word of [`PAIRS`] (a cheap filter before the pair test).
 fn ends_a_pair_word(c: char) -> bool {
@@ -143,17 +157,13 @@ fn ends_a_pair_word(c: char) -> bool {
 fn add_pair_counts(text: &str, out: &mut [[usize; 2]]) {
     // One pass over the text instead of a search per word: every word of PAIRS is two distinct
     // characters, so its occurrences cannot overlap and counting adjacent pairs counts them.
-    let two = |w: &str| {
-        let mut cs = w.chars();
-        (cs.next().unwrap_or_default(), cs.next().unwrap_or_default())
-    };
     let mut prev = '\0';
     for c in text.chars() {
         if ends_a_pair_word(c) {
-            for (k, (s, o)) in PAIRS.iter().enumerate() {
-                if two(s) == (prev, c) {
+            for (k, [s, o]) in PAIR_CHARS.iter().enumerate() {
+                if *s == (prev, c) {
                     out[k][0] += 1;
-                } else if two(o) == (prev, c) {
+                } else if *o == (prev, c) {
                     out[k][1] += 1;
                 }
             }
@@ -399,6 +409,19 @@ impl Reference {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pair_chars_are_the_pairs() {
+        let two = |w: &str| {
+            let c: Vec<char> = w.chars().collect();
+            assert_eq!(c.len(), 2);
+            (c[0], c[1])
+        };
+        for ((s, o), [cs, co]) in PAIRS.iter().zip(PAIR_CHARS) {
+            assert_eq!((two(s), two(o)), (cs, co));
+            assert!(ends_a_pair_word(cs.1) && ends_a_pair_word(co.1));
+        }
+    }
 
     #[test]
     fn pair_counts_match_a_search_per_word() {

@@ -17,41 +17,66 @@ use crate::model::{Item, ItemMarker, Origin, Paragraph, Part, Sentence, Speech};
 
 /// Split a paragraph into sentences at 。！？ (closing quotes and brackets stay with the sentence).
 pub fn split_sentences(text: &str, line: usize) -> Vec<Sentence> {
-    let mut out = Vec::new();
-    // The current sentence is text[start..]; `it` walks the characters after it.
-    let mut start = 0;
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        let end = i + c.len_utf8();
-        if matches!(c, '。' | '！' | '？' | '!' | '?') {
-            let mut end = end;
-            while let Some(&(j, d)) = it.peek() {
-                if !matches!(d, '。' | '！' | '？' | '”' | '’' | '）' | '」' | '』') {
-                    break;
+    sentences(text)
+        .map(|s| Sentence::new(s, Origin::Text { line }))
+        .collect()
+}
+
+/// The sentences of [`split_sentences`] as slices of `text`.
+pub fn sentences(text: &str) -> Sentences<'_> {
+    Sentences {
+        text,
+        start: 0,
+        it: text.char_indices().peekable(),
+    }
+}
+
+/// Iterator of [`sentences`]: the current sentence is `text[start..]`, `it` walks the characters
+/// after it.
+pub struct Sentences<'a> {
+    text: &'a str,
+    start: usize,
+    it: std::iter::Peekable<std::str::CharIndices<'a>>,
+}
+
+impl<'a> Iterator for Sentences<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let text = self.text;
+        while let Some((i, c)) = self.it.next() {
+            let end = i + c.len_utf8();
+            if matches!(c, '。' | '！' | '？' | '!' | '?') {
+                let mut end = end;
+                while let Some(&(j, d)) = self.it.peek() {
+                    if !matches!(d, '。' | '！' | '？' | '”' | '’' | '）' | '」' | '』') {
+                        break;
+                    }
+                    end = j + d.len_utf8();
+                    self.it.next();
                 }
-                end = j + d.len_utf8();
-                it.next();
-            }
-            out.push(Sentence::new(&text[start..end], Origin::Text { line }));
-            start = end;
-        } else if matches!(c, '：' | '；') {
-            // An enumeration of items after a colon or semicolon: 下功夫：一要… (the marker is
-            // looked for in the next 6 characters).
-            let after = &text[end..];
-            let rest = after
-                .char_indices()
-                .nth(6)
-                .map_or(after, |(k, _)| &after[..k]);
-            if item_marker(rest).is_some() {
-                out.push(Sentence::new(&text[start..end], Origin::Text { line }));
-                start = end;
+                let s = &text[self.start..end];
+                self.start = end;
+                return Some(s);
+            } else if matches!(c, '：' | '；') {
+                // An enumeration of items after a colon or semicolon: 下功夫：一要… (the marker is
+                // looked for in the next 6 characters).
+                let after = &text[end..];
+                let rest = after
+                    .char_indices()
+                    .nth(6)
+                    .map_or(after, |(k, _)| &after[..k]);
+                if item_marker(rest).is_some() {
+                    let s = &text[self.start..end];
+                    self.start = end;
+                    return Some(s);
+                }
             }
         }
+        let s = &text[self.start..];
+        self.start = text.len();
+        (!s.trim().is_empty()).then_some(s)
     }
-    if !text[start..].trim().is_empty() {
-        out.push(Sentence::new(&text[start..], Origin::Text { line }));
-    }
-    out
 }
 
 fn strip_end(s: &str) -> String {
