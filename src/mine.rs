@@ -65,6 +65,30 @@ impl Family {
         skeleton(&self.pattern)
     }
 
+    /// The `patterns/*.tera` file of the family: a comment with its source and slots, then the
+    /// template.
+    pub fn tera_file(&self) -> String {
+        let mut s = String::new();
+        let _ = writeln!(
+            s,
+            "{{# mined from {} ({} siblings, level {}): {} #}}",
+            self.source,
+            self.headings.len(),
+            self.level,
+            self.pattern
+        );
+        for sl in &self.slots {
+            let _ = writeln!(
+                s,
+                "{{# {{{{ {} }}}}: e.g. {} #}}",
+                sl.var,
+                sl.fillers.join(" / ")
+            );
+        }
+        let _ = writeln!(s, "{}", self.tera());
+        s
+    }
+
     /// The pattern as a Tera template body.
     pub fn tera(&self) -> String {
         let mut s = self.pattern.clone();
@@ -161,6 +185,9 @@ pub fn mine_files(
     }
     Ok(merged.unwrap_or_default())
 }
+
+/// Threads writing the `patterns/*.tera` files.
+const WRITERS: usize = 8;
 
 /// Parsed documents a mining thread keeps while the jieba dictionary is still loading.
 const MAX_WAITING: usize = 64;
@@ -810,10 +837,9 @@ impl Miner {
         let pdir = out.join("patterns");
         std::fs::create_dir_all(&pdir).map_err(|e| Error::io(&pdir, "create", e))?;
         let mut written = Vec::new();
-        let mut w = |p: std::path::PathBuf, s: String| -> Result<()> {
+        let w = |p: std::path::PathBuf, s: String| -> Result<std::path::PathBuf> {
             crate::io::write_atomic(&p, s.as_bytes(), force)?;
-            written.push(p);
-            Ok(())
+            Ok(p)
         };
         let file = RawFile {
             theme: None,
@@ -825,39 +851,58 @@ impl Miner {
         };
         let yaml = serde_yaml::to_string(&file)
             .map_err(|e| Error::Usage(format!("cannot write YAML: {e}")))?;
-        w(
+        written.push(w(
             out.join("candidates.yaml"),
             format!("# Mined by `wengao mine`: candidates, never drafted until curated.\n{yaml}"),
-        )?;
+        )?);
         let fam = serde_yaml::to_string(&self.families)
             .map_err(|e| Error::Usage(format!("cannot write YAML: {e}")))?;
-        w(
+        written.push(w(
             out.join("patterns.yaml"),
             format!("# Heading patterns by sibling family (mined).\n{fam}"),
-        )?;
-        for (i, f) in self.families.iter().enumerate() {
-            let mut s = String::new();
-            let _ = writeln!(
-                s,
-                "{{# mined from {} ({} siblings, level {}): {} #}}",
-                f.source,
-                f.headings.len(),
-                f.level,
-                f.pattern
-            );
-            for sl in &f.slots {
-                let _ = writeln!(
-                    s,
-                    "{{# {{{{ {} }}}}: e.g. {} #}}",
-                    sl.var,
-                    sl.fillers.join(" / ")
-                );
-            }
-            let _ = writeln!(s, "{}", f.tera());
-            let stem = f.source.replace(':', "_");
-            w(pdir.join(format!("mined_l{}_{stem}_{i}.tera", f.level)), s)?;
+        )?);
+        // One small file per family, each written atomically with an fsync: the time is the
+        // disk's latency, so several threads write them (a large corpus has tens of thousands).
+        let families = &self.families;
+        let paths: Vec<std::path::PathBuf> = families
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                let stem = f.source.replace(':', "_");
+                pdir.join(format!("mined_l{}_{stem}_{i}.tera", f.level))
+            })
+            .collect();
+        let writers = WRITERS.min(paths.len()).max(1);
+        let failed: Option<(usize, Error)> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..writers)
+                .map(|t| {
+                    let paths = &paths;
+                    scope.spawn(move || {
+                        for i in (t..paths.len()).step_by(writers) {
+                            let s = families[i].tera_file();
+                            if let Err(e) = crate::io::write_atomic(&paths[i], s.as_bytes(), force)
+                            {
+                                return Some((i, e));
+                            }
+                        }
+                        None
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .filter_map(|h| {
+                    h.join().unwrap_or_else(|_| {
+                        Some((0, Error::Usage("a writing thread failed".into())))
+                    })
+                })
+                .min_by_key(|(i, _)| *i)
+        });
+        if let Some((_, e)) = failed {
+            return Err(e);
         }
-        w(out.join("kinds.yaml"), self.kinds_yaml())?;
+        written.extend(paths);
+        written.push(w(out.join("kinds.yaml"), self.kinds_yaml())?);
         Ok(written)
     }
 
