@@ -771,13 +771,18 @@ impl Miner {
                 && let Some((th, kw)) = theme_of(s)
                 && self.is_whole_word(s, kw)
             {
-                let f = s
-                    .replacen(kw, "{topic}", 1)
-                    .replace("全县", "{area}")
-                    .replace("县委", "{party}")
-                    .replace("县政府", "{gov}")
-                    .replace("各镇各部门", "{units}")
-                    .replace("各级各部门", "{units}");
+                let mut f = s.replacen(kw, "{topic}", 1);
+                for (from, to) in [
+                    ("全县", "{area}"),
+                    ("县委", "{party}"),
+                    ("县政府", "{gov}"),
+                    ("各镇各部门", "{units}"),
+                    ("各级各部门", "{units}"),
+                ] {
+                    if f.contains(from) {
+                        f = f.replace(from, to);
+                    }
+                }
                 self.add("frame", &f, Some(th), source, year);
             }
         }

@@ -133,24 +133,26 @@ const PAIR_CHARS: [[(char, char); 2]; 9] = [
     [('缺', '乏'), ('不', '足')],
 ];
 
+/// The second characters of the words of [`PAIRS`], as a bitmap over the Basic Multilingual Plane.
+static PAIR_ENDS: [u64; 1024] = {
+    let mut t = [0u64; 1024];
+    let mut k = 0;
+    while k < PAIR_CHARS.len() {
+        let mut w = 0;
+        while w < 2 {
+            let c = PAIR_CHARS[k][w].1 as usize;
+            t[c >> 6] |= 1 << (c & 63);
+            w += 1;
+        }
+        k += 1;
+    }
+    t
+};
+
 /// True for the second character of a word of [`PAIRS`] (a cheap filter before the pair test).
 fn ends_a_pair_word(c: char) -> bool {
-    matches!(
-        c,
-        '展' | '底'
-            | '础'
-            | '劳'
-            | '务'
-            | '固'
-            | '拟'
-            | '较'
-            | '达'
-            | '到'
-            | '划'
-            | '旺'
-            | '乏'
-            | '足'
-    )
+    let c = c as usize;
+    c < 0x10000 && (PAIR_ENDS[c >> 6] >> (c & 63)) & 1 == 1
 }
 
 /// Add the counts of (spun, original) of one text to `out`.

@@ -287,48 +287,44 @@ fn fix_width(line: &str) -> (String, usize) {
 
 /// Count placeholders: runs of X/x not inside a Latin word, runs of `*` (with `*.*` as one).
 pub fn count_placeholders(line: &str) -> usize {
-    if !line.bytes().any(|b| matches!(b, b'X' | b'x' | b'*')) {
+    // The marks are ASCII: runs are found on the bytes, neighbours decoded where needed.
+    let b = line.as_bytes();
+    if !b.iter().any(|&c| matches!(c, b'X' | b'x' | b'*')) {
         return 0;
     }
-    let chars: Vec<char> = line.chars().collect();
     let mut i = 0;
     let mut n = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if c == '*' {
-            while i < chars.len() && chars[i] == '*' {
-                i += 1;
-            }
-            if i + 1 < chars.len() && chars[i] == '.' && chars[i + 1] == '*' {
-                i += 1;
-                while i < chars.len() && chars[i] == '*' {
+    while i < b.len() {
+        match b[i] {
+            b'*' => {
+                while i < b.len() && b[i] == b'*' {
                     i += 1;
                 }
-            }
-            n += 1;
-            continue;
-        }
-        if c == 'X' || c == 'x' {
-            let start = i;
-            while i < chars.len() && (chars[i] == 'X' || chars[i] == 'x') {
-                i += 1;
-            }
-            let before = if start > 0 {
-                Some(chars[start - 1])
-            } else {
-                None
-            };
-            let after = chars.get(i).copied();
-            let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
-            if !latin(before)
-                && !latin(after)
-                && (cjkish(before) || cjkish(after) || before.is_none())
-            {
+                if i + 1 < b.len() && b[i] == b'.' && b[i + 1] == b'*' {
+                    i += 1;
+                    while i < b.len() && b[i] == b'*' {
+                        i += 1;
+                    }
+                }
                 n += 1;
             }
-            continue;
+            b'X' | b'x' => {
+                let start = i;
+                while i < b.len() && (b[i] == b'X' || b[i] == b'x') {
+                    i += 1;
+                }
+                let before = line[..start].chars().next_back();
+                let after = line[i..].chars().next();
+                let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
+                if !latin(before)
+                    && !latin(after)
+                    && (cjkish(before) || cjkish(after) || before.is_none())
+                {
+                    n += 1;
+                }
+            }
+            _ => i += 1,
         }
-        i += 1;
     }
     n
 }
