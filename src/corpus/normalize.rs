@@ -289,7 +289,7 @@ fn fix_width(line: &str) -> (String, usize) {
 pub fn count_placeholders(line: &str) -> usize {
     // The marks are ASCII: runs are found on the bytes, neighbours decoded where needed.
     let b = line.as_bytes();
-    if !b.iter().any(|&c| matches!(c, b'X' | b'x' | b'*')) {
+    if !(b.contains(&b'X') || b.contains(&b'x') || b.contains(&b'*')) {
         return 0;
     }
     let mut i = 0;

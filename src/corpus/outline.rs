@@ -27,16 +27,15 @@ pub fn sentences(text: &str) -> Sentences<'_> {
     Sentences {
         text,
         start: 0,
-        it: text.char_indices().peekable(),
+        pos: 0,
     }
 }
 
-/// Iterator of [`sentences`]: the current sentence is `text[start..]`, `it` walks the characters
-/// after it.
+/// Iterator of [`sentences`]: the current sentence is `text[start..]`, scanned up to `pos`.
 pub struct Sentences<'a> {
     text: &'a str,
     start: usize,
-    it: std::iter::Peekable<std::str::CharIndices<'a>>,
+    pos: usize,
 }
 
 impl<'a> Iterator for Sentences<'a> {
@@ -44,19 +43,27 @@ impl<'a> Iterator for Sentences<'a> {
 
     fn next(&mut self) -> Option<&'a str> {
         let text = self.text;
-        while let Some((i, c)) = self.it.next() {
-            let end = i + c.len_utf8();
+        let bytes = text.as_bytes();
+        // The characters that can end a sentence (。！？：；!?) start with one of these bytes
+        // (none of them continues a UTF-8 sequence); everything else is skipped undecoded.
+        while let Some(k) = bytes[self.pos..]
+            .iter()
+            .position(|&b| matches!(b, 0xE3 | 0xEF | b'!' | b'?'))
+        {
+            let i = self.pos + k;
+            let c = text[i..].chars().next().unwrap_or_default();
+            let end = i + c.len_utf8().max(1);
+            self.pos = end;
             if matches!(c, '。' | '！' | '？' | '!' | '?') {
                 let mut end = end;
-                while let Some(&(j, d)) = self.it.peek() {
-                    if !matches!(d, '。' | '！' | '？' | '”' | '’' | '）' | '」' | '』') {
-                        break;
-                    }
-                    end = j + d.len_utf8();
-                    self.it.next();
+                // Closing quotes and brackets stay with the sentence.
+                while let Some(d) = text[end..].chars().next()
+                    && matches!(d, '。' | '！' | '？' | '”' | '’' | '）' | '」' | '』')
+                {
+                    end += d.len_utf8();
                 }
                 let s = &text[self.start..end];
-                self.start = end;
+                (self.start, self.pos) = (end, end);
                 return Some(s);
             } else if matches!(c, '：' | '；') {
                 // An enumeration of items after a colon or semicolon: 下功夫：一要… (the marker is
@@ -73,6 +80,7 @@ impl<'a> Iterator for Sentences<'a> {
                 }
             }
         }
+        self.pos = text.len();
         let s = &text[self.start..];
         self.start = text.len();
         (!s.trim().is_empty()).then_some(s)
