@@ -220,9 +220,9 @@ fn ends_terminal(s: &str) -> bool {
 
 fn is_salutation(s: &str) -> bool {
     let t = s.trim();
-    t.chars().count() <= 24
-        && (t.ends_with('：') || t.ends_with(':'))
+    (t.ends_with('：') || t.ends_with(':'))
         && (t.contains("同志") || t.starts_with("各位"))
+        && t.chars().count() <= 24
 }
 
 /// Convert half-width punctuation next to Chinese to full width in a whole text (used by the
@@ -801,12 +801,27 @@ fn split_headings(lines: &mut Vec<Line>, changes: &mut Vec<Change>) {
 }
 
 fn find_inner_heading(s: &str, skip_chars: usize, l1: u32, l2: u32) -> Option<(usize, u8)> {
-    let skip = skip_chars.max(1);
-    let mut prev = '\0';
-    for (k, (pos, c)) in s.char_indices().enumerate() {
-        let after_stop = matches!(prev, '。' | '：' | '；' | '！' | '？');
-        prev = c;
-        if k < skip || !after_stop {
+    // The first character looked at (never the first of the line: it follows a stop).
+    let min_pos = s
+        .char_indices()
+        .nth(skip_chars.max(1))
+        .map_or(s.len(), |(i, _)| i);
+    // The stops 。：；！？ are three bytes starting E3 or EF (bytes that never continue a
+    // character): find those bytes, then compare the whole character.
+    let b = s.as_bytes();
+    let mut i = 0;
+    while let Some(k) = b[i..].iter().position(|&x| x == 0xE3 || x == 0xEF) {
+        let at = i + k;
+        let pos = at + 3;
+        i = pos;
+        if pos >= b.len() {
+            break;
+        }
+        let stop = matches!(
+            b[at..pos],
+            [0xE3, 0x80, 0x82] | [0xEF, 0xBC, 0x9A | 0x9B | 0x81 | 0x9F]
+        );
+        if !stop || pos < min_pos {
             continue;
         }
         let rest = &s[pos..];
@@ -1028,6 +1043,25 @@ mod tests {
             count_placeholders("XX书记、xx县、X个部门，完成**项，增长*.*%，20**年，GDP"),
             6
         );
+    }
+
+    #[test]
+    fn stop_characters_and_their_bytes() {
+        for (c, bytes) in [
+            ('。', [0xE3, 0x80, 0x82]),
+            ('：', [0xEF, 0xBC, 0x9A]),
+            ('；', [0xEF, 0xBC, 0x9B]),
+            ('！', [0xEF, 0xBC, 0x81]),
+            ('？', [0xEF, 0xBC, 0x9F]),
+        ] {
+            let mut buf = [0u8; 4];
+            assert_eq!(c.encode_utf8(&mut buf).as_bytes(), bytes);
+        }
+        assert_eq!(
+            find_inner_heading("要统筹兼顾。二、科学统筹抓落实。要统筹。", 0, 2, 1),
+            Some(("要统筹兼顾。".len(), 1))
+        );
+        assert_eq!(find_inner_heading("二、科学统筹抓落实。", 0, 2, 1), None);
     }
 
     #[test]
