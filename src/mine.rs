@@ -842,8 +842,8 @@ impl Miner {
         let pdir = out.join("patterns");
         std::fs::create_dir_all(&pdir).map_err(|e| Error::io(&pdir, "create", e))?;
         let mut written = Vec::new();
-        let w = |p: std::path::PathBuf, s: String| -> Result<std::path::PathBuf> {
-            crate::io::write_atomic(&p, s.as_bytes(), force)?;
+        let w = |p: std::path::PathBuf, bytes: &[u8]| -> Result<std::path::PathBuf> {
+            crate::io::write_atomic(&p, bytes, force)?;
             Ok(p)
         };
         let file = RawFile {
@@ -854,17 +854,20 @@ impl Miner {
             )),
             entries: self.raw_entries(),
         };
-        let yaml = serde_yaml::to_string(&file)
-            .map_err(|e| Error::Usage(format!("cannot write YAML: {e}")))?;
         written.push(w(
             out.join("candidates.yaml"),
-            format!("# Mined by `wengao mine`: candidates, never drafted until curated.\n{yaml}"),
+            &yaml_file(
+                "# Mined by `wengao mine`: candidates, never drafted until curated.\n",
+                &file,
+            )?,
         )?);
-        let fam = serde_yaml::to_string(&self.families)
-            .map_err(|e| Error::Usage(format!("cannot write YAML: {e}")))?;
+        drop(file);
         written.push(w(
             out.join("patterns.yaml"),
-            format!("# Heading patterns by sibling family (mined).\n{fam}"),
+            &yaml_file(
+                "# Heading patterns by sibling family (mined).\n",
+                &self.families,
+            )?,
         )?);
         // One small file per family, each written atomically with an fsync: the time is the
         // disk's latency, so several threads write them (a large corpus has tens of thousands).
@@ -907,7 +910,7 @@ impl Miner {
             return Err(e);
         }
         written.extend(paths);
-        written.push(w(out.join("kinds.yaml"), self.kinds_yaml())?);
+        written.push(w(out.join("kinds.yaml"), self.kinds_yaml().as_bytes())?);
         Ok(written)
     }
 
@@ -970,6 +973,15 @@ impl Miner {
             })
             .collect()
     }
+}
+
+/// A YAML file's bytes: a comment, then the value serialised right after it (no copy of a large
+/// text).
+fn yaml_file<T: Serialize + ?Sized>(comment: &str, value: &T) -> Result<Vec<u8>> {
+    let mut buf = comment.as_bytes().to_vec();
+    serde_yaml::to_writer(&mut buf, value)
+        .map_err(|e| Error::Usage(format!("cannot write YAML: {e}")))?;
+    Ok(buf)
 }
 
 /// `mined.<role>.<hash>`: stable across runs, so merging is idempotent.
