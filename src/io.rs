@@ -30,6 +30,9 @@ pub fn read_bytes(path: &str) -> Result<Vec<u8>> {
             .into());
     }
     let f = std::fs::File::open(p).map_err(|e| Error::io(p, "read", e))?;
+    // Sized up front: no regrowing (and copying) of the buffer while reading.
+    let len = f.metadata().map_or(0, |m| m.len()).min(MAX_INPUT_BYTES);
+    buf.reserve_exact(len as usize);
     f.take(MAX_INPUT_BYTES)
         .read_to_end(&mut buf)
         .map_err(|e| Error::io(p, "read", e))?;

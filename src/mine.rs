@@ -6,7 +6,7 @@
 //! [`Miner::write`] writes the phrasebank-schema candidates, the patterns as Tera templates and the
 //! per-kind part order; [`merge`] appends new candidates to a phrasebank, idempotently.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -15,7 +15,7 @@ use serde::Serialize;
 
 use crate::corpus::normalize::{count_placeholders, normalize};
 use crate::corpus::outline::parse;
-use crate::corpus::{is_cjk_punct, is_han};
+use crate::corpus::{FastHash, is_cjk_punct, is_han};
 use crate::error::{Error, Result};
 use crate::model::{Part, Speech};
 use crate::phrasebank::{RawFile, RawPhrase, Status};
@@ -65,6 +65,30 @@ impl Family {
         skeleton(&self.pattern)
     }
 
+    /// The `patterns/*.tera` file of the family: a comment with its source and slots, then the
+    /// template.
+    pub fn tera_file(&self) -> String {
+        let mut s = String::new();
+        let _ = writeln!(
+            s,
+            "{{# mined from {} ({} siblings, level {}): {} #}}",
+            self.source,
+            self.headings.len(),
+            self.level,
+            self.pattern
+        );
+        for sl in &self.slots {
+            let _ = writeln!(
+                s,
+                "{{# {{{{ {} }}}}: e.g. {} #}}",
+                sl.var,
+                sl.fillers.join(" / ")
+            );
+        }
+        let _ = writeln!(s, "{}", self.tera());
+        s
+    }
+
     /// The pattern as a Tera template body.
     pub fn tera(&self) -> String {
         let mut s = self.pattern.clone();
@@ -107,33 +131,48 @@ pub fn mine_files(
         acc += sz;
     }
     runs.push(start..files.len());
-    let jieba = std::sync::Arc::new(Jieba::new());
+    // The jieba dictionary (100 ms) loads on its own thread while the first documents are read,
+    // normalised and parsed; they wait (in order, a few at most) until it is there.
+    let jieba: SharedJieba = Default::default();
     let work = |run: std::ops::Range<usize>| -> Result<Miner> {
-        let mut miner = Miner::with_jieba(jieba.clone());
+        let mut miner = Miner::with_shared_jieba(jieba.clone());
+        let mut waiting: Vec<(String, Speech, String)> = Vec::new();
         for f in &files[run] {
             let shown = f.display().to_string();
             let bytes = crate::io::read_bytes(&shown)?;
-            let (text, _) = crate::cmd::normalize::decode(&shown, &bytes)?;
-            drop(bytes);
-            miner.add_document(&crate::corpus::source_name(f), &text);
+            let (text, _) = crate::cmd::normalize::decode_owned(&shown, bytes)?;
+            let norm = normalize(&text);
+            drop(text);
+            let sp = parse(&norm.text);
+            let name = crate::corpus::source_name(f);
+            if jieba.get().is_none() && waiting.len() < MAX_WAITING {
+                waiting.push((name, sp, norm.text));
+            } else {
+                for (name, sp, text) in waiting.drain(..) {
+                    miner.add_speech(&name, &sp, &text);
+                }
+                miner.add_speech(&name, &sp, &norm.text);
+            }
             done();
+        }
+        for (name, sp, text) in waiting.drain(..) {
+            miner.add_speech(&name, &sp, &text);
         }
         Ok(miner)
     };
-    if runs.len() == 1 {
-        return work(0..files.len());
-    }
     let results: Vec<Result<Miner>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = runs
-            .into_iter()
-            .map(|run| scope.spawn(move || work(run)))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| {
+        scope.spawn(|| {
+            jieba.get_or_init(|| std::sync::Arc::new(Jieba::new()));
+        });
+        let mut runs = runs.into_iter();
+        let first = runs.next().unwrap_or(0..0);
+        let handles: Vec<_> = runs.map(|run| scope.spawn(move || work(run))).collect();
+        // The first run on this thread.
+        std::iter::once(work(first))
+            .chain(handles.into_iter().map(|h| {
                 h.join()
                     .unwrap_or_else(|_| Err(Error::Usage("a mining thread failed".into())))
-            })
+            }))
             .collect()
     });
     let mut merged: Option<Miner> = None;
@@ -146,6 +185,16 @@ pub fn mine_files(
     }
     Ok(merged.unwrap_or_default())
 }
+
+/// Threads writing the `patterns/*.tera` files.
+const WRITERS: usize = 8;
+
+/// Parsed documents a mining thread keeps while the jieba dictionary is still loading.
+const MAX_WAITING: usize = 64;
+
+/// A jieba dictionary shared by mining threads, loaded by whichever thread asks first (the others
+/// wait for it).
+type SharedJieba = std::sync::Arc<std::sync::OnceLock<std::sync::Arc<Jieba>>>;
 
 /// `{X}` → `{}`.
 pub fn skeleton(pattern: &str) -> String {
@@ -175,8 +224,9 @@ pub struct KindOrder {
 
 /// The streaming miner.
 pub struct Miner {
-    jieba: std::sync::Arc<Jieba>,
-    cands: BTreeMap<(&'static str, String), Candidate>,
+    jieba: SharedJieba,
+    /// role → text → candidate. Hashed (the order never shows: [`Miner::candidates`] sorts).
+    cands: BTreeMap<&'static str, HashMap<String, Candidate, FastHash>>,
     pub families: Vec<Family>,
     /// kind → the part orders seen.
     pub kinds: BTreeMap<String, Vec<KindOrder>>,
@@ -219,15 +269,71 @@ const THEMES: &[(&str, &[&str])] = &[
     ("问题差距", &["差距", "短板"]),
 ];
 
+/// The first theme (in [`THEMES`] order, then keyword order) with a keyword in `s`, and that
+/// keyword. One pass over `s`: at each character only the keywords starting with it are tried.
 fn theme_of(s: &str) -> Option<(&'static str, &'static str)> {
-    for (t, kws) in THEMES {
-        for k in *kws {
-            if s.contains(k) {
-                return Some((t, k));
+    // (first character, theme index, keyword index), sorted by character.
+    static FIRST: std::sync::OnceLock<Vec<(char, usize, usize)>> = std::sync::OnceLock::new();
+    let first = FIRST.get_or_init(|| {
+        let mut v: Vec<(char, usize, usize)> = THEMES
+            .iter()
+            .enumerate()
+            .flat_map(|(ti, (_, kws))| {
+                kws.iter()
+                    .enumerate()
+                    .filter_map(move |(ki, k)| Some((k.chars().next()?, ti, ki)))
+            })
+            .collect();
+        v.sort_unstable();
+        v
+    });
+    let mut best: Option<(usize, usize)> = None;
+    for (i, c) in s.char_indices() {
+        let from = first.partition_point(|e| e.0 < c);
+        for &(fc, ti, ki) in &first[from..] {
+            if fc != c {
+                break;
+            }
+            if best.is_none_or(|b| (ti, ki) < b) && s[i..].starts_with(THEMES[ti].1[ki]) {
+                best = Some((ti, ki));
             }
         }
     }
-    None
+    best.map(|(ti, ki)| (THEMES[ti].0, THEMES[ti].1[ki]))
+}
+
+/// Whether jieba puts a character in its blocks of words (its `RE_HAN_DEFAULT` class: CJK
+/// ideographs, ASCII letters and digits, `+#&._%-`); other characters are cut one by one.
+fn jieba_word_char(c: char) -> bool {
+    matches!(c,
+        '\u{4E00}'..='\u{9FFF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{2A6DF}'
+        | '\u{2A700}'..='\u{2B73F}'
+        | '\u{2B740}'..='\u{2B81F}'
+        | '\u{2B820}'..='\u{2CEAF}'
+        | '\u{2CEB0}'..='\u{2EBEF}'
+        | '\u{2F800}'..='\u{2FA1F}')
+        || c.is_ascii_alphanumeric()
+        || matches!(c, '+' | '#' | '&' | '.' | '_' | '%' | '-')
+}
+
+/// The block jieba cuts on its own that holds `s[start..end]` (which must be block characters),
+/// with its byte offset in `s`. Jieba splits a text into such blocks and cuts each one apart, so
+/// cutting the block alone gives the same words there as cutting all of `s`, for less work.
+fn jieba_block(s: &str, start: usize, end: usize) -> (usize, &str) {
+    let b = s[..start]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| jieba_word_char(c))
+        .last()
+        .map_or(start, |(i, _)| i);
+    let e = s[end..]
+        .char_indices()
+        .find(|&(_, c)| !jieba_word_char(c))
+        .map_or(s.len(), |(i, _)| end + i);
+    (b, &s[b..e])
 }
 
 /// The year of a speech: a 20XX年 in or near the title, else era words, else the latest year named.
@@ -338,13 +444,17 @@ pub fn part_category(p: &Part) -> &'static str {
 }
 
 impl Miner {
-    /// A miner (loads the jieba dictionary once).
+    /// A miner (loads the jieba dictionary when it first needs it).
     pub fn new() -> Self {
-        Self::with_jieba(std::sync::Arc::new(Jieba::new()))
+        Self::with_shared_jieba(SharedJieba::default())
     }
 
     /// A miner sharing an already loaded jieba dictionary (one load for every mining thread).
     pub fn with_jieba(jieba: std::sync::Arc<Jieba>) -> Self {
+        Self::with_shared_jieba(std::sync::Arc::new(jieba.into()))
+    }
+
+    fn with_shared_jieba(jieba: SharedJieba) -> Self {
         Miner {
             jieba,
             cands: BTreeMap::new(),
@@ -356,7 +466,7 @@ impl Miner {
 
     /// The candidates mined so far, most frequent first.
     pub fn candidates(&self) -> Vec<&Candidate> {
-        let mut v: Vec<&Candidate> = self.cands.values().collect();
+        let mut v: Vec<&Candidate> = self.cands.values().flat_map(|m| m.values()).collect();
         v.sort_by(|a, b| {
             b.count
                 .cmp(&a.count)
@@ -375,30 +485,41 @@ impl Miner {
         year: Option<i32>,
     ) {
         let text = text.trim();
-        let n = text.chars().count();
-        if n < 2 || count_placeholders(text) > 0 || text.chars().any(|c| c.is_ascii_digit()) {
+        if text.bytes().any(|b| b.is_ascii_digit())
+            || text.chars().nth(1).is_none()
+            || count_placeholders(text) > 0
+        {
             return;
         }
-        let c = self
-            .cands
-            .entry((role, text.to_string()))
-            .or_insert_with(|| Candidate {
-                role,
-                text: text.to_string(),
-                themes: BTreeSet::new(),
-                count: 0,
-                sources: Vec::new(),
-                years: BTreeSet::new(),
-            });
-        c.count += 1;
-        if c.sources.len() < MAX_SOURCES && !c.sources.iter().any(|s| s == source) {
-            c.sources.push(source.to_string());
-        }
-        if let Some(t) = theme {
-            c.themes.insert(t.to_string());
-        }
-        if let Some(y) = year {
-            c.years.insert(y);
+        let seen = |c: &mut Candidate| {
+            c.count += 1;
+            if c.sources.len() < MAX_SOURCES && !c.sources.iter().any(|s| s == source) {
+                c.sources.push(source.to_string());
+            }
+            if let Some(t) = theme
+                && !c.themes.contains(t)
+            {
+                c.themes.insert(t.to_string());
+            }
+            if let Some(y) = year {
+                c.years.insert(y);
+            }
+        };
+        let role_cands = self.cands.entry(role).or_default();
+        match role_cands.get_mut(text) {
+            Some(c) => seen(c),
+            None => {
+                let mut c = Candidate {
+                    role,
+                    text: text.to_string(),
+                    themes: BTreeSet::new(),
+                    count: 0,
+                    sources: Vec::new(),
+                    years: BTreeSet::new(),
+                };
+                seen(&mut c);
+                role_cands.insert(text.to_string(), c);
+            }
         }
     }
 
@@ -407,20 +528,23 @@ impl Miner {
     /// order, families and part orders are appended. With the documents split into consecutive
     /// runs (one per thread) the result is the one a single miner gives.
     pub fn absorb(&mut self, other: Miner) {
-        for (key, c) in other.cands {
-            match self.cands.get_mut(&key) {
-                None => {
-                    self.cands.insert(key, c);
-                }
-                Some(mine) => {
-                    mine.count += c.count;
-                    for s in c.sources {
-                        if mine.sources.len() < MAX_SOURCES && !mine.sources.contains(&s) {
-                            mine.sources.push(s);
-                        }
+        for (role, cands) in other.cands {
+            let role_cands = self.cands.entry(role).or_default();
+            for (text, c) in cands {
+                match role_cands.get_mut(&text) {
+                    None => {
+                        role_cands.insert(text, c);
                     }
-                    mine.themes.extend(c.themes);
-                    mine.years.extend(c.years);
+                    Some(mine) => {
+                        mine.count += c.count;
+                        for s in c.sources {
+                            if mine.sources.len() < MAX_SOURCES && !mine.sources.contains(&s) {
+                                mine.sources.push(s);
+                            }
+                        }
+                        mine.themes.extend(c.themes);
+                        mine.years.extend(c.years);
+                    }
                 }
             }
         }
@@ -527,85 +651,115 @@ impl Miner {
     }
 
     fn mine_text(&mut self, text: &str, source: &str, theme: Option<&str>, year: Option<i32>) {
-        let chars: Vec<char> = text.chars().collect();
         // Quoted formulas and quotations.
-        let mut open: Option<usize> = None;
-        for (i, &c) in chars.iter().enumerate() {
-            match c {
-                '“' => open = Some(i),
-                '”' => {
-                    if let Some(p) = open.take() {
-                        let q: String = chars[p + 1..i].iter().collect();
-                        let n = q.chars().count();
-                        let formula =
-                            (2..=10).contains(&n) && q.chars().all(|c| is_han(c) || c == '、');
-                        let quotation = (8..=40).contains(&n) && q.ends_with(['。', '！']);
-                        if formula || quotation {
-                            self.add("slogan", &format!("“{q}”"), theme, source, year);
+        if text.contains('“') {
+            let mut open: Option<usize> = None; // the byte after the last “
+            for (i, c) in text.char_indices() {
+                match c {
+                    '“' => open = Some(i + c.len_utf8()),
+                    '”' => {
+                        if let Some(p) = open.take() {
+                            let q = &text[p..i];
+                            let n = q.chars().count();
+                            let formula =
+                                (2..=10).contains(&n) && q.chars().all(|c| is_han(c) || c == '、');
+                            let quotation = (8..=40).contains(&n) && q.ends_with(['。', '！']);
+                            if formula || quotation {
+                                self.add("slogan", &format!("“{q}”"), theme, source, year);
+                            }
                         }
                     }
+                    _ => {}
                 }
-                _ => {}
             }
         }
-        for sent in crate::corpus::outline::split_sentences(text, 0) {
-            let s = sent.text.as_str();
-            let clauses: Vec<&str> = s
-                .split(['，', '。', '；', '：', '！', '？', '“', '”'])
-                .filter(|c| !c.is_empty())
-                .collect();
-            // Enumerations (稳增长、调结构、促转型) and four-character runs.
-            for cl in &clauses {
-                let items: Vec<&str> = cl.split('、').collect();
-                if items.len() >= 3 {
-                    let l = items[1].chars().count();
-                    if (2..=4).contains(&l)
-                        && items[1..]
-                            .iter()
-                            .all(|it| it.chars().count() == l && it.chars().all(is_han))
-                    {
-                        let first: String = {
-                            let c: Vec<char> = items[0].chars().collect();
-                            c[c.len().saturating_sub(l)..].iter().collect()
-                        };
-                        if first.chars().count() == l
-                            && first.chars().all(is_han)
-                            && self.whole_word_end(cl, &first)
+        for s in crate::corpus::outline::sentences(text) {
+            // Enumerations (稳增长、调结构、促转型): a clause of at least three items split by 、.
+            if s.contains('、') {
+                for cl in s.split(['，', '。', '；', '：', '！', '？', '“', '”']) {
+                    if !cl.contains('、') {
+                        continue;
+                    }
+                    let items: Vec<&str> = cl.split('、').collect();
+                    if items.len() >= 3 {
+                        let l = items[1].chars().count();
+                        if (2..=4).contains(&l)
+                            && items[1..]
+                                .iter()
+                                .all(|it| it.chars().count() == l && it.chars().all(is_han))
                         {
-                            let e = std::iter::once(first.as_str())
-                                .chain(items[1..].iter().copied())
-                                .collect::<Vec<_>>()
-                                .join("、");
-                            self.add("slogan", &e, theme, source, year);
+                            let first: String = {
+                                let c: Vec<char> = items[0].chars().collect();
+                                c[c.len().saturating_sub(l)..].iter().collect()
+                            };
+                            if first.chars().count() == l
+                                && first.chars().all(is_han)
+                                && self.whole_word_end(cl, &first)
+                            {
+                                let e = std::iter::once(first.as_str())
+                                    .chain(items[1..].iter().copied())
+                                    .collect::<Vec<_>>()
+                                    .join("、");
+                                self.add("slogan", &e, theme, source, year);
+                            }
                         }
                     }
                 }
             }
-            // Runs of four-character clauses (只争朝夕、真抓实干).
-            let segs: Vec<&str> = s.split(['，', '。', '；', '、', '！', '：']).collect();
+            // Runs of four-character clauses (只争朝夕、真抓实干): the segments between
+            // ，。；、！：, and an empty one after the last, in one pass.
             let mut run: Vec<&str> = Vec::new();
-            for seg in segs.iter().chain(std::iter::once(&"")) {
-                if seg.chars().count() == 4 && seg.chars().all(is_han) {
-                    run.push(seg);
+            let (mut seg_start, mut seg_chars, mut seg_han) = (0, 0, true);
+            let mut n = 0; // the sentence's characters
+            let mut chars = s.char_indices();
+            loop {
+                let next = chars.next();
+                let (end, sep_len) = match next {
+                    Some((_, c)) if !matches!(c, '，' | '。' | '；' | '、' | '！' | '：') => {
+                        n += 1;
+                        seg_chars += 1;
+                        seg_han &= is_han(c);
+                        continue;
+                    }
+                    Some((i, c)) => {
+                        n += 1;
+                        (i, c.len_utf8())
+                    }
+                    None => (s.len(), 0),
+                };
+                if seg_chars == 4 && seg_han {
+                    run.push(&s[seg_start..end]);
                 } else {
                     if run.len() >= 2 {
                         self.add("slogan", &run.join("，"), theme, source, year);
                     }
                     run.clear();
                 }
+                if next.is_none() {
+                    break;
+                }
+                (seg_start, seg_chars, seg_han) = (end + sep_len, 0, true);
+            }
+            if run.len() >= 2 {
+                self.add("slogan", &run.join("，"), theme, source, year);
             }
             // Proverbs: two (or four) clauses of equal length 5–7.
-            let body: Vec<&str> = s.trim_end_matches(['。', '！']).split('，').collect();
-            if (body.len() == 2 || body.len() == 4)
-                && body.iter().all(|c| {
-                    let n = c.chars().count();
-                    (5..=7).contains(&n) && c.chars().all(is_han) && n == body[0].chars().count()
-                })
-            {
+            let (mut clauses, mut len0, mut proverb) = (0, 0, true);
+            for c in s.trim_end_matches(['。', '！']).split('，') {
+                clauses += 1;
+                let n = c.chars().count();
+                if clauses == 1 {
+                    len0 = n;
+                }
+                if clauses > 4 || !((5..=7).contains(&n) && n == len0 && c.chars().all(is_han)) {
+                    proverb = false;
+                    break;
+                }
+            }
+            if proverb && (clauses == 2 || clauses == 4) {
                 self.add("slogan", s, theme, source, year);
             }
             // Transitions.
-            let n = s.chars().count();
             for t in ["同时", "此外", "在此基础上", "总之", "因此", "对此", "为此"]
             {
                 if s.starts_with(t) && n <= 30 {
@@ -617,16 +771,26 @@ impl Miner {
                 && let Some((th, kw)) = theme_of(s)
                 && self.is_whole_word(s, kw)
             {
-                let f = s
-                    .replacen(kw, "{topic}", 1)
-                    .replace("全县", "{area}")
-                    .replace("县委", "{party}")
-                    .replace("县政府", "{gov}")
-                    .replace("各镇各部门", "{units}")
-                    .replace("各级各部门", "{units}");
+                let mut f = s.replacen(kw, "{topic}", 1);
+                for (from, to) in [
+                    ("全县", "{area}"),
+                    ("县委", "{party}"),
+                    ("县政府", "{gov}"),
+                    ("各镇各部门", "{units}"),
+                    ("各级各部门", "{units}"),
+                ] {
+                    if f.contains(from) {
+                        f = f.replace(from, to);
+                    }
+                }
                 self.add("frame", &f, Some(th), source, year);
             }
         }
+    }
+
+    /// The jieba dictionary (loaded here if no other thread is loading it; else waits for it).
+    fn jieba(&self) -> &Jieba {
+        self.jieba.get_or_init(|| std::sync::Arc::new(Jieba::new()))
     }
 
     /// True when `word` occurs in `s` aligned with jieba's word boundaries.
@@ -635,13 +799,11 @@ impl Miner {
             return false;
         };
         let end = pos + word.len();
-        let mut starts = BTreeSet::new();
-        let mut ends = BTreeSet::new();
-        for t in self.jieba.cut(s, false) {
-            starts.insert(t.byte_start);
-            ends.insert(t.byte_start + t.word.len());
-        }
-        starts.contains(&pos) && ends.contains(&end)
+        // Only the block holding the word decides (`word` is Chinese, so it is in one block).
+        let (b, block) = jieba_block(s, pos, end);
+        let tokens = self.jieba().cut(block, false);
+        tokens.iter().any(|t| b + t.byte_start == pos)
+            && tokens.iter().any(|t| b + t.byte_end == end)
     }
 
     /// True when the trailing `tail` of `clause`'s first item starts at a word boundary.
@@ -651,10 +813,12 @@ impl Miner {
             return true;
         }
         let pos = first.len() - tail.len();
-        self.jieba
-            .cut(first, false)
+        // `tail` is Chinese: only the block holding it decides.
+        let (b, block) = jieba_block(first, pos, first.len());
+        self.jieba()
+            .cut(block, false)
             .iter()
-            .any(|t| t.byte_start == pos)
+            .any(|t| b + t.byte_start == pos)
     }
 
     fn add_family(
@@ -678,10 +842,9 @@ impl Miner {
         let pdir = out.join("patterns");
         std::fs::create_dir_all(&pdir).map_err(|e| Error::io(&pdir, "create", e))?;
         let mut written = Vec::new();
-        let mut w = |p: std::path::PathBuf, s: String| -> Result<()> {
-            crate::io::write_atomic(&p, s.as_bytes(), force)?;
-            written.push(p);
-            Ok(())
+        let w = |p: std::path::PathBuf, bytes: &[u8]| -> Result<std::path::PathBuf> {
+            crate::io::write_atomic(&p, bytes, force)?;
+            Ok(p)
         };
         let file = RawFile {
             theme: None,
@@ -691,41 +854,63 @@ impl Miner {
             )),
             entries: self.raw_entries(),
         };
-        let yaml = serde_yaml::to_string(&file)
-            .map_err(|e| Error::Usage(format!("cannot write YAML: {e}")))?;
-        w(
+        written.push(w(
             out.join("candidates.yaml"),
-            format!("# Mined by `wengao mine`: candidates, never drafted until curated.\n{yaml}"),
-        )?;
-        let fam = serde_yaml::to_string(&self.families)
-            .map_err(|e| Error::Usage(format!("cannot write YAML: {e}")))?;
-        w(
+            &yaml_file(
+                "# Mined by `wengao mine`: candidates, never drafted until curated.\n",
+                &file,
+            )?,
+        )?);
+        drop(file);
+        written.push(w(
             out.join("patterns.yaml"),
-            format!("# Heading patterns by sibling family (mined).\n{fam}"),
-        )?;
-        for (i, f) in self.families.iter().enumerate() {
-            let mut s = String::new();
-            let _ = writeln!(
-                s,
-                "{{# mined from {} ({} siblings, level {}): {} #}}",
-                f.source,
-                f.headings.len(),
-                f.level,
-                f.pattern
-            );
-            for sl in &f.slots {
-                let _ = writeln!(
-                    s,
-                    "{{# {{{{ {} }}}}: e.g. {} #}}",
-                    sl.var,
-                    sl.fillers.join(" / ")
-                );
-            }
-            let _ = writeln!(s, "{}", f.tera());
-            let stem = f.source.replace(':', "_");
-            w(pdir.join(format!("mined_l{}_{stem}_{i}.tera", f.level)), s)?;
+            &yaml_file(
+                "# Heading patterns by sibling family (mined).\n",
+                &self.families,
+            )?,
+        )?);
+        // One small file per family, each written atomically with an fsync: the time is the
+        // disk's latency, so several threads write them (a large corpus has tens of thousands).
+        let families = &self.families;
+        let paths: Vec<std::path::PathBuf> = families
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                let stem = f.source.replace(':', "_");
+                pdir.join(format!("mined_l{}_{stem}_{i}.tera", f.level))
+            })
+            .collect();
+        let writers = WRITERS.min(paths.len()).max(1);
+        let failed: Option<(usize, Error)> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..writers)
+                .map(|t| {
+                    let paths = &paths;
+                    scope.spawn(move || {
+                        for i in (t..paths.len()).step_by(writers) {
+                            let s = families[i].tera_file();
+                            if let Err(e) = crate::io::write_atomic(&paths[i], s.as_bytes(), force)
+                            {
+                                return Some((i, e));
+                            }
+                        }
+                        None
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .filter_map(|h| {
+                    h.join().unwrap_or_else(|_| {
+                        Some((0, Error::Usage("a writing thread failed".into())))
+                    })
+                })
+                .min_by_key(|(i, _)| *i)
+        });
+        if let Some((_, e)) = failed {
+            return Err(e);
         }
-        w(out.join("kinds.yaml"), self.kinds_yaml())?;
+        written.extend(paths);
+        written.push(w(out.join("kinds.yaml"), self.kinds_yaml().as_bytes())?);
         Ok(written)
     }
 
@@ -788,6 +973,15 @@ impl Miner {
             })
             .collect()
     }
+}
+
+/// A YAML file's bytes: a comment, then the value serialised right after it (no copy of a large
+/// text).
+fn yaml_file<T: Serialize + ?Sized>(comment: &str, value: &T) -> Result<Vec<u8>> {
+    let mut buf = comment.as_bytes().to_vec();
+    serde_yaml::to_writer(&mut buf, value)
+        .map_err(|e| Error::Usage(format!("cannot write YAML: {e}")))?;
+    Ok(buf)
 }
 
 /// `mined.<role>.<hash>`: stable across runs, so merging is idempotent.

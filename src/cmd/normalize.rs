@@ -45,6 +45,17 @@ pub fn decode(path: &str, bytes: &[u8]) -> Result<(String, bool)> {
     )
 }
 
+/// [`decode`] taking the bytes: UTF-8 text is kept as is, without a copy.
+pub fn decode_owned(path: &str, bytes: Vec<u8>) -> Result<(String, bool)> {
+    if !bytes.starts_with(b"\xEF\xBB\xBF") {
+        match String::from_utf8(bytes) {
+            Ok(s) => return Ok((s, false)),
+            Err(e) => return decode(path, e.as_bytes()),
+        }
+    }
+    decode(path, &bytes)
+}
+
 /// Read, decode and normalise one file.
 pub fn normalize_file(path: &str, reference: &Reference) -> Result<Normalized> {
     let bytes = crate::io::read_bytes(path)?;

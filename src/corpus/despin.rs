@@ -111,42 +111,97 @@ fn find_all(chars: &[char], word: &str) -> Vec<usize> {
     if w.is_empty() || chars.len() < w.len() {
         return out;
     }
-    for i in 0..=chars.len() - w.len() {
-        if chars[i..i + w.len()] == w[..] {
+    for (i, win) in chars.windows(w.len()).enumerate() {
+        if win[0] == w[0] && win == &w[..] {
             out.push(i);
         }
     }
     out
 }
 
-/// Counts of (spun, original) for each pair in a text.
-pub fn pair_counts(text: &str) -> Vec<[usize; 2]> {
+/// [`PAIRS`] as characters: per pair, the (first, second) characters of the spun form and of the
+/// original (checked against PAIRS by a test).
+const PAIR_CHARS: [[(char, char); 2]; 9] = [
+    [('开', '展'), ('发', '展')],
+    [('根', '底'), ('基', '础')],
+    [('效', '劳'), ('服', '务')],
+    [('稳', '固'), ('巩', '固')],
+    [('比', '拟'), ('比', '较')],
+    [('到', '达'), ('达', '到')],
+    [('筹', '划'), ('策', '划')],
+    [('兴', '旺'), ('发', '达')],
+    [('缺', '乏'), ('不', '足')],
+];
+
+/// The second characters of the words of [`PAIRS`], as a bitmap over the Basic Multilingual Plane.
+static PAIR_ENDS: [u64; 1024] = {
+    let mut t = [0u64; 1024];
+    let mut k = 0;
+    while k < PAIR_CHARS.len() {
+        let mut w = 0;
+        while w < 2 {
+            let c = PAIR_CHARS[k][w].1 as usize;
+            t[c >> 6] |= 1 << (c & 63);
+            w += 1;
+        }
+        k += 1;
+    }
+    t
+};
+
+/// True for the second character of a word of [`PAIRS`] (a cheap filter before the pair test).
+fn ends_a_pair_word(c: char) -> bool {
+    let c = c as usize;
+    c < 0x10000 && (PAIR_ENDS[c >> 6] >> (c & 63)) & 1 == 1
+}
+
+/// Add the counts of (spun, original) of one text to `out`.
+fn add_pair_counts(text: &str, out: &mut [[usize; 2]]) {
     // One pass over the text instead of a search per word: every word of PAIRS is two distinct
     // characters, so its occurrences cannot overlap and counting adjacent pairs counts them.
-    let two = |w: &str| {
-        let mut cs = w.chars();
-        (cs.next().unwrap_or_default(), cs.next().unwrap_or_default())
-    };
-    let words: Vec<[(char, char); 2]> = PAIRS.iter().map(|(s, o)| [two(s), two(o)]).collect();
-    let mut out = vec![[0usize; 2]; PAIRS.len()];
     let mut prev = '\0';
     for c in text.chars() {
-        for (k, w) in words.iter().enumerate() {
-            if w[0] == (prev, c) {
-                out[k][0] += 1;
-            } else if w[1] == (prev, c) {
-                out[k][1] += 1;
+        if ends_a_pair_word(c) {
+            for (k, [s, o]) in PAIR_CHARS.iter().enumerate() {
+                if *s == (prev, c) {
+                    out[k][0] += 1;
+                } else if *o == (prev, c) {
+                    out[k][1] += 1;
+                }
             }
         }
         prev = c;
     }
+}
+
+/// Counts of (spun, original) for each pair in a text.
+pub fn pair_counts(text: &str) -> Vec<[usize; 2]> {
+    let mut out = vec![[0usize; 2]; PAIRS.len()];
+    add_pair_counts(text, &mut out);
     out
 }
 
 /// True when a text looks spun: 开展 crowds out 发展 (the commonest word of the genre), or several
 /// substitutions dominate their originals.
 pub fn looks_spun(text: &str) -> bool {
-    let c = pair_counts(text);
+    spun_verdict(&pair_counts(text))
+}
+
+/// [`looks_spun`] of the lines joined by `\n`, without joining them (no word spans a line break).
+pub fn looks_spun_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> bool {
+    let mut c = vec![[0usize; 2]; PAIRS.len()];
+    for l in lines {
+        add_pair_counts(l, &mut c);
+    }
+    spun_verdict(&c)
+}
+
+/// True when a line holds a spun form of [`PAIRS`] (what [`Reference::despin_line`] may change).
+pub fn has_spun_word(line: &str) -> bool {
+    PAIRS.iter().any(|(s, _)| line.contains(s))
+}
+
+fn spun_verdict(c: &[[usize; 2]]) -> bool {
     let dominated = c.iter().filter(|[s, o]| *s >= 2 && *s > 2 * *o).count();
     (c[0][0] >= 5 && c[0][0] > c[0][1]) || dominated >= 3
 }
@@ -356,6 +411,19 @@ impl Reference {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pair_chars_are_the_pairs() {
+        let two = |w: &str| {
+            let c: Vec<char> = w.chars().collect();
+            assert_eq!(c.len(), 2);
+            (c[0], c[1])
+        };
+        for ((s, o), [cs, co]) in PAIRS.iter().zip(PAIR_CHARS) {
+            assert_eq!((two(s), two(o)), (cs, co));
+            assert!(ends_a_pair_word(cs.1) && ends_a_pair_word(co.1));
+        }
+    }
 
     #[test]
     fn pair_counts_match_a_search_per_word() {

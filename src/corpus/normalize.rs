@@ -12,7 +12,7 @@
 
 use serde::Serialize;
 
-use super::despin::{Reference, looks_spun};
+use super::despin::{Reference, has_spun_word, looks_spun_lines};
 use super::{cn_digit, is_cjk_punct, is_han};
 
 /// What kind of change normalize made (or flagged).
@@ -139,19 +139,26 @@ const TERMINAL: &[char] = &[
 ];
 
 fn excerpt(s: &str, n: usize) -> String {
-    let c: Vec<char> = s.chars().collect();
-    if c.len() <= n {
-        s.to_string()
-    } else {
-        let mut t: String = c[..n].iter().collect();
-        t.push('…');
-        t
+    match s.char_indices().nth(n) {
+        None => s.to_string(),
+        Some((i, _)) => {
+            let mut t = String::with_capacity(i + '…'.len_utf8());
+            t.push_str(&s[..i]);
+            t.push('…');
+            t
+        }
     }
 }
 
+/// The last `n` characters of `s`.
 fn tail(s: &str, n: usize) -> String {
-    let c: Vec<char> = s.chars().collect();
-    c[c.len().saturating_sub(n)..].iter().collect()
+    let start = s
+        .char_indices()
+        .rev()
+        .take(n)
+        .last()
+        .map_or(s.len(), |(i, _)| i);
+    s[start..].to_string()
 }
 
 fn is_junk(c: char) -> bool {
@@ -213,9 +220,9 @@ fn ends_terminal(s: &str) -> bool {
 
 fn is_salutation(s: &str) -> bool {
     let t = s.trim();
-    t.chars().count() <= 24
-        && (t.ends_with('：') || t.ends_with(':'))
+    (t.ends_with('：') || t.ends_with(':'))
         && (t.contains("同志") || t.starts_with("各位"))
+        && t.chars().count() <= 24
 }
 
 /// Convert half-width punctuation next to Chinese to full width in a whole text (used by the
@@ -231,15 +238,28 @@ fn cjkish(c: Option<char>) -> bool {
     c.is_some_and(|c| is_han(c) || is_cjk_punct(c))
 }
 
+/// True when a line holds a half-width mark [`fix_width`] may change (cheap byte test).
+fn has_half_width(line: &str) -> bool {
+    line.bytes()
+        .any(|b| matches!(b, b',' | b':' | b';' | b'?' | b'!' | b'(' | b')'))
+}
+
 /// Half-width `, : ; ? ! ( )` next to Chinese → full width. Returns the line and the count.
 fn fix_width(line: &str) -> (String, usize) {
-    let chars: Vec<char> = line.chars().collect();
-    let mut out = String::with_capacity(line.len());
+    if !has_half_width(line) {
+        return (line.to_string(), 0);
+    }
+    let mut out = String::with_capacity(line.len() + 16);
     let mut n = 0;
-    for i in 0..chars.len() {
-        let c = chars[i];
-        let prev = if i > 0 { Some(chars[i - 1]) } else { None };
-        let next = chars.get(i + 1).copied();
+    let mut prev: Option<char> = None;
+    let mut it = line.chars().peekable();
+    while let Some(c) = it.next() {
+        let next = it.peek().copied();
+        if !matches!(c, ',' | ':' | ';' | '?' | '!' | '(' | ')') {
+            out.push(c);
+            prev = Some(c);
+            continue;
+        }
         let both_ascii_digits = prev.is_some_and(|p| p.is_ascii_alphanumeric())
             && next.is_some_and(|p| p.is_ascii_alphanumeric());
         let near_cjk = cjkish(prev) || cjkish(next);
@@ -260,51 +280,51 @@ fn fix_width(line: &str) -> (String, usize) {
             }
             None => out.push(c),
         }
+        prev = Some(c);
     }
     (out, n)
 }
 
 /// Count placeholders: runs of X/x not inside a Latin word, runs of `*` (with `*.*` as one).
 pub fn count_placeholders(line: &str) -> usize {
-    let chars: Vec<char> = line.chars().collect();
+    // The marks are ASCII: runs are found on the bytes, neighbours decoded where needed.
+    let b = line.as_bytes();
+    if !(b.contains(&b'X') || b.contains(&b'x') || b.contains(&b'*')) {
+        return 0;
+    }
     let mut i = 0;
     let mut n = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if c == '*' {
-            while i < chars.len() && chars[i] == '*' {
-                i += 1;
-            }
-            if i + 1 < chars.len() && chars[i] == '.' && chars[i + 1] == '*' {
-                i += 1;
-                while i < chars.len() && chars[i] == '*' {
+    while i < b.len() {
+        match b[i] {
+            b'*' => {
+                while i < b.len() && b[i] == b'*' {
                     i += 1;
                 }
-            }
-            n += 1;
-            continue;
-        }
-        if c == 'X' || c == 'x' {
-            let start = i;
-            while i < chars.len() && (chars[i] == 'X' || chars[i] == 'x') {
-                i += 1;
-            }
-            let before = if start > 0 {
-                Some(chars[start - 1])
-            } else {
-                None
-            };
-            let after = chars.get(i).copied();
-            let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
-            if !latin(before)
-                && !latin(after)
-                && (cjkish(before) || cjkish(after) || before.is_none())
-            {
+                if i + 1 < b.len() && b[i] == b'.' && b[i + 1] == b'*' {
+                    i += 1;
+                    while i < b.len() && b[i] == b'*' {
+                        i += 1;
+                    }
+                }
                 n += 1;
             }
-            continue;
+            b'X' | b'x' => {
+                let start = i;
+                while i < b.len() && (b[i] == b'X' || b[i] == b'x') {
+                    i += 1;
+                }
+                let before = line[..start].chars().next_back();
+                let after = line[i..].chars().next();
+                let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
+                if !latin(before)
+                    && !latin(after)
+                    && (cjkish(before) || cjkish(after) || before.is_none())
+                {
+                    n += 1;
+                }
+            }
+            _ => i += 1,
         }
-        i += 1;
     }
     n
 }
@@ -318,7 +338,11 @@ pub fn normalize(text: &str) -> Normalized {
 pub fn normalize_with(text: &str, reference: &Reference) -> Normalized {
     let mut changes = Vec::new();
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let text: std::borrow::Cow<str> = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n").into()
+    } else {
+        text.into()
+    };
     let mut lines: Vec<Line> = text
         .split('\n')
         .enumerate()
@@ -357,6 +381,9 @@ pub fn normalize_with(text: &str, reference: &Reference) -> Normalized {
     fix_title(&mut lines, &mut changes);
     join_broken(&mut lines, &mut changes);
     for l in lines.iter_mut() {
+        if !has_half_width(&l.text) {
+            continue;
+        }
         let (t, n) = fix_width(&l.text);
         if n > 0 {
             changes.push(Change {
@@ -372,14 +399,13 @@ pub fn normalize_with(text: &str, reference: &Reference) -> Normalized {
     for l in lines.iter_mut() {
         repair_quotes(l, reference, &mut changes);
     }
-    let whole: String = lines
-        .iter()
-        .map(|l| l.text.as_str())
-        .collect::<Vec<_>>()
-        .join("\n");
-    let spun = looks_spun(&whole);
+    // The lines joined by `\n` are what is tested; no word spans a line break.
+    let spun = looks_spun_lines(lines.iter().map(|l| l.text.as_str()));
     if spun {
         for l in lines.iter_mut() {
+            if !has_spun_word(&l.text) {
+                continue;
+            }
             let (t, ch) = reference.despin_line(&l.text);
             for (before, after) in ch {
                 changes.push(Change {
@@ -431,15 +457,18 @@ pub fn normalize_with(text: &str, reference: &Reference) -> Normalized {
 
 fn page_prefix(s: &str) -> Option<(u32, usize)> {
     let t = s.trim_start();
-    let digits: String = t.chars().take_while(|c| c.is_ascii_digit()).collect();
-    if digits.is_empty() || digits.len() > 4 {
+    let nd = t.bytes().take_while(u8::is_ascii_digit).count();
+    if nd == 0 || nd > 4 {
         return None;
     }
-    let rest = &t[digits.len()..];
+    let rest = &t[nd..];
     if !rest.starts_with('、') {
         return None;
     }
-    Some((digits.parse().ok()?, s.len() - rest.len() + '、'.len_utf8()))
+    Some((
+        t[..nd].parse().ok()?,
+        s.len() - rest.len() + '、'.len_utf8(),
+    ))
 }
 
 fn strip_page_numbers(lines: &mut Vec<Line>, changes: &mut Vec<Change>) {
@@ -459,7 +488,9 @@ fn strip_page_numbers(lines: &mut Vec<Line>, changes: &mut Vec<Change>) {
     if seq.len() < 3 || seq.len() * 10 < nonblank.len() * 8 {
         return;
     }
+    let mut in_seq = vec![false; lines.len()];
     for &i in &seq {
+        in_seq[i] = true;
         let (_, cut) = page_prefix(&lines[i].text).unwrap_or((0, 0));
         let before = lines[i].text[..cut].trim().to_string();
         lines[i].text = lines[i].text[cut..].to_string();
@@ -474,7 +505,7 @@ fn strip_page_numbers(lines: &mut Vec<Line>, changes: &mut Vec<Change>) {
     let mut out: Vec<Line> = Vec::new();
     let mut prev_page = false;
     for (i, l) in lines.drain(..).enumerate() {
-        let page = seq.contains(&i);
+        let page = in_seq[i];
         if page
             && prev_page
             && let Some(last) = out.last_mut()
@@ -508,10 +539,14 @@ fn drop_teasers(lines: &mut Vec<Line>, changes: &mut Vec<Change>) {
     // Each candidate is compared with the (squashed) 40 lines after it; squash each line once.
     let first = nonblank.first().map_or(0, |&i| i + 1);
     let last = nonblank.last().map_or(0, |&i| (i + 41).min(lines.len()));
-    let squashed: Vec<String> = lines[first.min(last)..last]
-        .iter()
-        .map(|l| squash(&l.text))
-        .collect();
+    // The squashed lines end to end; line j of them is all[off[j]..off[j + 1]].
+    let mut all = String::new();
+    let mut off = vec![0];
+    for l in &lines[first.min(last)..last] {
+        all.extend(l.text.chars().filter(|c| !c.is_whitespace()));
+        off.push(all.len());
+    }
+    let count = off.len() - 1;
     for (k, &i) in nonblank.iter().enumerate() {
         let raw = squash(&lines[i].text);
         let ellipsis = raw.ends_with("...") || raw.ends_with('…') || raw.ends_with("。。。");
@@ -519,12 +554,8 @@ fn drop_teasers(lines: &mut Vec<Line>, changes: &mut Vec<Change>) {
         if s.chars().count() < 15 {
             continue;
         }
-        let from = i + 1 - first;
-        let rest: String = squashed[from.min(squashed.len())..]
-            .iter()
-            .take(40)
-            .map(String::as_str)
-            .collect();
+        let from = (i + 1 - first).min(count);
+        let rest = &all[off[from]..off[(from + 40).min(count)]];
         let head: String = s.chars().take(40).collect();
         if rest.starts_with(&s)
             || (ellipsis && rest.contains(&head))
@@ -770,13 +801,29 @@ fn split_headings(lines: &mut Vec<Line>, changes: &mut Vec<Change>) {
 }
 
 fn find_inner_heading(s: &str, skip_chars: usize, l1: u32, l2: u32) -> Option<(usize, u8)> {
-    let idx: Vec<(usize, char)> = s.char_indices().collect();
-    for k in skip_chars.max(1)..idx.len() {
-        let (_, prev) = idx[k - 1];
-        if !matches!(prev, '。' | '：' | '；' | '！' | '？') {
+    // The first character looked at (never the first of the line: it follows a stop).
+    let min_pos = s
+        .char_indices()
+        .nth(skip_chars.max(1))
+        .map_or(s.len(), |(i, _)| i);
+    // The stops 。：；！？ are three bytes starting E3 or EF (bytes that never continue a
+    // character): find those bytes, then compare the whole character.
+    let b = s.as_bytes();
+    let mut i = 0;
+    while let Some(k) = b[i..].iter().position(|&x| x == 0xE3 || x == 0xEF) {
+        let at = i + k;
+        let pos = at + 3;
+        i = pos;
+        if pos >= b.len() {
+            break;
+        }
+        let stop = matches!(
+            b[at..pos],
+            [0xE3, 0x80, 0x82] | [0xEF, 0xBC, 0x9A | 0x9B | 0x81 | 0x9F]
+        );
+        if !stop || pos < min_pos {
             continue;
         }
-        let (pos, _) = idx[k];
         let rest = &s[pos..];
         if let Some((n, head)) = l1_prefix(rest)
             && n == l1
@@ -797,7 +844,25 @@ fn find_inner_heading(s: &str, skip_chars: usize, l1: u32, l2: u32) -> Option<(u
     None
 }
 
+/// True when every “ of a line is closed by a ” before the next “ and every ” closes one.
+fn quotes_balanced(s: &str) -> bool {
+    let mut open = false;
+    for c in s.chars() {
+        match c {
+            '“' if open => return false,
+            '“' => open = true,
+            '”' if !open => return false,
+            '”' => open = false,
+            _ => {}
+        }
+    }
+    !open
+}
+
 fn repair_quotes(l: &mut Line, reference: &Reference, changes: &mut Vec<Change>) {
+    if quotes_balanced(&l.text) {
+        return;
+    }
     let chars: Vec<char> = l.text.chars().collect();
     let mut open: Option<usize> = None;
     let mut unclosed = Vec::new();
@@ -978,6 +1043,25 @@ mod tests {
             count_placeholders("XX书记、xx县、X个部门，完成**项，增长*.*%，20**年，GDP"),
             6
         );
+    }
+
+    #[test]
+    fn stop_characters_and_their_bytes() {
+        for (c, bytes) in [
+            ('。', [0xE3, 0x80, 0x82]),
+            ('：', [0xEF, 0xBC, 0x9A]),
+            ('；', [0xEF, 0xBC, 0x9B]),
+            ('！', [0xEF, 0xBC, 0x81]),
+            ('？', [0xEF, 0xBC, 0x9F]),
+        ] {
+            let mut buf = [0u8; 4];
+            assert_eq!(c.encode_utf8(&mut buf).as_bytes(), bytes);
+        }
+        assert_eq!(
+            find_inner_heading("要统筹兼顾。二、科学统筹抓落实。要统筹。", 0, 2, 1),
+            Some(("要统筹兼顾。".len(), 1))
+        );
+        assert_eq!(find_inner_heading("二、科学统筹抓落实。", 0, 2, 1), None);
     }
 
     #[test]

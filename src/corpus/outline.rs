@@ -17,43 +17,74 @@ use crate::model::{Item, ItemMarker, Origin, Paragraph, Part, Sentence, Speech};
 
 /// Split a paragraph into sentences at 。！？ (closing quotes and brackets stay with the sentence).
 pub fn split_sentences(text: &str, line: usize) -> Vec<Sentence> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        cur.push(c);
-        i += 1;
-        if matches!(c, '。' | '！' | '？' | '!' | '?') {
-            while i < chars.len()
-                && matches!(
-                    chars[i],
-                    '。' | '！' | '？' | '”' | '’' | '）' | '」' | '』'
-                )
-            {
-                cur.push(chars[i]);
-                i += 1;
-            }
-            out.push(Sentence::new(
-                std::mem::take(&mut cur),
-                Origin::Text { line },
-            ));
-        } else if matches!(c, '：' | '；') {
-            // An enumeration of items after a colon or semicolon: 下功夫：一要…
-            let rest: String = chars[i..chars.len().min(i + 6)].iter().collect();
-            if item_marker(&rest).is_some() {
-                out.push(Sentence::new(
-                    std::mem::take(&mut cur),
-                    Origin::Text { line },
-                ));
+    sentences(text)
+        .map(|s| Sentence::new(s, Origin::Text { line }))
+        .collect()
+}
+
+/// The sentences of [`split_sentences`] as slices of `text`.
+pub fn sentences(text: &str) -> Sentences<'_> {
+    Sentences {
+        text,
+        start: 0,
+        pos: 0,
+    }
+}
+
+/// Iterator of [`sentences`]: the current sentence is `text[start..]`, scanned up to `pos`.
+pub struct Sentences<'a> {
+    text: &'a str,
+    start: usize,
+    pos: usize,
+}
+
+impl<'a> Iterator for Sentences<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        // The characters that can end a sentence (。！？：；!?) start with one of these bytes
+        // (none of them continues a UTF-8 sequence); everything else is skipped undecoded.
+        while let Some(k) = bytes[self.pos..]
+            .iter()
+            .position(|&b| matches!(b, 0xE3 | 0xEF | b'!' | b'?'))
+        {
+            let i = self.pos + k;
+            let c = text[i..].chars().next().unwrap_or_default();
+            let end = i + c.len_utf8().max(1);
+            self.pos = end;
+            if matches!(c, '。' | '！' | '？' | '!' | '?') {
+                let mut end = end;
+                // Closing quotes and brackets stay with the sentence.
+                while let Some(d) = text[end..].chars().next()
+                    && matches!(d, '。' | '！' | '？' | '”' | '’' | '）' | '」' | '』')
+                {
+                    end += d.len_utf8();
+                }
+                let s = &text[self.start..end];
+                (self.start, self.pos) = (end, end);
+                return Some(s);
+            } else if matches!(c, '：' | '；') {
+                // An enumeration of items after a colon or semicolon: 下功夫：一要… (the marker is
+                // looked for in the next 6 characters).
+                let after = &text[end..];
+                let rest = after
+                    .char_indices()
+                    .nth(6)
+                    .map_or(after, |(k, _)| &after[..k]);
+                if item_marker(rest).is_some() {
+                    let s = &text[self.start..end];
+                    self.start = end;
+                    return Some(s);
+                }
             }
         }
+        self.pos = text.len();
+        let s = &text[self.start..];
+        self.start = text.len();
+        (!s.trim().is_empty()).then_some(s)
     }
-    if !cur.trim().is_empty() {
-        out.push(Sentence::new(cur, Origin::Text { line }));
-    }
-    out
 }
 
 fn strip_end(s: &str) -> String {
@@ -96,9 +127,9 @@ pub fn item_marker(s: &str) -> Option<(ItemMarker, u32, usize)> {
         }
     }
     // 1. 2、 *.
-    let digits: String = s.chars().take_while(|c| c.is_ascii_digit()).collect();
-    let (n, dl) = if !digits.is_empty() && digits.len() <= 2 {
-        (digits.parse().ok()?, digits.len())
+    let nd = s.bytes().take_while(u8::is_ascii_digit).count();
+    let (n, dl) = if nd > 0 && nd <= 2 {
+        (s[..nd].parse().ok()?, nd)
     } else if a == '*' {
         (0, 1)
     } else {
