@@ -18,10 +18,10 @@ pub fn read_bytes(path: &str) -> Result<Vec<u8>> {
     let mut buf = Vec::new();
     if path == "-" {
         std::io::stdin()
-            .take(MAX_INPUT_BYTES)
+            .take(MAX_INPUT_BYTES + 1)
             .read_to_end(&mut buf)
             .map_err(|e| Error::io("-", "read standard input", e))?;
-        return Ok(buf);
+        return too_large(path, buf);
     }
     let p = Path::new(path);
     if p.is_dir() {
@@ -33,9 +33,25 @@ pub fn read_bytes(path: &str) -> Result<Vec<u8>> {
     // Sized up front: no regrowing (and copying) of the buffer while reading.
     let len = f.metadata().map_or(0, |m| m.len()).min(MAX_INPUT_BYTES);
     buf.reserve_exact(len as usize);
-    f.take(MAX_INPUT_BYTES)
+    f.take(MAX_INPUT_BYTES + 1)
         .read_to_end(&mut buf)
         .map_err(|e| Error::io(p, "read", e))?;
+    too_large(path, buf)
+}
+
+/// An input over [`MAX_INPUT_BYTES`] is refused, never read in part.
+fn too_large(path: &str, buf: Vec<u8>) -> Result<Vec<u8>> {
+    if buf.len() as u64 > MAX_INPUT_BYTES {
+        return Err(Diagnostic::new(
+            path,
+            format!(
+                "the input is larger than {} MB; nothing was read from it",
+                MAX_INPUT_BYTES / (1024 * 1024)
+            ),
+        )
+        .help("a speech, spec or draft is far smaller: split the file, or check that it is the right one")
+        .into());
+    }
     Ok(buf)
 }
 

@@ -752,7 +752,27 @@ impl<'a> Planner<'a> {
         let mut out = Vec::new();
         let mut first = Vec::new();
         if !sit.achievements.is_empty() || !sit.figures.is_empty() {
-            first.extend(self.sentence(Role::SituationLead, None, &[], &[]));
+            // Looking back over the past year (过去一年, 一年来) fits the year's first meetings
+            // (a plenary until March); later the look back is over this year so far (今年以来).
+            let month = chrono::Datelike::month(&self.vs.date);
+            let year_review =
+                month <= 2 || (month <= 3 && self.vs.kind == crate::spec::Kind::Plenary);
+            let wrong: HashSet<String> = self
+                .pb
+                .pool_iter(Role::SituationLead, None, self.vs.kind, self.vs.year())
+                .filter(|p| {
+                    if year_review {
+                        p.text.contains("今年以来")
+                    } else {
+                        p.text.contains("一年") && !p.text.contains("今年以来")
+                    }
+                })
+                .map(|p| p.id.clone())
+                .collect();
+            let lead = self
+                .draw(Role::SituationLead, None, &[], &wrong, true)
+                .or_else(|| self.draw(Role::SituationLead, None, &[], &HashSet::default(), true));
+            first.extend(lead.map(|(id, text)| Sentence::new(text, Origin::Phrase { id })));
         }
         if !sit.achievements.is_empty() {
             let a: Vec<String> = sit

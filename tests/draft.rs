@@ -516,3 +516,25 @@ fn heading_phrases_do_not_echo_each_other() {
     }
     assert!(headings > 500, "only {headings} headings checked");
 }
+
+/// The look back fits the date: a plenary in February reviews the past year (never 今年以来),
+/// a meeting in May speaks of this year so far (never 过去一年 / 一年来).
+#[test]
+fn the_look_back_fits_the_meeting_date() {
+    let d = wengao::draft::Drafter::load(&root().join("phrasebank"), &root().join("templates"))
+        .unwrap();
+    for (example, wrong) in [
+        ("examples/plenary-2024.yaml", &["今年以来"][..]),
+        ("examples/safety-2025.yaml", &["过去一年", "一年来"][..]),
+    ] {
+        let src = std::fs::read_to_string(root().join(example)).unwrap();
+        let vs = d.spec(&src, example).unwrap();
+        for seed in 0..30 {
+            let plan = d.plan(&vs, Some(seed)).unwrap();
+            let text = d.text(&plan).unwrap();
+            for w in wrong {
+                assert!(!text.contains(w), "{example} seed {seed} says {w}");
+            }
+        }
+    }
+}

@@ -379,3 +379,21 @@ fn mine_merge_that_fails_leaves_the_phrasebank_as_it_was() {
         "# kept\nentries: []\n"
     );
 }
+
+/// An input over 64 MB is refused whole, never read in part (a sparse file: no disk is used).
+#[test]
+fn an_input_over_64_megabytes_is_refused_not_truncated() {
+    let d = tempfile::tempdir().unwrap();
+    let big = d.path().join("huge.txt");
+    let f = std::fs::File::create(&big).unwrap();
+    f.set_len(64 * 1024 * 1024 + 1).unwrap();
+    drop(f);
+    let r = run_within(
+        Duration::from_secs(10),
+        Wengao::new().arg("outline").path(&big),
+    )
+    .code(2)
+    .stderr_has("larger than 64 MB")
+    .stderr_has("help:");
+    assert!(r.stdout.is_empty(), "stdout: {}", r.stdout);
+}
