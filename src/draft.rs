@@ -98,6 +98,55 @@ impl Drafter {
         })
     }
 
+    /// Load for drafting one spec: the spec is validated against the phrasebank's themes as soon
+    /// as they are read, and only the entries a draft of it can use are loaded (the templates load
+    /// meanwhile on a second thread). Drafts are the same as with [`Drafter::load`]; this is
+    /// what `wengao draft` does, where start-up is most of the time.
+    pub fn load_for_spec(
+        phrasebank: &Path,
+        templates: &Path,
+        src: &str,
+        file: &str,
+    ) -> Result<(Drafter, ValidSpec)> {
+        let mut parsed: Option<Result<ValidSpec>> = None;
+        let mut select = |themes: &[crate::phrasebank::Theme]| {
+            let names: Vec<String> = themes.iter().map(|t| t.name.clone()).collect();
+            let r = spec::parse(src, file, &names);
+            let chosen = crate::phrasebank::Selection {
+                themes: r.as_ref().ok().map(|vs| {
+                    vs.spec
+                        .sections
+                        .iter()
+                        .map(|s| s.theme.as_str().to_string())
+                        .collect()
+                }),
+            };
+            parsed = Some(r);
+            chosen
+        };
+        let (pb, tpl) = std::thread::scope(|scope| {
+            let tpl = std::thread::Builder::new()
+                .name("templates".into())
+                .spawn_scoped(scope, || Templates::load(templates));
+            let pb = Phrasebank::load_selected(phrasebank, &mut select);
+            let tpl = match tpl {
+                Ok(handle) => handle.join().unwrap_or_else(|_| Templates::load(templates)),
+                Err(_) => Templates::load(templates),
+            };
+            (pb, tpl)
+        });
+        let drafter = Drafter {
+            phrasebank: pb?,
+            templates: tpl?,
+            placeholders: false,
+        };
+        let vs = match parsed {
+            Some(r) => r?,
+            None => drafter.spec(src, file)?,
+        };
+        Ok((drafter, vs))
+    }
+
     /// Parse and validate a spec against the themes this phrasebank knows.
     pub fn spec(&self, src: &str, file: &str) -> Result<ValidSpec> {
         spec::parse(src, file, &self.phrasebank.theme_names())

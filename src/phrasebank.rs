@@ -351,6 +351,30 @@ pub const SLOTS: [&str; 18] = [
     "call",
 ];
 
+/// Which entries a draft can use ([`Phrasebank::load_selected`]): curated ones, and of the roles a
+/// theme file fills only those for the spec's themes (or for no theme). Everything a planner's
+/// pool would offer for these themes is kept, so drafts are the same as with the whole phrasebank.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    /// None: every curated entry.
+    pub themes: Option<Vec<String>>,
+}
+
+impl Selection {
+    /// Whether an entry with this status, role and themes is kept.
+    pub fn keeps(&self, status: Status, role: Role, themes: &[String]) -> bool {
+        status == Status::Curated
+            && match &self.themes {
+                None => true,
+                Some(want) => {
+                    !role.is_theme_role()
+                        || themes.is_empty()
+                        || themes.iter().any(|t| want.contains(t))
+                }
+            }
+    }
+}
+
 /// A theme the phrasebank knows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Theme {
@@ -374,11 +398,26 @@ pub struct Phrasebank {
 impl Phrasebank {
     /// Load every `*.yaml` under `dir` (recursively, in sorted order).
     pub fn load(dir: &Path) -> Result<Phrasebank> {
-        Phrasebank::load_cached(dir, cache::dir().as_deref())
+        Phrasebank::load_cached(dir, cache::dir().as_deref(), &mut |_| None)
+    }
+
+    /// Load only what `select` keeps: it is shown the themes first (a draft validates its spec
+    /// against them) and says which entries a draft can use. Entries left out are never decoded
+    /// from the cache: a draft needs a third of the phrasebank, and for a short process memory
+    /// touched is time.
+    pub fn load_selected(
+        dir: &Path,
+        select: &mut dyn FnMut(&[Theme]) -> Selection,
+    ) -> Result<Phrasebank> {
+        Phrasebank::load_cached(dir, cache::dir().as_deref(), &mut |t| Some(select(t)))
     }
 
     /// [`Phrasebank::load`] with this cache directory (None: no cache).
-    fn load_cached(dir: &Path, cache_dir: Option<&Path>) -> Result<Phrasebank> {
+    fn load_cached(
+        dir: &Path,
+        cache_dir: Option<&Path>,
+        select: &mut dyn FnMut(&[Theme]) -> Option<Selection>,
+    ) -> Result<Phrasebank> {
         let mut files = Vec::new();
         collect_yaml(dir, &mut files)?;
         if files.is_empty() {
@@ -393,7 +432,10 @@ impl Phrasebank {
         // First the files' names, sizes and modification times: when they are what they were
         // when the cache was written, the files are not even read.
         let stamp = cache_dir.and_then(|c| cache::stamp(c, &files));
-        if let Some(pb) = stamp.as_ref().and_then(|s| cache::read_stamped(s, dir)) {
+        if let Some(pb) = stamp
+            .as_ref()
+            .and_then(|s| cache::read_stamped(s, dir, &mut *select))
+        {
             return Ok(pb);
         }
         let mut sources = Vec::new();
@@ -405,12 +447,20 @@ impl Phrasebank {
         // (a compact binary file, many times faster than parsing the YAML). Errors are never cached: a broken phrasebank
         // is parsed and reported every time.
         let cache = cache_dir.map(|c| cache::path(c, &sources));
-        let pb = match cache.as_deref().and_then(|p| cache::read(p, dir)) {
+        let pb = match cache
+            .as_deref()
+            .and_then(|p| cache::read(p, dir, &mut *select))
+        {
             Some(pb) => pb,
             None => {
-                let pb = Phrasebank::from_sources(dir, &sources)?;
+                let mut pb = Phrasebank::from_sources(dir, &sources)?;
                 if let Some(p) = &cache {
                     cache::write(p, &pb);
+                }
+                if let Some(chosen) = select(&pb.themes) {
+                    pb.phrases
+                        .retain(|p| chosen.keeps(p.status, p.role, &p.themes));
+                    pb.index();
                 }
                 pb
             }
@@ -643,11 +693,11 @@ fn parse_all(sources: &[(PathBuf, String)]) -> Vec<Result<RawFile, serde_yaml::E
 mod cache {
     use std::path::{Path, PathBuf};
 
-    use super::{Phrase, Phrasebank, Role, Status, Theme, Years};
+    use super::{Phrase, Phrasebank, Role, Selection, Status, Theme, Years};
     use crate::spec::Kind;
 
     /// Bumped whenever the layout below changes.
-    const MAGIC: &[u8; 8] = b"wgpb0001";
+    const MAGIC: &[u8; 8] = b"wgpb0002";
 
     pub fn dir() -> Option<PathBuf> {
         match std::env::var_os("WENGAO_CACHE_DIR") {
@@ -716,13 +766,17 @@ mod cache {
     }
 
     /// The cache the stamp points at, if both are there and sound.
-    pub fn read_stamped(s: &Stamp, dir: &Path) -> Option<Phrasebank> {
+    pub fn read_stamped(
+        s: &Stamp,
+        dir: &Path,
+        select: &mut dyn FnMut(&[Theme]) -> Option<Selection>,
+    ) -> Option<Phrasebank> {
         let name = std::fs::read_to_string(stamp_path(s)).ok()?;
         let name = name.trim();
         if !(name.starts_with("phrasebank-") && name.ends_with(".bin") && !name.contains('/')) {
             return None;
         }
-        read(&s.dir.join(name), dir)
+        read(&s.dir.join(name), dir, select)
     }
 
     /// Point the stamp at a content cache (a small file holding its name).
@@ -789,6 +843,16 @@ mod cache {
             self.r.read_exact(&mut v).ok()?;
             String::from_utf8(v).ok()
         }
+        fn skip_str(&mut self) -> Option<()> {
+            let n = self.u32()? as u64;
+            self.left = self.left.checked_sub(n)?;
+            let skipped = std::io::copy(
+                &mut std::io::Read::take(&mut self.r, n),
+                &mut std::io::sink(),
+            )
+            .ok()?;
+            (skipped == n).then_some(())
+        }
         fn year(&mut self) -> Option<Option<i32>> {
             let some = self.u8()? == 1;
             let y = i32::from_le_bytes(self.bytes()?);
@@ -832,13 +896,16 @@ mod cache {
         }
         o.u32(phrases.len());
         for (f, p) in phrases {
-            o.str(&p.id);
+            // What a selection is decided on comes first, so the rest of a record left out is
+            // skipped without being decoded.
+            o.u32(STATUSES.iter().position(|s| *s == p.status).unwrap_or(0));
             o.u32(Role::ALL.iter().position(|r| *r == p.role).unwrap_or(0));
-            o.str(&p.text);
             o.u32(p.themes.len());
             for t in &p.themes {
                 o.str(t);
             }
+            o.str(&p.id);
+            o.str(&p.text);
             o.u32(p.kinds.len());
             for k in &p.kinds {
                 o.u32(Kind::ALL.iter().position(|x| x == k).unwrap_or(0));
@@ -847,7 +914,6 @@ mod cache {
             o.year(p.years.to);
             o.u32(p.weight as usize);
             o.str(&p.source);
-            o.u32(STATUSES.iter().position(|s| *s == p.status).unwrap_or(0));
             o.u32(f);
             o.u32(p.line);
         }
@@ -862,10 +928,15 @@ mod cache {
                 left: bytes.len() as u64,
             },
             dir,
+            &mut |_| None,
         )
     }
 
-    fn decode_from<R: std::io::Read>(mut i: In<R>, dir: &Path) -> Option<Phrasebank> {
+    fn decode_from<R: std::io::Read>(
+        mut i: In<R>,
+        dir: &Path,
+        select: &mut dyn FnMut(&[Theme]) -> Option<Selection>,
+    ) -> Option<Phrasebank> {
         if &i.bytes::<8>()? != MAGIC {
             return None;
         }
@@ -881,14 +952,35 @@ mod cache {
                 })
             })
             .collect::<Option<_>>()?;
+        let chosen = select(&themes);
         let n = i.u32()?;
         let mut phrases = Vec::with_capacity(n.min(1 << 20));
         for _ in 0..n {
+            let status = *STATUSES.get(i.u32()?)?;
+            let role = *Role::ALL.get(i.u32()?)?;
+            let themes: Vec<String> = (0..i.u32()?).map(|_| i.str()).collect::<Option<_>>()?;
+            if chosen
+                .as_ref()
+                .is_some_and(|c| !c.keeps(status, role, &themes))
+            {
+                i.skip_str()?; // id
+                i.skip_str()?; // text
+                for _ in 0..i.u32()? {
+                    i.u32()?; // kinds
+                }
+                i.year()?;
+                i.year()?;
+                i.u32()?; // weight
+                i.skip_str()?; // source
+                i.u32()?; // file
+                i.u32()?; // line
+                continue;
+            }
             phrases.push(Phrase {
                 id: i.str()?,
-                role: *Role::ALL.get(i.u32()?)?,
+                role,
                 text: i.str()?,
-                themes: (0..i.u32()?).map(|_| i.str()).collect::<Option<_>>()?,
+                themes,
                 kinds: (0..i.u32()?)
                     .map(|_| Kind::ALL.get(i.u32()?).copied())
                     .collect::<Option<_>>()?,
@@ -898,7 +990,7 @@ mod cache {
                 },
                 weight: i.u32()? as u32,
                 source: i.str()?,
-                status: *STATUSES.get(i.u32()?)?,
+                status,
                 file: files.get(i.u32()?)?.clone(),
                 line: i.u32()?,
             });
@@ -918,11 +1010,15 @@ mod cache {
 
     /// Read a cache file, streamed: the file is never held whole in memory (for a short process,
     /// memory touched is time).
-    pub fn read(path: &Path, dir: &Path) -> Option<Phrasebank> {
+    pub fn read(
+        path: &Path,
+        dir: &Path,
+        select: &mut dyn FnMut(&[Theme]) -> Option<Selection>,
+    ) -> Option<Phrasebank> {
         let f = std::fs::File::open(path).ok()?;
         let left = f.metadata().ok()?.len();
         let r = std::io::BufReader::with_capacity(32 * 1024, f);
-        decode_from(In { r, left }, dir)
+        decode_from(In { r, left }, dir, select)
     }
 
     pub fn write(path: &Path, pb: &Phrasebank) {
@@ -1000,7 +1096,7 @@ mod cache {
             // A damaged cache is ignored, never trusted.
             let bytes = encode(&pb);
             assert!(decode(&bytes[..bytes.len() - 3], &dir).is_none());
-            assert!(decode(b"wgpb0001", &dir).is_none());
+            assert!(decode(b"wgpb0002", &dir).is_none());
         }
     }
 }
@@ -1101,24 +1197,24 @@ mod tests {
 
         // Just written: read and hashed, no stamp trusted or written.
         write(&entry("甲。"), 0);
-        let pb = Phrasebank::load_cached(&dir, Some(&cache_dir)).unwrap();
+        let pb = Phrasebank::load_cached(&dir, Some(&cache_dir), &mut |_| None).unwrap();
         assert_eq!(text_of(&pb), "甲。");
         assert_eq!(stamps(), 0);
         // Old enough: a stamp is written, and the next load goes by it.
         write(&entry("乙。"), 3600);
         assert_eq!(
-            text_of(&Phrasebank::load_cached(&dir, Some(&cache_dir)).unwrap()),
+            text_of(&Phrasebank::load_cached(&dir, Some(&cache_dir), &mut |_| None).unwrap()),
             "乙。"
         );
         assert_eq!(stamps(), 1);
         assert_eq!(
-            text_of(&Phrasebank::load_cached(&dir, Some(&cache_dir)).unwrap()),
+            text_of(&Phrasebank::load_cached(&dir, Some(&cache_dir), &mut |_| None).unwrap()),
             "乙。"
         );
         // The same size, another time: a new stamp, the new text.
         write(&entry("丙。"), 1800);
         assert_eq!(
-            text_of(&Phrasebank::load_cached(&dir, Some(&cache_dir)).unwrap()),
+            text_of(&Phrasebank::load_cached(&dir, Some(&cache_dir), &mut |_| None).unwrap()),
             "丙。"
         );
         assert_eq!(stamps(), 2);
@@ -1129,13 +1225,13 @@ mod tests {
             }
         }
         assert_eq!(
-            text_of(&Phrasebank::load_cached(&dir, Some(&cache_dir)).unwrap()),
+            text_of(&Phrasebank::load_cached(&dir, Some(&cache_dir), &mut |_| None).unwrap()),
             "丙。"
         );
         // An error is never cached.
         write("entries: [", 3600);
-        assert!(Phrasebank::load_cached(&dir, Some(&cache_dir)).is_err());
-        assert!(Phrasebank::load_cached(&dir, Some(&cache_dir)).is_err());
+        assert!(Phrasebank::load_cached(&dir, Some(&cache_dir), &mut |_| None).is_err());
+        assert!(Phrasebank::load_cached(&dir, Some(&cache_dir), &mut |_| None).is_err());
     }
 
     #[test]

@@ -538,3 +538,36 @@ fn the_look_back_fits_the_meeting_date() {
         }
     }
 }
+
+/// `wengao draft` loads only the entries its spec can use; its drafts are the same as with the
+/// whole phrasebank, and it loads far fewer entries.
+#[test]
+fn a_draft_from_the_selected_phrasebank_is_the_same() {
+    let (pb, tpl) = (root().join("phrasebank"), root().join("templates"));
+    let whole = wengao::draft::Drafter::load(&pb, &tpl).unwrap();
+    for e in examples() {
+        let src = std::fs::read_to_string(&e).unwrap();
+        let name = e.display().to_string();
+        let (part, vs) = wengao::draft::Drafter::load_for_spec(&pb, &tpl, &src, &name).unwrap();
+        assert!(
+            part.phrasebank.phrases.len() * 2 < whole.phrasebank.phrases.len(),
+            "{name}: {} of {} entries loaded",
+            part.phrasebank.phrases.len(),
+            whole.phrasebank.phrases.len()
+        );
+        let vs_whole = whole.spec(&src, &name).unwrap();
+        for seed in 0..5 {
+            let a = whole
+                .text(&whole.plan(&vs_whole, Some(seed)).unwrap())
+                .unwrap();
+            let b = part.text(&part.plan(&vs, Some(seed)).unwrap()).unwrap();
+            assert_eq!(a, b, "{name} seed {seed}");
+        }
+    }
+    // A bad spec is still reported as the spec's error.
+    let err = match wengao::draft::Drafter::load_for_spec(&pb, &tpl, "meeting: [", "bad.yaml") {
+        Err(e) => e.to_string(),
+        Ok(_) => panic!("a broken spec loaded"),
+    };
+    assert!(err.contains("bad.yaml"), "{err}");
+}

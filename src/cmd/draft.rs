@@ -49,13 +49,13 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
     let mut clock = Clock::start();
     let src = io::read_text(&args.spec)?;
     let (pb_dir, tpl_dir) = (crate::cmd::phrasebank_dir(g), crate::cmd::templates_dir(g));
-    let mut drafter = Drafter::load(&pb_dir, &tpl_dir)?;
+    let (mut drafter, vs) = Drafter::load_for_spec(&pb_dir, &tpl_dir, &src, &args.spec)?;
     drafter.placeholders = args.placeholders;
-    clock.lap("phrasebank + templates");
+    clock.lap("phrasebank + templates + spec");
     verbose(
         g,
         &format!(
-            "loaded {} phrases in {} themes from {}; {} templates from {}",
+            "loaded the {} phrases a draft of this spec can use ({} themes) from {}; {} templates from {}",
             drafter.phrasebank.phrases.len(),
             drafter.phrasebank.themes.len(),
             pb_dir.display(),
@@ -63,8 +63,6 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
             tpl_dir.display()
         ),
     );
-    let vs = drafter.spec(&src, &args.spec)?;
-    clock.lap("spec");
     if let Some(n) = args.variants {
         let Some(dir) = &args.output else {
             return Err(Error::Usage(
