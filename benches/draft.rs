@@ -26,11 +26,17 @@ fn bench(c: &mut Criterion) {
             b.iter(|| Templates::load(&tpl).unwrap());
         },
     );
-    c.bench_function("start-up: phrasebank (read + parse + check YAML)", |b| {
+    c.bench_function("start-up: phrasebank (whole, from the cache)", |b| {
         b.iter(|| Phrasebank::load(&pb).unwrap());
     });
-    let d = Drafter::load(&pb, &tpl).unwrap();
     let src = std::fs::read_to_string(root().join(SPEC)).unwrap();
+    c.bench_function(
+        "start-up: as `wengao draft` (phrasebank selected for the spec + templates + spec)",
+        |b| {
+            b.iter(|| Drafter::load_for_spec(&pb, &tpl, &src, "plenary-8000.yaml").unwrap());
+        },
+    );
+    let d = Drafter::load(&pb, &tpl).unwrap();
     c.bench_function("parse + validate spec", |b| {
         b.iter(|| d.spec(&src, "plenary-8000.yaml").unwrap());
     });
