@@ -434,7 +434,13 @@ impl<'a> Planner<'a> {
     /// leads): the pool is filtered and each entry filled once, and each entry's closeness to
     /// every sibling's key (how many character pairs they share) is counted once, not on every
     /// draw.
-    fn near_group(&mut self, role: Role, theme: &str, keys: &[String]) -> NearGroup<'a> {
+    fn near_group(
+        &mut self,
+        role: Role,
+        theme: &str,
+        keys: &[String],
+        echo_check: bool,
+    ) -> NearGroup<'a> {
         let n = keys.len();
         // Every character pair of the keys, with the keys (as bits) it is in: a row's closeness
         // to each key is then counted in one pass over the row's own pairs.
@@ -459,6 +465,7 @@ impl<'a> Planner<'a> {
         let pb: &'a Phrasebank = self.pb;
         let mut rows = Vec::new();
         let mut shared: Vec<u64> = Vec::new();
+        let mut matched: Vec<Vec<u64>> = Vec::new();
         for ph in pb.pool_iter(role, Some(theme), self.vs.kind, self.vs.year()) {
             if !self.fits_level(&ph.text) {
                 continue;
@@ -470,7 +477,7 @@ impl<'a> Planner<'a> {
                 let grams = bigrams(&text);
                 key_grams.iter().map(|k| common_count(&grams, k)).collect()
             } else {
-                // The row's pairs that some key has, each counted once.
+                // The row's pairs that some key has, each counted once (scored below).
                 shared.clear();
                 for_each_bigram(&text, |p| {
                     if pair_keys.contains_key(&p) {
@@ -479,15 +486,8 @@ impl<'a> Planner<'a> {
                 });
                 shared.sort_unstable();
                 shared.dedup();
-                let mut scores = vec![0usize; n];
-                for p in &shared {
-                    let mut bits = pair_keys[p];
-                    while bits != 0 {
-                        scores[bits.trailing_zeros() as usize] += 1;
-                        bits &= bits - 1;
-                    }
-                }
-                scores
+                matched.push(shared.clone());
+                Vec::new()
             };
             rows.push(NearRow {
                 rank: 0,
@@ -496,14 +496,37 @@ impl<'a> Planner<'a> {
                 id: ph.id.as_str(),
                 weight: ph.weight,
                 scores,
-                // A measure that opens with the item's own lead would echo it
-                // (深化审计监督。深化审计监督，…).
+                // A measure that opens with the item's own lead would echo it on the same line
+                // (一要深化审计监督。深化审计监督，…); a point's heading stands on its own line.
                 echoes: heads
                     .iter()
-                    .map(|h| h.as_deref().is_some_and(|h| opens_with(&text, h)))
+                    .map(|h| echo_check && h.as_deref().is_some_and(|h| opens_with(&text, h)))
                     .collect(),
                 text,
             });
+        }
+        if n <= 128 {
+            // A pair most of the pool has (安全, 工作, 项目 …) tells no sibling's topic from
+            // another's: closeness counts only the pairs at most a third of the entries have.
+            let mut df: HashMap<u64, usize> = HashMap::default();
+            for m in &matched {
+                for p in m {
+                    *df.entry(*p).or_default() += 1;
+                }
+            }
+            let total = rows.len();
+            let common = |p: &u64| total >= 9 && df[p] * 3 > total;
+            for (row, m) in rows.iter_mut().zip(&matched) {
+                let mut scores = vec![0usize; n];
+                for p in m.iter().filter(|p| !common(p)) {
+                    let mut bits = pair_keys[p];
+                    while bits != 0 {
+                        scores[bits.trailing_zeros() as usize] += 1;
+                        bits &= bits - 1;
+                    }
+                }
+                row.scores = scores;
+            }
         }
         let mut by_id: Vec<usize> = (0..rows.len()).collect();
         by_id.sort_by(|&a, &b| rows[a].id.cmp(rows[b].id));
@@ -995,7 +1018,7 @@ impl<'a> Planner<'a> {
         }
         // Measures round-robin, up to four an item, each close to its item's lead.
         let leads: Vec<String> = items.iter().map(|it| it.lead.clone()).collect();
-        let mut group = self.near_group(Role::Measure, theme, &leads);
+        let mut group = self.near_group(Role::Measure, theme, &leads, true);
         for _ in 0..4 {
             for (k, it) in items.iter_mut().enumerate() {
                 if let Some(s) = self.sentence_near(&mut group, k) {
@@ -1164,7 +1187,7 @@ impl<'a> Planner<'a> {
                 )
             })
             .collect();
-        let mut group = self.near_group(Role::Measure, theme, &topics);
+        let mut group = self.near_group(Role::Measure, theme, &topics, false);
         for _ in 0..12 {
             for (k, pp) in plans.iter_mut().enumerate() {
                 if let Some(s) = self.sentence_near(&mut group, k) {

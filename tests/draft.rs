@@ -571,3 +571,39 @@ fn a_draft_from_the_selected_phrasebank_is_the_same() {
     };
     assert!(err.contains("bad.yaml"), "{err}");
 }
+
+/// Measures stay on their point's topic: in the safety meeting, the 危化品监管 point opens with a
+/// measure on dangerous chemicals and has at least three (the spec gives that point no fact of its
+/// own), seed after seed.
+#[test]
+fn measures_stay_on_their_point() {
+    let d = wengao::draft::Drafter::load(&root().join("phrasebank"), &root().join("templates"))
+        .unwrap();
+    let src = std::fs::read_to_string(root().join("examples/safety-2025.yaml")).unwrap();
+    let vs = d.spec(&src, "safety-2025.yaml").unwrap();
+    for seed in 0..12 {
+        let plan = d.plan(&vs, Some(seed)).unwrap();
+        let point = plan
+            .speech
+            .parts
+            .iter()
+            .flat_map(|p| &p.parts)
+            .find(|p| p.heading.contains("危化品监管"))
+            .expect("the 危化品监管 point");
+        let measures: Vec<&str> = point
+            .body
+            .iter()
+            .flat_map(|b| &b.sentences)
+            .filter(|s| matches!(&s.origin, wengao::model::Origin::Phrase { id } if id.contains(".measure.")))
+            .map(|s| s.text.as_str())
+            .collect();
+        let fits = |m: &&&str| m.contains("危化品") || m.contains("危险化学品");
+        let on_topic = measures.iter().filter(fits).count();
+        // The point opens with its own subject, and most of what fits is there.
+        assert!(
+            measures.first().is_some_and(|m| fits(&m)) && on_topic >= 3.min(measures.len()),
+            "seed {seed}: {on_topic} of {} measures on 危化品: {measures:#?}",
+            measures.len()
+        );
+    }
+}
