@@ -816,18 +816,54 @@ mod cache {
         }
     }
 
-    /// A reader of the layout, from a file or from bytes; it never reads past the `left` bytes
-    /// the source has (a damaged length cannot make it allocate more than the file holds).
+    /// A reader of the layout, from a file or from bytes, through its own 32 KB window (the
+    /// numbers are read from the window, not through `Read` calls); it never reads past the
+    /// `left` bytes the source has (a damaged length cannot make it allocate more than the file
+    /// holds).
     struct In<R: std::io::Read> {
         r: R,
+        buf: Vec<u8>,
+        pos: usize,
+        end: usize,
         left: u64,
     }
 
     impl<R: std::io::Read> In<R> {
+        fn new(r: R, left: u64) -> Self {
+            In {
+                r,
+                buf: vec![0; 32 * 1024],
+                pos: 0,
+                end: 0,
+                left,
+            }
+        }
+        /// At least `n` (no more than the window) bytes in the window.
+        fn fill(&mut self, n: usize) -> Option<()> {
+            if self.end - self.pos >= n {
+                return Some(());
+            }
+            if n > self.buf.len() {
+                return None;
+            }
+            self.buf.copy_within(self.pos..self.end, 0);
+            self.end -= self.pos;
+            self.pos = 0;
+            while self.end < n {
+                match self.r.read(&mut self.buf[self.end..]) {
+                    Ok(0) => return None,
+                    Ok(k) => self.end += k,
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                    Err(_) => return None,
+                }
+            }
+            Some(())
+        }
         fn bytes<const N: usize>(&mut self) -> Option<[u8; N]> {
-            let mut b = [0u8; N];
             self.left = self.left.checked_sub(N as u64)?;
-            self.r.read_exact(&mut b).ok()?;
+            self.fill(N)?;
+            let b: [u8; N] = self.buf[self.pos..self.pos + N].try_into().ok()?;
+            self.pos += N;
             Some(b)
         }
         fn u8(&mut self) -> Option<u8> {
@@ -839,19 +875,36 @@ mod cache {
         fn str(&mut self) -> Option<String> {
             let n = self.u32()?;
             self.left = self.left.checked_sub(n as u64)?;
-            let mut v = vec![0u8; n];
-            self.r.read_exact(&mut v).ok()?;
+            let v = if n <= self.buf.len() {
+                self.fill(n)?;
+                let v = self.buf[self.pos..self.pos + n].to_vec();
+                self.pos += n;
+                v
+            } else {
+                let mut v = self.buf[self.pos..self.end].to_vec();
+                self.pos = self.end;
+                let have = v.len();
+                v.resize(n, 0);
+                self.r.read_exact(&mut v[have..]).ok()?;
+                v
+            };
             String::from_utf8(v).ok()
         }
         fn skip_str(&mut self) -> Option<()> {
-            let n = self.u32()? as u64;
-            self.left = self.left.checked_sub(n)?;
+            let n = self.u32()?;
+            self.left = self.left.checked_sub(n as u64)?;
+            if self.end - self.pos >= n {
+                self.pos += n;
+                return Some(());
+            }
+            let rest = (n - (self.end - self.pos)) as u64;
+            self.pos = self.end;
             let skipped = std::io::copy(
-                &mut std::io::Read::take(&mut self.r, n),
+                &mut std::io::Read::take(&mut self.r, rest),
                 &mut std::io::sink(),
             )
             .ok()?;
-            (skipped == n).then_some(())
+            (skipped == rest).then_some(())
         }
         fn year(&mut self) -> Option<Option<i32>> {
             let some = self.u8()? == 1;
@@ -922,14 +975,7 @@ mod cache {
 
     #[cfg(test)]
     fn decode(bytes: &[u8], dir: &Path) -> Option<Phrasebank> {
-        decode_from(
-            In {
-                r: bytes,
-                left: bytes.len() as u64,
-            },
-            dir,
-            &mut |_| None,
-        )
+        decode_from(In::new(bytes, bytes.len() as u64), dir, &mut |_| None)
     }
 
     fn decode_from<R: std::io::Read>(
@@ -1017,8 +1063,7 @@ mod cache {
     ) -> Option<Phrasebank> {
         let f = std::fs::File::open(path).ok()?;
         let left = f.metadata().ok()?.len();
-        let r = std::io::BufReader::with_capacity(32 * 1024, f);
-        decode_from(In { r, left }, dir, select)
+        decode_from(In::new(f, left), dir, select)
     }
 
     pub fn write(path: &Path, pb: &Phrasebank) {

@@ -272,6 +272,8 @@ type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<FxHasher
 /// The measure pool of one sibling group, prepared by [`Planner::near_group`].
 struct NearGroup<'a> {
     rows: Vec<NearRow<'a>>,
+    /// For each sibling, the rows by closeness to it (filled on its first draw).
+    order: Vec<Vec<usize>>,
 }
 
 struct NearRow<'a> {
@@ -285,6 +287,8 @@ struct NearRow<'a> {
     text: String,
     /// Character pairs shared with each sibling's key.
     scores: Vec<usize>,
+    /// The highest of `scores`.
+    top: usize,
     /// Whether it opens with each sibling key's first four characters.
     echoes: Vec<bool>,
 }
@@ -491,6 +495,7 @@ impl<'a> Planner<'a> {
             };
             rows.push(NearRow {
                 rank: 0,
+                top: 0,
                 blocked: self.used_ids.contains(ph.id.as_str())
                     || self.used_texts.contains(text.as_str()),
                 id: ph.id.as_str(),
@@ -525,7 +530,13 @@ impl<'a> Planner<'a> {
                         bits &= bits - 1;
                     }
                 }
+                row.top = scores.iter().copied().max().unwrap_or(0);
                 row.scores = scores;
+            }
+        }
+        if n > 128 {
+            for row in &mut rows {
+                row.top = row.scores.iter().copied().max().unwrap_or(0);
             }
         }
         let mut by_id: Vec<usize> = (0..rows.len()).collect();
@@ -533,43 +544,54 @@ impl<'a> Planner<'a> {
         for (rank, r) in by_id.into_iter().enumerate() {
             rows[r].rank = rank;
         }
-        NearGroup { rows }
+        NearGroup {
+            rows,
+            order: vec![Vec::new(); n],
+        }
     }
 
     /// Draw a measure-like sentence close to sibling `k` of the group: among the entries sharing
     /// the most character pairs with its key, weighted by weight; with none sharing any, any entry.
     fn sentence_near(&mut self, group: &mut NearGroup<'a>, k: usize) -> Option<Sentence> {
-        let mut reserved: Vec<(usize, u32, usize)> = Vec::new();
-        let mut options: Vec<(usize, u32, usize)> = Vec::new();
-        for (r, row) in group.rows.iter().enumerate() {
-            if row.blocked {
-                continue;
-            }
-            if row.echoes[k] {
-                continue;
-            }
-            let score = row.scores[k];
-            // A measure that fits a sibling's topic better is left for that sibling.
-            if row.scores.iter().any(|&o| o > score) {
-                reserved.push((r, row.weight, score));
-                continue;
-            }
-            options.push((r, row.weight, score));
+        // The rows in order of closeness to this sibling (ties by id), worked out once a group.
+        if group.order[k].is_empty() && !group.rows.is_empty() {
+            let rows = &group.rows;
+            let mut order: Vec<usize> = (0..rows.len()).collect();
+            order.sort_by(|&a, &b| {
+                rows[b].scores[k]
+                    .cmp(&rows[a].scores[k])
+                    .then(rows[a].rank.cmp(&rows[b].rank))
+            });
+            group.order[k] = order;
         }
-        if options.is_empty() {
-            options = reserved;
-        }
-        // Keep the closest few (within one shared pair of the best, at least four when there are),
-        // so the measure fits its topic and still varies with the seed.
+        // Those not fitting a sibling better come first (a measure that fits a sibling's topic
+        // better is left for that sibling); only when there are none, the others. Of them, the
+        // closest few: within one shared pair of the best, at least four when there are.
         let rows = &group.rows;
-        options.sort_by(|a, b| b.2.cmp(&a.2).then(rows[a.0].rank.cmp(&rows[b.0].rank)));
-        let best = options.first()?.2;
-        let keep = options
-            .iter()
-            .take_while(|o| o.2 + 1 >= best)
-            .count()
-            .max(4.min(options.len()));
-        options.truncate(keep);
+        let mut options: Vec<(usize, u32, usize)> = Vec::new();
+        for reserved in [false, true] {
+            for &r in &group.order[k] {
+                let row = &rows[r];
+                if row.blocked || row.echoes[k] {
+                    continue;
+                }
+                let score = row.scores[k];
+                if (row.top > score) != reserved {
+                    continue;
+                }
+                if let Some(best) = options.first().map(|o| o.2)
+                    && options.len() >= 4
+                    && score + 1 < best
+                {
+                    break;
+                }
+                options.push((r, row.weight, score));
+            }
+            if !options.is_empty() {
+                break;
+            }
+        }
+        options.first()?;
         let weights: Vec<u32> = options.iter().map(|o| o.1).collect();
         let i = self.rng.weighted(&weights);
         let row = &group.rows[options[i].0];
