@@ -774,7 +774,19 @@ impl<'a> Planner<'a> {
             &[("earlier", earlier.join("；"))],
             &["meeting.earlier".into()],
         ));
-        s.extend(self.sentence(Role::RecapFollow, None, &[], &[]));
+        // 「…大家的发言都很有针对性。大家的讲话既总结了成绩…」: a follow-up does not say 大家
+        // again right after the recap did.
+        let said_all = s.iter().any(|x| x.text.contains("大家"));
+        let again: HashSet<String> = self
+            .pb
+            .pool_iter(Role::RecapFollow, None, self.vs.kind, self.vs.year())
+            .filter(|p| said_all && p.text.contains("大家"))
+            .map(|p| p.id.clone())
+            .collect();
+        let follow = self
+            .draw(Role::RecapFollow, None, &[], &again, true)
+            .or_else(|| self.draw(Role::RecapFollow, None, &[], &HashSet::default(), true));
+        s.extend(follow.map(|(id, text)| Sentence::new(text, Origin::Phrase { id })));
         vec![Paragraph::new(s)]
     }
 

@@ -607,3 +607,28 @@ fn measures_stay_on_their_point() {
         );
     }
 }
+
+/// The recap and its follow-up do not both turn to 大家 (「大家的发言都很有针对性。大家的讲话…」).
+#[test]
+fn the_recap_does_not_say_everyone_twice() {
+    let d = wengao::draft::Drafter::load(&root().join("phrasebank"), &root().join("templates"))
+        .unwrap();
+    for e in examples() {
+        let src = std::fs::read_to_string(&e).unwrap();
+        let vs = d.spec(&src, &e.display().to_string()).unwrap();
+        for seed in 0..20 {
+            let plan = d.plan(&vs, Some(seed)).unwrap();
+            for p in &plan.speech.opening {
+                for w in p.sentences.windows(2) {
+                    assert!(
+                        !(w[0].text.contains("大家") && w[1].text.contains("大家")),
+                        "{} seed {seed}: {}{}",
+                        e.display(),
+                        w[0].text,
+                        w[1].text
+                    );
+                }
+            }
+        }
+    }
+}
