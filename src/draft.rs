@@ -120,6 +120,16 @@ impl Drafter {
                         .map(|s| s.theme.as_str().to_string())
                         .collect()
                 }),
+                topics: r
+                    .as_ref()
+                    .ok()
+                    .map(|vs| {
+                        let map = crate::topic::TopicMap::new(
+                            themes.iter().flat_map(|t| t.topics.iter().cloned()).collect(),
+                        );
+                        plan::spec_topics(vs, &map)
+                    })
+                    .unwrap_or_default(),
             };
             parsed = Some(r);
             chosen

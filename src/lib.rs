@@ -27,6 +27,7 @@ pub mod phrasebank;
 pub mod plan;
 pub mod render;
 pub mod spec;
+pub mod topic;
 pub mod yamlpos;
 
 pub use error::{Diagnostic, Error, Result};

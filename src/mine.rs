@@ -852,6 +852,7 @@ impl Miner {
                 "mined from {} document(s); candidates for review",
                 self.documents
             )),
+            topics: Vec::new(),
             entries: self.raw_entries(),
         };
         written.push(w(
@@ -960,6 +961,7 @@ impl Miner {
                 role: c.role.to_string(),
                 text: c.text.clone(),
                 themes: c.themes.iter().cloned().collect(),
+                topics: Vec::new(),
                 kinds: Vec::new(),
                 years: match (c.years.first(), c.years.last()) {
                     (Some(a), Some(b)) if a == b => Some(crate::spec::Text(a.to_string())),

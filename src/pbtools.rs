@@ -182,6 +182,21 @@ pub struct Scanned {
     pub files: Vec<PathBuf>,
     /// Files in `candidates/`.
     pub candidate_files: BTreeSet<PathBuf>,
+    /// The file that declares each sub-topic, and the line of its `name:`.
+    pub topic_files: BTreeMap<String, String>,
+    pub topic_lines: BTreeMap<String, usize>,
+}
+
+/// The line of a sub-topic's `- name: X` in a theme file.
+fn topic_line(text: &str, name: &str) -> usize {
+    text.lines()
+        .position(|l| {
+            let t = l.trim_start().trim_start_matches("- ").trim_start();
+            t.strip_prefix("name:")
+                .is_some_and(|r| r.trim().trim_matches(['"', '\'']) == name)
+        })
+        .map(|i| i + 1)
+        .unwrap_or(1)
 }
 
 fn key_line(text: &str, key: &str) -> usize {
@@ -248,6 +263,7 @@ pub fn scan(dir: &Path, sources: &[(PathBuf, String)]) -> Scanned {
             }
         };
         let mut theme: Option<String> = None;
+        let mut raw_topics: Vec<crate::phrasebank::RawTopic> = Vec::new();
         let mut entries: Vec<serde_yaml::Value> = Vec::new();
         for (k, v) in &map {
             let key = k.as_str().unwrap_or("");
@@ -271,6 +287,15 @@ pub fn scan(dir: &Path, sources: &[(PathBuf, String)]) -> Scanned {
                         );
                     }
                 }
+                "topics" => match serde_yaml::from_value::<Vec<crate::phrasebank::RawTopic>>(v.clone()) {
+                    Ok(t) => raw_topics = t,
+                    Err(e) => find(
+                        Severity::Error,
+                        key_line(text, "topics"),
+                        "schema",
+                        format!("`topics`: {} (each has name, words, units, and optional years and kinds)", yaml_message(&e)),
+                    ),
+                },
                 "entries" => match v {
                     serde_yaml::Value::Sequence(s) => entries = s.clone(),
                     serde_yaml::Value::Null => {}
@@ -285,7 +310,7 @@ pub fn scan(dir: &Path, sources: &[(PathBuf, String)]) -> Scanned {
                     Severity::Error,
                     key_line(text, other),
                     "schema",
-                    format!("unknown key `{other}` (a file has theme, description, entries)"),
+                    format!("unknown key `{other}` (a file has theme, description, topics, entries)"),
                 ),
             }
         }
@@ -328,10 +353,81 @@ pub fn scan(dir: &Path, sources: &[(PathBuf, String)]) -> Scanned {
                         format!("theme {t} has no description (shown by `phrasebank themes`)"),
                     );
                 }
+                let mut topics = Vec::new();
+                for rt in &raw_topics {
+                    let name = rt.name.trim().to_string();
+                    let tl = topic_line(text, &name);
+                    if name.is_empty() || name == crate::topic::GENERAL {
+                        find(
+                            Severity::Error,
+                            tl,
+                            "topic",
+                            format!("`{name}` cannot name a sub-topic (`general` is a tag)"),
+                        );
+                        continue;
+                    }
+                    if let Some(prev) = out.topic_files.get(&name) {
+                        find(
+                            Severity::Error,
+                            tl,
+                            "topic",
+                            format!("sub-topic {name} is also declared in {prev}; names are unique across the phrasebank"),
+                        );
+                        continue;
+                    }
+                    out.topic_files.insert(name.clone(), file.clone());
+                    out.topic_lines.insert(name.clone(), tl);
+                    let years = match rt.years.as_ref().map(|y| Years::parse(y.as_str())) {
+                        None => Years::default(),
+                        Some(Some(y)) => y,
+                        Some(None) => {
+                            find(
+                                Severity::Error,
+                                tl,
+                                "bad-years",
+                                format!("sub-topic {name}: bad year range"),
+                            );
+                            Years::default()
+                        }
+                    };
+                    let kinds = rt
+                        .kinds
+                        .iter()
+                        .filter_map(|k| {
+                            let parsed = Kind::parse(k);
+                            if parsed.is_none() {
+                                find(
+                                    Severity::Error,
+                                    tl,
+                                    "unknown-kind",
+                                    format!("sub-topic {name}: unknown meeting kind `{k}`"),
+                                );
+                            }
+                            parsed
+                        })
+                        .collect();
+                    if rt.words.len() < 3 {
+                        find(
+                            Severity::Warning,
+                            tl,
+                            "topic",
+                            format!("sub-topic {name} has {} words; give it the terms that identify it (at least 3)", rt.words.len()),
+                        );
+                    }
+                    topics.push(crate::topic::SubTopic {
+                        name,
+                        theme: t.clone(),
+                        words: rt.words.iter().map(|w| w.trim().to_string()).collect(),
+                        units: rt.units.iter().map(|w| w.trim().to_string()).collect(),
+                        years,
+                        kinds,
+                    });
+                }
                 out.themes.push(Theme {
                     name: t.clone(),
                     description,
                     file: path.clone(),
+                    topics,
                 });
                 out.theme_lines.insert(t.clone(), line);
             }
@@ -481,6 +577,7 @@ pub fn scan(dir: &Path, sources: &[(PathBuf, String)]) -> Scanned {
                 role,
                 text: e.text.trim().to_string(),
                 themes,
+                topics: e.topics.iter().map(|t| t.trim().to_string()).collect(),
                 kinds,
                 years,
                 weight: e.weight.unwrap_or(1),
@@ -1674,6 +1771,8 @@ pub struct NewEntry {
     pub years: Option<String>,
     pub weight: Option<u32>,
     pub kinds: Vec<String>,
+    /// The sub-topics it serves, or `general`.
+    pub topics: Vec<String>,
     pub source: Option<String>,
     pub status: Option<Status>,
 }
@@ -1874,6 +1973,10 @@ fn entry_fields(e: &RawPhrase) -> Vec<(&'static str, String)> {
     if !e.themes.is_empty() {
         let items: Vec<String> = e.themes.iter().map(|t| yaml_scalar(t, true)).collect();
         f.push(("themes", format!("[{}]", items.join(", "))));
+    }
+    if !e.topics.is_empty() {
+        let items: Vec<String> = e.topics.iter().map(|t| yaml_scalar(t, true)).collect();
+        f.push(("topics", format!("[{}]", items.join(", "))));
     }
     if !e.kinds.is_empty() {
         f.push(("kinds", format!("[{}]", e.kinds.join(", "))));
@@ -2138,6 +2241,7 @@ pub fn add(dir: &Path, new: &NewEntry) -> Result<Added> {
             role,
             text: String::new(),
             themes: Vec::new(),
+            topics: Vec::new(),
             kinds: Vec::new(),
             years: Years::default(),
             weight: 1,
@@ -2152,6 +2256,7 @@ pub fn add(dir: &Path, new: &NewEntry) -> Result<Added> {
             role: role.name().to_string(),
             text: text.clone(),
             themes: themes.clone(),
+            topics: new.topics.clone(),
             kinds: new.kinds.clone(),
             years: new
                 .years

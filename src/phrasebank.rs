@@ -254,6 +254,9 @@ pub struct RawPhrase {
     pub text: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub themes: Vec<String>,
+    /// The sub-topics of the topic map it serves, or `general`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub topics: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub kinds: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -277,8 +280,26 @@ pub struct RawFile {
     pub theme: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// The theme's sub-topics (the topic map), most common first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub topics: Vec<RawTopic>,
     #[serde(default)]
     pub entries: Vec<RawPhrase>,
+}
+
+/// One sub-topic as written in a theme file.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTopic {
+    pub name: String,
+    #[serde(default)]
+    pub words: Vec<String>,
+    #[serde(default)]
+    pub units: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub years: Option<crate::spec::Text>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kinds: Vec<String>,
 }
 
 /// A loaded, checked entry.
@@ -289,6 +310,8 @@ pub struct Phrase {
     pub text: String,
     /// Themes it serves; empty for speech-level phrasing.
     pub themes: Vec<String>,
+    /// Sub-topics it serves (or `general`); empty when untagged.
+    pub topics: Vec<String>,
     /// Meeting kinds it is for; empty for all.
     pub kinds: Vec<Kind>,
     pub years: Years,
@@ -301,6 +324,16 @@ pub struct Phrase {
 }
 
 impl Phrase {
+    /// Whether it is tagged `general` (fits any point of its theme).
+    pub fn is_general(&self) -> bool {
+        self.topics.iter().any(|t| t == crate::topic::GENERAL)
+    }
+
+    /// Whether it serves one of these sub-topics.
+    pub fn serves(&self, topics: &[String]) -> bool {
+        self.topics.iter().any(|t| topics.contains(t))
+    }
+
     /// The slot names used in the text, in order (`{topic}` → `topic`).
     pub fn slots(&self) -> Vec<&str> {
         slots_of(&self.text)
@@ -358,11 +391,14 @@ pub const SLOTS: [&str; 18] = [
 pub struct Selection {
     /// None: every curated entry.
     pub themes: Option<Vec<String>>,
+    /// Sub-topics the spec's points resolved to: entries serving them are kept whatever their
+    /// theme (a 防汛 point under 社会治理 draws 安全生产's flood-control measures).
+    pub topics: Vec<String>,
 }
 
 impl Selection {
-    /// Whether an entry with this status, role and themes is kept.
-    pub fn keeps(&self, status: Status, role: Role, themes: &[String]) -> bool {
+    /// Whether an entry with this status, role, themes and sub-topics is kept.
+    pub fn keeps(&self, status: Status, role: Role, themes: &[String], topics: &[String]) -> bool {
         status == Status::Curated
             && match &self.themes {
                 None => true,
@@ -370,6 +406,7 @@ impl Selection {
                     !role.is_theme_role()
                         || themes.is_empty()
                         || themes.iter().any(|t| want.contains(t))
+                        || topics.iter().any(|t| self.topics.contains(t))
                 }
             }
     }
@@ -381,6 +418,8 @@ pub struct Theme {
     pub name: String,
     pub description: String,
     pub file: PathBuf,
+    /// Its sub-topics, most common first.
+    pub topics: Vec<crate::topic::SubTopic>,
 }
 
 /// The whole loaded phrasebank.
@@ -393,6 +432,8 @@ pub struct Phrasebank {
     by_role: BTreeMap<Role, Vec<usize>>,
     /// role → theme → entries, in file order (what [`Phrasebank::pool`] looks up).
     by_role_theme: BTreeMap<Role, BTreeMap<String, Vec<usize>>>,
+    /// Every theme's sub-topics, in file order.
+    pub topic_map: crate::topic::TopicMap,
 }
 
 impl Phrasebank {
@@ -459,7 +500,7 @@ impl Phrasebank {
                 }
                 if let Some(chosen) = select(&pb.themes) {
                     pb.phrases
-                        .retain(|p| chosen.keeps(p.status, p.role, &p.themes));
+                        .retain(|p| chosen.keeps(p.status, p.role, &p.themes, &p.topics));
                     pb.index();
                 }
                 pb
@@ -473,6 +514,9 @@ impl Phrasebank {
 
     /// Rebuild the lookup indexes from `phrases`.
     fn index(&mut self) {
+        self.topic_map = crate::topic::TopicMap::new(
+            self.themes.iter().flat_map(|t| t.topics.iter().cloned()).collect(),
+        );
         self.by_role.clear();
         self.by_role_theme.clear();
         for (i, p) in self.phrases.iter().enumerate() {
@@ -499,6 +543,9 @@ impl Phrasebank {
         };
         let mut errs = Vec::new();
         let mut seen: BTreeMap<String, (PathBuf, usize)> = BTreeMap::new();
+        let mut topic_seen: BTreeMap<String, String> = BTreeMap::new();
+        // Entries' sub-topic tags, checked once every file's sub-topics are known.
+        let mut tags: Vec<(String, String, usize, usize, Vec<String>)> = Vec::new();
         for ((path, text), raw) in sources.iter().zip(parse_all(sources)) {
             let shown = path.display().to_string();
             let raw: RawFile = match raw {
@@ -518,11 +565,83 @@ impl Phrasebank {
                     continue;
                 }
             };
+            let mut topics = Vec::new();
+            for (k, rt) in raw.topics.iter().enumerate() {
+                let at = |msg: String, help: &str| {
+                    let (l, c) = crate::yamlpos::locate(
+                        text,
+                        &[
+                            crate::yamlpos::Seg::Key(&["topics"]),
+                            crate::yamlpos::Seg::Index(k),
+                        ],
+                    )
+                    .unwrap_or((1, 1));
+                    Diagnostic::new(&shown, msg)
+                        .at(text, l, c)
+                        .field(format!("topics[{k}]"))
+                        .help(help)
+                };
+                let Some(theme) = &raw.theme else {
+                    errs.push(at(
+                        "`topics` in a file without `theme:`".into(),
+                        "sub-topics belong to a theme file",
+                    ));
+                    break;
+                };
+                let name = rt.name.trim().to_string();
+                if name.is_empty() || name == crate::topic::GENERAL {
+                    errs.push(at(
+                        format!("`{name}` cannot name a sub-topic"),
+                        "`general` is the tag of entries that fit any point of the theme",
+                    ));
+                    continue;
+                }
+                if let Some(prev) = topic_seen.get(&name) {
+                    errs.push(at(
+                        format!("sub-topic `{name}` is also declared in {prev}"),
+                        "a sub-topic's name is unique across the phrasebank; merge them or rename one",
+                    ));
+                    continue;
+                }
+                topic_seen.insert(name.clone(), shown.clone());
+                let years = match &rt.years {
+                    None => Years::default(),
+                    Some(y) => match Years::parse(y.as_str()) {
+                        Some(y) => y,
+                        None => {
+                            errs.push(at(
+                                format!("bad year range `{y}`"),
+                                "write e.g. 2021-2025, 2026-, -2020 or 2024",
+                            ));
+                            continue;
+                        }
+                    },
+                };
+                let mut kinds = Vec::new();
+                for kd in &rt.kinds {
+                    match Kind::parse(kd) {
+                        Some(kd) => kinds.push(kd),
+                        None => errs.push(at(
+                            format!("unknown meeting kind `{kd}`"),
+                            "the kinds are plenary, economy, key_work, rule_of_law, safety, investment",
+                        )),
+                    }
+                }
+                topics.push(crate::topic::SubTopic {
+                    name,
+                    theme: theme.clone(),
+                    words: rt.words.iter().map(|w| w.trim().to_string()).collect(),
+                    units: rt.units.iter().map(|w| w.trim().to_string()).collect(),
+                    years,
+                    kinds,
+                });
+            }
             if let Some(t) = &raw.theme {
                 pb.themes.push(Theme {
                     name: t.clone(),
                     description: raw.description.clone().unwrap_or_default(),
                     file: path.clone(),
+                    topics,
                 });
             }
             let lines = entry_lines(text);
@@ -582,11 +701,15 @@ impl Phrasebank {
                 } else {
                     e.themes
                 };
+                if !e.topics.is_empty() {
+                    tags.push((shown.clone(), e.id.clone(), line, i, e.topics.clone()));
+                }
                 pb.phrases.push(Phrase {
                     id: e.id,
                     role,
                     text: e.text.trim().to_string(),
                     themes,
+                    topics: e.topics.iter().map(|t| t.trim().to_string()).collect(),
                     kinds,
                     years,
                     weight: e.weight.unwrap_or(1),
@@ -595,6 +718,29 @@ impl Phrasebank {
                     file: shared.clone(),
                     line,
                 });
+            }
+        }
+        for (shown, id, line, i, topics) in tags {
+            for t in topics {
+                let t = t.trim();
+                if t != crate::topic::GENERAL && !topic_seen.contains_key(t) {
+                    let text = sources
+                        .iter()
+                        .find(|(p, _)| p.display().to_string() == shown)
+                        .map(|(_, x)| x.as_str())
+                        .unwrap_or("");
+                    let hint = did_you_mean(t, topic_seen.keys().map(String::as_str))
+                        .map(|s| format!("did you mean `{s}`? "))
+                        .unwrap_or_default();
+                    errs.push(
+                        Diagnostic::new(&shown, format!("entry `{id}` names unknown sub-topic `{t}`"))
+                            .at(text, line, 1)
+                            .field(format!("entries[{i}].topics"))
+                            .help(format!(
+                                "{hint}declare it under `topics:` of its theme file, or tag the entry `general`"
+                            )),
+                    );
+                }
             }
         }
         if !errs.is_empty() {
@@ -697,7 +843,7 @@ mod cache {
     use crate::spec::Kind;
 
     /// Bumped whenever the layout below changes.
-    const MAGIC: &[u8; 8] = b"wgpb0002";
+    const MAGIC: &[u8; 8] = b"wgpb0003";
 
     pub fn dir() -> Option<PathBuf> {
         match std::env::var_os("WENGAO_CACHE_DIR") {
@@ -946,6 +1092,24 @@ mod cache {
             o.str(&t.name);
             o.str(&t.description);
             o.u32(f);
+            o.u32(t.topics.len());
+            for st in &t.topics {
+                o.str(&st.name);
+                o.u32(st.words.len());
+                for w in &st.words {
+                    o.str(w);
+                }
+                o.u32(st.units.len());
+                for w in &st.units {
+                    o.str(w);
+                }
+                o.year(st.years.from);
+                o.year(st.years.to);
+                o.u32(st.kinds.len());
+                for k in &st.kinds {
+                    o.u32(Kind::ALL.iter().position(|x| x == k).unwrap_or(0));
+                }
+            }
         }
         o.u32(phrases.len());
         for (f, p) in phrases {
@@ -955,6 +1119,10 @@ mod cache {
             o.u32(Role::ALL.iter().position(|r| *r == p.role).unwrap_or(0));
             o.u32(p.themes.len());
             for t in &p.themes {
+                o.str(t);
+            }
+            o.u32(p.topics.len());
+            for t in &p.topics {
                 o.str(t);
             }
             o.str(&p.id);
@@ -991,10 +1159,31 @@ mod cache {
             .collect::<Option<_>>()?;
         let themes: Vec<Theme> = (0..i.u32()?)
             .map(|_| {
+                let name = i.str()?;
+                let description = i.str()?;
+                let file = files.get(i.u32()?)?.to_path_buf();
+                let topics = (0..i.u32()?)
+                    .map(|_| {
+                        Some(crate::topic::SubTopic {
+                            name: i.str()?,
+                            theme: name.clone(),
+                            words: (0..i.u32()?).map(|_| i.str()).collect::<Option<_>>()?,
+                            units: (0..i.u32()?).map(|_| i.str()).collect::<Option<_>>()?,
+                            years: Years {
+                                from: i.year()?,
+                                to: i.year()?,
+                            },
+                            kinds: (0..i.u32()?)
+                                .map(|_| Kind::ALL.get(i.u32()?).copied())
+                                .collect::<Option<_>>()?,
+                        })
+                    })
+                    .collect::<Option<_>>()?;
                 Some(Theme {
-                    name: i.str()?,
-                    description: i.str()?,
-                    file: files.get(i.u32()?)?.to_path_buf(),
+                    name,
+                    description,
+                    file,
+                    topics,
                 })
             })
             .collect::<Option<_>>()?;
@@ -1005,9 +1194,10 @@ mod cache {
             let status = *STATUSES.get(i.u32()?)?;
             let role = *Role::ALL.get(i.u32()?)?;
             let themes: Vec<String> = (0..i.u32()?).map(|_| i.str()).collect::<Option<_>>()?;
+            let topics: Vec<String> = (0..i.u32()?).map(|_| i.str()).collect::<Option<_>>()?;
             if chosen
                 .as_ref()
-                .is_some_and(|c| !c.keeps(status, role, &themes))
+                .is_some_and(|c| !c.keeps(status, role, &themes, &topics))
             {
                 i.skip_str()?; // id
                 i.skip_str()?; // text
@@ -1027,6 +1217,7 @@ mod cache {
                 role,
                 text: i.str()?,
                 themes,
+                topics,
                 kinds: (0..i.u32()?)
                     .map(|_| Kind::ALL.get(i.u32()?).copied())
                     .collect::<Option<_>>()?,

@@ -97,6 +97,10 @@ pub struct AddArgs {
     /// Meeting kinds it is for (default all). Repeat or separate with commas.
     #[arg(long = "kind", value_delimiter = ',')]
     pub kinds: Vec<String>,
+    /// The sub-topic(s) of the topic map it serves, or `general` (measures, framings, item leads
+    /// and part intros need one). Repeat or separate with commas.
+    #[arg(long = "topic", value_delimiter = ',')]
+    pub topics: Vec<String>,
     /// Where it comes from (default `written`; or corpus file:line).
     #[arg(long)]
     pub source: Option<String>,
@@ -233,6 +237,12 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
                 years: a.years.clone(),
                 weight: a.weight,
                 kinds: a.kinds.clone(),
+                topics: a
+                    .topics
+                    .iter()
+                    .map(|t| t.trim().to_string())
+                    .filter(|t| !t.is_empty())
+                    .collect(),
                 source: a.source.clone(),
                 status: a.candidate.then_some(Status::Candidate),
             };

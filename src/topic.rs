@@ -1,0 +1,320 @@
+//! The topic map: every theme divided into the sub-topics a county speech discusses under it.
+//!
+//! A theme file of the phrasebank declares its sub-topics (`topics:` — name, words, units, and
+//! optionally years and kinds; docs/phrasebank.md), and every measure, framing, item lead and part
+//! intro names the sub-topic(s) it serves, or `general`. This module owns the map once it is
+//! loaded and answers the three questions everybody else asks of it:
+//!
+//! - **resolution** ([`TopicMap::resolve`]): which sub-topic(s), of *any* theme, a point of a
+//!   spec is about — from its explicit `about`, its topic, title and facts (by the sub-topics'
+//!   words) and its lead and support units (by the units that own a sub-topic). The planner draws
+//!   a point's sentences from these alone; `draft -v` and `--format json` show the answer and why.
+//! - **mention** ([`TopicMap::mentions`]): whether a sentence speaks of a sub-topic (one of its
+//!   words, its name or a unit of it) — the `off-topic` lint rule asks it of every sentence of a
+//!   point.
+//! - **classification** ([`TopicMap::classify`]): the best sub-topic of a free text (a mined
+//!   sentence, a heading) — used by `mine` and `spec-from`.
+//!
+//! The planner, `lint`, `mine` and `spec-from` all read the map through this module only.
+
+use serde::Serialize;
+
+use crate::phrasebank::Years;
+use crate::spec::Kind;
+
+/// The tag of an entry that fits any point of its theme.
+pub const GENERAL: &str = "general";
+
+/// One sub-topic of a theme.
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+pub struct SubTopic {
+    pub name: String,
+    /// The theme that declares it.
+    pub theme: String,
+    /// Aliases, key terms and objects that identify it.
+    pub words: Vec<String>,
+    /// The departments that own it, without the level (应急管理局, not 县应急管理局).
+    pub units: Vec<String>,
+    /// The years a meeting may speak of it (most: always).
+    pub years: Years,
+    /// The meeting kinds it belongs to (empty: every kind).
+    pub kinds: Vec<Kind>,
+}
+
+impl SubTopic {
+    /// Its name and words: what a sentence on it says.
+    pub fn terms(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str()).chain(self.words.iter().map(String::as_str))
+    }
+
+    /// Whether a meeting of this year and kind may speak of it.
+    pub fn fits(&self, year: i32, kind: Option<Kind>) -> bool {
+        self.years.contains(year) && kind.is_none_or(|k| self.kinds.is_empty() || self.kinds.contains(&k))
+    }
+}
+
+/// A point as the resolver sees it: its spec fields.
+#[derive(Debug, Clone, Default)]
+pub struct Query<'a> {
+    pub topic: &'a str,
+    pub title: Option<&'a str>,
+    pub facts: Vec<&'a str>,
+    pub lead: Option<&'a str>,
+    pub support: Vec<&'a str>,
+    pub about: Option<&'a str>,
+    /// The section's theme (breaks ties towards it).
+    pub theme: &'a str,
+    pub year: i32,
+}
+
+/// What a point resolved to, and why.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Resolution {
+    /// The sub-topics, best first; empty when nothing matched.
+    pub topics: Vec<String>,
+    /// One line: what matched (for `draft -v` and the JSON output).
+    pub why: String,
+}
+
+impl Resolution {
+    pub fn is_empty(&self) -> bool {
+        self.topics.is_empty()
+    }
+}
+
+/// The whole map, in phrasebank file order (a theme's most common sub-topic first).
+#[derive(Debug, Clone, Default)]
+pub struct TopicMap {
+    pub topics: Vec<SubTopic>,
+}
+
+/// How much a match in each field of a point counts.
+const W_TOPIC: u32 = 4;
+const W_TITLE: u32 = 3;
+const W_UNIT: u32 = 3;
+const W_FACT: u32 = 1;
+
+impl TopicMap {
+    pub fn new(topics: Vec<SubTopic>) -> TopicMap {
+        TopicMap { topics }
+    }
+
+    /// The sub-topic of this name.
+    pub fn get(&self, name: &str) -> Option<&SubTopic> {
+        self.topics.iter().find(|t| t.name == name)
+    }
+
+    /// The sub-topics a theme declares, most common first.
+    pub fn of_theme<'m>(&'m self, theme: &'m str) -> impl Iterator<Item = &'m SubTopic> + 'm {
+        self.topics.iter().filter(move |t| t.theme == theme)
+    }
+
+    /// The names closest to `name` (for an unknown `about`): those sharing characters with it,
+    /// most shared first, at most five.
+    pub fn closest(&self, name: &str) -> Vec<&str> {
+        let want: Vec<char> = name.chars().collect();
+        let mut scored: Vec<(usize, &str)> = self
+            .topics
+            .iter()
+            .map(|t| {
+                let shared = t
+                    .terms()
+                    .map(|w| w.chars().filter(|c| want.contains(c)).count())
+                    .max()
+                    .unwrap_or(0);
+                (shared, t.name.as_str())
+            })
+            .filter(|(s, _)| *s > 0)
+            .collect();
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+        scored.into_iter().take(5).map(|(_, n)| n).collect()
+    }
+
+    /// The score of one field against one sub-topic: each term found in the field counts, a term
+    /// the field is part of (a short topic like 燃气) counts too; the name counts double.
+    fn field_score(t: &SubTopic, field: &str, weight: u32, hits: &mut Vec<String>) -> u32 {
+        let field = field.trim();
+        if field.is_empty() {
+            return 0;
+        }
+        let short = field.chars().count() <= 8;
+        let mut s = 0;
+        for (k, term) in t.terms().enumerate() {
+            let found = field.contains(term)
+                || (short && field.chars().count() >= 2 && term.contains(field));
+            if found && term.chars().count() >= 2 {
+                s += if k == 0 { weight * 2 } else { weight };
+                if !hits.iter().any(|h| h == term) {
+                    hits.push(term.to_string());
+                }
+            }
+        }
+        s
+    }
+
+    /// The score of a unit (县应急管理局) against a sub-topic's units.
+    fn unit_score(t: &SubTopic, unit: &str, hits: &mut Vec<String>) -> u32 {
+        let mut s = 0;
+        for u in &t.units {
+            if u.chars().count() >= 2 && unit.contains(u.as_str()) {
+                s += W_UNIT;
+                hits.push(format!("unit {u}"));
+                break;
+            }
+        }
+        s
+    }
+
+    /// Which sub-topic(s) a point is about. An explicit `about` that names a sub-topic wins (the
+    /// spec validation has already refused an unknown one). Otherwise each sub-topic valid in the
+    /// meeting's year is scored on the point's topic (×4), title (×3), facts (×1) and lead/support
+    /// units (×3); the best wins, with a runner-up kept when it scores at least two thirds of the
+    /// best from the topic or title itself. Ties go to the section's own theme.
+    pub fn resolve(&self, q: &Query<'_>) -> Resolution {
+        if let Some(a) = q.about.map(str::trim).filter(|a| !a.is_empty())
+            && self.get(a).is_some()
+        {
+            return Resolution {
+                topics: vec![a.to_string()],
+                why: format!("about: {a}"),
+            };
+        }
+        let mut scored: Vec<(u32, bool, usize, Vec<String>)> = Vec::new();
+        for (i, t) in self.topics.iter().enumerate() {
+            if !t.years.contains(q.year) {
+                continue;
+            }
+            let mut hits = Vec::new();
+            let head = Self::field_score(t, q.topic, W_TOPIC, &mut hits)
+                + q.title
+                    .map(|x| Self::field_score(t, x, W_TITLE, &mut hits))
+                    .unwrap_or(0);
+            let mut s = head;
+            for f in &q.facts {
+                s += Self::field_score(t, f, W_FACT, &mut hits);
+            }
+            for u in q.lead.iter().chain(q.support.iter()) {
+                s += Self::unit_score(t, u, &mut hits);
+            }
+            if s > 0 {
+                scored.push((s, head > 0, i, hits));
+            }
+        }
+        if scored.is_empty() {
+            return Resolution {
+                topics: Vec::new(),
+                why: format!("no sub-topic's words in “{}”", q.topic),
+            };
+        }
+        let own = |i: usize| self.topics[i].theme == q.theme;
+        scored.sort_by(|a, b| {
+            b.0.cmp(&a.0)
+                .then(own(b.2).cmp(&own(a.2)))
+                .then(a.2.cmp(&b.2))
+        });
+        let best = scored[0].0;
+        let mut chosen = vec![&scored[0]];
+        if let Some(second) = scored.get(1)
+            && second.1
+            && second.0 * 3 >= best * 2
+        {
+            chosen.push(second);
+        }
+        let topics = chosen
+            .iter()
+            .map(|c| self.topics[c.2].name.clone())
+            .collect();
+        let why = chosen
+            .iter()
+            .map(|c| {
+                let t = &self.topics[c.2];
+                format!("{} ({}; {})", t.name, t.theme, c.3.join("、"))
+            })
+            .collect::<Vec<_>>()
+            .join(" + ");
+        Resolution { topics, why }
+    }
+
+    /// Whether `text` speaks of the sub-topic: it contains its name, one of its words or one of
+    /// its units.
+    pub fn mentions(&self, topic: &str, text: &str) -> bool {
+        self.get(topic).is_some_and(|t| {
+            t.terms()
+                .chain(t.units.iter().map(String::as_str))
+                .any(|w| w.chars().count() >= 2 && text.contains(w))
+        })
+    }
+
+    /// The sub-topic a free text is most about (the most terms found; ties by file order), if any
+    /// term is found at all.
+    pub fn classify(&self, text: &str) -> Option<&SubTopic> {
+        let mut best: Option<(usize, &SubTopic)> = None;
+        for t in &self.topics {
+            let n = t
+                .terms()
+                .filter(|w| w.chars().count() >= 2 && text.contains(w))
+                .count();
+            if n > 0 && best.is_none_or(|(b, _)| n > b) {
+                best = Some((n, t));
+            }
+        }
+        best.map(|(_, t)| t)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(name: &str, theme: &str, words: &[&str], units: &[&str]) -> SubTopic {
+        SubTopic {
+            name: name.into(),
+            theme: theme.into(),
+            words: words.iter().map(|s| s.to_string()).collect(),
+            units: units.iter().map(|s| s.to_string()).collect(),
+            years: Years::default(),
+            kinds: Vec::new(),
+        }
+    }
+
+    fn map() -> TopicMap {
+        TopicMap::new(vec![
+            t("道路交通", "安全生产", &["交通安全", "酒驾", "客运"], &["交警大队", "交通运输局"]),
+            t("城镇燃气", "安全生产", &["燃气", "液化气"], &["住建局"]),
+            t("防汛", "安全生产", &["汛期", "防汛", "山洪"], &["水利局"]),
+            t("信访工作", "社会治理", &["信访", "上访"], &["信访局"]),
+        ])
+    }
+
+    fn q<'a>(topic: &'a str, theme: &'a str) -> Query<'a> {
+        Query {
+            topic,
+            theme,
+            year: 2024,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn resolves_by_alias_unit_theme_and_about() {
+        let m = map();
+        assert_eq!(m.resolve(&q("燃气安全", "安全生产")).topics, ["城镇燃气"]);
+        let mut by_unit = q("专项整治", "安全生产");
+        by_unit.lead = Some("县交警大队");
+        assert_eq!(m.resolve(&by_unit).topics, ["道路交通"]);
+        assert_eq!(m.resolve(&q("防汛减灾", "社会治理")).topics, ["防汛"]);
+        let mut about = q("重点工作", "社会治理");
+        about.about = Some("信访工作");
+        assert_eq!(m.resolve(&about).topics, ["信访工作"]);
+        assert!(m.resolve(&q("电梯安全", "安全生产")).is_empty());
+    }
+
+    #[test]
+    fn mentions_and_closest() {
+        let m = map();
+        assert!(m.mentions("城镇燃气", "全面排查液化气钢瓶"));
+        assert!(!m.mentions("城镇燃气", "严查酒驾醉驾"));
+        assert_eq!(m.closest("燃气")[0], "城镇燃气");
+        assert_eq!(m.classify("汛期到来，山洪").map(|t| t.name.as_str()), Some("防汛"));
+    }
+}
