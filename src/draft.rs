@@ -70,6 +70,8 @@ pub struct DraftJson<'a> {
     pub target_length: usize,
     pub length: usize,
     pub warnings: &'a [String],
+    /// What each point resolved to in the topic map, and why.
+    pub topics: &'a [crate::plan::PointTopic],
     pub speech: &'a crate::model::Speech,
 }
 
@@ -154,12 +156,15 @@ impl Drafter {
             Some(r) => r?,
             None => drafter.spec(src, file)?,
         };
+        crate::topic::check_spec(&vs, &drafter.phrasebank.topic_map, src)?;
         Ok((drafter, vs))
     }
 
     /// Parse and validate a spec against the themes this phrasebank knows.
     pub fn spec(&self, src: &str, file: &str) -> Result<ValidSpec> {
-        spec::parse(src, file, &self.phrasebank.theme_names())
+        let vs = spec::parse(src, file, &self.phrasebank.theme_names())?;
+        crate::topic::check_spec(&vs, &self.phrasebank.topic_map, src)?;
+        Ok(vs)
     }
 
     /// Plan a draft. The seed is `seed`, else the spec's `output.seed`, else one derived from the
@@ -202,6 +207,7 @@ impl Drafter {
                 spec: Some(vs),
                 corpus,
                 year: None,
+                topics: Some(&self.phrasebank.topic_map),
             },
         );
         if self.placeholders {
@@ -256,6 +262,7 @@ impl Drafter {
                     target_length: plan.target,
                     length: plan.length,
                     warnings: &plan.warnings,
+                    topics: &plan.topics,
                     speech: &plan.speech,
                 };
                 let mut s = serde_json::to_string_pretty(&j)

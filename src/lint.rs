@@ -19,6 +19,7 @@
 //! | `coverage` | (with a spec) every fact, topic, lead, support unit, deadline, purpose, call present |
 //! | `number` | (with a spec) every Arabic number found in the spec or the date |
 //! | `copied` | (with a corpus) a run of more than 30 characters copied from the corpus |
+//! | `off-topic` | (with the topic map) sentences of a point that name nothing of its sub-topic: one is let pass (a point may carry one sentence that fits any point of its theme), each beyond it is reported |
 
 use std::collections::{HashMap, HashSet};
 
@@ -73,6 +74,8 @@ pub struct Options<'a> {
     pub corpus: Option<&'a CorpusIndex>,
     /// The meeting year when no spec gives it (otherwise read from the draft's title or date line).
     pub year: Option<i32>,
+    /// The topic map, for the `off-topic` rule.
+    pub topics: Option<&'a crate::topic::TopicMap>,
 }
 
 /// Lint a draft: its text and the speech parsed from it.
@@ -103,8 +106,141 @@ pub fn lint(text: &str, speech: &Speech, opts: &Options<'_>) -> Vec<Finding> {
     if let Some(c) = opts.corpus {
         check_copied(&lines, c, opts.spec, &mut f);
     }
+    if let Some(map) = opts.topics {
+        for r in topic_report(speech, map, opts.spec, year.unwrap_or(2024)) {
+            if r.off.len() > 1 {
+                for (line, text) in &r.off {
+                    f.push(Finding::warning(
+                        "off-topic",
+                        *line,
+                        format!(
+                            "in the point 「{}」 (about {}), this sentence names nothing of its sub-topic: {text}",
+                            r.heading,
+                            r.topics.join("、")
+                        ),
+                    ));
+                }
+            }
+        }
+    }
     f.sort_by_key(|x| (x.line, x.rule));
     f
+}
+
+/// How one point keeps to its sub-topic (the `off-topic` rule and the tests read it).
+#[derive(Debug, Clone, Serialize)]
+pub struct PointTopicReport {
+    /// 0-based level-1 and level-2 indexes.
+    pub section: usize,
+    pub point: usize,
+    pub heading: String,
+    /// What the point resolved to (from the spec's point when given, else from the heading).
+    pub topics: Vec<String>,
+    /// The point's own sentences (not its facts, tasks, assignment or deadline) and how many of
+    /// them name its sub-topic.
+    pub own: usize,
+    pub on: usize,
+    /// The others: line and text.
+    pub off: Vec<(usize, String)>,
+}
+
+/// For each level-2 part that resolves to a sub-topic: its own sentences, and which of them
+/// name the sub-topic (a word, the name or a unit of it, or the point's own topic).
+pub fn topic_report(
+    speech: &Speech,
+    map: &crate::topic::TopicMap,
+    spec: Option<&ValidSpec>,
+    year: i32,
+) -> Vec<PointTopicReport> {
+    let mut out = Vec::new();
+    for (si, l1) in speech.parts.iter().enumerate() {
+        let sec = spec.and_then(|vs| vs.spec.sections.get(si));
+        for (pi, l2) in l1.parts.iter().enumerate() {
+            let point = sec.and_then(|s| s.points.get(pi));
+            let theme = sec.map(|s| s.theme.as_str()).unwrap_or("");
+            let (res, own_texts, topic) = match point {
+                Some(p) => {
+                    let mut q = crate::topic::Query {
+                        topic: p.topic.as_str(),
+                        title: p.title.as_ref().map(|t| t.as_str()),
+                        facts: p.facts.iter().map(|t| t.as_str()).collect(),
+                        lead: p.lead.as_ref().map(|t| t.as_str()),
+                        support: p.support.iter().map(|t| t.as_str()).collect(),
+                        about: p.about.as_ref().map(|t| t.as_str()),
+                        theme,
+                        year,
+                    };
+                    if q.title.is_none() {
+                        q.title = Some(l2.heading.as_str());
+                    }
+                    let mut spec_texts: Vec<String> = p
+                        .facts
+                        .iter()
+                        .chain(&p.tasks)
+                        .chain(&p.support)
+                        .chain(p.lead.iter())
+                        .map(|t| crate::plan::clause(t.as_str()))
+                        .filter(|t| !t.is_empty())
+                        .collect();
+                    if let Some(d) = spec
+                        .and_then(|vs| vs.deadlines.get(si))
+                        .and_then(|v| v.get(pi))
+                        .copied()
+                        .flatten()
+                    {
+                        spec_texts.push(crate::numerals::deadline_cn(d, year));
+                    }
+                    (map.resolve(&q), spec_texts, p.topic.as_str().to_string())
+                }
+                None => {
+                    let q = crate::topic::Query {
+                        topic: l2.heading.as_str(),
+                        theme,
+                        year,
+                        ..Default::default()
+                    };
+                    (map.resolve(&q), Vec::new(), String::new())
+                }
+            };
+            if res.is_empty() {
+                continue;
+            }
+            let mut r = PointTopicReport {
+                section: si,
+                point: pi,
+                heading: l2.heading.clone(),
+                topics: res.topics.clone(),
+                own: 0,
+                on: 0,
+                off: Vec::new(),
+            };
+            for para in &l2.body {
+                for s in &para.sentences {
+                    let t = s.text.as_str();
+                    let carries_spec = if point.is_some() {
+                        own_texts.iter().any(|x| t.contains(x.as_str()))
+                    } else {
+                        t.chars().any(|c| c.is_ascii_digit())
+                            || t.contains("牵头")
+                            || t.contains("月底前")
+                    };
+                    if carries_spec || t.starts_with('【') {
+                        continue;
+                    }
+                    r.own += 1;
+                    let on = res.topics.iter().any(|x| map.mentions(x, t))
+                        || (topic.chars().count() >= 2 && t.contains(topic.as_str()));
+                    if on {
+                        r.on += 1;
+                    } else {
+                        r.off.push((para.line, t.to_string()));
+                    }
+                }
+            }
+            out.push(r);
+        }
+    }
+    out
 }
 
 /// True when any finding is an error.
@@ -541,6 +677,9 @@ fn check_coverage(text: &str, lines: &[&str], vs: &ValidSpec, f: &mut Vec<Findin
             }
             for x in &p.support {
                 missing(format!("{base}.support"), x.as_str());
+            }
+            for x in &p.tasks {
+                missing(format!("{base}.tasks"), x.as_str());
             }
             if let Some(d) = vs
                 .deadlines

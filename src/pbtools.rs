@@ -594,6 +594,128 @@ pub fn scan(dir: &Path, sources: &[(PathBuf, String)]) -> Scanned {
 // ---------------------------------------------------------------------------------------------
 // Text rules
 
+/// The roles whose entries name their sub-topic(s) (or `general`).
+pub const TAGGED_ROLES: [Role; 4] = [Role::Measure, Role::Framing, Role::ItemLead, Role::PartIntro];
+
+/// What a sub-topic needs: measures and framings valid for a meeting (the planner draws a
+/// point's sentences from its sub-topics alone).
+pub const TOPIC_DEPTH: [(Role, usize); 2] = [(Role::Measure, 6), (Role::Framing, 2)];
+
+/// The sub-topics every theme needs, and a large theme.
+pub const THEME_TOPICS: usize = 4;
+pub const LARGE_THEME_TOPICS: usize = 8;
+
+/// The topic-map rules of one curated entry: `untagged`, `unknown-topic`, `topic-words`.
+fn check_tags(p: &Phrase, map: &crate::topic::TopicMap, find: &mut dyn FnMut(Severity, &'static str, String)) {
+    if !TAGGED_ROLES.contains(&p.role) || p.themes.is_empty() {
+        return;
+    }
+    if p.topics.is_empty() {
+        find(
+            Severity::Error,
+            "untagged",
+            format!(
+                "{}: a {} names its sub-topic(s): `topics: [NAME]`, or `topics: [general]` when it fits any point of its theme",
+                p.id,
+                p.role.name()
+            ),
+        );
+        return;
+    }
+    let mut named = Vec::new();
+    for t in &p.topics {
+        if t == crate::topic::GENERAL {
+            continue;
+        }
+        if map.get(t).is_none() {
+            let hint = crate::error::did_you_mean(t, map.topics.iter().map(|x| x.name.as_str()))
+                .map(|s| format!(" (did you mean {s}?)"))
+                .unwrap_or_default();
+            find(
+                Severity::Error,
+                "unknown-topic",
+                format!("{}: unknown sub-topic {t}{hint}", p.id),
+            );
+        } else {
+            named.push(t.as_str());
+        }
+    }
+    if !named.is_empty()
+        && p.role != Role::PartIntro
+        && !named.iter().any(|t| map.mentions(t, &p.text))
+    {
+        find(
+            Severity::Warning,
+            "topic-words",
+            format!(
+                "{}: tagged {} but names none of its words; a reader (and the off-topic lint) cannot see it is on topic",
+                p.id,
+                named.join("、")
+            ),
+        );
+    }
+}
+
+/// Per sub-topic depth (`topic-depth`, a warning) and per theme the number of sub-topics
+/// (`topic-count`: an error under four, a warning under eight for a theme with many entries).
+fn topic_depth(sc: &Scanned, all: &[&Phrase], out: &mut Vec<Finding>) {
+    for t in &sc.themes {
+        let file = t.file.display().to_string();
+        let line = sc.theme_lines.get(&t.name).copied().unwrap_or(1);
+        let measures = all
+            .iter()
+            .filter(|p| p.role == Role::Measure && p.themes.contains(&t.name))
+            .count();
+        if t.topics.len() < THEME_TOPICS {
+            out.push(Finding {
+                severity: Severity::Error,
+                file: file.clone(),
+                line,
+                rule: "topic-count",
+                message: format!(
+                    "theme {} has {} sub-topic(s); every theme needs at least {THEME_TOPICS} under `topics:`",
+                    t.name,
+                    t.topics.len()
+                ),
+            });
+        } else if t.topics.len() < LARGE_THEME_TOPICS && measures >= 60 {
+            out.push(Finding {
+                severity: Severity::Warning,
+                file: file.clone(),
+                line,
+                rule: "topic-count",
+                message: format!(
+                    "theme {} has {measures} measures but {} sub-topics; a large theme wants at least {LARGE_THEME_TOPICS}",
+                    t.name,
+                    t.topics.len()
+                ),
+            });
+        }
+        for st in &t.topics {
+            let names = [st.name.clone()];
+            for (role, need) in TOPIC_DEPTH {
+                let have = all
+                    .iter()
+                    .filter(|p| p.status == Status::Curated && p.role == role && p.serves(&names))
+                    .count();
+                if have < need {
+                    out.push(Finding {
+                        severity: Severity::Warning,
+                        file: file.clone(),
+                        line: sc.topic_lines.get(&st.name).copied().unwrap_or(line),
+                        rule: "topic-depth",
+                        message: format!(
+                            "sub-topic {} has {have} {}(s); a point on it needs {need}",
+                            st.name,
+                            role.name()
+                        ),
+                    });
+                }
+            }
+        }
+    }
+}
+
 /// The slots every role gets from the planner.
 pub const BASE_SLOTS: [&str; 7] = ["area", "party", "gov", "units", "place", "level", "year"];
 
@@ -1242,6 +1364,12 @@ pub fn lint_sources(dir: &Path, sources: &[(PathBuf, String)], opts: &LintOption
         message,
     };
     let known: HashSet<&str> = sc.themes.iter().map(|t| t.name.as_str()).collect();
+    let map = crate::topic::TopicMap::new(
+        sc.themes
+            .iter()
+            .flat_map(|t| t.topics.iter().cloned())
+            .collect(),
+    );
     for p in &sc.phrases {
         if p.status == Status::Retired {
             continue;
@@ -1270,6 +1398,7 @@ pub fn lint_sources(dir: &Path, sources: &[(PathBuf, String)], opts: &LintOption
         for (sev, rule, msg) in check_entry(p.role, &p.text, &p.years) {
             out.push(at(p, sev, rule, format!("{}: {msg}", p.id)));
         }
+        check_tags(p, &map, &mut |sev, rule, msg| out.push(at(p, sev, rule, msg)));
     }
     // Duplicates and near duplicates, among curated entries of one role.
     let curated: Vec<&Phrase> = sc
@@ -1390,6 +1519,7 @@ pub fn lint_sources(dir: &Path, sources: &[(PathBuf, String)], opts: &LintOption
     // Themes × roles depth.
     if opts.depth {
         let all: Vec<&Phrase> = sc.phrases.iter().collect();
+        topic_depth(&sc, &all, &mut out);
         for t in &sc.themes {
             for (role, need, short) in depth_gaps(&all, Some(&t.name), &Role::THEME_DEPTH) {
                 out.push(Finding {
@@ -1482,6 +1612,19 @@ pub struct ThemeStats {
     pub retired: usize,
     /// Roles below depth in some year.
     pub thin: usize,
+    /// Its sub-topics and their depth.
+    pub topics: Vec<TopicStats>,
+}
+
+/// The depth of one sub-topic: curated entries tagged with it, of any theme.
+#[derive(Debug, Clone, Serialize)]
+pub struct TopicStats {
+    pub name: String,
+    pub measures: usize,
+    pub framings: usize,
+    pub item_leads: usize,
+    /// Below [`TOPIC_DEPTH`].
+    pub thin: bool,
 }
 
 /// Coverage of one year.
@@ -1555,7 +1698,28 @@ pub fn stats(phrases: &[Phrase], themes: &[Theme]) -> Stats {
             .filter(|p| p.themes.contains(&t.name))
             .collect();
         let roles = role_counts(&all, Some(&t.name), &Role::THEME_DEPTH);
+        let topics = t
+            .topics
+            .iter()
+            .map(|st| {
+                let names = [st.name.clone()];
+                let n = |role: Role| {
+                    all.iter()
+                        .filter(|p| p.status == Status::Curated && p.role == role && p.serves(&names))
+                        .count()
+                };
+                let (measures, framings) = (n(Role::Measure), n(Role::Framing));
+                TopicStats {
+                    name: st.name.clone(),
+                    measures,
+                    framings,
+                    item_leads: n(Role::ItemLead),
+                    thin: measures < TOPIC_DEPTH[0].1 || framings < TOPIC_DEPTH[1].1,
+                }
+            })
+            .collect();
         theme_stats.push(ThemeStats {
+            topics,
             theme: t.name.clone(),
             file: t.file.display().to_string(),
             thin: roles.iter().filter(|r| r.min_year < r.need).count(),
@@ -1577,6 +1741,7 @@ pub fn stats(phrases: &[Phrase], themes: &[Theme]) -> Stats {
         .map(|p| p.file.display().to_string())
         .unwrap_or_else(|| "common.yaml".into());
     let common = ThemeStats {
+        topics: Vec::new(),
         theme: "common".into(),
         file: common_file,
         thin: common_roles.iter().filter(|r| r.min_year < r.need).count(),
@@ -1700,6 +1865,35 @@ impl Stats {
                 let _ = write!(o, "  {:>w$}", cell, w = name.len());
             }
             let _ = writeln!(o, "  {:>10}  {:>7}", t.candidates, t.retired);
+        }
+        let _ = writeln!(
+            o,
+            "\nSub-topics (the topic map): measures/framings/item leads tagged with each, any theme; `!` below depth ({} measures, {} framings):",
+            TOPIC_DEPTH[0].1,
+            TOPIC_DEPTH[1].1
+        );
+        for t in &self.themes {
+            let cells: Vec<String> = t
+                .topics
+                .iter()
+                .map(|st| {
+                    format!(
+                        "{}{} {}/{}/{}",
+                        if st.thin { "!" } else { "" },
+                        st.name,
+                        st.measures,
+                        st.framings,
+                        st.item_leads
+                    )
+                })
+                .collect();
+            let _ = writeln!(
+                o,
+                "  {} ({}): {}",
+                pad(&t.theme, tw),
+                t.topics.len(),
+                if cells.is_empty() { "none".to_string() } else { cells.join("  ") }
+            );
         }
         let _ = writeln!(o, "\nSpeech-level roles (common):");
         for rc in &self.common.roles {
@@ -2697,6 +2891,7 @@ mod tests {
             role: "measure".into(),
             text: text.into(),
             themes: vec![],
+            topics: vec![],
             kinds: vec![],
             years: None,
             weight: None,

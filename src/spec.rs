@@ -177,6 +177,13 @@ pub struct Point {
     pub support: Vec<Text>,
     #[serde(default, alias = "时限")]
     pub deadline: Option<Text>,
+    /// A sub-topic of the topic map to draw from (otherwise resolved from the topic, title,
+    /// facts and units).
+    #[serde(default, alias = "归类")]
+    pub about: Option<Text>,
+    /// The writer's own task phrases, woven in verbatim before the phrasebank's measures.
+    #[serde(default, alias = "任务清单")]
+    pub tasks: Vec<Text>,
 }
 
 /// `closing:`
@@ -373,6 +380,8 @@ fn names(key: &str) -> &'static [&'static str] {
         "lead" => &["lead", "牵头"],
         "support" => &["support", "配合"],
         "deadline" => &["deadline", "时限"],
+        "about" => &["about", "归类"],
+        "tasks" => &["tasks", "任务清单"],
         "call" => &["call", "号召"],
         "length" => &["length", "字数"],
         "seed" => &["seed", "种子"],
@@ -811,6 +820,12 @@ pub fn for_each_text(spec: &Spec, f: &mut dyn FnMut(&str, &Text)) {
             }
             if let Some(t) = &p.deadline {
                 f(&format!("{base}.deadline"), t);
+            }
+            if let Some(t) = &p.about {
+                f(&format!("{base}.about"), t);
+            }
+            for (i, t) in p.tasks.iter().enumerate() {
+                f(&format!("{base}.tasks[{i}]"), t);
             }
         }
     }

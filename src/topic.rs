@@ -91,7 +91,7 @@ pub struct TopicMap {
 /// How much a match in each field of a point counts.
 const W_TOPIC: u32 = 4;
 const W_TITLE: u32 = 3;
-const W_UNIT: u32 = 3;
+const W_UNIT: u32 = 2;
 const W_FACT: u32 = 1;
 
 impl TopicMap {
@@ -196,15 +196,25 @@ impl TopicMap {
             for u in q.lead.iter().chain(q.support.iter()) {
                 s += Self::unit_score(t, u, &mut hits);
             }
+            // Near words: character pairs of the topic found in the sub-topic's terms (就业增收
+            // and 就业服务 share 就业), at most two; and the section's own theme, once anything
+            // matched.
+            if s > 0 || t.theme == q.theme {
+                let near = near_pairs(q.topic, t);
+                s += near.len().min(2) as u32;
+                if !near.is_empty() && head == 0 {
+                    hits.push(format!("near {}", near.join("、")));
+                }
+            }
+            if s > 0 && t.theme == q.theme {
+                s += 2;
+            }
             if s > 0 {
                 scored.push((s, head > 0, i, hits));
             }
         }
         if scored.is_empty() {
-            return Resolution {
-                topics: Vec::new(),
-                why: format!("no sub-topic's words in “{}”", q.topic),
-            };
+            return self.resolve_near(q);
         }
         let own = |i: usize| self.topics[i].theme == q.theme;
         scored.sort_by(|a, b| {
@@ -214,9 +224,13 @@ impl TopicMap {
         });
         let best = scored[0].0;
         let mut chosen = vec![&scored[0]];
+        // A runner-up is kept when it too is named by the topic or title, scores close to the
+        // best, and belongs to the best's theme or the section's (never a third theme's).
+        let theme_of = |i: usize| self.topics[i].theme.as_str();
         if let Some(second) = scored.get(1)
             && second.1
-            && second.0 * 3 >= best * 2
+            && second.0 * 4 >= best * 3
+            && (theme_of(second.2) == theme_of(scored[0].2) || theme_of(second.2) == q.theme)
         {
             chosen.push(second);
         }
@@ -233,6 +247,45 @@ impl TopicMap {
             .collect::<Vec<_>>()
             .join(" + ");
         Resolution { topics, why }
+    }
+
+    /// When no sub-topic's word is found in a point: the sub-topic of the section's own theme
+    /// whose terms share the most character pairs with the point's topic and title (常态化防控 →
+    /// 重点场所防控 by 防控), if any shares one.
+    fn resolve_near(&self, q: &Query<'_>) -> Resolution {
+        let pairs = |s: &str| -> Vec<(char, char)> {
+            let cs: Vec<char> = s
+                .chars()
+                .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+                .collect();
+            cs.windows(2).map(|w| (w[0], w[1])).collect()
+        };
+        let mut want = pairs(q.topic);
+        want.extend(q.title.map(pairs).unwrap_or_default());
+        want.sort();
+        want.dedup();
+        let mut best: Option<(usize, &SubTopic, Vec<String>)> = None;
+        for t in self.of_theme(q.theme).filter(|t| t.years.contains(q.year)) {
+            let mut shared = Vec::new();
+            for p in &want {
+                if t.terms().any(|w| pairs(w).contains(p)) {
+                    shared.push(format!("{}{}", p.0, p.1));
+                }
+            }
+            if !shared.is_empty() && best.as_ref().is_none_or(|b| shared.len() > b.0) {
+                best = Some((shared.len(), t, shared));
+            }
+        }
+        match best {
+            Some((_, t, shared)) => Resolution {
+                topics: vec![t.name.clone()],
+                why: format!("{} ({}; near: {})", t.name, t.theme, shared.join("、")),
+            },
+            None => Resolution {
+                topics: Vec::new(),
+                why: format!("no sub-topic's words in “{}”", q.topic),
+            },
+        }
     }
 
     /// Whether `text` speaks of the sub-topic: it contains its name, one of its words or one of
@@ -259,6 +312,63 @@ impl TopicMap {
             }
         }
         best.map(|(_, t)| t)
+    }
+}
+
+/// The character pairs of `field` found in a sub-topic's terms.
+fn near_pairs(field: &str, t: &SubTopic) -> Vec<String> {
+    let cs: Vec<char> = field
+        .chars()
+        .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+        .collect();
+    let mut out: Vec<String> = Vec::new();
+    for w in cs.windows(2) {
+        let p: String = w.iter().collect();
+        if !out.contains(&p) && t.terms().any(|term| term.contains(p.as_str())) {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// Check the spec's `points[].about` against the map: an unknown sub-topic is an error located
+/// at the field, listing the closest names.
+pub fn check_spec(
+    vs: &crate::spec::ValidSpec,
+    map: &TopicMap,
+    src: &str,
+) -> crate::Result<()> {
+    let mut errs = Vec::new();
+    for (si, s) in vs.spec.sections.iter().enumerate() {
+        for (pi, p) in s.points.iter().enumerate() {
+            let Some(a) = &p.about else { continue };
+            let a = a.as_str().trim();
+            if map.get(a).is_some() {
+                continue;
+            }
+            let field = format!("sections[{si}].points[{pi}].about");
+            let (l, c) = crate::spec::locate_field(src, &field);
+            let near = map.closest(a);
+            let help = if near.is_empty() {
+                "`wengao phrasebank stats` lists the sub-topics of every theme".to_string()
+            } else {
+                format!(
+                    "the closest sub-topics: {}; `wengao phrasebank stats` lists them all",
+                    near.join("、")
+                )
+            };
+            errs.push(
+                crate::Diagnostic::new(&vs.file, format!("`{a}` is not a sub-topic of the topic map"))
+                    .at(src, l, c)
+                    .field(field)
+                    .help(help),
+            );
+        }
+    }
+    match errs.len() {
+        0 => Ok(()),
+        1 => Err(errs.remove(0).into()),
+        _ => Err(crate::Error::Inputs(errs)),
     }
 }
 

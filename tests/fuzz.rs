@@ -139,6 +139,7 @@ fn all_four(text: &str) {
             spec: None,
             corpus: None,
             year: None,
+            topics: None,
         },
     );
     let sp2 = outline::parse(&n.text);
@@ -149,6 +150,7 @@ fn all_four(text: &str) {
             spec: None,
             corpus: None,
             year: None,
+            topics: None,
         },
     );
     assert!(
@@ -181,9 +183,9 @@ proptest! {
         let t = Instant::now();
         let n = normalize(&text);
         let sp = outline::parse(&n.text);
-        let _ = lint::lint(&n.text, &sp, &Options { spec: None, corpus: None, year: None });
+        let _ = lint::lint(&n.text, &sp, &Options { spec: None, corpus: None, year: None, topics: None });
         let raw = outline::parse(&text);
-        let _ = lint::lint(&text, &raw, &Options { spec: None, corpus: None, year: None });
+        let _ = lint::lint(&text, &raw, &Options { spec: None, corpus: None, year: None, topics: None });
         prop_assert!(t.elapsed() < SLOW, "took {:?}", t.elapsed());
     }
 

@@ -110,6 +110,24 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
             args.spec, plan.template, plan.seed, plan.length, plan.target
         ),
     );
+    for t in &plan.topics {
+        verbose(
+            g,
+            &format!(
+                "point {}.{} 「{}」{} → {} ({} sentence(s) of its own)",
+                t.section + 1,
+                t.point + 1,
+                t.topic,
+                if t.implicit { " (implicit)" } else { "" },
+                if t.resolution.is_empty() {
+                    "no sub-topic".to_string()
+                } else {
+                    t.resolution.why.clone()
+                },
+                t.drawn
+            ),
+        );
+    }
     for w in &plan.warnings {
         info(g, &format!("warning: {w}"));
     }

@@ -38,13 +38,19 @@ pub struct Args {
 /// Run the subcommand.
 pub fn run(args: &Args, g: &Globals) -> Result<i32> {
     let text = io::read_text(&args.draft)?;
-    let vs = match &args.spec {
-        Some(s) => {
+    // The phrasebank gives the themes (to validate a spec) and the topic map (the off-topic
+    // rule); a draft linted where no phrasebank is found is checked without that rule.
+    let pb = match (&args.spec, crate::phrasebank::Phrasebank::load(&super::phrasebank_dir(g))) {
+        (_, Ok(pb)) => Some(pb),
+        (Some(_), Err(e)) => return Err(e),
+        (None, Err(_)) => None,
+    };
+    let vs = match (&args.spec, &pb) {
+        (Some(s), Some(pb)) => {
             let src = io::read_text(s)?;
-            let pb = crate::phrasebank::Phrasebank::load(&super::phrasebank_dir(g))?;
             Some(crate::spec::parse(&src, s, &pb.theme_names())?)
         }
-        None => None,
+        _ => None,
     };
     let corpus = match &args.corpus {
         Some(d) => Some(CorpusIndex::from_dir(d)?),
@@ -58,6 +64,7 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
             spec: vs.as_ref(),
             corpus: corpus.as_ref(),
             year: None,
+            topics: pb.as_ref().map(|p| &p.topic_map),
         },
     );
     let out = match args.format {

@@ -1,0 +1,208 @@
+//! Assembly: [`Planner::run`] puts the speech together — sections, then the opening in the kind
+//! template's order, the closing, the length — and [`to_part`] turns a section's plan into the
+//! document model's [`Part`].
+
+use super::*;
+
+pub(super) fn to_part(i: usize, s: SectionPlan, marker: ItemMarker, facts_first: bool) -> Part {
+    let parts = s
+        .points
+        .into_iter()
+        .enumerate()
+        .map(|(j, p)| {
+            let mut first: Vec<Sentence> = Vec::new();
+            if facts_first && !p.facts.is_empty() {
+                first.extend(p.facts);
+                first.extend(p.framing);
+            } else {
+                first.extend(p.framing);
+                first.extend(p.facts);
+            }
+            first.extend(p.framing2);
+            // Measures in paragraphs of at most four, the last carrying the requirement,
+            // responsibility and deadline.
+            let mut tail: Vec<Sentence> = Vec::new();
+            tail.extend(p.requirement);
+            tail.extend(p.responsibility);
+            tail.extend(p.deadline);
+            let mut body: Vec<Paragraph> = Vec::new();
+            let mut measures = p.tasks;
+            measures.extend(p.measures);
+            let chunks: Vec<Vec<Sentence>> =
+                measures.chunks(4).map(<[Sentence]>::to_vec).collect();
+            if chunks.len() <= 1
+                && sentences_len(&first)
+                    + chunks.iter().map(|c| sentences_len(c)).sum::<usize>()
+                    + sentences_len(&tail)
+                    <= 420
+            {
+                first.extend(chunks.into_iter().flatten());
+                first.extend(tail);
+                body.push(Paragraph::new(first));
+            } else {
+                body.push(Paragraph::new(first));
+                let n = chunks.len();
+                for (k, mut c) in chunks.into_iter().enumerate() {
+                    if k + 1 == n {
+                        c.append(&mut tail);
+                    }
+                    body.push(Paragraph::new(c));
+                }
+                if !tail.is_empty() {
+                    body.push(Paragraph::new(tail));
+                }
+            }
+            Part {
+                number: j as u32 + 1,
+                level: 2,
+                heading: p.heading,
+                heading_origin: p.heading_origin,
+                body: body.into_iter().filter(|p| !p.is_empty()).collect(),
+                ..Default::default()
+            }
+        })
+        .collect();
+    let items = s
+        .items
+        .into_iter()
+        .enumerate()
+        .map(|(k, it)| Item {
+            number: k as u32 + 1,
+            marker,
+            lead: it.lead,
+            lead_origin: it.lead_origin,
+            body: Paragraph::new(it.measures),
+            own_paragraph: true,
+            line: 0,
+        })
+        .collect();
+    Part {
+        number: i as u32 + 1,
+        level: 1,
+        heading: s.heading,
+        heading_origin: s.heading_origin,
+        body: if s.intro.is_empty() {
+            Vec::new()
+        } else {
+            vec![Paragraph::new(s.intro)]
+        },
+        parts,
+        items,
+        ..Default::default()
+    }
+}
+
+impl<'a> Planner<'a> {
+    pub(super) fn run(&mut self) -> Result<Plan> {
+        let vs = self.vs;
+        let spec = &vs.spec;
+        for (name, from, to, how) in THEME_ERAS {
+            if spec.sections.iter().any(|s| s.theme.as_str() == name)
+                && !(from..=to).contains(&vs.year())
+            {
+                self.warnings.push(format!(
+                    "theme {name} belongs to {from}–{to}; the meeting is in {}: {how}",
+                    vs.year()
+                ));
+            }
+        }
+        let template = format!("kinds/{}.tera", vs.kind.name());
+        let order = self.templates.opening_order(&template)?;
+
+        let mut speech = Speech {
+            title: title_of(spec.meeting.name.as_str()),
+            salutation: Some("同志们：".to_string()),
+            ..Default::default()
+        };
+        if let Some(name) = &spec.speaker.name {
+            speech
+                .byline
+                .push(format!("{}　{}", spec.speaker.role, name));
+        }
+        speech
+            .byline
+            .push(format!("（{}）", numerals::date_cn(vs.date)));
+
+        // Sections first (their count is announced), then the opening in the kind's order.
+        let mut sections = self.plan_sections();
+        let elaborate_facts_first = self.rng.coin();
+        let mut opening: Vec<Paragraph> = Vec::new();
+        for block in &order {
+            match block.as_str() {
+                "purpose" => opening.extend(self.purpose()),
+                "recap" => opening.extend(self.recap()),
+                "year" => opening.extend(self.year_context()),
+                "situation" => opening.extend(self.situation()),
+                "announce" => opening.extend(self.announce(sections.len())),
+                other => {
+                    return Err(crate::Error::Template {
+                        name: template.clone(),
+                        message: format!(
+                            "unknown opening block `{other}` in opening_order (known: purpose recap year situation announce)"
+                        ),
+                    });
+                }
+            }
+        }
+        speech.opening = opening;
+        speech.closing = self.closing();
+
+        // Length: trim the deepest elaboration until within the target.
+        let target = spec
+            .output
+            .as_ref()
+            .and_then(|o| o.length)
+            .map(|l| l as usize)
+            .unwrap_or(DEFAULT_LENGTH);
+        let fixed = char_len(&speech.title)
+            + speech.byline.iter().map(|l| char_len(l)).sum::<usize>()
+            + 4
+            + speech
+                .opening
+                .iter()
+                .chain(&speech.closing)
+                .map(|p| char_len(&p.text()))
+                .sum::<usize>();
+        let upper = target + target / 20;
+        let mut length_est = fixed + sections_len(&sections);
+        while length_est > upper {
+            let Some(removed) = trim_one(&mut sections) else {
+                break;
+            };
+            length_est -= removed;
+        }
+        debug_assert_eq!(length_est, fixed + sections_len(&sections));
+        if length_est * 10 > target * 11 {
+            self.warnings.push(format!(
+                "the draft has about {length_est} characters, over the {target} asked: the spec's own facts and parts need that much; raise output.length or drop points"
+            ));
+        }
+        if length_est * 10 < target * 9 {
+            self.warnings.push(format!(
+                "the draft has about {length_est} characters, short of the {target} asked: add points or facts to the spec (wengao never pads)"
+            ));
+        }
+
+        let marker = if self.rng.coin() {
+            ItemMarker::Yao
+        } else {
+            ItemMarker::Shi
+        };
+        speech.parts = sections
+            .into_iter()
+            .enumerate()
+            .map(|(i, s)| to_part(i, s, marker, elaborate_facts_first))
+            .collect();
+        let length = fixed + speech.parts.iter().map(part_len).sum::<usize>();
+        Ok(Plan {
+            speech,
+            seed: self.seed,
+            template,
+            patterns: std::mem::take(&mut self.patterns),
+            warnings: std::mem::take(&mut self.warnings),
+            target,
+            length,
+            topics: std::mem::take(&mut self.point_topics),
+        })
+    }
+}

@@ -1,0 +1,439 @@
+//! The body: each section's intro and its points (or items), each point's framings, facts,
+//! measures, requirement, assignment and deadline. A point draws its framings and measures only
+//! from the sub-topics it resolved to (see [`crate::topic`]); a section without points gets
+//! implicit points from its theme's most common sub-topics.
+
+use super::*;
+use crate::topic::Resolution;
+
+impl<'a> Planner<'a> {
+    pub(super) fn plan_sections(&mut self) -> Vec<SectionPlan> {
+        let spec = &self.vs.spec;
+        let n = spec.sections.len();
+        let mut out: Vec<SectionPlan> = (0..n).map(|_| SectionPlan::default()).collect();
+
+        // Level-1 headings: one pattern for the group.
+        let l1 = self.group_headings(
+            "l1_",
+            &(0..n)
+                .map(|i| {
+                    let s = &spec.sections[i];
+                    HeadingNeed {
+                        title: s
+                            .title
+                            .as_ref()
+                            .map(|t| (t.0.clone(), format!("sections[{i}].title"))),
+                        theme: s.theme.0.clone(),
+                        topic: None,
+                    }
+                })
+                .collect::<Vec<_>>(),
+        );
+        let mut last_l2: Option<String> = None;
+        for (i, sec) in spec.sections.iter().enumerate() {
+            let theme = sec.theme.0.clone();
+            let sp = &mut out[i];
+            (sp.heading, sp.heading_origin) = l1[i].clone();
+            // What each point is about: the intro speaks of it, the points draw from it.
+            let year = self.vs.year();
+            let resolved: Vec<Resolution> = sec
+                .points
+                .iter()
+                .map(|p| {
+                    self.pb
+                        .topic_map
+                        .resolve(&super::topics::query(p, &theme, year))
+                })
+                .collect();
+            out[i].intro = self.intro(&theme, &resolved);
+            if sec.points.is_empty() {
+                out[i].items = self.items(&theme);
+            } else {
+                let needs: Vec<HeadingNeed> = sec
+                    .points
+                    .iter()
+                    .enumerate()
+                    .map(|(j, p)| HeadingNeed {
+                        title: p
+                            .title
+                            .as_ref()
+                            .map(|t| (t.0.clone(), format!("sections[{i}].points[{j}].title"))),
+                        theme: theme.clone(),
+                        topic: Some((
+                            clause(p.topic.as_str()),
+                            if self.is_implicit(i, j) {
+                                "topic-map".to_string()
+                            } else {
+                                format!("sections[{i}].points[{j}].topic")
+                            },
+                        )),
+                    })
+                    .collect();
+                let avoid = last_l2.clone();
+                let heads = self.group_headings_avoiding("l2_", &needs, avoid.as_deref());
+                last_l2 = self.patterns.last().cloned();
+                out[i].points = self.points(i, &theme, heads, &resolved);
+            }
+        }
+        out
+    }
+
+    pub(super) fn items(&mut self, theme: &str) -> Vec<ItemPlan> {
+        let mut items = Vec::new();
+        for _ in 0..6 {
+            let Some((id, lead)) =
+                self.draw(Role::ItemLead, Some(theme), &[], &HashSet::default(), true)
+            else {
+                break;
+            };
+            items.push(ItemPlan {
+                lead: clause(&lead),
+                lead_origin: Origin::Phrase { id },
+                measures: Vec::new(),
+            });
+        }
+        // Measures round-robin, up to four an item, each close to its item's lead.
+        let leads: Vec<String> = items.iter().map(|it| it.lead.clone()).collect();
+        let mut group = self.near_group(Role::Measure, theme, None, &leads, true);
+        for _ in 0..4 {
+            for (k, it) in items.iter_mut().enumerate() {
+                if let Some(s) = self.sentence_near(&mut group, k) {
+                    it.measures.push(s);
+                }
+            }
+        }
+        items.retain(|it| !it.measures.is_empty());
+        items
+    }
+
+    /// Whether point `pi` of section `si` was added by the planner.
+    pub(super) fn is_implicit(&self, si: usize, pi: usize) -> bool {
+        self.implicit
+            .get(si)
+            .and_then(|v| v.get(pi))
+            .copied()
+            .unwrap_or(false)
+    }
+
+    /// A part's intro: one sentence on its points' sub-topics when the theme has one, one that
+    /// fits any point of the theme (`general`), in an order the seed picks. A theme without a
+    /// topic map keeps its whole pool.
+    pub(super) fn intro(&mut self, theme: &str, resolved: &[Resolution]) -> Vec<Sentence> {
+        let own: Vec<String> = resolved
+            .iter()
+            .flat_map(|r| r.topics.iter().cloned())
+            .filter(|t| self.pb.topic_map.get(t).is_some_and(|st| st.theme == theme))
+            .collect();
+        if self.pb.topic_map.of_theme(theme).next().is_none() {
+            let mut intro = Vec::new();
+            for _ in 0..2 {
+                intro.extend(self.sentence(Role::PartIntro, Some(theme), &[], &[]));
+            }
+            return intro;
+        }
+        let mut intro = Vec::new();
+        let ids: HashSet<String> = self
+            .pb
+            .pool_iter(Role::PartIntro, Some(theme), self.vs.kind, self.vs.year())
+            .filter(|p| !p.serves(&own) && !p.is_general())
+            .map(|p| p.id.clone())
+            .collect();
+        if !own.is_empty()
+            && let Some((id, text)) = self.draw(Role::PartIntro, Some(theme), &[], &ids, true)
+        {
+            intro.push(Sentence::new(text, Origin::Phrase { id }));
+        }
+        intro.extend(self.sentence_from(Role::PartIntro, Pool::General(theme), &[], &[]));
+        if intro.len() == 2 && self.rng.coin() {
+            intro.swap(0, 1);
+        }
+        intro
+    }
+
+    pub(super) fn points(
+        &mut self,
+        si: usize,
+        theme: &str,
+        heads: Vec<(String, Origin)>,
+        resolved: &[Resolution],
+    ) -> Vec<PointPlan> {
+        let spec = &self.vs.spec;
+        let sec = &spec.sections[si];
+        let year = self.vs.year();
+        let mut plans = Vec::new();
+        for (pi, p) in sec.points.iter().enumerate() {
+            let implicit = self.is_implicit(si, pi);
+            let base = format!("sections[{si}].points[{pi}]");
+            let topic = clause(p.topic.as_str());
+            let res = &resolved[pi];
+            let mut pp = PointPlan {
+                heading: heads[pi].0.clone(),
+                heading_origin: heads[pi].1.clone(),
+                ..Default::default()
+            };
+            let topic_fields = if implicit {
+                Vec::new()
+            } else {
+                vec![format!("{base}.topic")]
+            };
+            if !res.is_empty() {
+                let pool = Pool::Topics(&res.topics);
+                pp.framing = self.sentence_from(
+                    Role::Framing,
+                    pool,
+                    &[("topic", topic.clone())],
+                    &topic_fields,
+                );
+                pp.framing2 = self.sentence_from(
+                    Role::Framing,
+                    pool,
+                    &[("topic", topic.clone())],
+                    &topic_fields,
+                );
+            }
+            for (fi, f) in p.facts.iter().enumerate() {
+                let fact = clause(f.as_str());
+                let field = format!("{base}.facts[{fi}]");
+                let s = match self.sentence(
+                    Role::FactFrame,
+                    None,
+                    &[("fact", fact.clone())],
+                    std::slice::from_ref(&field),
+                ) {
+                    Some(s) => Some(s),
+                    None => self.fallback(
+                        "fact",
+                        vec![
+                            format!("{fact}。"),
+                            format!("在{topic}上，{fact}。"),
+                            format!("{topic}方面，{fact}。"),
+                            format!("围绕{topic}，{fact}。"),
+                        ],
+                        vec![field],
+                    ),
+                };
+                pp.facts.extend(s);
+            }
+            if self.placeholders && p.facts.is_empty() {
+                pp.facts.push(Sentence::new(
+                    format!("【待补：{topic}的年度目标和量化指标】"),
+                    Origin::Template {
+                        name: "plan:placeholder".into(),
+                    },
+                ));
+            }
+            for (ti, t) in p.tasks.iter().enumerate() {
+                let t = clause(t.as_str());
+                if !t.is_empty() {
+                    pp.tasks.push(Sentence::new(
+                        format!("{t}。"),
+                        Origin::Spec {
+                            field: format!("{base}.tasks[{ti}]"),
+                        },
+                    ));
+                }
+            }
+            pp.responsibility = self.assignment(p, &base, &topic, year);
+            if let Some(d) = self.vs.deadlines[si][pi] {
+                let when = numerals::deadline_cn(d, year);
+                let field = format!("{base}.deadline");
+                pp.deadline = match self.sentence(
+                    Role::Deadline,
+                    None,
+                    &[("deadline", when.clone())],
+                    std::slice::from_ref(&field),
+                ) {
+                    Some(s) => Some(s),
+                    None => self.fallback(
+                        "deadline",
+                        vec![
+                            format!("确保{when}完成。"),
+                            format!("{topic}的各项任务要在{when}完成。"),
+                            format!("{when}要见到{topic}的实际成效。"),
+                        ],
+                        vec![field],
+                    ),
+                };
+            }
+            // A standard to meet, only one written for the point's own sub-topics.
+            if !res.is_empty() {
+                pp.requirement = self.sentence_from(
+                    Role::Requirement,
+                    Pool::Topics(&res.topics),
+                    &[("topic", topic)],
+                    &[],
+                );
+            }
+            plans.push(pp);
+        }
+        // Measures round-robin across the points, up to twelve a point, each from its own
+        // sub-topics and closest to its own words first.
+        let keys: Vec<String> = sec
+            .points
+            .iter()
+            .map(|p| {
+                format!(
+                    "{}{}",
+                    p.topic,
+                    p.title.as_ref().map(|t| t.as_str()).unwrap_or("")
+                )
+            })
+            .collect();
+        let allowed: Vec<Vec<String>> = resolved.iter().map(|r| r.topics.clone()).collect();
+        let mut group = self.near_group(Role::Measure, theme, Some(&allowed), &keys, false);
+        for _ in 0..12 {
+            for (k, pp) in plans.iter_mut().enumerate() {
+                if let Some(s) = self.sentence_near(&mut group, k) {
+                    pp.measures.push(s);
+                }
+            }
+        }
+        // At most one sentence that fits any point of the theme, first (from the general to
+        // the specific), and only for a point that has its own.
+        for (k, pp) in plans.iter_mut().enumerate() {
+            if !pp.measures.is_empty()
+                && !resolved[k].is_empty()
+                && let Some(s) = self.sentence_from(Role::Measure, Pool::General(theme), &[], &[])
+            {
+                pp.measures.insert(0, s);
+                pp.general = true;
+            }
+        }
+        self.report_points(si, sec.points.len(), &mut plans, resolved);
+        plans
+    }
+
+    /// Record what each point resolved to; warn of points with no sub-topic or too few
+    /// measures, and mark them for the writer with `--placeholders`.
+    fn report_points(
+        &mut self,
+        si: usize,
+        n: usize,
+        plans: &mut [PointPlan],
+        resolved: &[Resolution],
+    ) {
+        for pi in 0..n {
+            let p = &self.vs.spec.sections[si].points[pi];
+            let topic = clause(p.topic.as_str());
+            let pp = &mut plans[pi];
+            let res = &resolved[pi];
+            let own = pp.measures.len() + usize::from(pp.framing.is_some())
+                + usize::from(pp.framing2.is_some())
+                - usize::from(pp.general);
+            let implicit = self.is_implicit(si, pi);
+            if res.is_empty() {
+                let near = self.pb.topic_map.closest(&topic);
+                self.warnings.push(format!(
+                    "point 「{topic}」 (sections[{si}].points[{pi}]) resolves to no sub-topic of the topic map: drafted with its own facts and assignment only{}",
+                    if near.is_empty() {
+                        String::new()
+                    } else {
+                        format!("; give it `about:` (closest: {})", near.join("、"))
+                    }
+                ));
+            } else if pp.measures.len() < MIN_MEASURES {
+                self.warnings.push(format!(
+                    "point 「{topic}」 ({}) is thin: {} has {} measure(s) for this meeting; the point is drafted short, not padded",
+                    if implicit { "implicit".to_string() } else { format!("sections[{si}].points[{pi}]") },
+                    res.topics.join("、"),
+                    pp.measures.len()
+                ));
+            }
+            if self.placeholders && pp.measures.len() < MIN_MEASURES {
+                pp.measures.push(Sentence::new(
+                    format!("【待补：{topic}的具体举措】"),
+                    Origin::Template {
+                        name: "plan:placeholder".into(),
+                    },
+                ));
+            }
+            self.point_topics.push(PointTopic {
+                section: si,
+                point: pi,
+                topic: topic.clone(),
+                implicit,
+                resolution: res.clone(),
+                drawn: own,
+            });
+        }
+    }
+
+    /// The point's assignment: its lead (and support units) by name.
+    fn assignment(
+        &mut self,
+        p: &crate::spec::Point,
+        base: &str,
+        topic: &str,
+        year: i32,
+    ) -> Option<Sentence> {
+        if let Some(lead) = &p.lead {
+            let lead = clause(lead.as_str());
+            let support: Vec<String> = p.support.iter().map(|s| clause(s.as_str())).collect();
+            let mut extra = vec![("lead", lead.clone())];
+            let mut fields = vec![format!("{base}.lead")];
+            if !support.is_empty() {
+                extra.push(("support", support.join("、")));
+                fields.push(format!("{base}.support"));
+            }
+            // With support units, only entries that name them.
+            let s = if support.is_empty() {
+                self.sentence(Role::Responsibility, None, &extra, &fields)
+            } else {
+                let ids: HashSet<String> = self
+                    .pb
+                    .pool(Role::Responsibility, None, self.vs.kind, year)
+                    .into_iter()
+                    .filter(|ph| !ph.slots().contains(&"support"))
+                    .map(|ph| ph.id.clone())
+                    .collect();
+                self.draw(Role::Responsibility, None, &extra, &ids, true)
+                    .map(|(id, text)| {
+                        Sentence::new(
+                            text,
+                            Origin::Mixed {
+                                id,
+                                fields: fields.clone(),
+                            },
+                        )
+                    })
+            };
+            match s {
+                Some(s) => Some(s),
+                None => {
+                    let texts = if support.is_empty() {
+                        vec![
+                            format!("由{lead}牵头负责。"),
+                            format!("{lead}要切实负起牵头责任。"),
+                            format!("{lead}要把{topic}抓在手上、扛在肩上。"),
+                        ]
+                    } else {
+                        let sup = support.join("、");
+                        vec![
+                            format!("由{lead}牵头，{sup}配合。"),
+                            format!("{lead}牵头抓总，{sup}协同推进。"),
+                            format!("{lead}要牵头推进{topic}，{sup}要密切配合。"),
+                        ]
+                    };
+                    self.fallback("responsibility", texts, fields.clone())
+                }
+            }
+        } else if !p.support.is_empty() {
+            let sup: Vec<String> = p.support.iter().map(|s| clause(s.as_str())).collect();
+            let sup = sup.join("、");
+            self.fallback(
+                "support",
+                vec![
+                    format!("{sup}要密切配合、形成合力。"),
+                    format!("{sup}要围绕{topic}主动作为、协同推进。"),
+                    format!("在{topic}上，{sup}要各司其职、通力协作。"),
+                ],
+                vec![format!("{base}.support")],
+            )
+        } else {
+            None
+        }
+    }
+}
+
+/// Fewer measures than this make a point thin (warned; marked with `--placeholders`).
+const MIN_MEASURES: usize = 3;

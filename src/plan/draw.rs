@@ -1,0 +1,525 @@
+//! Drawing phrases: filling slots, the planner's own hash sets, and the two ways a sentence is
+//! drawn — [`Planner::draw`] for one role and theme, and the sibling groups of
+//! [`Planner::near_group`] / [`Planner::sentence_near`], where each point's measures come from the
+//! pool of its resolved sub-topics, closest to its own words first.
+
+use super::*;
+
+/// Fill `{slot}`s in one pass; values are inserted literally and never scanned again.
+/// Returns None when a slot has no value.
+pub fn fill(text: &str, slots: &BTreeMap<&str, String>) -> Option<String> {
+    fill_by(text, |k| slots.get(k).map(String::as_str))
+}
+
+/// [`fill`] with the slots' values looked up by a function.
+pub(super) fn fill_by<'v>(text: &str, slot: impl Fn(&str) -> Option<&'v str>) -> Option<String> {
+    let mut out = String::with_capacity(text.len() + 32);
+    let mut rest = text;
+    while let Some(i) = rest.find('{') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        match after.find('}') {
+            Some(j)
+                if j > 0
+                    && after[..j]
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c == '_') =>
+            {
+                out.push_str(slot(&after[..j])?);
+                rest = &after[j + 1..];
+            }
+            _ => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    Some(out)
+}
+
+/// Drop trailing sentence punctuation from a spec value, so a frame can end it.
+pub fn clause(s: &str) -> String {
+    s.trim()
+        .trim_end_matches(['。', '；', ';', '，', ',', '.', '！', '!'])
+        .to_string()
+}
+
+/// A fast, non-random hasher for the planner's own sets (ids and texts it has used). The planner
+/// only asks them "is this in?", never iterates them, so the hasher changes no output; SipHash was
+/// a tenth of the drafting time.
+#[derive(Default, Clone, Copy)]
+pub(super) struct FxHasher(u64);
+
+impl FxHasher {
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().unwrap_or_default()));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub(super) type HashSet<T> = std::collections::HashSet<T, BuildHasherDefault<FxHasher>>;
+
+pub(super) type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// The measure pool of one sibling group, prepared by [`Planner::near_group`].
+pub(super) struct NearGroup<'a> {
+    rows: Vec<NearRow<'a>>,
+    /// For each sibling, the rows by closeness to it (filled on its first draw).
+    order: Vec<Vec<usize>>,
+}
+
+/// Where a draw takes its entries from.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Pool<'p> {
+    /// The entries of a role for a theme (None: speech-level roles).
+    Theme(Option<&'p str>),
+    /// The entries of any theme serving one of these sub-topics.
+    Topics(&'p [String]),
+    /// The entries of this theme tagged `general`.
+    General(&'p str),
+}
+
+impl<'p> Pool<'p> {
+    /// The curated entries of `role` in this pool that fit the meeting's kind and year.
+    pub(super) fn phrases<'b>(self, pb: &'b Phrasebank, role: Role, vs: &ValidSpec) -> Vec<&'b Phrase> {
+        let (kind, year) = (vs.kind, vs.year());
+        match self {
+            Pool::Theme(t) => pb.pool_iter(role, t, kind, year).collect(),
+            Pool::Topics(ts) => pb
+                .pool_iter(role, None, kind, year)
+                .filter(|p| p.serves(ts))
+                .collect(),
+            Pool::General(t) => pb
+                .pool_iter(role, Some(t), kind, year)
+                .filter(|p| p.is_general())
+                .collect(),
+        }
+    }
+}
+
+pub(super) struct NearRow<'a> {
+    /// Its place among the group's rows in id order (ties in closeness go by id).
+    rank: usize,
+    /// Used already in this draft (its id or its text).
+    blocked: bool,
+    id: &'a str,
+    weight: u32,
+    /// The entry filled with the base slots.
+    text: String,
+    /// Character pairs shared with each sibling's key.
+    scores: Vec<usize>,
+    /// The highest of `scores`.
+    top: usize,
+    /// Whether it opens with each sibling key's first four characters.
+    echoes: Vec<bool>,
+    /// Whether it may be drawn for each sibling (it serves the sibling's sub-topics).
+    fits: Vec<bool>,
+}
+
+/// The set of adjacent character pairs of a text (Han characters only), for closeness: sorted and
+/// without repeats, each pair packed in a u64.
+pub(super) fn bigrams(s: &str) -> Vec<u64> {
+    // About one pair a character, and a Chinese character is three bytes.
+    let mut v = Vec::with_capacity(s.len() / 3 + 1);
+    bigrams_into(s, &mut v);
+    v
+}
+
+/// [`bigrams`] into a reused buffer.
+pub(super) fn bigrams_into(s: &str, out: &mut Vec<u64>) {
+    out.clear();
+    for_each_bigram(s, |p| out.push(p));
+    out.sort_unstable();
+    out.dedup();
+}
+
+/// Each pair of consecutive Chinese characters (other characters skipped), as one number, in
+/// order and with repeats.
+pub(super) fn for_each_bigram(s: &str, mut f: impl FnMut(u64)) {
+    let mut prev: Option<char> = None;
+    for c in s.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)) {
+        if let Some(p) = prev {
+            f((u64::from(p) << 32) | u64::from(c));
+        }
+        prev = Some(c);
+    }
+}
+
+/// How many pairs two sorted, repeat-free pair sets share.
+pub(super) fn common_count(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Whether `head` occurs within the first eight characters of `text`.
+pub(super) fn opens_with(text: &str, head: &str) -> bool {
+    let end = text.char_indices().nth(8).map_or(text.len(), |(i, _)| i);
+    text[..end].contains(head)
+}
+
+impl<'a> Planner<'a> {
+    /// The first of `texts` not yet used in this draft (marking it used), as a template sentence.
+    pub(super) fn fallback(
+        &mut self,
+        name: &str,
+        texts: Vec<String>,
+        fields: Vec<String>,
+    ) -> Option<Sentence> {
+        let t = texts.into_iter().find(|t| !self.used_texts.contains(t))?;
+        self.used_texts.insert(t.clone());
+        let origin = if fields.is_empty() {
+            Origin::Template {
+                name: format!("plan:{name}"),
+            }
+        } else {
+            Origin::Mixed {
+                id: format!("plan:{name}"),
+                fields,
+            }
+        };
+        Some(Sentence::new(t, origin))
+    }
+
+    /// Phrasing written for a county (县域, 县城, 县级) does not fit a city, district or town speech.
+    pub(super) fn fits_level(&self, text: &str) -> bool {
+        self.vs.level == crate::spec::Level::County || !text.contains('县')
+    }
+
+    /// Draw one phrase of `role` (for `theme`), fill it with the base slots and `extra`.
+    /// `exclude` holds ids that must not be drawn (besides every id already used when `global`).
+    pub(super) fn draw(
+        &mut self,
+        role: Role,
+        theme: Option<&str>,
+        extra: &[(&'static str, String)],
+        exclude: &HashSet<String>,
+        global: bool,
+    ) -> Option<(String, String)> {
+        self.draw_from(role, Pool::Theme(theme), extra, exclude, global)
+    }
+
+    /// [`Planner::draw`] from any pool.
+    pub(super) fn draw_from(
+        &mut self,
+        role: Role,
+        pool: Pool<'_>,
+        extra: &[(&'static str, String)],
+        exclude: &HashSet<String>,
+        global: bool,
+    ) -> Option<(String, String)> {
+        // The extra slots first, then the base ones (an extra slot overrides a base one).
+        let base = &self.base;
+        let slot = |k: &str| {
+            extra
+                .iter()
+                .rev()
+                .find(|(n, _)| *n == k)
+                .map(|(_, v)| v.as_str())
+                .or_else(|| base.get(k).map(String::as_str))
+        };
+        let mut options: Vec<(&'a str, std::borrow::Cow<'a, str>, u32)> = Vec::new();
+        let pb: &'a Phrasebank = self.pb;
+        for ph in pool.phrases(pb, role, self.vs) {
+            if exclude.contains(&ph.id)
+                || (global && self.used_ids.contains(&ph.id))
+                || !self.fits_level(&ph.text)
+            {
+                continue;
+            }
+            // Most entries have no slot: their text is used as it is, not copied.
+            let text: std::borrow::Cow<'a, str> = if ph.text.contains('{') {
+                match fill_by(&ph.text, slot) {
+                    Some(t) => t.into(),
+                    None => continue,
+                }
+            } else {
+                ph.text.as_str().into()
+            };
+            if global && self.used_texts.contains(text.as_ref()) {
+                continue;
+            }
+            options.push((ph.id.as_str(), text, ph.weight));
+        }
+        if options.is_empty() {
+            return None;
+        }
+        let weights: Vec<u32> = options.iter().map(|o| o.2).collect();
+        let i = self.rng.weighted(&weights);
+        let (id, text, _) = options.swap_remove(i);
+        let (id, text) = (id.to_string(), text.into_owned());
+        if global {
+            self.used_ids.insert(id.clone());
+            self.used_texts.insert(text.clone());
+        }
+        Some((id, text))
+    }
+
+    /// Prepare to draw measure-like sentences for a group of siblings (points' topics or items'
+    /// leads): the pool is filtered and each entry filled once, and each entry's closeness to
+    /// every sibling's key (how many character pairs they share) is counted once, not on every
+    /// draw.
+    ///
+    /// With `allowed`, each sibling may only draw entries serving its own sub-topics (the pool
+    /// is every theme's entries serving any of them); without, the theme's whole pool.
+    pub(super) fn near_group(
+        &mut self,
+        role: Role,
+        theme: &str,
+        allowed: Option<&[Vec<String>]>,
+        keys: &[String],
+        echo_check: bool,
+    ) -> NearGroup<'a> {
+        let n = keys.len();
+        let union: Vec<String> = allowed
+            .map(|a| a.iter().flatten().cloned().collect())
+            .unwrap_or_default();
+        let pool = match allowed {
+            Some(_) => Pool::Topics(&union),
+            None => Pool::Theme(Some(theme)),
+        };
+        // Every character pair of the keys, with the keys (as bits) it is in: a row's closeness
+        // to each key is then counted in one pass over the row's own pairs.
+        let mut pair_keys: HashMap<u64, u128> = HashMap::default();
+        for (k, key) in keys.iter().enumerate().take(128) {
+            for p in bigrams(key) {
+                *pair_keys.entry(p).or_default() |= 1 << k;
+            }
+        }
+        let key_grams: Vec<Vec<u64>> = if n > 128 {
+            keys.iter().map(|k| bigrams(k)).collect()
+        } else {
+            Vec::new()
+        };
+        let heads: Vec<Option<String>> = keys
+            .iter()
+            .map(|k| {
+                let head: String = k.chars().take(4).collect();
+                (head.chars().count() == 4).then_some(head)
+            })
+            .collect();
+        let pb: &'a Phrasebank = self.pb;
+        let mut rows = Vec::new();
+        let mut shared: Vec<u64> = Vec::new();
+        let mut matched: Vec<Vec<u64>> = Vec::new();
+        for ph in pool.phrases(pb, role, self.vs) {
+            if !self.fits_level(&ph.text) {
+                continue;
+            }
+            let fits: Vec<bool> = match allowed {
+                Some(a) => a.iter().map(|ts| ph.serves(ts)).collect(),
+                None => vec![true; n],
+            };
+            let Some(text) = fill(&ph.text, &self.base) else {
+                continue;
+            };
+            let scores = if n > 128 {
+                let grams = bigrams(&text);
+                key_grams.iter().map(|k| common_count(&grams, k)).collect()
+            } else {
+                // The row's pairs that some key has, each counted once (scored below).
+                shared.clear();
+                for_each_bigram(&text, |p| {
+                    if pair_keys.contains_key(&p) {
+                        shared.push(p);
+                    }
+                });
+                shared.sort_unstable();
+                shared.dedup();
+                matched.push(shared.clone());
+                Vec::new()
+            };
+            rows.push(NearRow {
+                rank: 0,
+                top: 0,
+                blocked: self.used_ids.contains(ph.id.as_str())
+                    || self.used_texts.contains(text.as_str()),
+                id: ph.id.as_str(),
+                weight: ph.weight,
+                scores,
+                // A measure that opens with the item's own lead would echo it on the same line
+                // (一要深化审计监督。深化审计监督，…); a point's heading stands on its own line.
+                fits,
+                echoes: heads
+                    .iter()
+                    .map(|h| echo_check && h.as_deref().is_some_and(|h| opens_with(&text, h)))
+                    .collect(),
+                text,
+            });
+        }
+        if n <= 128 {
+            // A pair most of the pool has (安全, 工作, 项目 …) tells no sibling's topic from
+            // another's: closeness counts only the pairs at most a third of the entries have.
+            let mut df: HashMap<u64, usize> = HashMap::default();
+            for m in &matched {
+                for p in m {
+                    *df.entry(*p).or_default() += 1;
+                }
+            }
+            let total = rows.len();
+            let common = |p: &u64| total >= 9 && df[p] * 3 > total;
+            for (row, m) in rows.iter_mut().zip(&matched) {
+                let mut scores = vec![0usize; n];
+                for p in m.iter().filter(|p| !common(p)) {
+                    let mut bits = pair_keys[p];
+                    while bits != 0 {
+                        scores[bits.trailing_zeros() as usize] += 1;
+                        bits &= bits - 1;
+                    }
+                }
+                row.top = scores
+                    .iter()
+                    .zip(&row.fits)
+                    .filter(|(_, f)| **f)
+                    .map(|(s, _)| *s)
+                    .max()
+                    .unwrap_or(0);
+                row.scores = scores;
+            }
+        }
+        if n > 128 {
+            for row in &mut rows {
+                row.top = row
+                    .scores
+                    .iter()
+                    .zip(&row.fits)
+                    .filter(|(_, f)| **f)
+                    .map(|(s, _)| *s)
+                    .max()
+                    .unwrap_or(0);
+            }
+        }
+        let mut by_id: Vec<usize> = (0..rows.len()).collect();
+        by_id.sort_by(|&a, &b| rows[a].id.cmp(rows[b].id));
+        for (rank, r) in by_id.into_iter().enumerate() {
+            rows[r].rank = rank;
+        }
+        NearGroup {
+            rows,
+            order: vec![Vec::new(); n],
+        }
+    }
+
+    /// Draw a measure-like sentence close to sibling `k` of the group: among the entries sharing
+    /// the most character pairs with its key, weighted by weight; with none sharing any, any entry.
+    pub(super) fn sentence_near(&mut self, group: &mut NearGroup<'a>, k: usize) -> Option<Sentence> {
+        // The rows in order of closeness to this sibling (ties by id), worked out once a group.
+        if group.order[k].is_empty() && !group.rows.is_empty() {
+            let rows = &group.rows;
+            let mut order: Vec<usize> = (0..rows.len()).collect();
+            order.sort_by(|&a, &b| {
+                rows[b].scores[k]
+                    .cmp(&rows[a].scores[k])
+                    .then(rows[a].rank.cmp(&rows[b].rank))
+            });
+            group.order[k] = order;
+        }
+        // Those not fitting a sibling better come first (a measure that fits a sibling's topic
+        // better is left for that sibling); only when there are none, the others. Of them, the
+        // closest few: within one shared pair of the best, at least four when there are.
+        let rows = &group.rows;
+        let mut options: Vec<(usize, u32, usize)> = Vec::new();
+        for reserved in [false, true] {
+            for &r in &group.order[k] {
+                let row = &rows[r];
+                if row.blocked || row.echoes[k] || !row.fits[k] {
+                    continue;
+                }
+                let score = row.scores[k];
+                if (row.top > score) != reserved {
+                    continue;
+                }
+                if let Some(best) = options.first().map(|o| o.2)
+                    && options.len() >= 4
+                    && score + 1 < best
+                {
+                    break;
+                }
+                options.push((r, row.weight, score));
+            }
+            if !options.is_empty() {
+                break;
+            }
+        }
+        options.first()?;
+        let weights: Vec<u32> = options.iter().map(|o| o.1).collect();
+        let i = self.rng.weighted(&weights);
+        let row = &group.rows[options[i].0];
+        let (id, text) = (row.id.to_string(), row.text.clone());
+        // The group is drawn from alone until it is done: what is used now is only what it drew.
+        for r in &mut group.rows {
+            r.blocked |= r.id == id || r.text == text;
+        }
+        self.used_ids.insert(id.clone());
+        self.used_texts.insert(text.clone());
+        Some(Sentence::new(text, Origin::Phrase { id }))
+    }
+
+    /// Draw a sentence; its origin is the phrase, or phrase + spec fields when `fields` is not empty.
+    pub(super) fn sentence(
+        &mut self,
+        role: Role,
+        theme: Option<&str>,
+        extra: &[(&'static str, String)],
+        fields: &[String],
+    ) -> Option<Sentence> {
+        self.sentence_from(role, Pool::Theme(theme), extra, fields)
+    }
+
+    /// [`Planner::sentence`] from any pool.
+    pub(super) fn sentence_from(
+        &mut self,
+        role: Role,
+        pool: Pool<'_>,
+        extra: &[(&'static str, String)],
+        fields: &[String],
+    ) -> Option<Sentence> {
+        let (id, text) = self.draw_from(role, pool, extra, &HashSet::default(), true)?;
+        let origin = if fields.is_empty() {
+            Origin::Phrase { id }
+        } else {
+            Origin::Mixed {
+                id,
+                fields: fields.to_vec(),
+            }
+        };
+        Some(Sentence::new(text, origin))
+    }
+}

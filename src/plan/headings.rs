@@ -1,0 +1,180 @@
+//! Headings: one pattern per sibling group (`templates/patterns/l1_*.tera`, `l2_*.tera`), filled per
+//! part so siblings are parallel; the spec's own titles are kept verbatim.
+
+use super::*;
+
+/// 在{name}上的讲话, unless the name already reads as a title.
+pub fn title_of(name: &str) -> String {
+    let name = name.trim();
+    if name.ends_with("讲话") {
+        name.to_string()
+    } else {
+        format!("在{}上的讲话", name.trim_start_matches('在'))
+    }
+}
+
+impl<'a> Planner<'a> {
+    pub(super) fn group_headings(&mut self, prefix: &str, needs: &[HeadingNeed]) -> Vec<(String, Origin)> {
+        self.group_headings_avoiding(prefix, needs, None)
+    }
+
+    /// Headings for one sibling group: the spec's titles verbatim, the rest from one pattern.
+    pub(super) fn group_headings_avoiding(
+        &mut self,
+        prefix: &str,
+        needs: &[HeadingNeed],
+        avoid: Option<&str>,
+    ) -> Vec<(String, Origin)> {
+        let mut names: Vec<String> = self.templates.pattern_names(prefix);
+        self.rng.shuffle(&mut names);
+        if let Some(a) = avoid
+            && names.len() > 1
+            && let Some(pos) = names.iter().position(|n| n == a)
+        {
+            let n = names.remove(pos);
+            names.push(n);
+        }
+        for name in &names {
+            if let Some(h) = self.try_pattern(name, needs) {
+                self.patterns.push(name.clone());
+                return h;
+            }
+        }
+        // No pattern fits: fall back to the theme's aim, or the topic.
+        self.patterns.push("(fallback)".into());
+        needs
+            .iter()
+            .map(|n| match (&n.title, &n.topic) {
+                (Some((t, f)), _) => (clause(t), Origin::Spec { field: f.clone() }),
+                (None, Some((topic, f))) => (
+                    format!("扎实做好{topic}工作"),
+                    Origin::Mixed {
+                        id: "plan:heading".into(),
+                        fields: vec![f.clone()],
+                    },
+                ),
+                (None, None) => (
+                    n.theme.clone(),
+                    Origin::Template {
+                        name: "plan:heading".into(),
+                    },
+                ),
+            })
+            .collect()
+    }
+
+    pub(super) fn try_pattern(&mut self, name: &str, needs: &[HeadingNeed]) -> Option<Vec<(String, Origin)>> {
+        let slots = self.templates.pattern_slots(name);
+        let mut local_used: HashSet<String> = HashSet::default();
+        let mut out = Vec::new();
+        let mut texts: HashSet<String> = HashSet::default();
+        // What this attempt draws for good (aims, goals), to give back if the pattern does not fit.
+        let mut drawn: Vec<(String, String)> = Vec::new();
+        for n in needs {
+            if let Some((t, f)) = &n.title {
+                out.push((clause(t), Origin::Spec { field: f.clone() }));
+                continue;
+            }
+            let mut ctx: BTreeMap<String, String> = BTreeMap::new();
+            let mut ids = Vec::new();
+            let mut fields = Vec::new();
+            let mut ok = true;
+            for slot in &slots {
+                let value = match slot.as_str() {
+                    "topic" => n.topic.as_ref().map(|(t, f)| {
+                        fields.push(f.clone());
+                        t.clone()
+                    }),
+                    "name" => Some(n.theme.clone()),
+                    "aim" | "goal" => {
+                        let role = if slot == "aim" {
+                            Role::HeadingAim
+                        } else {
+                            Role::HeadingGoal
+                        };
+                        self.draw(role, Some(&n.theme), &[], &HashSet::default(), true)
+                            .map(|(id, t)| {
+                                let c = clause(&t);
+                                ids.push(id.clone());
+                                drawn.push((id, t));
+                                c
+                            })
+                    }
+                    // Mined patterns name their four-character slots motto1, motto2 (牢记使命，实干为民).
+                    "verb" | "effort" | "effort2" | "verb2" | "motto1" | "motto2" => {
+                        let role = if slot.starts_with("verb") {
+                            Role::PointVerb
+                        } else {
+                            Role::PointEffort
+                        };
+                        // Two four-character phrases of one heading must not echo each other
+                        // or the heading's other words (攻坚突破，奋力攻坚; 精准发力，集中发力):
+                        // such a draw is set aside and another drawn.
+                        let taken: Vec<u64> = ctx
+                            .values()
+                            .flat_map(|v| bigrams(v))
+                            .chain(n.topic.iter().flat_map(|(t, _)| bigrams(t)))
+                            .collect();
+                        let mut value = None;
+                        for _ in 0..8 {
+                            let Some((id, t)) = self.draw(role, None, &[], &local_used, false)
+                            else {
+                                break;
+                            };
+                            local_used.insert(id.clone());
+                            let c = clause(&t);
+                            if bigrams(&c).iter().any(|p| taken.contains(p)) {
+                                continue;
+                            }
+                            ids.push(id);
+                            value = Some(c);
+                            break;
+                        }
+                        value
+                    }
+                    _ => None,
+                };
+                match value {
+                    Some(v) => {
+                        ctx.insert(slot.clone(), v);
+                    }
+                    None => {
+                        ok = false;
+                        break;
+                    }
+                }
+            }
+            let text = if ok {
+                self.templates.render_pattern(name, &ctx).ok()
+            } else {
+                None
+            };
+            match text {
+                Some(t)
+                    if !t.is_empty()
+                        && !self.used_texts.contains(&t)
+                        && texts.insert(t.clone()) =>
+                {
+                    let id = format!("{name}[{}]", ids.join(","));
+                    let origin = if fields.is_empty() {
+                        Origin::Phrase { id }
+                    } else {
+                        Origin::Mixed { id, fields }
+                    };
+                    out.push((t, origin));
+                }
+                _ => {
+                    // A global draw only adds what was not in the sets: taking it out restores them.
+                    for (id, t) in drawn {
+                        self.used_ids.remove(&id);
+                        self.used_texts.remove(&t);
+                    }
+                    return None;
+                }
+            }
+        }
+        // Headings are never repeated anywhere in the draft.
+        self.used_texts.extend(texts);
+        Some(out)
+    }
+}

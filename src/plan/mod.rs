@@ -1,0 +1,199 @@
+//! The planner: from a validated spec, the phrasebank, the templates and a seed to a [`Speech`].
+//!
+//! Planning is deterministic: every choice draws from one `ChaCha8Rng` seeded with the spec's or
+//! the command line's seed, and indices are taken from `next_u64` by this module (never from a
+//! distribution of the `rand` crate), so the same spec and seed give the same bytes on every
+//! platform and every version of our dependencies. `tests/golden` keeps the vectors.
+//!
+//! The planner
+//! - reads the opening order from the kind template (`{% block opening_order %}`),
+//! - picks one heading pattern per sibling group (`templates/patterns/l1_*.tera` for the level-1
+//!   parts, `l2_*.tera` for each group of level-2 parts) and fills it per part, so siblings are parallel,
+//! - draws phrases by role, theme, meeting kind and year (the era), never the same entry or the
+//!   same sentence twice, weighted by the entries' weights, skipping any whose slots it cannot fill,
+//! - weaves in every spec fact, lead, support unit and deadline verbatim,
+//! - elaborates every point as deeply as the phrasebank allows, then trims the deepest points one
+//!   sentence at a time until the draft meets `output.length` (±10%); it never pads.
+
+use std::collections::BTreeMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use rand_chacha::ChaCha8Rng;
+use rand_chacha::rand_core::{Rng, SeedableRng};
+
+use serde::Serialize;
+
+use crate::Result;
+use crate::model::{Item, ItemMarker, Origin, Paragraph, Part, Sentence, Speech};
+use crate::numerals;
+use crate::phrasebank::{Phrase, Phrasebank, Role};
+use crate::render::Templates;
+use crate::spec::ValidSpec;
+
+mod assembly;
+mod body;
+mod draw;
+mod headings;
+mod length;
+mod opening;
+mod picker;
+mod topics;
+#[cfg(test)]
+mod tests;
+
+pub use draw::{clause, fill};
+pub use headings::title_of;
+pub use length::char_len;
+pub use picker::Picker;
+pub use topics::{PointTopic, spec_topics};
+
+use draw::*;
+use length::*;
+
+/// The default target length (characters) when the spec gives none.
+pub const DEFAULT_LENGTH: usize = 7_500;
+
+/// What the planner made, with what it chose.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub speech: Speech,
+    pub seed: u64,
+    /// The kind template used, e.g. `kinds/plenary.tera`.
+    pub template: String,
+    /// The heading pattern of each sibling group: level 1 first, then each part's level 2.
+    pub patterns: Vec<String>,
+    /// Warnings for the writer (theme out of its era, spec too thin for the length …).
+    pub warnings: Vec<String>,
+    /// The target length in characters and the length planned.
+    pub target: usize,
+    pub length: usize,
+    /// What each point resolved to in the topic map, and why.
+    pub topics: Vec<PointTopic>,
+}
+
+/// Plan a speech.
+pub fn plan(vs: &ValidSpec, pb: &Phrasebank, templates: &Templates, seed: u64) -> Result<Plan> {
+    plan_with(vs, pb, templates, seed, false)
+}
+
+/// Plan a speech; with `placeholders`, a point with no fact of its own gets a visible
+/// 【待补：…】 marker for the writer to fill, instead of nothing (never an invented figure).
+pub fn plan_with(
+    vs: &ValidSpec,
+    pb: &Phrasebank,
+    templates: &Templates,
+    seed: u64,
+    placeholders: bool,
+) -> Result<Plan> {
+    let (vs, implicit) = topics::with_implicit_points(vs, pb, seed);
+    let mut p = Planner::new(&vs, pb, templates, seed);
+    p.placeholders = placeholders;
+    p.implicit = implicit;
+    p.run()
+}
+
+#[derive(Debug, Clone, Default)]
+struct PointPlan {
+    heading: String,
+    heading_origin: Origin,
+    framing: Option<Sentence>,
+    /// A second framing sentence, for deeper elaboration (trimmed first).
+    framing2: Option<Sentence>,
+    facts: Vec<Sentence>,
+    /// The spec's own task phrases, verbatim, before the measures.
+    tasks: Vec<Sentence>,
+    measures: Vec<Sentence>,
+    /// The first measure is a `general` one of the theme.
+    general: bool,
+    requirement: Option<Sentence>,
+    responsibility: Option<Sentence>,
+    deadline: Option<Sentence>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct ItemPlan {
+    lead: String,
+    lead_origin: Origin,
+    measures: Vec<Sentence>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct SectionPlan {
+    heading: String,
+    heading_origin: Origin,
+    intro: Vec<Sentence>,
+    points: Vec<PointPlan>,
+    items: Vec<ItemPlan>,
+}
+
+struct Planner<'a> {
+    vs: &'a ValidSpec,
+    pb: &'a Phrasebank,
+    templates: &'a Templates,
+    rng: Picker,
+    seed: u64,
+    used_ids: HashSet<String>,
+    used_texts: HashSet<String>,
+    base: BTreeMap<&'static str, String>,
+    warnings: Vec<String>,
+    patterns: Vec<String>,
+    /// Write 【待补：…】 where a point has no fact (`--placeholders`).
+    placeholders: bool,
+    /// Which points of each section the planner added (the spec gave the section none).
+    implicit: Vec<Vec<bool>>,
+    /// What each point resolved to, in order.
+    point_topics: Vec<PointTopic>,
+}
+
+/// Themes whose live use ended (or began) with an era, and the framing used outside it.
+const THEME_ERAS: [(&str, i32, i32, &str); 2] = [
+    (
+        "脱贫攻坚",
+        2015,
+        2020,
+        "drafted as consolidating the gains (巩固拓展脱贫攻坚成果, 防止返贫)",
+    ),
+    (
+        "疫情防控",
+        2020,
+        2022,
+        "drafted as public-health preparedness (公共卫生体系, 应急能力)",
+    ),
+];
+
+struct HeadingNeed {
+    /// The spec's own title and its field.
+    title: Option<(String, String)>,
+    theme: String,
+    /// The point's topic and its field (level 2 only).
+    topic: Option<(String, String)>,
+}
+
+impl<'a> Planner<'a> {
+    fn new(vs: &'a ValidSpec, pb: &'a Phrasebank, templates: &'a Templates, seed: u64) -> Self {
+        let lv = vs.level;
+        let mut base = BTreeMap::new();
+        base.insert("area", lv.whole());
+        base.insert("party", lv.party().to_string());
+        base.insert("gov", lv.government().to_string());
+        base.insert("units", lv.units().to_string());
+        base.insert("level", lv.char().to_string());
+        base.insert("place", vs.spec.place.name.0.clone());
+        base.insert("year", vs.year().to_string());
+        Planner {
+            vs,
+            pb,
+            templates,
+            rng: Picker::new(seed),
+            seed,
+            used_ids: HashSet::default(),
+            used_texts: HashSet::default(),
+            base,
+            warnings: Vec::new(),
+            patterns: Vec::new(),
+            placeholders: false,
+            implicit: Vec::new(),
+            point_topics: Vec::new(),
+        }
+    }
+}

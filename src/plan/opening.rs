@@ -1,0 +1,244 @@
+//! The speech's frame: the opening blocks (purpose, recap, the year's context, the situation, the
+//! announced count) and the closing.
+
+use super::*;
+
+impl<'a> Planner<'a> {
+    pub(super) fn purpose(&mut self) -> Vec<Paragraph> {
+        let m = &self.vs.spec.meeting;
+        let meeting = m.name.0.clone();
+        let mut s = Vec::new();
+        if m.purposes.is_empty() {
+            s.extend(self.sentence(
+                Role::OpeningPlain,
+                None,
+                &[("meeting", meeting)],
+                &["meeting.name".into()],
+            ));
+        } else {
+            let purposes: Vec<String> = m.purposes.iter().map(|p| clause(p.as_str())).collect();
+            s.extend(self.sentence(
+                Role::Opening,
+                None,
+                &[("meeting", meeting), ("purposes", purposes.join("，"))],
+                &["meeting.name".into(), "meeting.purposes".into()],
+            ));
+        }
+        s.extend(self.sentence(Role::OpeningAim, None, &[], &[]));
+        vec![Paragraph::new(s)]
+    }
+
+    pub(super) fn recap(&mut self) -> Vec<Paragraph> {
+        let m = &self.vs.spec.meeting;
+        if m.earlier.is_empty() {
+            return Vec::new();
+        }
+        let earlier: Vec<String> = m.earlier.iter().map(|p| clause(p.as_str())).collect();
+        let mut s = Vec::new();
+        s.extend(self.sentence(
+            Role::Recap,
+            None,
+            &[("earlier", earlier.join("；"))],
+            &["meeting.earlier".into()],
+        ));
+        // 「…大家的发言都很有针对性。大家的讲话既总结了成绩…」: a follow-up does not say 大家
+        // again right after the recap did.
+        let said_all = s.iter().any(|x| x.text.contains("大家"));
+        let again: HashSet<String> = self
+            .pb
+            .pool_iter(Role::RecapFollow, None, self.vs.kind, self.vs.year())
+            .filter(|p| said_all && p.text.contains("大家"))
+            .map(|p| p.id.clone())
+            .collect();
+        let follow = self
+            .draw(Role::RecapFollow, None, &[], &again, true)
+            .or_else(|| self.draw(Role::RecapFollow, None, &[], &HashSet::default(), true));
+        s.extend(follow.map(|(id, text)| Sentence::new(text, Origin::Phrase { id })));
+        vec![Paragraph::new(s)]
+    }
+
+    pub(super) fn year_context(&mut self) -> Vec<Paragraph> {
+        let s: Vec<Sentence> = self
+            .sentence(Role::YearContext, None, &[], &[])
+            .into_iter()
+            .collect();
+        if s.is_empty() {
+            Vec::new()
+        } else {
+            vec![Paragraph::new(s)]
+        }
+    }
+
+    pub(super) fn situation(&mut self) -> Vec<Paragraph> {
+        let Some(sit) = self.vs.spec.situation.clone() else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        let mut first = Vec::new();
+        if !sit.achievements.is_empty() || !sit.figures.is_empty() {
+            // Looking back over the past year (过去一年, 一年来) fits the year's first meetings
+            // (a plenary until March); later the look back is over this year so far (今年以来).
+            let month = chrono::Datelike::month(&self.vs.date);
+            let year_review =
+                month <= 2 || (month <= 3 && self.vs.kind == crate::spec::Kind::Plenary);
+            let wrong: HashSet<String> = self
+                .pb
+                .pool_iter(Role::SituationLead, None, self.vs.kind, self.vs.year())
+                .filter(|p| {
+                    if year_review {
+                        p.text.contains("今年以来")
+                    } else {
+                        p.text.contains("一年") && !p.text.contains("今年以来")
+                    }
+                })
+                .map(|p| p.id.clone())
+                .collect();
+            let lead = self
+                .draw(Role::SituationLead, None, &[], &wrong, true)
+                .or_else(|| self.draw(Role::SituationLead, None, &[], &HashSet::default(), true));
+            first.extend(lead.map(|(id, text)| Sentence::new(text, Origin::Phrase { id })));
+        }
+        if !sit.achievements.is_empty() {
+            let a: Vec<String> = sit
+                .achievements
+                .iter()
+                .map(|t| clause(t.as_str()))
+                .collect();
+            let joined = a.join("；");
+            match self.sentence(
+                Role::AchievementFrame,
+                None,
+                &[("achievements", joined.clone())],
+                &["situation.achievements".into()],
+            ) {
+                Some(s) => first.push(s),
+                None => first.push(Sentence::new(
+                    format!("{joined}。"),
+                    Origin::Spec {
+                        field: "situation.achievements".into(),
+                    },
+                )),
+            }
+        }
+        if !sit.figures.is_empty() {
+            let figs: Vec<String> = sit
+                .figures
+                .iter()
+                .map(|f| {
+                    let mut s = format!(
+                        "{}{}",
+                        clause(f.indicator.as_str()),
+                        clause(f.value.as_str())
+                    );
+                    if let Some(b) = &f.benchmark {
+                        s.push('，');
+                        s.push_str(&clause(b.as_str()));
+                    }
+                    s
+                })
+                .collect();
+            let lead = self.draw(Role::FigureLead, None, &[], &HashSet::default(), true);
+            let text = format!(
+                "{}{}。",
+                lead.as_ref().map(|l| l.1.as_str()).unwrap_or(""),
+                figs.join("；")
+            );
+            let origin = match lead {
+                Some((id, _)) => Origin::Mixed {
+                    id,
+                    fields: vec!["situation.figures".into()],
+                },
+                None => Origin::Spec {
+                    field: "situation.figures".into(),
+                },
+            };
+            first.push(Sentence::new(text, origin));
+        }
+        if !first.is_empty() {
+            out.push(Paragraph::new(first));
+        }
+        if !sit.problems.is_empty() {
+            let mut s = Vec::new();
+            let probs: Vec<String> = sit.problems.iter().map(|t| clause(t.as_str())).collect();
+            let lead = self.draw(Role::ProblemLead, None, &[], &HashSet::default(), true);
+            let text = format!(
+                "{}{}。",
+                lead.as_ref().map(|l| l.1.as_str()).unwrap_or(""),
+                probs.join("；")
+            );
+            let origin = match lead {
+                Some((id, _)) => Origin::Mixed {
+                    id,
+                    fields: vec!["situation.problems".into()],
+                },
+                None => Origin::Spec {
+                    field: "situation.problems".into(),
+                },
+            };
+            s.push(Sentence::new(text, origin));
+            s.extend(self.sentence(Role::ProblemFollow, None, &[], &[]));
+            out.push(Paragraph::new(s));
+        }
+        out
+    }
+
+    pub(super) fn announce(&mut self, n: usize) -> Vec<Paragraph> {
+        let count = numerals::chinese(n as u32);
+        // Only entries that say the count: 下面，我讲三点意见 (not 讲几点意见).
+        let vague: HashSet<String> = self
+            .pb
+            .pool(Role::Announce, None, self.vs.kind, self.vs.year())
+            .into_iter()
+            .filter(|ph| !ph.slots().contains(&"count"))
+            .map(|ph| ph.id.clone())
+            .collect();
+        match self
+            .draw(
+                Role::Announce,
+                None,
+                &[("count", count.clone())],
+                &vague,
+                true,
+            )
+            .map(|(id, text)| Sentence::new(text, Origin::Phrase { id }))
+        {
+            Some(s) => vec![Paragraph::new(vec![s])],
+            None => vec![Paragraph::new(vec![Sentence::new(
+                format!("下面，我讲{count}点意见。"),
+                Origin::Template {
+                    name: "plan:announce".into(),
+                },
+            )])],
+        }
+    }
+
+    pub(super) fn closing(&mut self) -> Vec<Paragraph> {
+        let mut s = Vec::new();
+        s.extend(self.sentence(Role::Closing, None, &[], &[]));
+        if let Some(call) = self.vs.spec.closing.as_ref().and_then(|c| c.call.as_ref()) {
+            let call = clause(call.as_str());
+            match self.sentence(
+                Role::ClosingCall,
+                None,
+                &[("call", call.clone())],
+                &["closing.call".into()],
+            ) {
+                Some(c) => s.push(c),
+                None => s.push(Sentence::new(
+                    format!("{call}！"),
+                    Origin::Spec {
+                        field: "closing.call".into(),
+                    },
+                )),
+            }
+        }
+        if s.is_empty() {
+            return Vec::new();
+        }
+        // The closing paragraph opens with 同志们，
+        if !s[0].text.starts_with("同志们") {
+            s[0].text = format!("同志们，{}", s[0].text);
+        }
+        vec![Paragraph::new(s)]
+    }
+}

@@ -1,0 +1,134 @@
+//! Topic selection: what each point is about, and the implicit points of a section without any.
+//!
+//! Every point of the spec resolves, through [`crate::topic::TopicMap::resolve`], to the best
+//! sub-topic(s) of *any* theme (a 防汛 point under a 社会治理 section draws flood-control
+//! measures). The body then draws the point's framings and measures from those sub-topics only,
+//! plus at most one `general` sentence of its section's theme. A section the spec gives no points
+//! gets two to four implicit ones: the most common sub-topics of its theme that fit the meeting's
+//! year and kind, with no fact of their own (nothing is invented).
+
+use super::*;
+use crate::spec::{Point, Text};
+use crate::topic::{Query, Resolution, TopicMap};
+
+/// What one point of the draft resolved to (the JSON output and `draft -v` show it).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PointTopic {
+    /// 0-based section and point.
+    pub section: usize,
+    pub point: usize,
+    /// The point's topic as the spec (or the topic map, for an implicit point) gives it.
+    pub topic: String,
+    /// True when the planner added the point (the section had none).
+    pub implicit: bool,
+    #[serde(flatten)]
+    pub resolution: Resolution,
+    /// How many of the point's own sentences were drawn from its sub-topics.
+    pub drawn: usize,
+}
+
+/// The resolver's view of a spec point.
+pub(super) fn query<'s>(p: &'s Point, theme: &'s str, year: i32) -> Query<'s> {
+    Query {
+        topic: p.topic.as_str(),
+        title: p.title.as_ref().map(Text::as_str),
+        facts: p.facts.iter().map(Text::as_str).collect(),
+        lead: p.lead.as_ref().map(Text::as_str),
+        support: p.support.iter().map(Text::as_str).collect(),
+        about: p.about.as_ref().map(Text::as_str),
+        theme,
+        year,
+    }
+}
+
+/// Every sub-topic a draft of this spec can draw from: its points' resolutions, and every
+/// sub-topic of a section without points (for the loader's selection).
+pub fn spec_topics(vs: &ValidSpec, map: &TopicMap) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for s in &vs.spec.sections {
+        let theme = s.theme.as_str();
+        if s.points.is_empty() {
+            out.extend(map.of_theme(theme).map(|t| t.name.clone()));
+        }
+        for p in &s.points {
+            out.extend(map.resolve(&query(p, theme, vs.year())).topics);
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The sub-topics a section without points speaks of: those of its theme fitting the year and
+/// kind with measures to draw, most common first; two to four of them (four when the speech has
+/// few sections), picked from the first six so that drafts vary.
+pub(super) fn implicit_topics(
+    vs: &ValidSpec,
+    pb: &Phrasebank,
+    theme: &str,
+    rng: &mut Picker,
+) -> Vec<String> {
+    let year = vs.year();
+    let candidates: Vec<&str> = pb
+        .topic_map
+        .of_theme(theme)
+        .filter(|t| t.fits(year, Some(vs.kind)))
+        .filter(|t| {
+            let names = [t.name.clone()];
+            pb.pool_iter(Role::Measure, None, vs.kind, year)
+                .filter(|p| p.serves(&names))
+                .nth(2)
+                .is_some()
+        })
+        .map(|t| t.name.as_str())
+        .take(6)
+        .collect();
+    let want = if vs.spec.sections.len() <= 3 { 4 } else { 3 };
+    let want = want.min(candidates.len());
+    if want < 2 {
+        return candidates.iter().map(|s| s.to_string()).collect();
+    }
+    // Keep `want` of the candidates, in their order, dropping at random.
+    let mut keep: Vec<&str> = candidates;
+    while keep.len() > want {
+        // The first (most common) stays more often: drop from the tail half.
+        let lo = keep.len() / 2;
+        let i = lo + rng.below(keep.len() - lo);
+        keep.remove(i);
+    }
+    keep.into_iter().map(str::to_string).collect()
+}
+
+/// The spec with implicit points added to its sections without points (their topic is the
+/// sub-topic's name; they carry no fact), and which points are implicit.
+pub(super) fn with_implicit_points(
+    vs: &ValidSpec,
+    pb: &Phrasebank,
+    seed: u64,
+) -> (ValidSpec, Vec<Vec<bool>>) {
+    let mut out = vs.clone();
+    let mut rng = Picker::new(seed ^ 0x696d_706c_6963_6974);
+    let mut implicit = Vec::new();
+    for (si, s) in out.spec.sections.iter_mut().enumerate() {
+        if !s.points.is_empty() {
+            implicit.push(vec![false; s.points.len()]);
+            continue;
+        }
+        let names = implicit_topics(vs, pb, s.theme.as_str(), &mut rng);
+        if names.len() < 2 {
+            implicit.push(Vec::new());
+            continue;
+        }
+        s.points = names
+            .iter()
+            .map(|n| Point {
+                topic: Text(n.clone()),
+                about: Some(Text(n.clone())),
+                ..Default::default()
+            })
+            .collect();
+        out.deadlines[si] = vec![None; names.len()];
+        implicit.push(vec![true; names.len()]);
+    }
+    (out, implicit)
+}
