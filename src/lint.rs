@@ -160,7 +160,8 @@ pub fn topic_report(
             let theme = sec.map(|s| s.theme.as_str()).unwrap_or("");
             let (res, own_texts, topic) = match point {
                 Some(p) => {
-                    let mut q = crate::topic::Query {
+                    // Exactly as the planner resolves it (the spec's fields, not the heading).
+                    let q = crate::topic::Query {
                         topic: p.topic.as_str(),
                         title: p.title.as_ref().map(|t| t.as_str()),
                         facts: p.facts.iter().map(|t| t.as_str()).collect(),
@@ -170,9 +171,6 @@ pub fn topic_report(
                         theme,
                         year,
                     };
-                    if q.title.is_none() {
-                        q.title = Some(l2.heading.as_str());
-                    }
                     let mut spec_texts: Vec<String> = p
                         .facts
                         .iter()
@@ -215,8 +213,15 @@ pub fn topic_report(
                 off: Vec::new(),
             };
             for para in &l2.body {
-                for s in &para.sentences {
-                    let t = s.text.as_str();
+                // A short sentence (手中有粮、心中不慌。) is judged with the one it leads into.
+                let texts: Vec<String> = para.sentences.iter().map(|s| s.text.clone()).collect();
+                for (k, t) in texts.iter().enumerate() {
+                    let t = t.as_str();
+                    let with_next = if t.chars().count() < 12 {
+                        format!("{t}{}", texts.get(k + 1).map(String::as_str).unwrap_or(""))
+                    } else {
+                        t.to_string()
+                    };
                     let carries_spec = if point.is_some() {
                         own_texts.iter().any(|x| t.contains(x.as_str()))
                     } else {
@@ -228,8 +233,8 @@ pub fn topic_report(
                         continue;
                     }
                     r.own += 1;
-                    let on = res.topics.iter().any(|x| map.mentions(x, t))
-                        || (topic.chars().count() >= 2 && t.contains(topic.as_str()));
+                    let on = res.topics.iter().any(|x| map.mentions(x, &with_next))
+                        || (topic.chars().count() >= 2 && with_next.contains(topic.as_str()));
                     if on {
                         r.on += 1;
                     } else {

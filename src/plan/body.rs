@@ -266,7 +266,7 @@ impl<'a> Planner<'a> {
             }
             plans.push(pp);
         }
-        // Measures round-robin across the points, up to twelve a point, each from its own
+        // Measures round-robin across the points, up to six a point, each from its own
         // sub-topics and closest to its own words first.
         let keys: Vec<String> = sec
             .points
@@ -281,21 +281,21 @@ impl<'a> Planner<'a> {
             .collect();
         let allowed: Vec<Vec<String>> = resolved.iter().map(|r| r.topics.clone()).collect();
         let mut group = self.near_group(Role::Measure, theme, Some(&allowed), &keys, false);
-        for _ in 0..12 {
+        for _ in 0..MAX_MEASURES {
             for (k, pp) in plans.iter_mut().enumerate() {
                 if let Some(s) = self.sentence_near(&mut group, k) {
                     pp.measures.push(s);
                 }
             }
         }
-        // At most one sentence that fits any point of the theme, first (from the general to
-        // the specific), and only for a point that has its own.
+        // At most one sentence that fits any point of the theme, after the point's own (it
+        // widens the point before its assignment), and only for a point that has its own.
         for (k, pp) in plans.iter_mut().enumerate() {
             if !pp.measures.is_empty()
                 && !resolved[k].is_empty()
                 && let Some(s) = self.sentence_from(Role::Measure, Pool::General(theme), &[], &[])
             {
-                pp.measures.insert(0, s);
+                pp.measures.push(s);
                 pp.general = true;
             }
         }
@@ -434,6 +434,10 @@ impl<'a> Planner<'a> {
         }
     }
 }
+
+/// The most measures a point draws from its sub-topics (a sub-topic has 6–12): fewer than its
+/// whole pool, so that drafts of one spec with other seeds differ.
+const MAX_MEASURES: usize = 6;
 
 /// Fewer measures than this make a point thin (warned; marked with `--placeholders`).
 const MIN_MEASURES: usize = 3;
