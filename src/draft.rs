@@ -127,7 +127,10 @@ impl Drafter {
                     .ok()
                     .map(|vs| {
                         let map = crate::topic::TopicMap::new(
-                            themes.iter().flat_map(|t| t.topics.iter().cloned()).collect(),
+                            themes
+                                .iter()
+                                .flat_map(|t| t.topics.iter().cloned())
+                                .collect(),
                         );
                         plan::spec_topics(vs, &map)
                     })

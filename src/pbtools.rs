@@ -287,15 +287,20 @@ pub fn scan(dir: &Path, sources: &[(PathBuf, String)]) -> Scanned {
                         );
                     }
                 }
-                "topics" => match serde_yaml::from_value::<Vec<crate::phrasebank::RawTopic>>(v.clone()) {
-                    Ok(t) => raw_topics = t,
-                    Err(e) => find(
-                        Severity::Error,
-                        key_line(text, "topics"),
-                        "schema",
-                        format!("`topics`: {} (each has name, words, units, and optional years and kinds)", yaml_message(&e)),
-                    ),
-                },
+                "topics" => {
+                    match serde_yaml::from_value::<Vec<crate::phrasebank::RawTopic>>(v.clone()) {
+                        Ok(t) => raw_topics = t,
+                        Err(e) => find(
+                            Severity::Error,
+                            key_line(text, "topics"),
+                            "schema",
+                            format!(
+                                "`topics`: {} (each has name, words, units, and optional years and kinds)",
+                                yaml_message(&e)
+                            ),
+                        ),
+                    }
+                }
                 "entries" => match v {
                     serde_yaml::Value::Sequence(s) => entries = s.clone(),
                     serde_yaml::Value::Null => {}
@@ -310,7 +315,9 @@ pub fn scan(dir: &Path, sources: &[(PathBuf, String)]) -> Scanned {
                     Severity::Error,
                     key_line(text, other),
                     "schema",
-                    format!("unknown key `{other}` (a file has theme, description, topics, entries)"),
+                    format!(
+                        "unknown key `{other}` (a file has theme, description, topics, entries)"
+                    ),
                 ),
             }
         }
@@ -371,7 +378,9 @@ pub fn scan(dir: &Path, sources: &[(PathBuf, String)]) -> Scanned {
                             Severity::Error,
                             tl,
                             "topic",
-                            format!("sub-topic {name} is also declared in {prev}; names are unique across the phrasebank"),
+                            format!(
+                                "sub-topic {name} is also declared in {prev}; names are unique across the phrasebank"
+                            ),
                         );
                         continue;
                     }
@@ -411,7 +420,10 @@ pub fn scan(dir: &Path, sources: &[(PathBuf, String)]) -> Scanned {
                             Severity::Warning,
                             tl,
                             "topic",
-                            format!("sub-topic {name} has {} words; give it the terms that identify it (at least 3)", rt.words.len()),
+                            format!(
+                                "sub-topic {name} has {} words; give it the terms that identify it (at least 3)",
+                                rt.words.len()
+                            ),
                         );
                     }
                     topics.push(crate::topic::SubTopic {
@@ -595,7 +607,12 @@ pub fn scan(dir: &Path, sources: &[(PathBuf, String)]) -> Scanned {
 // Text rules
 
 /// The roles whose entries name their sub-topic(s) (or `general`).
-pub const TAGGED_ROLES: [Role; 4] = [Role::Measure, Role::Framing, Role::ItemLead, Role::PartIntro];
+pub const TAGGED_ROLES: [Role; 4] = [
+    Role::Measure,
+    Role::Framing,
+    Role::ItemLead,
+    Role::PartIntro,
+];
 
 /// What a sub-topic needs: measures and framings valid for a meeting (the planner draws a
 /// point's sentences from its sub-topics alone).
@@ -606,7 +623,11 @@ pub const THEME_TOPICS: usize = 4;
 pub const LARGE_THEME_TOPICS: usize = 8;
 
 /// The topic-map rules of one curated entry: `untagged`, `unknown-topic`, `topic-words`.
-fn check_tags(p: &Phrase, map: &crate::topic::TopicMap, find: &mut dyn FnMut(Severity, &'static str, String)) {
+fn check_tags(
+    p: &Phrase,
+    map: &crate::topic::TopicMap,
+    find: &mut dyn FnMut(Severity, &'static str, String),
+) {
     if !TAGGED_ROLES.contains(&p.role) || p.themes.is_empty() {
         return;
     }
@@ -1398,7 +1419,9 @@ pub fn lint_sources(dir: &Path, sources: &[(PathBuf, String)], opts: &LintOption
         for (sev, rule, msg) in check_entry(p.role, &p.text, &p.years) {
             out.push(at(p, sev, rule, format!("{}: {msg}", p.id)));
         }
-        check_tags(p, &map, &mut |sev, rule, msg| out.push(at(p, sev, rule, msg)));
+        check_tags(p, &map, &mut |sev, rule, msg| {
+            out.push(at(p, sev, rule, msg))
+        });
     }
     // Duplicates and near duplicates, among curated entries of one role.
     let curated: Vec<&Phrase> = sc
@@ -1705,7 +1728,9 @@ pub fn stats(phrases: &[Phrase], themes: &[Theme]) -> Stats {
                 let names = [st.name.clone()];
                 let n = |role: Role| {
                     all.iter()
-                        .filter(|p| p.status == Status::Curated && p.role == role && p.serves(&names))
+                        .filter(|p| {
+                            p.status == Status::Curated && p.role == role && p.serves(&names)
+                        })
                         .count()
                 };
                 let (measures, framings) = (n(Role::Measure), n(Role::Framing));
@@ -1869,8 +1894,7 @@ impl Stats {
         let _ = writeln!(
             o,
             "\nSub-topics (the topic map): measures/framings/item leads tagged with each, any theme; `!` below depth ({} measures, {} framings):",
-            TOPIC_DEPTH[0].1,
-            TOPIC_DEPTH[1].1
+            TOPIC_DEPTH[0].1, TOPIC_DEPTH[1].1
         );
         for t in &self.themes {
             let cells: Vec<String> = t
@@ -1892,7 +1916,11 @@ impl Stats {
                 "  {} ({}): {}",
                 pad(&t.theme, tw),
                 t.topics.len(),
-                if cells.is_empty() { "none".to_string() } else { cells.join("  ") }
+                if cells.is_empty() {
+                    "none".to_string()
+                } else {
+                    cells.join("  ")
+                }
             );
         }
         let _ = writeln!(o, "\nSpeech-level roles (common):");
@@ -2630,14 +2658,50 @@ mod tests {
             required_themes: Vec::new(),
             depth: false,
         };
-        lint_sources(
+        // The topic-map rules have their own test; these fixtures are untagged.
+        let mut f = lint_sources(
             dir,
             &[
                 (dir.join("common.yaml"), "entries: []\n".into()),
                 (dir.join("themes/xm.yaml"), text.to_string()),
             ],
             &opts,
-        )
+        );
+        f.retain(|x| x.rule != "untagged");
+        f
+    }
+
+    #[test]
+    fn topic_rules_fire() {
+        let dir = Path::new("pb");
+        let text = "theme: 安全生产\ndescription: 安全\ntopics:\n  - name: 城镇燃气\n    words: [燃气, 液化气, 燃气管网]\n    units: [住建局]\n  - name: 消防\n    words: [消防, 火灾, 消防通道]\nentries:\n  - id: aq.measure.1\n    role: measure\n    topics: [城镇燃气]\n    text: 对瓶装液化气实行实名销售，住建部门要入户安检。\n  - id: aq.measure.2\n    role: measure\n    text: 要压实安全生产责任。\n  - id: aq.measure.3\n    role: measure\n    topics: [城镇燃汽]\n    text: 要排查燃气管网。\n  - id: aq.measure.4\n    role: measure\n    topics: [消防]\n    text: 要压实属地责任。\n  - id: aq.measure.5\n    role: measure\n    topics: [general]\n    text: 要强化督查问责。\n";
+        let f = lint_sources(
+            dir,
+            &[
+                (dir.join("common.yaml"), "entries: []\n".into()),
+                (dir.join("themes/aq.yaml"), text.into()),
+            ],
+            &LintOptions {
+                required_themes: Vec::new(),
+                depth: true,
+            },
+        );
+        let has =
+            |rule: &str, what: &str| f.iter().any(|x| x.rule == rule && x.message.contains(what));
+        assert!(has("untagged", "aq.measure.2"), "{f:#?}");
+        assert!(
+            has("unknown-topic", "城镇燃汽") && has("unknown-topic", "城镇燃气"),
+            "{f:#?}"
+        );
+        assert!(has("topic-words", "aq.measure.4"), "{f:#?}");
+        assert!(has("topic-depth", "城镇燃气"), "{f:#?}");
+        assert!(has("topic-count", "2 sub-topic"), "{f:#?}");
+        for id in ["aq.measure.1", "aq.measure.5"] {
+            assert!(
+                !f.iter().any(|x| x.message.starts_with(&format!("{id}:"))),
+                "{id}: {f:#?}"
+            );
+        }
     }
 
     fn rules(f: &[Finding]) -> Vec<(&'static str, usize)> {

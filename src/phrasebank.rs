@@ -515,7 +515,10 @@ impl Phrasebank {
     /// Rebuild the lookup indexes from `phrases`.
     fn index(&mut self) {
         self.topic_map = crate::topic::TopicMap::new(
-            self.themes.iter().flat_map(|t| t.topics.iter().cloned()).collect(),
+            self.themes
+                .iter()
+                .flat_map(|t| t.topics.iter().cloned())
+                .collect(),
         );
         self.by_role.clear();
         self.by_role_theme.clear();

@@ -49,7 +49,8 @@ impl SubTopic {
 
     /// Whether a meeting of this year and kind may speak of it.
     pub fn fits(&self, year: i32, kind: Option<Kind>) -> bool {
-        self.years.contains(year) && kind.is_none_or(|k| self.kinds.is_empty() || self.kinds.contains(&k))
+        self.years.contains(year)
+            && kind.is_none_or(|k| self.kinds.is_empty() || self.kinds.contains(&k))
     }
 }
 
@@ -268,6 +269,9 @@ impl TopicMap {
         for t in self.of_theme(q.theme).filter(|t| t.years.contains(q.year)) {
             let mut shared = Vec::new();
             for p in &want {
+                if COMMON_PAIRS.contains(&format!("{}{}", p.0, p.1).as_str()) {
+                    continue;
+                }
                 if t.terms().any(|w| pairs(w).contains(p)) {
                     shared.push(format!("{}{}", p.0, p.1));
                 }
@@ -315,6 +319,12 @@ impl TopicMap {
     }
 }
 
+/// Pairs too common in point topics to tell one sub-topic from another.
+const COMMON_PAIRS: [&str; 16] = [
+    "安全", "工作", "建设", "发展", "管理", "服务", "推进", "落实", "提升", "加强", "体系", "能力",
+    "机制", "问题", "重点", "全面",
+];
+
 /// The character pairs of `field` found in a sub-topic's terms.
 fn near_pairs(field: &str, t: &SubTopic) -> Vec<String> {
     let cs: Vec<char> = field
@@ -324,6 +334,9 @@ fn near_pairs(field: &str, t: &SubTopic) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for w in cs.windows(2) {
         let p: String = w.iter().collect();
+        if COMMON_PAIRS.contains(&p.as_str()) {
+            continue;
+        }
         if !out.contains(&p) && t.terms().any(|term| term.contains(p.as_str())) {
             out.push(p);
         }
@@ -333,11 +346,7 @@ fn near_pairs(field: &str, t: &SubTopic) -> Vec<String> {
 
 /// Check the spec's `points[].about` against the map: an unknown sub-topic is an error located
 /// at the field, listing the closest names.
-pub fn check_spec(
-    vs: &crate::spec::ValidSpec,
-    map: &TopicMap,
-    src: &str,
-) -> crate::Result<()> {
+pub fn check_spec(vs: &crate::spec::ValidSpec, map: &TopicMap, src: &str) -> crate::Result<()> {
     let mut errs = Vec::new();
     for (si, s) in vs.spec.sections.iter().enumerate() {
         for (pi, p) in s.points.iter().enumerate() {
@@ -358,10 +367,13 @@ pub fn check_spec(
                 )
             };
             errs.push(
-                crate::Diagnostic::new(&vs.file, format!("`{a}` is not a sub-topic of the topic map"))
-                    .at(src, l, c)
-                    .field(field)
-                    .help(help),
+                crate::Diagnostic::new(
+                    &vs.file,
+                    format!("`{a}` is not a sub-topic of the topic map"),
+                )
+                .at(src, l, c)
+                .field(field)
+                .help(help),
             );
         }
     }
@@ -389,7 +401,12 @@ mod tests {
 
     fn map() -> TopicMap {
         TopicMap::new(vec![
-            t("道路交通", "安全生产", &["交通安全", "酒驾", "客运"], &["交警大队", "交通运输局"]),
+            t(
+                "道路交通",
+                "安全生产",
+                &["交通安全", "酒驾", "客运"],
+                &["交警大队", "交通运输局"],
+            ),
             t("城镇燃气", "安全生产", &["燃气", "液化气"], &["住建局"]),
             t("防汛", "安全生产", &["汛期", "防汛", "山洪"], &["水利局"]),
             t("信访工作", "社会治理", &["信访", "上访"], &["信访局"]),
@@ -425,6 +442,9 @@ mod tests {
         assert!(m.mentions("城镇燃气", "全面排查液化气钢瓶"));
         assert!(!m.mentions("城镇燃气", "严查酒驾醉驾"));
         assert_eq!(m.closest("燃气")[0], "城镇燃气");
-        assert_eq!(m.classify("汛期到来，山洪").map(|t| t.name.as_str()), Some("防汛"));
+        assert_eq!(
+            m.classify("汛期到来，山洪").map(|t| t.name.as_str()),
+            Some("防汛")
+        );
     }
 }

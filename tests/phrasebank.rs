@@ -48,7 +48,9 @@ fn file_errors(dir: &Path, file: &Path) -> Vec<String> {
     pbtools::lint(dir, &no_depth())
         .unwrap()
         .into_iter()
+        // These fixtures predate the topic map; its rules have their own tests.
         .filter(|f| f.severity == Severity::Error && Path::new(&f.file) == file)
+        .filter(|f| f.rule != "untagged")
         .map(|f| f.to_string())
         .collect()
 }

@@ -16,7 +16,12 @@ fn drafter() -> Drafter {
 
 /// The share of a point's own sentences on its topic, letting one pass: a point may carry one
 /// sentence that fits any point of its theme (a `general` entry).
-fn check_on_topic(d: &Drafter, src: &str, name: &str, seeds: std::ops::Range<u64>) -> (usize, usize) {
+fn check_on_topic(
+    d: &Drafter,
+    src: &str,
+    name: &str,
+    seeds: std::ops::Range<u64>,
+) -> (usize, usize) {
     let vs = d.spec(src, name).unwrap();
     let (mut own, mut on) = (0, 0);
     for seed in seeds {
@@ -119,7 +124,11 @@ fn resolution_by_unit_name() {
         year: 2024,
         ..Default::default()
     });
-    assert_eq!(r.topics.first().map(String::as_str), Some("道路交通"), "{r:?}");
+    assert_eq!(
+        r.topics.first().map(String::as_str),
+        Some("道路交通"),
+        "{r:?}"
+    );
     assert!(r.why.contains("unit"), "{r:?}");
 }
 
@@ -187,7 +196,9 @@ fn an_unknown_topic_drafts_short_with_a_warning() {
     let plan = d.plan(&vs, Some(2)).unwrap();
     assert!(plan.topics[0].resolution.is_empty(), "{:?}", plan.topics[0]);
     assert!(
-        plan.warnings.iter().any(|w| w.contains("星际航行") && w.contains("no sub-topic")),
+        plan.warnings
+            .iter()
+            .any(|w| w.contains("星际航行") && w.contains("no sub-topic")),
         "{:?}",
         plan.warnings
     );
@@ -201,12 +212,19 @@ fn an_unknown_topic_drafts_short_with_a_warning() {
         .collect();
     assert!(drawn.is_empty(), "{drawn:?}");
     let text: String = point.body.iter().map(|p| p.text()).collect();
-    assert!(text.contains("建成星际航行体验馆一座") && text.contains("县星际办"), "{text}");
+    assert!(
+        text.contains("建成星际航行体验馆一座") && text.contains("县星际办"),
+        "{text}"
+    );
     // With --placeholders the writer sees where the measures go.
     let mut d = d;
     d.placeholders = true;
     let plan = d.plan(&vs, Some(2)).unwrap();
-    let text: String = plan.speech.parts[0].parts[0].body.iter().map(|p| p.text()).collect();
+    let text: String = plan.speech.parts[0].parts[0]
+        .body
+        .iter()
+        .map(|p| p.text())
+        .collect();
     assert!(text.contains("【待补：星际航行的具体举措】"), "{text}");
 }
 
@@ -221,7 +239,8 @@ fn seeds_share_few_sentences() {
         let mut out = BTreeSet::new();
         for p in plan.speech.parts.iter().flat_map(|p| &p.parts) {
             for s in p.body.iter().flat_map(|b| &b.sentences) {
-                if matches!(&s.origin, Origin::Phrase { id } if id.contains(".measure.") || id.contains(".framing.")) {
+                if matches!(&s.origin, Origin::Phrase { id } if id.contains(".measure.") || id.contains(".framing."))
+                {
                     out.insert(s.text.clone());
                 }
             }

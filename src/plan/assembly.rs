@@ -28,8 +28,7 @@ pub(super) fn to_part(i: usize, s: SectionPlan, marker: ItemMarker, facts_first:
             let mut body: Vec<Paragraph> = Vec::new();
             let mut measures = p.tasks;
             measures.extend(p.measures);
-            let chunks: Vec<Vec<Sentence>> =
-                measures.chunks(4).map(<[Sentence]>::to_vec).collect();
+            let chunks: Vec<Vec<Sentence>> = measures.chunks(4).map(<[Sentence]>::to_vec).collect();
             if chunks.len() <= 1
                 && sentences_len(&first)
                     + chunks.iter().map(|c| sentences_len(c)).sum::<usize>()

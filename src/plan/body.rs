@@ -288,17 +288,8 @@ impl<'a> Planner<'a> {
                 }
             }
         }
-        // At most one sentence that fits any point of the theme, after the point's own (it
-        // widens the point before its assignment), and only for a point that has its own.
-        for (k, pp) in plans.iter_mut().enumerate() {
-            if !pp.measures.is_empty()
-                && !resolved[k].is_empty()
-                && let Some(s) = self.sentence_from(Role::Measure, Pool::General(theme), &[], &[])
-            {
-                pp.measures.push(s);
-                pp.general = true;
-            }
-        }
+        // No `general` measure is added: read blind, a point that ended on a sentence fitting
+        // any point of its theme was the first thing a writer took for a program's.
         self.report_points(si, sec.points.len(), &mut plans, resolved);
         plans
     }
@@ -317,7 +308,8 @@ impl<'a> Planner<'a> {
             let topic = clause(p.topic.as_str());
             let pp = &mut plans[pi];
             let res = &resolved[pi];
-            let own = pp.measures.len() + usize::from(pp.framing.is_some())
+            let own = pp.measures.len()
+                + usize::from(pp.framing.is_some())
                 + usize::from(pp.framing2.is_some())
                 - usize::from(pp.general);
             let implicit = self.is_implicit(si, pi);

@@ -108,7 +108,12 @@ pub(super) enum Pool<'p> {
 
 impl<'p> Pool<'p> {
     /// The curated entries of `role` in this pool that fit the meeting's kind and year.
-    pub(super) fn phrases<'b>(self, pb: &'b Phrasebank, role: Role, vs: &ValidSpec) -> Vec<&'b Phrase> {
+    pub(super) fn phrases<'b>(
+        self,
+        pb: &'b Phrasebank,
+        role: Role,
+        vs: &ValidSpec,
+    ) -> Vec<&'b Phrase> {
         let (kind, year) = (vs.kind, vs.year());
         match self {
             Pool::Theme(t) => pb.pool_iter(role, t, kind, year).collect(),
@@ -439,7 +444,11 @@ impl<'a> Planner<'a> {
 
     /// Draw a measure-like sentence close to sibling `k` of the group: among the entries sharing
     /// the most character pairs with its key, weighted by weight; with none sharing any, any entry.
-    pub(super) fn sentence_near(&mut self, group: &mut NearGroup<'a>, k: usize) -> Option<Sentence> {
+    pub(super) fn sentence_near(
+        &mut self,
+        group: &mut NearGroup<'a>,
+        k: usize,
+    ) -> Option<Sentence> {
         // The rows in order of closeness to this sibling (ties by id), worked out once a group.
         if group.order[k].is_empty() && !group.rows.is_empty() {
             let rows = &group.rows;

@@ -14,7 +14,11 @@ pub fn title_of(name: &str) -> String {
 }
 
 impl<'a> Planner<'a> {
-    pub(super) fn group_headings(&mut self, prefix: &str, needs: &[HeadingNeed]) -> Vec<(String, Origin)> {
+    pub(super) fn group_headings(
+        &mut self,
+        prefix: &str,
+        needs: &[HeadingNeed],
+    ) -> Vec<(String, Origin)> {
         self.group_headings_avoiding(prefix, needs, None)
     }
 
@@ -63,7 +67,11 @@ impl<'a> Planner<'a> {
             .collect()
     }
 
-    pub(super) fn try_pattern(&mut self, name: &str, needs: &[HeadingNeed]) -> Option<Vec<(String, Origin)>> {
+    pub(super) fn try_pattern(
+        &mut self,
+        name: &str,
+        needs: &[HeadingNeed],
+    ) -> Option<Vec<(String, Origin)>> {
         let slots = self.templates.pattern_slots(name);
         let mut local_used: HashSet<String> = HashSet::default();
         let mut out = Vec::new();

@@ -37,9 +37,9 @@ mod headings;
 mod length;
 mod opening;
 mod picker;
-mod topics;
 #[cfg(test)]
 mod tests;
+mod topics;
 
 pub use draw::{clause, fill};
 pub use headings::title_of;
