@@ -231,6 +231,9 @@ pub struct Miner {
     /// kind → the part orders seen.
     pub kinds: BTreeMap<String, Vec<KindOrder>>,
     pub documents: usize,
+    /// The topic map candidates are tagged from (their best sub-topic), when a phrasebank is
+    /// at hand; a curator then sees where each candidate would go.
+    pub topics: Option<crate::topic::TopicMap>,
 }
 
 impl Default for Miner {
@@ -456,6 +459,7 @@ impl Miner {
 
     fn with_shared_jieba(jieba: SharedJieba) -> Self {
         Miner {
+            topics: None,
             jieba,
             cands: BTreeMap::new(),
             families: Vec::new(),
@@ -961,7 +965,12 @@ impl Miner {
                 role: c.role.to_string(),
                 text: c.text.clone(),
                 themes: c.themes.iter().cloned().collect(),
-                topics: Vec::new(),
+                topics: self
+                    .topics
+                    .as_ref()
+                    .and_then(|m| m.classify(&c.text))
+                    .map(|t| vec![t.name.clone()])
+                    .unwrap_or_default(),
                 kinds: Vec::new(),
                 years: match (c.years.first(), c.years.last()) {
                     (Some(a), Some(b)) if a == b => Some(crate::spec::Text(a.to_string())),

@@ -56,7 +56,30 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
         ));
     }
     let started = std::time::Instant::now();
-    let miner = mine_files(&files, jobs, &|| bar.inc(1))?;
+    let mut miner = mine_files(&files, jobs, &|| bar.inc(1))?;
+    // Candidates are tagged with their best sub-topic from the phrasebank's topic map (the one
+    // merged into, else the default one), read leniently: mining never fails for want of it.
+    let pb_dir = args
+        .merge
+        .clone()
+        .unwrap_or_else(|| super::phrasebank_dir(g));
+    match crate::pbtools::scan_dir(&pb_dir) {
+        Ok(sc) => {
+            miner.topics = Some(crate::topic::TopicMap::new(
+                sc.themes
+                    .iter()
+                    .flat_map(|t| t.topics.iter().cloned())
+                    .collect(),
+            ));
+        }
+        Err(_) => verbose(
+            g,
+            &format!(
+                "no phrasebank at {}: candidates are not tagged with sub-topics",
+                pb_dir.display()
+            ),
+        ),
+    }
     bar.finish_and_clear();
     let mined = started.elapsed();
     let written = miner.write(&args.out, args.force)?;

@@ -82,6 +82,29 @@ pub fn guess_theme(text: &str, known: &[String]) -> String {
     best.0.to_string()
 }
 
+/// The theme of a level-1 part: the theme most of its points' sub-topics belong to (by the topic
+/// map), else the theme whose words occur most in it.
+fn theme_of_part(p: &Part, themes: &[String], map: &crate::topic::TopicMap) -> String {
+    let mut votes: Vec<(String, usize)> = Vec::new();
+    for s in &p.parts {
+        if let Some(t) = map.classify(&s.heading)
+            && themes.contains(&t.theme)
+        {
+            match votes.iter_mut().find(|(n, _)| *n == t.theme) {
+                Some(v) => v.1 += 1,
+                None => votes.push((t.theme.clone(), 1)),
+            }
+        }
+    }
+    let best = votes.iter().map(|v| v.1).max().unwrap_or(0);
+    if best * 2 > p.parts.len() {
+        if let Some((t, _)) = votes.into_iter().find(|v| v.1 == best) {
+            return t;
+        }
+    }
+    guess_theme(&part_text(p), themes)
+}
+
 /// Quote a value for YAML (a JSON string is a YAML string), with anonymised runs (XX, **, *.*)
 /// replaced by 某, so no placeholder reaches a draft.
 fn q(s: &str) -> String {
@@ -192,6 +215,7 @@ pub fn spec_text(
     text: &str,
     source: &str,
     themes: &[String],
+    map: &crate::topic::TopicMap,
 ) -> std::result::Result<String, String> {
     let n = sp.parts.len();
     if n < 2 {
@@ -300,7 +324,7 @@ pub fn spec_text(
         y.push_str(&format!("  # 原文有{n}个部分，只取前6个\n"));
     }
     for p in sp.parts.iter().take(6) {
-        let theme = guess_theme(&part_text(p), themes);
+        let theme = theme_of_part(p, themes, map);
         y.push_str(&format!("  - theme: {theme}\n"));
         y.push_str(&format!("    title: {}\n", q(&p.heading)));
         if !p.parts.is_empty() {
@@ -308,6 +332,13 @@ pub fn spec_text(
             for s in p.parts.iter().take(9) {
                 y.push_str(&format!("      - topic: {}\n", q(&topic_of(&s.heading))));
                 y.push_str(&format!("        title: {}\n", q(&s.heading)));
+                // The topic map's reading of the point, when its heading names a sub-topic.
+                if let Some(t) = map.classify(&s.heading) {
+                    y.push_str(&format!(
+                        "        # about: {}   # 主题图谱对本要点的判断；如不准确，改为正确的子主题后去掉#\n",
+                        t.name
+                    ));
+                }
                 let mut paras: Vec<&Paragraph> = s.body.iter().collect();
                 paras.extend(s.items.iter().map(|i| &i.body));
                 let facts = facts_of(&paras, 3);
@@ -342,7 +373,7 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
     let sp = outline::parse(&clean);
     let pb = crate::phrasebank::Phrasebank::load(&super::phrasebank_dir(g))?;
     let themes = pb.theme_names();
-    let y = spec_text(&sp, &clean, &args.speech, &themes).map_err(|m| {
+    let y = spec_text(&sp, &clean, &args.speech, &themes, &pb.topic_map).map_err(|m| {
         Diagnostic::new(&args.speech, m).help("spec-from reads speeches with numbered parts 一、二、…; check the text with `wengao outline --normalize`")
     })?;
     // What we write must validate.
