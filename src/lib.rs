@@ -25,6 +25,7 @@ pub mod output;
 pub mod pbtools;
 pub mod phrasebank;
 pub mod plan;
+pub mod prose;
 pub mod render;
 pub mod spec;
 pub mod topic;

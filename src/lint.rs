@@ -19,11 +19,14 @@
 //! | `coverage` | (with a spec) every fact, topic, lead, support unit, deadline, purpose, call present |
 //! | `number` | (with a spec) every Arabic number found in the spec or the date |
 //! | `copied` | (with a corpus) a run of more than 30 characters copied from the corpus |
+//! | `repeated-word`, `near-duplicate`, `ranking-word`, `count-word`, `stress-again`, `motto`, `time-word` | prose a writer would strike ([`crate::prose`]) |
 //! | `off-topic` | (with the topic map) sentences of a point that name nothing of its sub-topic: one is let pass (a point may carry one sentence that fits any point of its theme), each beyond it is reported |
 
 use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
+
+use chrono::Datelike;
 
 use crate::model::{Part, Speech};
 use crate::spec::ValidSpec;
@@ -106,6 +109,11 @@ pub fn lint(text: &str, speech: &Speech, opts: &Options<'_>) -> Vec<Finding> {
     if let Some(c) = opts.corpus {
         check_copied(&lines, c, opts.spec, &mut f);
     }
+    let month = opts
+        .spec
+        .map(|vs| vs.date.month())
+        .or_else(|| month_of(&lines));
+    check_prose(&lines, opts.spec, month, &mut f);
     if let Some(map) = opts.topics {
         for r in topic_report(speech, map, opts.spec, year.unwrap_or(2024)) {
             if r.off.len() > 1 {
@@ -125,6 +133,181 @@ pub fn lint(text: &str, speech: &Speech, opts: &Options<'_>) -> Vec<Finding> {
     }
     f.sort_by_key(|x| (x.line, x.rule));
     f
+}
+
+/// The meeting month from the date line of a draft (（2024年2月26日）).
+pub fn month_of(lines: &[&str]) -> Option<u32> {
+    for l in lines.iter().take(4) {
+        if let Some(i) = l.find('年') {
+            let rest = &l[i + '年'.len_utf8()..];
+            if let Some(j) = rest.find('月') {
+                let m: String = rest[..j].chars().filter(|c| c.is_ascii_digit()).collect();
+                if let Ok(m) = m.parse::<u32>()
+                    && (1..=12).contains(&m)
+                    && rest[..j].chars().all(|c| c.is_ascii_digit())
+                {
+                    return Some(m);
+                }
+            }
+        }
+    }
+    None
+}
+
+fn is_l1_heading(l: &str) -> bool {
+    let t = l.trim_start_matches(['　', ' ']);
+    let n = t
+        .chars()
+        .take_while(|c| "一二三四五六七八九十".contains(*c))
+        .count();
+    n > 0 && t.chars().nth(n) == Some('、')
+}
+
+fn is_l2_heading(l: &str) -> bool {
+    let t = l.trim_start_matches(['　', ' ']);
+    t.starts_with('（')
+        && t.chars()
+            .skip(1)
+            .take_while(|c| "一二三四五六七八九十".contains(*c))
+            .count()
+            > 0
+}
+
+/// The prose rules of [`crate::prose`], line by line.
+fn check_prose(lines: &[&str], spec: Option<&ValidSpec>, month: Option<u32>, f: &mut Vec<Finding>) {
+    use crate::prose;
+    let mut allowed: Vec<String> = Vec::new();
+    if let Some(vs) = spec {
+        crate::spec::for_each_text(&vs.spec, &mut |_, t| allowed.push(t.0.clone()));
+    }
+    let mut in_opening = true;
+    let mut said_before = false;
+    let mut ranking_seen: Vec<&str> = Vec::new();
+    let mut mottos: HashMap<String, usize> = HashMap::new();
+    let mut heading = String::new();
+    // Near-duplicates through an index of character pairs: sentence → its pairs, pair → sentences.
+    let mut sents: Vec<(usize, Vec<(char, char)>)> = Vec::new();
+    let mut by_pair: HashMap<(char, char), Vec<usize>> = HashMap::new();
+    for (i, l) in lines.iter().enumerate() {
+        let line = i + 1;
+        if is_l1_heading(l) || is_l2_heading(l) {
+            if is_l1_heading(l) {
+                in_opening = false;
+                ranking_seen.clear();
+            }
+            heading = l.to_string();
+            for m in prose::heading_mottos(l.split_once(['、', '）']).map_or(*l, |x| x.1)) {
+                if let Some(first) = mottos.get(&m) {
+                    f.push(Finding::warning(
+                        "motto",
+                        line,
+                        format!(
+                            "the motto {m} is in another heading too (line {first}); say it once"
+                        ),
+                    ));
+                } else {
+                    mottos.insert(m, line);
+                }
+            }
+        }
+        if let Some(w) = prose::wrong_count(l) {
+            f.push(Finding::error(
+                "count-word",
+                line,
+                format!("`{w}`: a count before a measure word is 两 (两点, 两个方面)"),
+            ));
+        }
+        if l.contains("再强调") && !said_before {
+            f.push(Finding::warning(
+                "stress-again",
+                line,
+                "我再强调 with nothing said before it: say 我强调, or let others speak first (刚才…)",
+            ));
+        }
+        if ["刚才", "强调", "会上", "作了", "发言", "讲了"]
+            .iter()
+            .any(|w| l.contains(w))
+        {
+            said_before = true;
+        }
+        if in_opening
+            && let Some(m) = month
+            && let Some(w) = prose::misfit_time_word(l, m)
+            && !(w == "今年以来"
+                && prose::this_years_figures(
+                    &lines[..i.min(lines.len())].concat().replace("今年以来", ""),
+                ))
+            && !(w == "今年以来" && prose::this_years_figures(&l.replace("今年以来", "")))
+        {
+            f.push(Finding::warning(
+                "time-word",
+                line,
+                format!(
+                    "`{w}` in a meeting held in month {m}: the first quarter looks back on 过去一年, later meetings on 今年以来"
+                ),
+            ));
+        }
+        for w in prose::RANKING_WORDS {
+            if l.contains(w) {
+                if !ranking_seen.is_empty() {
+                    f.push(Finding::warning(
+                        "ranking-word",
+                        line,
+                        format!(
+                            "`{w}` after `{}` in the same part: rank one task first",
+                            ranking_seen[0]
+                        ),
+                    ));
+                }
+                ranking_seen.push(w);
+            }
+        }
+        let mut allow: Vec<&str> = allowed.iter().map(String::as_str).collect();
+        allow.push(&heading);
+        for w in prose::repeated_words(l, &allow) {
+            f.push(Finding::warning(
+                "repeated-word",
+                line,
+                format!("`{w}` three times in one paragraph"),
+            ));
+        }
+        if is_l1_heading(l) || is_l2_heading(l) {
+            continue;
+        }
+        for s in sentences(l) {
+            if s.chars().count() < 15 {
+                continue;
+            }
+            let ps = prose::pairs(s);
+            let k = sents.len();
+            let mut shared: HashMap<usize, usize> = HashMap::new();
+            for p in &ps {
+                if let Some(v) = by_pair.get(p) {
+                    for &j in v {
+                        *shared.entry(j).or_default() += 1;
+                    }
+                }
+            }
+            let near = shared.into_iter().find(|&(j, n)| {
+                let (_, ref q) = sents[j];
+                n as f64 / (ps.len() + q.len() - n) as f64 >= prose::NEAR
+            });
+            if let Some((j, _)) = near {
+                f.push(Finding::warning(
+                    "near-duplicate",
+                    line,
+                    format!(
+                        "this sentence says nearly what line {} says: {s}",
+                        sents[j].0
+                    ),
+                ));
+            }
+            for p in &ps {
+                by_pair.entry(*p).or_default().push(k);
+            }
+            sents.push((line, ps));
+        }
+    }
 }
 
 /// How one point keeps to its sub-topic (the `off-topic` rule and the tests read it).
@@ -229,7 +412,8 @@ pub fn topic_report(
                             || t.contains("牵头")
                             || t.contains("月底前")
                     };
-                    if carries_spec || t.starts_with('【') {
+                    // A lead-in to an enumeration (要重点抓好三个方面的工作：) is the shape's.
+                    if carries_spec || t.starts_with('【') || t.ends_with('：') {
                         continue;
                     }
                     r.own += 1;

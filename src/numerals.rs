@@ -9,6 +9,15 @@ use chrono::{Datelike, NaiveDate};
 const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
 
 /// The Chinese numeral for `n` (0–99 as speeches write them; larger numbers digit by digit).
+/// A count before a measure word: 两 for 2 (两点, 两个方面), else [`chinese`] (三点, 十二项).
+pub fn count_cn(n: u32) -> String {
+    if n == 2 {
+        "两".to_string()
+    } else {
+        chinese(n)
+    }
+}
+
 pub fn chinese(n: u32) -> String {
     match n {
         0..=9 => DIGITS[n as usize].to_string(),

@@ -699,7 +699,7 @@ fn topic_depth(sc: &Scanned, all: &[&Phrase], out: &mut Vec<Finding>) {
                     t.topics.len()
                 ),
             });
-        } else if t.topics.len() < LARGE_THEME_TOPICS && measures >= 60 {
+        } else if t.topics.len() < LARGE_THEME_TOPICS && measures >= 100 {
             out.push(Finding {
                 severity: Severity::Warning,
                 file: file.clone(),

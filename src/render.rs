@@ -41,6 +41,10 @@ pub fn new_tera() -> Tera {
     tera.register_filter("cn", |n: i64, _: Kwargs, _: &State| {
         numerals::chinese(n.clamp(0, u32::MAX as i64) as u32)
     });
+    // A count before a measure word: 两点, 两个方面 (never 二点).
+    tera.register_filter("count_cn", |n: i64, _: Kwargs, _: &State| {
+        numerals::count_cn(n.clamp(0, u32::MAX as i64) as u32)
+    });
     tera.register_filter(
         "date_cn",
         |s: &str, _: Kwargs, _: &State| match crate::spec::parse_date(s) {
@@ -119,6 +123,32 @@ impl Templates {
             .collect();
         v.sort();
         v
+    }
+
+    /// The names of the point shapes (`shapes/*.tera`), sorted.
+    pub fn shape_names(&self) -> Vec<String> {
+        let mut v: Vec<String> = self
+            .tera
+            .get_template_names()
+            .filter(|n| n.starts_with("shapes/"))
+            .map(str::to_string)
+            .collect();
+        v.sort();
+        v
+    }
+
+    /// Render a point shape: one paragraph a line, empty lines dropped.
+    pub fn render_shape(&self, name: &str, ctx: &Context) -> Result<Vec<String>> {
+        let out = self
+            .tera
+            .render(name, ctx)
+            .map_err(|e| tera_error(&self.dir, &self.sources, &self.path_of(name), &e))?;
+        Ok(out
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_string)
+            .collect())
     }
 
     /// The slots (top-level variables) a pattern uses, sorted.
@@ -353,7 +383,12 @@ pub struct PartView {
     pub inline: bool,
     pub body: Vec<ParagraphView>,
     pub parts: Vec<PartView>,
+    /// The items that start their own paragraphs.
     pub items: Vec<ItemView>,
+    /// The items that run on at the end of the last body paragraph (一是…。二是…。 inside a
+    /// paragraph, as `docx` and the outline parser see them), as text and as views.
+    pub run_on: String,
+    pub run_on_items: Vec<ItemView>,
 }
 
 /// A level-3 item for templates; `label` is 一要 / 二是 / 3. / 第四，
@@ -408,6 +443,19 @@ impl From<&Item> for ItemView {
     }
 }
 
+/// An item that runs on at the end of its part's last body paragraph: not its own paragraph,
+/// after a body, with no sub-parts and no inline heading between (the layout `docx` follows).
+fn runs_on(p: &Part, i: &Item) -> bool {
+    !i.own_paragraph
+        && !p.body.is_empty()
+        && p.parts.is_empty()
+        && !p.inline_heading
+        && p.items
+            .iter()
+            .take_while(|x| !std::ptr::eq(*x, i))
+            .all(|x| !x.own_paragraph)
+}
+
 impl From<&Part> for PartView {
     fn from(p: &Part) -> Self {
         PartView {
@@ -419,7 +467,24 @@ impl From<&Part> for PartView {
             inline: p.inline_heading,
             body: p.body.iter().map(ParagraphView::from).collect(),
             parts: p.parts.iter().map(PartView::from).collect(),
-            items: p.items.iter().map(ItemView::from).collect(),
+            items: p
+                .items
+                .iter()
+                .filter(|i| !runs_on(p, i))
+                .map(ItemView::from)
+                .collect(),
+            run_on: p
+                .items
+                .iter()
+                .filter(|i| runs_on(p, i))
+                .map(|i| format!("{}{}。{}", i.marker.label(i.number), i.lead, i.body.text()))
+                .collect(),
+            run_on_items: p
+                .items
+                .iter()
+                .filter(|i| runs_on(p, i))
+                .map(ItemView::from)
+                .collect(),
         }
     }
 }

@@ -92,7 +92,7 @@ pub struct TopicMap {
 /// How much a match in each field of a point counts.
 const W_TOPIC: u32 = 4;
 const W_TITLE: u32 = 3;
-const W_UNIT: u32 = 2;
+const W_UNIT: u32 = 1;
 const W_FACT: u32 = 1;
 
 impl TopicMap {
@@ -168,9 +168,11 @@ impl TopicMap {
 
     /// Which sub-topic(s) a point is about. An explicit `about` that names a sub-topic wins (the
     /// spec validation has already refused an unknown one). Otherwise each sub-topic valid in the
-    /// meeting's year is scored on the point's topic (×4), title (×3), facts (×1) and lead/support
-    /// units (×3); the best wins, with a runner-up kept when it scores at least two thirds of the
-    /// best from the topic or title itself. Ties go to the section's own theme.
+    /// meeting's year is scored on its terms found in the point's topic (×4, the name ×8), title
+    /// (×3), facts (×1) and lead/support units (×1), plus character pairs of the topic found in
+    /// its terms (×2, two at most) and in its theme's name (+2); the section's own theme counts
+    /// half again. The best wins, with a runner-up of the same theme kept when it scores at least
+    /// three quarters of the best from the topic or title itself. Ties go to the own theme.
     pub fn resolve(&self, q: &Query<'_>) -> Resolution {
         if let Some(a) = q.about.map(str::trim).filter(|a| !a.is_empty())
             && self.get(a).is_some()
@@ -198,17 +200,20 @@ impl TopicMap {
                 s += Self::unit_score(t, u, &mut hits);
             }
             // Near words: character pairs of the topic found in the sub-topic's terms (就业增收
-            // and 就业服务 share 就业), at most two; and the section's own theme, once anything
-            // matched.
-            if s > 0 || t.theme == q.theme {
-                let near = near_pairs(q.topic, t);
-                s += near.len().min(2) as u32;
-                if !near.is_empty() && head == 0 {
-                    hits.push(format!("near {}", near.join("、")));
-                }
+            // and 农民工就业 share 就业), at most two, each worth two.
+            let near = near_pairs(q.topic, t);
+            s += 2 * near.len().min(2) as u32;
+            if !near.is_empty() && head == 0 {
+                hits.push(format!("near {}", near.join("、")));
             }
-            if s > 0 && t.theme == q.theme {
+            // A topic that names a theme (就业增收 → 稳定就业) leans to that theme's sub-topics.
+            if theme_named(q.topic, &t.theme) {
                 s += 2;
+            }
+            // The section's own theme counts half again: another theme's sub-topic wins only
+            // when it is clearly better (防汛 under 社会治理).
+            if t.theme == q.theme {
+                s = s * 3 / 2;
             }
             if s > 0 {
                 scored.push((s, head > 0, i, hits));
@@ -320,9 +325,9 @@ impl TopicMap {
 }
 
 /// Pairs too common in point topics to tell one sub-topic from another.
-const COMMON_PAIRS: [&str; 16] = [
+const COMMON_PAIRS: [&str; 22] = [
     "安全", "工作", "建设", "发展", "管理", "服务", "推进", "落实", "提升", "加强", "体系", "能力",
-    "机制", "问题", "重点", "全面",
+    "机制", "问题", "重点", "全面", "整治", "专项", "监管", "保障", "制度", "行动",
 ];
 
 /// The character pairs of `field` found in a sub-topic's terms.
@@ -342,6 +347,16 @@ fn near_pairs(field: &str, t: &SubTopic) -> Vec<String> {
         }
     }
     out
+}
+
+/// Whether a point's topic shares a telling character pair with a theme's name (就业增收 and
+/// 稳定就业 share 就业).
+fn theme_named(topic: &str, theme: &str) -> bool {
+    let cs: Vec<char> = topic.chars().collect();
+    cs.windows(2).any(|w| {
+        let p: String = w.iter().collect();
+        !COMMON_PAIRS.contains(&p.as_str()) && theme.contains(p.as_str())
+    })
 }
 
 /// Check the spec's `points[].about` against the map: an unknown sub-topic is an error located

@@ -10,6 +10,26 @@ use wengao::lint::topic_report;
 use wengao::model::Origin;
 use wengao::topic::Query;
 
+/// Every sentence of a point with its origin: its paragraphs and its enumerated items.
+fn sentences(p: &wengao::model::Part) -> Vec<(&str, &Origin)> {
+    let mut v: Vec<(&str, &Origin)> = p
+        .body
+        .iter()
+        .flat_map(|b| &b.sentences)
+        .map(|s| (s.text.as_str(), &s.origin))
+        .collect();
+    for i in &p.items {
+        v.push((i.lead.as_str(), &i.lead_origin));
+        v.extend(
+            i.body
+                .sentences
+                .iter()
+                .map(|s| (s.text.as_str(), &s.origin)),
+        );
+    }
+    v
+}
+
 fn drafter() -> Drafter {
     Drafter::load(&root().join("phrasebank"), &root().join("templates")).unwrap()
 }
@@ -147,11 +167,9 @@ fn resolution_across_themes_and_by_about() {
     assert_eq!(about.resolution.topics, ["督查督办"]);
     assert!(about.resolution.why.starts_with("about"));
     let point = &plan.speech.parts[0].parts[0];
-    let ids: Vec<&str> = point
-        .body
-        .iter()
-        .flat_map(|p| &p.sentences)
-        .filter_map(|s| match &s.origin {
+    let ids: Vec<&str> = sentences(point)
+        .into_iter()
+        .filter_map(|(_, o)| match o {
             Origin::Phrase { id } if id.contains(".measure.") => Some(id.as_str()),
             _ => None,
         })
@@ -203,12 +221,10 @@ fn an_unknown_topic_drafts_short_with_a_warning() {
         plan.warnings
     );
     let point = &plan.speech.parts[0].parts[0];
-    let drawn: Vec<&str> = point
-        .body
-        .iter()
-        .flat_map(|p| &p.sentences)
-        .filter(|s| matches!(&s.origin, Origin::Phrase { id } if id.contains(".measure.") || id.contains(".framing.")))
-        .map(|s| s.text.as_str())
+    let drawn: Vec<&str> = sentences(point)
+        .into_iter()
+        .filter(|(_, o)| matches!(o, Origin::Phrase { id } if id.contains(".measure.") || id.contains(".framing.")))
+        .map(|(t, _)| t)
         .collect();
     assert!(drawn.is_empty(), "{drawn:?}");
     let text: String = point.body.iter().map(|p| p.text()).collect();
@@ -238,10 +254,11 @@ fn seeds_share_few_sentences() {
         let plan = d.plan(&vs, Some(seed)).unwrap();
         let mut out = BTreeSet::new();
         for p in plan.speech.parts.iter().flat_map(|p| &p.parts) {
-            for s in p.body.iter().flat_map(|b| &b.sentences) {
-                if matches!(&s.origin, Origin::Phrase { id } if id.contains(".measure.") || id.contains(".framing."))
+            for (_, o) in sentences(p) {
+                if let Origin::Phrase { id } = o
+                    && (id.contains(".measure.") || id.contains(".framing."))
                 {
-                    out.insert(s.text.clone());
+                    out.insert(id.clone());
                 }
             }
         }

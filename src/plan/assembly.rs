@@ -4,59 +4,28 @@
 
 use super::*;
 
-pub(super) fn to_part(i: usize, s: SectionPlan, marker: ItemMarker, facts_first: bool) -> Part {
+pub(super) fn to_part(
+    templates: &Templates,
+    i: usize,
+    s: SectionPlan,
+    marker: ItemMarker,
+    facts_first: bool,
+    seed: u64,
+) -> Part {
     let parts = s
         .points
         .into_iter()
         .enumerate()
         .map(|(j, p)| {
-            let mut first: Vec<Sentence> = Vec::new();
-            if facts_first && !p.facts.is_empty() {
-                first.extend(p.facts);
-                first.extend(p.framing);
-            } else {
-                first.extend(p.framing);
-                first.extend(p.facts);
-            }
-            first.extend(p.framing2);
-            // Measures in paragraphs of at most four, the last carrying the requirement,
-            // responsibility and deadline.
-            let mut tail: Vec<Sentence> = Vec::new();
-            tail.extend(p.requirement);
-            tail.extend(p.responsibility);
-            tail.extend(p.deadline);
-            let mut body: Vec<Paragraph> = Vec::new();
-            let mut measures = p.tasks;
-            measures.extend(p.measures);
-            let chunks: Vec<Vec<Sentence>> = measures.chunks(4).map(<[Sentence]>::to_vec).collect();
-            if chunks.len() <= 1
-                && sentences_len(&first)
-                    + chunks.iter().map(|c| sentences_len(c)).sum::<usize>()
-                    + sentences_len(&tail)
-                    <= 420
-            {
-                first.extend(chunks.into_iter().flatten());
-                first.extend(tail);
-                body.push(Paragraph::new(first));
-            } else {
-                body.push(Paragraph::new(first));
-                let n = chunks.len();
-                for (k, mut c) in chunks.into_iter().enumerate() {
-                    if k + 1 == n {
-                        c.append(&mut tail);
-                    }
-                    body.push(Paragraph::new(c));
-                }
-                if !tail.is_empty() {
-                    body.push(Paragraph::new(tail));
-                }
-            }
+            let variant = ((seed as usize) + i * 3 + j) % 3;
+            let (body, items) = super::shapes::shape_point(templates, &p, facts_first, variant);
             Part {
                 number: j as u32 + 1,
                 level: 2,
                 heading: p.heading,
                 heading_origin: p.heading_origin,
-                body: body.into_iter().filter(|p| !p.is_empty()).collect(),
+                body,
+                items,
                 ..Default::default()
             }
         })
@@ -190,7 +159,16 @@ impl<'a> Planner<'a> {
         speech.parts = sections
             .into_iter()
             .enumerate()
-            .map(|(i, s)| to_part(i, s, marker, elaborate_facts_first))
+            .map(|(i, s)| {
+                to_part(
+                    self.templates,
+                    i,
+                    s,
+                    marker,
+                    elaborate_facts_first,
+                    self.seed,
+                )
+            })
             .collect();
         let length = fixed + speech.parts.iter().map(part_len).sum::<usize>();
         Ok(Plan {

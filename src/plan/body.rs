@@ -46,6 +46,14 @@ impl<'a> Planner<'a> {
                 })
                 .collect();
             out[i].intro = self.intro(&theme, &resolved);
+            self.ranked_in_part = out[i].intro.iter().any(|s| {
+                crate::prose::RANKING_WORDS
+                    .iter()
+                    .any(|w| s.text.contains(w))
+            });
+            for s in &out[i].intro {
+                self.seen.push(crate::prose::pairs(&s.text));
+            }
             if sec.points.is_empty() {
                 out[i].items = self.items(&theme);
             } else {
@@ -129,6 +137,15 @@ impl<'a> Planner<'a> {
             for _ in 0..2 {
                 intro.extend(self.sentence(Role::PartIntro, Some(theme), &[], &[]));
             }
+            if intro.len() == 2
+                && !crate::prose::repeated_words(
+                    &format!("{}{}", intro[0].text, intro[1].text),
+                    &[],
+                )
+                .is_empty()
+            {
+                intro.truncate(1);
+            }
             return intro;
         }
         let mut intro = Vec::new();
@@ -144,6 +161,13 @@ impl<'a> Planner<'a> {
             intro.push(Sentence::new(text, Origin::Phrase { id }));
         }
         intro.extend(self.sentence_from(Role::PartIntro, Pool::General(theme), &[], &[]));
+        // Two intros that repeat a word (绿色发展 … 绿色发展 … 绿色发展) read as one said twice.
+        if intro.len() == 2 {
+            let both = format!("{}{}", intro[0].text, intro[1].text);
+            if !crate::prose::repeated_words(&both, &[]).is_empty() {
+                intro.truncate(1);
+            }
+        }
         if intro.len() == 2 && self.rng.coin() {
             intro.swap(0, 1);
         }
@@ -169,6 +193,27 @@ impl<'a> Planner<'a> {
             let mut pp = PointPlan {
                 heading: heads[pi].0.clone(),
                 heading_origin: heads[pi].1.clone(),
+                topic: topic.clone(),
+                terms: res
+                    .topics
+                    .iter()
+                    .filter_map(|t| self.pb.topic_map.get(t))
+                    .flat_map(|t| t.terms().map(str::to_string))
+                    .filter(|t| t.chars().count() >= 2)
+                    .collect(),
+                fact_clauses: p
+                    .facts
+                    .iter()
+                    .enumerate()
+                    .map(|(fi, f)| {
+                        (
+                            clause(f.as_str()),
+                            Origin::Spec {
+                                field: format!("{base}.facts[{fi}]"),
+                            },
+                        )
+                    })
+                    .collect(),
                 ..Default::default()
             };
             let topic_fields = if implicit {
@@ -194,12 +239,36 @@ impl<'a> Planner<'a> {
             for (fi, f) in p.facts.iter().enumerate() {
                 let fact = clause(f.as_str());
                 let field = format!("{base}.facts[{fi}]");
-                let s = match self.sentence(
-                    Role::FactFrame,
-                    None,
-                    &[("fact", fact.clone())],
-                    std::slice::from_ref(&field),
-                ) {
+                // A frame must be true of its fact: one that calls it a task (任务艰巨, 如期完成)
+                // only for a target; 一组数字 only before two figures or more.
+                let target = super::shapes::is_target(&fact);
+                let figures = crate::lint::numbers(&fact).len();
+                let untrue: HashSet<String> = self
+                    .pb
+                    .pool_iter(Role::FactFrame, None, self.vs.kind, year)
+                    .filter(|ph| {
+                        (!target && TASK_WORDS.iter().any(|w| ph.text.contains(w)))
+                            || (figures < 2 && ph.text.contains("数字"))
+                    })
+                    .map(|ph| ph.id.clone())
+                    .collect();
+                let s = match self
+                    .draw(
+                        Role::FactFrame,
+                        None,
+                        &[("fact", fact.clone())],
+                        &untrue,
+                        true,
+                    )
+                    .map(|(id, text)| {
+                        Sentence::new(
+                            text,
+                            Origin::Mixed {
+                                id,
+                                fields: vec![field.clone()],
+                            },
+                        )
+                    }) {
                     Some(s) => Some(s),
                     None => self.fallback(
                         "fact",
@@ -281,17 +350,74 @@ impl<'a> Planner<'a> {
             .collect();
         let allowed: Vec<Vec<String>> = resolved.iter().map(|r| r.topics.clone()).collect();
         let mut group = self.near_group(Role::Measure, theme, Some(&allowed), &keys, false);
-        for _ in 0..MAX_MEASURES {
+        for _ in 0..MAX_MEASURES + 2 {
             for (k, pp) in plans.iter_mut().enumerate() {
                 if let Some(s) = self.sentence_near(&mut group, k) {
                     pp.measures.push(s);
                 }
             }
         }
+        // What a writer would strike goes (the prose rules of `wengao lint`): a sentence that
+        // says nearly what the draft said already, a four-character word a third time in the
+        // point, a second ranking word (重中之重) in the part. Then six at most.
+        let mut ranked = self.ranked_in_part;
+        for pp in plans.iter_mut() {
+            self.keep_prose(pp, &mut ranked);
+            pp.measures.truncate(MAX_MEASURES);
+        }
+        self.ranked_in_part = ranked;
         // No `general` measure is added: read blind, a point that ended on a sentence fitting
         // any point of its theme was the first thing a writer took for a program's.
         self.report_points(si, sec.points.len(), &mut plans, resolved);
+        self.pick_shapes(&mut plans);
         plans
+    }
+
+    /// Drop from a point's framings and measures what the prose rules would report, keeping the
+    /// rest in order; remember what stays.
+    fn keep_prose(&mut self, pp: &mut PointPlan, ranked: &mut bool) {
+        use crate::prose;
+        let mut allowed: Vec<String> = vec![pp.topic.clone(), pp.heading.clone()];
+        crate::spec::for_each_text(&self.vs.spec, &mut |_, t| allowed.push(t.0.clone()));
+        let allow: Vec<&str> = allowed.iter().map(String::as_str).collect();
+        let mut text = String::new();
+        for s in pp
+            .facts
+            .iter()
+            .chain(&pp.tasks)
+            .chain(&pp.responsibility)
+            .chain(&pp.deadline)
+        {
+            text.push_str(&s.text);
+        }
+        let mut ok = |s: &Sentence, text: &mut String, seen: &mut Vec<Vec<(char, char)>>| {
+            let ps = prose::pairs(&s.text);
+            if ps.len() >= 14 && seen.iter().any(|q| prose::alike(&ps, q) >= prose::NEAR) {
+                return false;
+            }
+            let ranks = prose::RANKING_WORDS.iter().any(|w| s.text.contains(w));
+            if ranks && *ranked {
+                return false;
+            }
+            let with = format!("{text}{}", s.text);
+            if !prose::repeated_words(&with, &allow).is_empty() {
+                return false;
+            }
+            *ranked |= ranks;
+            *text = with;
+            seen.push(ps);
+            true
+        };
+        let mut seen = std::mem::take(&mut self.seen);
+        for f in [&mut pp.framing, &mut pp.framing2] {
+            if let Some(s) = f
+                && !ok(s, &mut text, &mut seen)
+            {
+                *f = None;
+            }
+        }
+        pp.measures.retain(|s| ok(s, &mut text, &mut seen));
+        self.seen = seen;
     }
 
     /// Record what each point resolved to; warn of points with no sub-topic or too few
@@ -426,6 +552,9 @@ impl<'a> Planner<'a> {
         }
     }
 }
+
+/// Words of a fact frame that call its fact a task to be done (true only of a target).
+const TASK_WORDS: [&str; 7] = ["任务", "目标", "计划", "如期", "倒排", "艰巨", "确保"];
 
 /// The most measures a point draws from its sub-topics (a sub-topic has 6–12): fewer than its
 /// whole pool, so that drafts of one spec with other seeds differ.

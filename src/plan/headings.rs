@@ -38,33 +38,68 @@ impl<'a> Planner<'a> {
             let n = names.remove(pos);
             names.push(n);
         }
+        // Generated headings are parallel to the spec's own titles: as many clauses (a pattern
+        // that gives another count is kept only when none gives the same).
+        let clauses = |h: &str| h.split(['，', '；']).count();
+        let want = needs
+            .iter()
+            .find_map(|n| n.title.as_ref().map(|(t, _)| clauses(&clause(t))));
+        let mut second: Option<(String, Vec<(String, Origin)>)> = None;
         for name in &names {
             if let Some(h) = self.try_pattern(name, needs) {
-                self.patterns.push(name.clone());
-                return h;
+                let parallel = want.is_none_or(|w| h.iter().all(|(t, _)| clauses(t) == w));
+                if parallel {
+                    self.patterns.push(name.clone());
+                    return h;
+                }
+                if second.is_none() {
+                    second = Some((name.clone(), h));
+                }
             }
+        }
+        if let Some((name, h)) = second {
+            self.patterns.push(name);
+            return h;
         }
         // No pattern fits: fall back to the theme's aim, or the topic.
         self.patterns.push("(fallback)".into());
-        needs
-            .iter()
-            .map(|n| match (&n.title, &n.topic) {
+        let mut out = Vec::new();
+        for n in needs {
+            let h = match (&n.title, &n.topic) {
                 (Some((t, f)), _) => (clause(t), Origin::Spec { field: f.clone() }),
-                (None, Some((topic, f))) => (
-                    format!("扎实做好{topic}工作"),
-                    Origin::Mixed {
-                        id: "plan:heading".into(),
-                        fields: vec![f.clone()],
-                    },
-                ),
+                (None, Some((topic, f))) => {
+                    // A heading is never said twice in a draft.
+                    let forms = [
+                        format!("扎实做好{topic}工作"),
+                        format!("全力抓好{topic}"),
+                        format!("持续推进{topic}"),
+                        format!("着力加强{topic}"),
+                        format!("切实抓好{topic}工作"),
+                    ];
+                    let text = forms
+                        .iter()
+                        .find(|t| !self.used_texts.contains(*t))
+                        .cloned()
+                        .unwrap_or_else(|| forms[0].clone());
+                    self.used_texts.insert(text.clone());
+                    (
+                        text,
+                        Origin::Mixed {
+                            id: "plan:heading".into(),
+                            fields: vec![f.clone()],
+                        },
+                    )
+                }
                 (None, None) => (
                     n.theme.clone(),
                     Origin::Template {
                         name: "plan:heading".into(),
                     },
                 ),
-            })
-            .collect()
+            };
+            out.push(h);
+        }
+        out
     }
 
     pub(super) fn try_pattern(
@@ -125,8 +160,11 @@ impl<'a> Planner<'a> {
                             .collect();
                         let mut value = None;
                         for _ in 0..8 {
-                            let Some((id, t)) = self.draw(role, None, &[], &local_used, false)
-                            else {
+                            // A motto is said once in a draft (久久为功 in four headings reads
+                            // as a program's): what other headings used is left out too.
+                            let mut exclude = local_used.clone();
+                            exclude.extend(self.mottos.iter().cloned());
+                            let Some((id, t)) = self.draw(role, None, &[], &exclude, false) else {
                                 break;
                             };
                             local_used.insert(id.clone());
@@ -163,6 +201,7 @@ impl<'a> Planner<'a> {
                         && !self.used_texts.contains(&t)
                         && texts.insert(t.clone()) =>
                 {
+                    self.mottos.extend(ids.iter().cloned());
                     let id = format!("{name}[{}]", ids.join(","));
                     let origin = if fields.is_empty() {
                         Origin::Phrase { id }

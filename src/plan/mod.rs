@@ -37,6 +37,7 @@ mod headings;
 mod length;
 mod opening;
 mod picker;
+mod shapes;
 #[cfg(test)]
 mod tests;
 mod topics;
@@ -105,6 +106,13 @@ struct PointPlan {
     measures: Vec<Sentence>,
     /// The first measure is a `general` one of the theme.
     general: bool,
+    /// Its shape (`templates/shapes/{shape}.tera`).
+    shape: String,
+    /// The spec's facts as written, with their origins (a target shape leads with them).
+    fact_clauses: Vec<(String, Origin)>,
+    /// The point's topic, and the words of its sub-topics (how specific a measure is).
+    topic: String,
+    terms: Vec<String>,
     requirement: Option<Sentence>,
     responsibility: Option<Sentence>,
     deadline: Option<Sentence>,
@@ -143,6 +151,14 @@ struct Planner<'a> {
     implicit: Vec<Vec<bool>>,
     /// What each point resolved to, in order.
     point_topics: Vec<PointTopic>,
+    /// Where the shape cycle stands (so that a speech uses several).
+    shape_turn: usize,
+    /// The four-character mottos (and other heading phrases) headings have used.
+    mottos: HashSet<String>,
+    /// The character pairs of every body sentence kept so far (no near-duplicates).
+    seen: Vec<Vec<(char, char)>>,
+    /// Whether the current level-1 part has ranked a task first already (重中之重).
+    ranked_in_part: bool,
 }
 
 /// Themes whose live use ended (or began) with an era, and the framing used outside it.
@@ -194,6 +210,10 @@ impl<'a> Planner<'a> {
             placeholders: false,
             implicit: Vec::new(),
             point_topics: Vec::new(),
+            shape_turn: 0,
+            mottos: HashSet::default(),
+            seen: Vec::new(),
+            ranked_in_part: false,
         }
     }
 }

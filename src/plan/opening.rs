@@ -76,11 +76,17 @@ impl<'a> Planner<'a> {
         let mut out = Vec::new();
         let mut first = Vec::new();
         if !sit.achievements.is_empty() || !sit.figures.is_empty() {
-            // Looking back over the past year (过去一年, 一年来) fits the year's first meetings
-            // (a plenary until March); later the look back is over this year so far (今年以来).
+            // Looking back over the past year (过去一年, 一年来) fits the year's first quarter,
+            // unless the figures are this year's own (1-2月, 一季度); later the look back is
+            // over this year so far (今年以来). `wengao lint` checks the same (rule time-word).
             let month = chrono::Datelike::month(&self.vs.date);
-            let year_review =
-                month <= 2 || (month <= 3 && self.vs.kind == crate::spec::Kind::Plenary);
+            let mut texts: Vec<String> = Vec::new();
+            crate::spec::for_each_text(&self.vs.spec, &mut |f, t| {
+                if f.starts_with("situation") {
+                    texts.push(t.0.clone());
+                }
+            });
+            let year_review = month <= 3 && !crate::prose::this_years_figures(&texts.concat());
             let wrong: HashSet<String> = self
                 .pb
                 .pool_iter(Role::SituationLead, None, self.vs.kind, self.vs.year())
@@ -183,13 +189,16 @@ impl<'a> Planner<'a> {
     }
 
     pub(super) fn announce(&mut self, n: usize) -> Vec<Paragraph> {
-        let count = numerals::chinese(n as u32);
-        // Only entries that say the count: 下面，我讲三点意见 (not 讲几点意见).
+        // 两点, 两个方面 — never 二点.
+        let count = numerals::count_cn(n as u32);
+        // Only entries that say the count: 下面，我讲三点意见 (not 讲几点意见); 我再强调 only
+        // after others have spoken (the recap), since 再 needs something said before.
+        let recap = !self.vs.spec.meeting.earlier.is_empty();
         let vague: HashSet<String> = self
             .pb
             .pool(Role::Announce, None, self.vs.kind, self.vs.year())
             .into_iter()
-            .filter(|ph| !ph.slots().contains(&"count"))
+            .filter(|ph| !ph.slots().contains(&"count") || (!recap && ph.text.contains('再')))
             .map(|ph| ph.id.clone())
             .collect();
         match self

@@ -1,0 +1,286 @@
+//! Point shapes: how a point's sentences are built into paragraphs.
+//!
+//! The shapes are Tera templates (`templates/shapes/*.tera`), each seen in the corpus: running
+//! prose joined by 同时/此外/特别是 (`plain`), an enumeration 一是…；二是… (`enumeration`), a run
+//! of demands 要…。要…。同时，要… (`yao`), a short point of three or four sentences (`short`), and a
+//! point led by its target (`target`). A template gets the point's sentences (and their forms
+//! with and without a leading 要) and writes one paragraph a line; each sentence of the result is
+//! given back the origin of the sentence it carries. The planner picks the shapes so that siblings
+//! differ and a speech does not repeat one shape throughout.
+
+use super::*;
+
+/// The shapes, by the name of their template.
+pub(super) const SHAPES: [&str; 5] = ["plain", "enumeration", "yao", "short", "target"];
+
+/// Whether a fact reads as a target (全年新建…，力争…) rather than a result (已完成…，同比增长…).
+pub(super) fn is_target(fact: &str) -> bool {
+    let target = [
+        "全年",
+        "力争",
+        "确保",
+        "年内",
+        "目标",
+        "新建",
+        "新增",
+        "计划",
+        "年底前",
+    ];
+    let done = [
+        "已",
+        "累计",
+        "同比",
+        "完成了",
+        "实现了",
+        "达到了",
+        "稳定在",
+        "排查",
+        "整改",
+    ];
+    target.iter().any(|w| fact.contains(w)) && !done.iter().any(|w| fact.contains(w))
+}
+
+/// A measure without its leading 要 and its final stop: the item of an enumeration.
+pub(super) fn bare(text: &str) -> String {
+    let t = text.trim();
+    let t = t.strip_prefix('要').unwrap_or(t);
+    t.trim_end_matches(['。', '；', '！']).to_string()
+}
+
+/// A measure as a demand: 要 prefixed when the sentence opens with its verb and has no 要 of
+/// its own (要严格落实…), left as it is when it names its actor (住建部门要…) or a condition
+/// (凡是…的，一律…).
+pub(super) fn yao(text: &str) -> String {
+    let t = text.trim();
+    let head: String = t.chars().take(30).collect();
+    if t.starts_with('要') || t.starts_with('凡') || head.contains('要') || t.starts_with('各')
+    {
+        t.to_string()
+    } else {
+        format!("要{t}")
+    }
+}
+
+/// Split a paragraph into sentences after 。！？ (a closing quote stays with its sentence).
+pub(super) fn split_sentences(p: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut chars = p.chars().peekable();
+    while let Some(c) = chars.next() {
+        cur.push(c);
+        if matches!(c, '。' | '！' | '？') {
+            while let Some(&q) = chars.peek() {
+                if matches!(q, '”' | '’' | '」' | '）') {
+                    cur.push(q);
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            out.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.trim().is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// The core of a sentence for finding it again in a shaped paragraph: up to its first twelve
+/// characters without a leading 要.
+fn needle(text: &str) -> String {
+    bare(text).chars().take(12).collect()
+}
+
+/// Render one point with its shape (falling back to `plain` when the shape does not fit what is
+/// left after trimming) into paragraphs whose sentences carry their origins.
+pub(super) fn shape_point(
+    templates: &Templates,
+    p: &PointPlan,
+    facts_first: bool,
+    variant: usize,
+) -> (Vec<Paragraph>, Vec<Item>) {
+    let mut measures: Vec<&Sentence> = p.tasks.iter().chain(&p.measures).collect();
+    // From the general to the specific: by how many of the point's own terms a measure names,
+    // the writer's tasks first; the most specific is the one emphasised.
+    let tasks = p.tasks.len();
+    measures[tasks..].sort_by_key(|s| p.specificity(&s.text));
+    let n = measures.len();
+    let emph = (n >= 3)
+        .then(|| {
+            let best = measures[tasks..]
+                .iter()
+                .map(|s| p.specificity(&s.text))
+                .max()
+                .unwrap_or(0);
+            (best >= 2).then_some(n - 1)
+        })
+        .flatten();
+    let targets: Vec<&(String, Origin)> = p
+        .fact_clauses
+        .iter()
+        .filter(|(f, _)| is_target(f))
+        .collect();
+    let shape = match p.shape.as_str() {
+        "enumeration" if n >= 2 => "enumeration",
+        "yao" if n >= 2 => "yao",
+        "short" => "short",
+        "target" if !targets.is_empty() && targets.len() == p.fact_clauses.len() && n >= 1 => {
+            "target"
+        }
+        _ => "plain",
+    };
+    let mut opening: Vec<&Sentence> = Vec::new();
+    if facts_first && !p.facts.is_empty() {
+        opening.extend(&p.facts);
+        opening.extend(&p.framing);
+    } else {
+        opening.extend(&p.framing);
+        opening.extend(&p.facts);
+    }
+    opening.extend(&p.framing2);
+    let texts = |v: &[&Sentence]| v.iter().map(|s| s.text.clone()).collect::<Vec<_>>();
+    let framing: Vec<&Sentence> = p.framing.iter().chain(&p.framing2).collect();
+    let facts: Vec<&Sentence> = p.facts.iter().collect();
+    let tail: Vec<&Sentence> = p
+        .requirement
+        .iter()
+        .chain(&p.responsibility)
+        .chain(&p.deadline)
+        .collect();
+    let bares: Vec<String> = measures.iter().map(|s| bare(&s.text)).collect();
+    let mut ctx = tera::Context::new();
+    ctx.insert("opening", &texts(&opening));
+    ctx.insert("framing", &texts(&framing));
+    ctx.insert("facts", &texts(&facts));
+    ctx.insert(
+        "fact_clauses",
+        &p.fact_clauses
+            .iter()
+            .map(|(f, _)| f.clone())
+            .collect::<Vec<_>>(),
+    );
+    ctx.insert("measures", &texts(&measures));
+    ctx.insert(
+        "yao",
+        &measures.iter().map(|s| yao(&s.text)).collect::<Vec<_>>(),
+    );
+    ctx.insert("short", &bares.iter().all(|b| b.chars().count() <= 30));
+    ctx.insert("bare", &bares);
+    ctx.insert("tail", &texts(&tail));
+    ctx.insert("n", &n);
+    ctx.insert("emph", &emph.map_or(-1, |e| e as i64));
+    ctx.insert("variant", &variant);
+    ctx.insert("topic", &p.topic);
+    let name = format!("shapes/{shape}.tera");
+    let lines = match templates.render_shape(&name, &ctx) {
+        Ok(l) => l,
+        // A shape template that fails (a curator's edit) leaves the point in plain paragraphs.
+        Err(_) => vec![
+            opening.iter().map(|s| s.text.as_str()).collect::<String>(),
+            measures
+                .iter()
+                .chain(&tail)
+                .map(|s| s.text.as_str())
+                .collect::<String>(),
+        ],
+    };
+    // Every sentence given back its origin: the input it carries, else the shape's own words.
+    let mut known: Vec<(String, &Origin)> = Vec::new();
+    for s in opening.iter().chain(&measures).chain(&tail) {
+        known.push((needle(&s.text), &s.origin));
+    }
+    for (f, o) in &p.fact_clauses {
+        known.push((f.chars().take(12).collect(), o));
+    }
+    let shape_origin = Origin::Template { name };
+    let origin_of = |s: &str| {
+        known
+            .iter()
+            .find(|(k, _)| !k.is_empty() && s.contains(k.as_str()))
+            .map(|(_, o)| (*o).clone())
+            .unwrap_or_else(|| shape_origin.clone())
+    };
+    let sentences = |line: &str| -> Vec<Sentence> {
+        split_sentences(line)
+            .into_iter()
+            .map(|s| {
+                let o = origin_of(&s);
+                Sentence::new(s, o)
+            })
+            .collect()
+    };
+    // Lines marked 〔item〕 are enumerated items (一是…) that run on in the paragraph before
+    // them; what follows the last item runs on after it.
+    let mut body: Vec<Paragraph> = Vec::new();
+    let mut items: Vec<Item> = Vec::new();
+    for line in &lines {
+        if let Some(lead) = line.strip_prefix(ITEM) {
+            let lead = lead.trim().trim_end_matches(['。', '；']).to_string();
+            items.push(Item {
+                number: items.len() as u32 + 1,
+                marker: ItemMarker::Shi,
+                lead_origin: origin_of(&lead),
+                lead,
+                body: Paragraph::new(Vec::new()),
+                own_paragraph: false,
+                line: 0,
+            });
+        } else if let Some(last) = items.last_mut() {
+            last.body.sentences.extend(sentences(line));
+        } else {
+            let p = Paragraph::new(sentences(line));
+            if !p.is_empty() {
+                body.push(p);
+            }
+        }
+    }
+    (body, items)
+}
+
+/// The mark a shape template puts before an enumerated item's line.
+pub(super) const ITEM: &str = "〔item〕";
+
+impl PointPlan {
+    /// How many of the point's own terms (its sub-topics' words) a sentence names.
+    pub(super) fn specificity(&self, text: &str) -> usize {
+        self.terms
+            .iter()
+            .filter(|t| text.contains(t.as_str()))
+            .count()
+    }
+}
+
+impl<'a> Planner<'a> {
+    /// Pick each point's shape: siblings differ, a section's points cycle through the shapes
+    /// that fit them in an order the seed picks, and the speech as a whole uses several.
+    pub(super) fn pick_shapes(&mut self, plans: &mut [PointPlan]) {
+        let mut order: Vec<&str> = SHAPES.to_vec();
+        self.rng.shuffle(&mut order);
+        let n = plans.len();
+        let mut prev = "";
+        for (k, p) in plans.iter_mut().enumerate() {
+            let fits = |s: &str| match s {
+                "target" => {
+                    !p.fact_clauses.is_empty() && p.fact_clauses.iter().all(|(f, _)| is_target(f))
+                }
+                "enumeration" | "yao" => p.measures.len() + p.tasks.len() >= 3,
+                // A minor point: one of several siblings, without facts or tasks of its own.
+                "short" => n >= 3 && p.facts.is_empty() && p.tasks.is_empty() && k + 1 == n,
+                _ => true,
+            };
+            let start = self.shape_turn;
+            let pick = (0..order.len())
+                .map(|i| order[(start + i) % order.len()])
+                .find(|s| *s != prev && fits(s))
+                .unwrap_or("plain");
+            self.shape_turn += 1;
+            if pick == "short" {
+                p.measures.truncate(2);
+                p.framing2 = None;
+            }
+            p.shape = pick.to_string();
+            prev = pick;
+        }
+    }
+}
