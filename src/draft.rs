@@ -111,7 +111,7 @@ impl Drafter {
         file: &str,
     ) -> Result<(Drafter, ValidSpec)> {
         let mut parsed: Option<Result<ValidSpec>> = None;
-        let mut select = |themes: &[crate::phrasebank::Theme]| {
+        let mut select = |themes: &[crate::phrasebank::Theme], map: &crate::topic::TopicMap| {
             let names: Vec<String> = themes.iter().map(|t| t.name.clone()).collect();
             let r = spec::parse(src, file, &names);
             let chosen = crate::phrasebank::Selection {
@@ -125,15 +125,7 @@ impl Drafter {
                 topics: r
                     .as_ref()
                     .ok()
-                    .map(|vs| {
-                        let map = crate::topic::TopicMap::new(
-                            themes
-                                .iter()
-                                .flat_map(|t| t.topics.iter().cloned())
-                                .collect(),
-                        );
-                        plan::spec_topics(vs, &map)
-                    })
+                    .map(|vs| plan::spec_topics(vs, map))
                     .unwrap_or_default(),
             };
             parsed = Some(r);

@@ -439,7 +439,7 @@ pub struct Phrasebank {
 impl Phrasebank {
     /// Load every `*.yaml` under `dir` (recursively, in sorted order).
     pub fn load(dir: &Path) -> Result<Phrasebank> {
-        Phrasebank::load_cached(dir, cache::dir().as_deref(), &mut |_| None)
+        Phrasebank::load_cached(dir, cache::dir().as_deref(), &mut |_, _| None)
     }
 
     /// Load only what `select` keeps: it is shown the themes first (a draft validates its spec
@@ -448,16 +448,16 @@ impl Phrasebank {
     /// touched is time.
     pub fn load_selected(
         dir: &Path,
-        select: &mut dyn FnMut(&[Theme]) -> Selection,
+        select: &mut dyn FnMut(&[Theme], &crate::topic::TopicMap) -> Selection,
     ) -> Result<Phrasebank> {
-        Phrasebank::load_cached(dir, cache::dir().as_deref(), &mut |t| Some(select(t)))
+        Phrasebank::load_cached(dir, cache::dir().as_deref(), &mut |t, m| Some(select(t, m)))
     }
 
     /// [`Phrasebank::load`] with this cache directory (None: no cache).
     fn load_cached(
         dir: &Path,
         cache_dir: Option<&Path>,
-        select: &mut dyn FnMut(&[Theme]) -> Option<Selection>,
+        select: &mut dyn FnMut(&[Theme], &crate::topic::TopicMap) -> Option<Selection>,
     ) -> Result<Phrasebank> {
         let mut files = Vec::new();
         collect_yaml(dir, &mut files)?;
@@ -498,7 +498,7 @@ impl Phrasebank {
                 if let Some(p) = &cache {
                     cache::write(p, &pb);
                 }
-                if let Some(chosen) = select(&pb.themes) {
+                if let Some(chosen) = select(&pb.themes, &pb.topic_map) {
                     pb.phrases
                         .retain(|p| chosen.keeps(p.status, p.role, &p.themes, &p.topics));
                     pb.index();
@@ -514,12 +514,15 @@ impl Phrasebank {
 
     /// Rebuild the lookup indexes from `phrases`.
     fn index(&mut self) {
-        self.topic_map = crate::topic::TopicMap::new(
-            self.themes
-                .iter()
-                .flat_map(|t| t.topics.iter().cloned())
-                .collect(),
-        );
+        // The topic map depends on the themes only: built once.
+        if self.topic_map.topics.is_empty() {
+            self.topic_map = crate::topic::TopicMap::new(
+                self.themes
+                    .iter()
+                    .flat_map(|t| t.topics.iter().cloned())
+                    .collect(),
+            );
+        }
         self.by_role.clear();
         self.by_role_theme.clear();
         for (i, p) in self.phrases.iter().enumerate() {
@@ -918,7 +921,7 @@ mod cache {
     pub fn read_stamped(
         s: &Stamp,
         dir: &Path,
-        select: &mut dyn FnMut(&[Theme]) -> Option<Selection>,
+        select: &mut dyn FnMut(&[Theme], &crate::topic::TopicMap) -> Option<Selection>,
     ) -> Option<Phrasebank> {
         let name = std::fs::read_to_string(stamp_path(s)).ok()?;
         let name = name.trim();
@@ -1146,13 +1149,13 @@ mod cache {
 
     #[cfg(test)]
     fn decode(bytes: &[u8], dir: &Path) -> Option<Phrasebank> {
-        decode_from(In::new(bytes, bytes.len() as u64), dir, &mut |_| None)
+        decode_from(In::new(bytes, bytes.len() as u64), dir, &mut |_, _| None)
     }
 
     fn decode_from<R: std::io::Read>(
         mut i: In<R>,
         dir: &Path,
-        select: &mut dyn FnMut(&[Theme]) -> Option<Selection>,
+        select: &mut dyn FnMut(&[Theme], &crate::topic::TopicMap) -> Option<Selection>,
     ) -> Option<Phrasebank> {
         if &i.bytes::<8>()? != MAGIC {
             return None;
@@ -1190,7 +1193,15 @@ mod cache {
                 })
             })
             .collect::<Option<_>>()?;
-        let chosen = select(&themes);
+        // The topic map is built once: the selection resolves the spec's points with it, and
+        // the phrasebank keeps it.
+        let topic_map = crate::topic::TopicMap::new(
+            themes
+                .iter()
+                .flat_map(|t| t.topics.iter().cloned())
+                .collect(),
+        );
+        let chosen = select(&themes, &topic_map);
         let n = i.u32()?;
         let mut phrases = Vec::with_capacity(n.min(1 << 20));
         for _ in 0..n {
@@ -1242,6 +1253,7 @@ mod cache {
             phrases,
             themes,
             dir: dir.to_path_buf(),
+            topic_map,
             ..Default::default()
         };
         pb.index();
@@ -1253,7 +1265,7 @@ mod cache {
     pub fn read(
         path: &Path,
         dir: &Path,
-        select: &mut dyn FnMut(&[Theme]) -> Option<Selection>,
+        select: &mut dyn FnMut(&[Theme], &crate::topic::TopicMap) -> Option<Selection>,
     ) -> Option<Phrasebank> {
         let f = std::fs::File::open(path).ok()?;
         let left = f.metadata().ok()?.len();
@@ -1436,24 +1448,24 @@ mod tests {
 
         // Just written: read and hashed, no stamp trusted or written.
         write(&entry("甲。"), 0);
-        let pb = Phrasebank::load_cached(&dir, Some(&cache_dir), &mut |_| None).unwrap();
+        let pb = Phrasebank::load_cached(&dir, Some(&cache_dir), &mut |_, _| None).unwrap();
         assert_eq!(text_of(&pb), "甲。");
         assert_eq!(stamps(), 0);
         // Old enough: a stamp is written, and the next load goes by it.
         write(&entry("乙。"), 3600);
         assert_eq!(
-            text_of(&Phrasebank::load_cached(&dir, Some(&cache_dir), &mut |_| None).unwrap()),
+            text_of(&Phrasebank::load_cached(&dir, Some(&cache_dir), &mut |_, _| None).unwrap()),
             "乙。"
         );
         assert_eq!(stamps(), 1);
         assert_eq!(
-            text_of(&Phrasebank::load_cached(&dir, Some(&cache_dir), &mut |_| None).unwrap()),
+            text_of(&Phrasebank::load_cached(&dir, Some(&cache_dir), &mut |_, _| None).unwrap()),
             "乙。"
         );
         // The same size, another time: a new stamp, the new text.
         write(&entry("丙。"), 1800);
         assert_eq!(
-            text_of(&Phrasebank::load_cached(&dir, Some(&cache_dir), &mut |_| None).unwrap()),
+            text_of(&Phrasebank::load_cached(&dir, Some(&cache_dir), &mut |_, _| None).unwrap()),
             "丙。"
         );
         assert_eq!(stamps(), 2);
@@ -1464,13 +1476,13 @@ mod tests {
             }
         }
         assert_eq!(
-            text_of(&Phrasebank::load_cached(&dir, Some(&cache_dir), &mut |_| None).unwrap()),
+            text_of(&Phrasebank::load_cached(&dir, Some(&cache_dir), &mut |_, _| None).unwrap()),
             "丙。"
         );
         // An error is never cached.
         write("entries: [", 3600);
-        assert!(Phrasebank::load_cached(&dir, Some(&cache_dir), &mut |_| None).is_err());
-        assert!(Phrasebank::load_cached(&dir, Some(&cache_dir), &mut |_| None).is_err());
+        assert!(Phrasebank::load_cached(&dir, Some(&cache_dir), &mut |_, _| None).is_err());
+        assert!(Phrasebank::load_cached(&dir, Some(&cache_dir), &mut |_, _| None).is_err());
     }
 
     #[test]

@@ -28,7 +28,7 @@ pub const RANKING_WORDS: [&str; 6] = [
 
 /// Four-character words too common in a county speech to count as repeated (the speech's own
 /// frame words).
-const COMMON_FOUR: [&str; 6] = [
+pub const COMMON_FOUR: [&str; 6] = [
     "各镇各部",
     "镇各部门",
     "县委县政",

@@ -87,6 +87,25 @@ impl Resolution {
 #[derive(Debug, Clone, Default)]
 pub struct TopicMap {
     pub topics: Vec<SubTopic>,
+    /// Each term's (name first, then words; two characters or more) first character pair, with
+    /// its (sub-topic, term), sorted by pair: a term can only be in a field that has its first
+    /// pair.
+    first_pair: Vec<(u64, u32, u32)>,
+    /// Every character pair of a sub-topic's terms, with the sub-topic, sorted.
+    pair_topics: Vec<(u64, u32)>,
+    /// Each sub-topic's terms of two characters or more.
+    terms_of: Vec<Vec<String>>,
+}
+
+type HashMap<K, V> = std::collections::HashMap<K, V>;
+
+fn char_pairs(s: &str) -> Vec<(char, char)> {
+    let cs: Vec<char> = s.chars().collect();
+    cs.windows(2).map(|w| (w[0], w[1])).collect()
+}
+
+fn key(p: (char, char)) -> u64 {
+    (u64::from(p.0) << 32) | u64::from(p.1)
 }
 
 /// How much a match in each field of a point counts.
@@ -95,9 +114,42 @@ const W_TITLE: u32 = 3;
 const W_UNIT: u32 = 1;
 const W_FACT: u32 = 1;
 
+/// The entries of a sorted index whose key is `k`.
+fn range<T>(v: &[(u64, T)], k: u64) -> &[(u64, T)] {
+    let lo = v.partition_point(|e| e.0 < k);
+    let hi = v.partition_point(|e| e.0 <= k);
+    &v[lo..hi]
+}
+
 impl TopicMap {
     pub fn new(topics: Vec<SubTopic>) -> TopicMap {
-        TopicMap { topics }
+        let mut first_pair: Vec<(u64, u32, u32)> = Vec::new();
+        let mut pair_topics: Vec<(u64, u32)> = Vec::new();
+        let mut terms_of = Vec::with_capacity(topics.len());
+        for (ti, t) in topics.iter().enumerate() {
+            let terms: Vec<String> = t
+                .terms()
+                .filter(|w| w.chars().count() >= 2)
+                .map(str::to_string)
+                .collect();
+            for (k, term) in terms.iter().enumerate() {
+                let ps = char_pairs(term);
+                if let Some(p) = ps.first() {
+                    first_pair.push((key(*p), ti as u32, k as u32));
+                }
+                pair_topics.extend(ps.into_iter().map(|p| (key(p), ti as u32)));
+            }
+            terms_of.push(terms);
+        }
+        first_pair.sort_unstable();
+        pair_topics.sort_unstable();
+        pair_topics.dedup();
+        TopicMap {
+            topics,
+            first_pair,
+            pair_topics,
+            terms_of,
+        }
     }
 
     /// The sub-topic of this name.
@@ -131,26 +183,58 @@ impl TopicMap {
         scored.into_iter().take(5).map(|(_, n)| n).collect()
     }
 
-    /// The score of one field against one sub-topic: each term found in the field counts, a term
-    /// the field is part of (a short topic like 燃气) counts too; the name counts double.
-    fn field_score(t: &SubTopic, field: &str, weight: u32, hits: &mut Vec<String>) -> u32 {
+    /// Score one field against every sub-topic at once: each term found in the field counts
+    /// `weight` (the name, the first term, twice), and so does a term the field is part of (a
+    /// short topic like 燃气). Candidates come from the pair indexes, so a field is compared with
+    /// the few terms that could match, not with every term of the map.
+    fn score_field(&self, field: &str, weight: u32, acc: &mut [(u32, Vec<String>)]) -> Vec<usize> {
         let field = field.trim();
+        let mut touched = Vec::new();
         if field.is_empty() {
-            return 0;
+            return touched;
         }
-        let short = field.chars().count() <= 8;
-        let mut s = 0;
-        for (k, term) in t.terms().enumerate() {
-            let found = field.contains(term)
-                || (short && field.chars().count() >= 2 && term.contains(field));
-            if found && term.chars().count() >= 2 {
-                s += if k == 0 { weight * 2 } else { weight };
-                if !hits.iter().any(|h| h == term) {
-                    hits.push(term.to_string());
+        let n = field.chars().count();
+        let mut seen: Vec<(usize, usize)> = Vec::new();
+        let mut found = |ti: usize, k: usize, acc: &mut [(u32, Vec<String>)]| {
+            if seen.contains(&(ti, k)) {
+                return;
+            }
+            seen.push((ti, k));
+            let term = &self.terms_of[ti][k];
+            acc[ti].0 += if k == 0 && term == &self.topics[ti].name {
+                weight * 2
+            } else {
+                weight
+            };
+            if !acc[ti].1.iter().any(|h| h == term) {
+                acc[ti].1.push(term.clone());
+            }
+            touched.push(ti);
+        };
+        let ps = char_pairs(field);
+        for p in &ps {
+            let k0 = key(*p);
+            let lo = self.first_pair.partition_point(|e| e.0 < k0);
+            for &(_, ti, k) in self.first_pair[lo..].iter().take_while(|e| e.0 == k0) {
+                let (ti, k) = (ti as usize, k as usize);
+                if field.contains(self.terms_of[ti][k].as_str()) {
+                    found(ti, k, acc);
                 }
             }
         }
-        s
+        if (2..=8).contains(&n)
+            && let Some(p) = ps.first()
+        {
+            for &(_, ti) in range(&self.pair_topics, key(*p)) {
+                let ti = ti as usize;
+                for k in 0..self.terms_of[ti].len() {
+                    if self.terms_of[ti][k].contains(field) {
+                        found(ti, k, acc);
+                    }
+                }
+            }
+        }
+        touched
     }
 
     /// The score of a unit (县应急管理局) against a sub-topic's units.
@@ -182,32 +266,62 @@ impl TopicMap {
                 why: format!("about: {a}"),
             };
         }
+        let n = self.topics.len();
+        // Per sub-topic: the score from the topic and title, and the words that matched.
+        let mut head: Vec<(u32, Vec<String>)> = vec![(0, Vec::new()); n];
+        self.score_field(q.topic, W_TOPIC, &mut head);
+        if let Some(x) = q.title {
+            self.score_field(x, W_TITLE, &mut head);
+        }
+        let mut rest: Vec<(u32, Vec<String>)> = vec![(0, Vec::new()); n];
+        for f in &q.facts {
+            self.score_field(f, W_FACT, &mut rest);
+        }
+        // Near words: character pairs of the topic found in a sub-topic's terms (就业增收 and
+        // 农民工就业 share 就业), at most two, each worth two.
+        let mut near: Vec<Vec<String>> = vec![Vec::new(); n];
+        let cs: Vec<char> = q
+            .topic
+            .chars()
+            .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+            .collect();
+        let mut done: Vec<(char, char)> = Vec::new();
+        for w in cs.windows(2) {
+            let p = (w[0], w[1]);
+            let ps: String = w.iter().collect();
+            if done.contains(&p) || COMMON_PAIRS.contains(&ps.as_str()) {
+                continue;
+            }
+            done.push(p);
+            for &(_, ti) in range(&self.pair_topics, key(p)) {
+                near[ti as usize].push(ps.clone());
+            }
+        }
+        let mut named: HashMap<&str, bool> = HashMap::new();
         let mut scored: Vec<(u32, bool, usize, Vec<String>)> = Vec::new();
         for (i, t) in self.topics.iter().enumerate() {
             if !t.years.contains(q.year) {
                 continue;
             }
-            let mut hits = Vec::new();
-            let head = Self::field_score(t, q.topic, W_TOPIC, &mut hits)
-                + q.title
-                    .map(|x| Self::field_score(t, x, W_TITLE, &mut hits))
-                    .unwrap_or(0);
-            let mut s = head;
-            for f in &q.facts {
-                s += Self::field_score(t, f, W_FACT, &mut hits);
+            let mut hits = std::mem::take(&mut head[i].1);
+            for h in std::mem::take(&mut rest[i].1) {
+                if !hits.contains(&h) {
+                    hits.push(h);
+                }
             }
+            let mut s = head[i].0 + rest[i].0;
             for u in q.lead.iter().chain(q.support.iter()) {
                 s += Self::unit_score(t, u, &mut hits);
             }
-            // Near words: character pairs of the topic found in the sub-topic's terms (就业增收
-            // and 农民工就业 share 就业), at most two, each worth two.
-            let near = near_pairs(q.topic, t);
-            s += 2 * near.len().min(2) as u32;
-            if !near.is_empty() && head == 0 {
-                hits.push(format!("near {}", near.join("、")));
+            s += 2 * near[i].len().min(2) as u32;
+            if !near[i].is_empty() && head[i].0 == 0 {
+                hits.push(format!("near {}", near[i].join("、")));
             }
             // A topic that names a theme (就业增收 → 稳定就业) leans to that theme's sub-topics.
-            if theme_named(q.topic, &t.theme) {
+            if *named
+                .entry(t.theme.as_str())
+                .or_insert_with(|| theme_named(q.topic, &t.theme))
+            {
                 s += 2;
             }
             // The section's own theme counts half again: another theme's sub-topic wins only
@@ -216,7 +330,7 @@ impl TopicMap {
                 s = s * 3 / 2;
             }
             if s > 0 {
-                scored.push((s, head > 0, i, hits));
+                scored.push((s, head[i].0 > 0, i, hits));
             }
         }
         if scored.is_empty() {
@@ -329,25 +443,6 @@ const COMMON_PAIRS: [&str; 22] = [
     "安全", "工作", "建设", "发展", "管理", "服务", "推进", "落实", "提升", "加强", "体系", "能力",
     "机制", "问题", "重点", "全面", "整治", "专项", "监管", "保障", "制度", "行动",
 ];
-
-/// The character pairs of `field` found in a sub-topic's terms.
-fn near_pairs(field: &str, t: &SubTopic) -> Vec<String> {
-    let cs: Vec<char> = field
-        .chars()
-        .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
-        .collect();
-    let mut out: Vec<String> = Vec::new();
-    for w in cs.windows(2) {
-        let p: String = w.iter().collect();
-        if COMMON_PAIRS.contains(&p.as_str()) {
-            continue;
-        }
-        if !out.contains(&p) && t.terms().any(|term| term.contains(p.as_str())) {
-            out.push(p);
-        }
-    }
-    out
-}
 
 /// Whether a point's topic shares a telling character pair with a theme's name (就业增收 and
 /// 稳定就业 share 就业).

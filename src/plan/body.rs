@@ -51,8 +51,9 @@ impl<'a> Planner<'a> {
                     .iter()
                     .any(|w| s.text.contains(w))
             });
-            for s in &out[i].intro {
-                self.seen.push(crate::prose::pairs(&s.text));
+            for k in 0..out[i].intro.len() {
+                let ps = pair_keys(&out[i].intro[k].text);
+                self.remember(&ps);
             }
             if sec.points.is_empty() {
                 out[i].items = self.items(&theme);
@@ -374,13 +375,18 @@ impl<'a> Planner<'a> {
     }
 
     /// Drop from a point's framings and measures what the prose rules would report, keeping the
-    /// rest in order; remember what stays.
+    /// rest in order; remember what stays. Counted incrementally (a point's four-character words,
+    /// the draft's character pairs through an index), as the planner draws hundreds of these.
     fn keep_prose(&mut self, pp: &mut PointPlan, ranked: &mut bool) {
         use crate::prose;
-        let mut allowed: Vec<String> = vec![pp.topic.clone(), pp.heading.clone()];
-        crate::spec::for_each_text(&self.vs.spec, &mut |_, t| allowed.push(t.0.clone()));
-        let allow: Vec<&str> = allowed.iter().map(String::as_str).collect();
-        let mut text = String::new();
+        let mut allowed: HashSet<[char; 4]> = self.spec_grams.clone();
+        for t in [&pp.topic, &pp.heading] {
+            allowed.extend(grams(t));
+        }
+        for w in prose::COMMON_FOUR {
+            allowed.extend(grams(w));
+        }
+        let mut counts: HashMap<[char; 4], u32> = HashMap::default();
         for s in pp
             .facts
             .iter()
@@ -388,36 +394,82 @@ impl<'a> Planner<'a> {
             .chain(&pp.responsibility)
             .chain(&pp.deadline)
         {
-            text.push_str(&s.text);
+            for g in grams(&s.text) {
+                *counts.entry(g).or_default() += 1;
+            }
         }
-        let mut ok = |s: &Sentence, text: &mut String, seen: &mut Vec<Vec<(char, char)>>| {
-            let ps = prose::pairs(&s.text);
-            if ps.len() >= 14 && seen.iter().any(|q| prose::alike(&ps, q) >= prose::NEAR) {
-                return false;
+        let mut keep = |s: &Sentence, planner: &mut Self| -> bool {
+            let ps = pair_keys(&s.text);
+            if ps.len() >= 14 {
+                let mut shared: HashMap<u32, u32> = HashMap::default();
+                for p in &ps {
+                    if let Some(v) = planner.seen_index.get(p) {
+                        for &j in v {
+                            *shared.entry(j).or_default() += 1;
+                        }
+                    }
+                }
+                let a = ps.len() as f64;
+                if shared.iter().any(|(&j, &n)| {
+                    let b = f64::from(planner.seen_len[j as usize]);
+                    f64::from(n) / (a + b - f64::from(n)) >= prose::NEAR
+                }) {
+                    return false;
+                }
             }
             let ranks = prose::RANKING_WORDS.iter().any(|w| s.text.contains(w));
             if ranks && *ranked {
                 return false;
             }
-            let with = format!("{text}{}", s.text);
-            if !prose::repeated_words(&with, &allow).is_empty() {
+            let gs = grams(&s.text);
+            let mut mine: HashMap<[char; 4], u32> = HashMap::default();
+            for g in &gs {
+                *mine.entry(*g).or_default() += 1;
+            }
+            if mine
+                .iter()
+                .any(|(g, c)| !allowed.contains(g) && counts.get(g).copied().unwrap_or(0) + c >= 3)
+            {
                 return false;
             }
             *ranked |= ranks;
-            *text = with;
-            seen.push(ps);
+            for (g, c) in mine {
+                *counts.entry(g).or_default() += c;
+            }
+            planner.remember(&ps);
             true
         };
-        let mut seen = std::mem::take(&mut self.seen);
-        for f in [&mut pp.framing, &mut pp.framing2] {
+        for k in 0..2 {
+            let f = if k == 0 {
+                pp.framing.take()
+            } else {
+                pp.framing2.take()
+            };
             if let Some(s) = f
-                && !ok(s, &mut text, &mut seen)
+                && keep(&s, self)
             {
-                *f = None;
+                if k == 0 {
+                    pp.framing = Some(s);
+                } else {
+                    pp.framing2 = Some(s);
+                }
             }
         }
-        pp.measures.retain(|s| ok(s, &mut text, &mut seen));
-        self.seen = seen;
+        let measures = std::mem::take(&mut pp.measures);
+        for s in measures {
+            if keep(&s, self) {
+                pp.measures.push(s);
+            }
+        }
+    }
+
+    /// Remember a kept sentence's character pairs (for the near-duplicate check).
+    pub(super) fn remember(&mut self, ps: &[u64]) {
+        let j = self.seen_len.len() as u32;
+        self.seen_len.push(ps.len() as u32);
+        for p in ps {
+            self.seen_index.entry(*p).or_default().push(j);
+        }
     }
 
     /// Record what each point resolved to; warn of points with no sub-topic or too few
@@ -562,3 +614,22 @@ const MAX_MEASURES: usize = 6;
 
 /// Fewer measures than this make a point thin (warned; marked with `--placeholders`).
 const MIN_MEASURES: usize = 3;
+
+/// The four-character Han runs of a text, in order, with repeats.
+pub(super) fn grams(text: &str) -> Vec<[char; 4]> {
+    let cs: Vec<char> = text.chars().collect();
+    cs.windows(4)
+        .filter(|w| w.iter().all(|c| ('\u{4e00}'..='\u{9fff}').contains(c)))
+        .map(|w| [w[0], w[1], w[2], w[3]])
+        .collect()
+}
+
+/// The Han character pairs of a text as numbers, sorted, without repeats.
+pub(super) fn pair_keys(text: &str) -> Vec<u64> {
+    let mut v: Vec<u64> = crate::prose::pairs(text)
+        .into_iter()
+        .map(|(a, b)| (u64::from(a) << 32) | u64::from(b))
+        .collect();
+    v.sort_unstable();
+    v
+}

@@ -155,8 +155,12 @@ struct Planner<'a> {
     shape_turn: usize,
     /// The four-character mottos (and other heading phrases) headings have used.
     mottos: HashSet<String>,
-    /// The character pairs of every body sentence kept so far (no near-duplicates).
-    seen: Vec<Vec<(char, char)>>,
+    /// The character pairs of every body sentence kept so far (no near-duplicates): pair →
+    /// sentences, and each sentence's number of pairs.
+    seen_index: HashMap<u64, Vec<u32>>,
+    seen_len: Vec<u32>,
+    /// The four-character words of the spec's own texts (a paragraph may repeat those).
+    spec_grams: HashSet<[char; 4]>,
     /// Whether the current level-1 part has ranked a task first already (重中之重).
     ranked_in_part: bool,
 }
@@ -212,7 +216,15 @@ impl<'a> Planner<'a> {
             point_topics: Vec::new(),
             shape_turn: 0,
             mottos: HashSet::default(),
-            seen: Vec::new(),
+            seen_index: HashMap::default(),
+            seen_len: Vec::new(),
+            spec_grams: {
+                let mut g = HashSet::default();
+                crate::spec::for_each_text(&vs.spec, &mut |_, t| {
+                    g.extend(body::grams(t.as_str()));
+                });
+                g
+            },
             ranked_in_part: false,
         }
     }
