@@ -233,11 +233,7 @@ fn check_prose(lines: &[&str], spec: Option<&ValidSpec>, month: Option<u32>, f: 
         if in_opening
             && let Some(m) = month
             && let Some(w) = prose::misfit_time_word(l, m)
-            && !(w == "今年以来"
-                && prose::this_years_figures(
-                    &lines[..i.min(lines.len())].concat().replace("今年以来", ""),
-                ))
-            && !(w == "今年以来" && prose::this_years_figures(&l.replace("今年以来", "")))
+            && !(w == "今年以来" && prose::this_years_figures(l))
         {
             f.push(Finding::warning(
                 "time-word",

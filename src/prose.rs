@@ -143,7 +143,7 @@ pub fn wrong_count(text: &str) -> Option<&'static str> {
         })
 }
 
-/// Whether figures are this year's own (1-2月, 一季度, 今年): a first-quarter meeting reviewing
+/// Whether figures are this year's own (1-2月, 一季度): a first-quarter meeting reviewing
 /// them says 今年以来.
 pub fn this_years_figures(text: &str) -> bool {
     [
@@ -153,7 +153,6 @@ pub fn this_years_figures(text: &str) -> bool {
         "1至2月",
         "一季度",
         "前两个月",
-        "今年",
         "1月份",
         "1-3月",
         "1至3月",

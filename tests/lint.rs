@@ -222,3 +222,92 @@ fn every_example_draft_stays_within_length_era_and_originality() {
         }
     }
 }
+
+/// Every prose rule on a draft that breaks it (and not on the generated draft it came from).
+#[test]
+fn prose_rules_fire_when_broken_and_stay_quiet_otherwise() {
+    let text = draft(SPEC, 7);
+    let spec = root().join(SPEC);
+    let spec_args = ["--spec", spec.to_str().unwrap()];
+    let clean = rules(&lint_text(&text, &spec_args));
+    let prose = [
+        "repeated-word",
+        "near-duplicate",
+        "ranking-word",
+        "count-word",
+        "stress-again",
+        "motto",
+        "time-word",
+        "off-topic",
+    ];
+    assert!(
+        !clean.iter().any(|(r, _)| prose.contains(&r.as_str())),
+        "{clean:?}"
+    );
+    // The first body line after the first point's heading.
+    let body = text
+        .lines()
+        .skip_while(|l| !l.contains("（一）"))
+        .nth(1)
+        .unwrap()
+        .to_string();
+    let first_sentence = body[..body.find('。').unwrap() + '。'.len_utf8()]
+        .trim_start_matches('　')
+        .to_string();
+    let heading = text
+        .lines()
+        .find(|l| l.contains("（一）"))
+        .unwrap()
+        .to_string();
+    let cases: Vec<(&str, String)> = vec![
+        (
+            "repeated-word",
+            text.replacen(
+                &body,
+                &format!("{body}要加强分析研判，分析研判要及时，分析研判结果要用好。"),
+                1,
+            ),
+        ),
+        (
+            "near-duplicate",
+            text.replacen(
+                &body,
+                &format!("{body}{}", first_sentence.replacen('，', "，切实", 1)),
+                1,
+            ),
+        ),
+        (
+            "ranking-word",
+            text.replacen(&body, &format!("{body}这是头等大事。这也是重中之重。"), 1),
+        ),
+        ("count-word", text.replacen("四点意见", "二点意见", 1)),
+        (
+            "stress-again",
+            text.replacen("同志们：\n", "同志们：\n　　我再强调几点。\n", 1),
+        ),
+        (
+            "motto",
+            text.replacen(&heading, "　　（一）聚焦重点项目，久久为功", 1)
+                .replacen("（二）", "（二）聚焦储备，久久为功。", 1),
+        ),
+        (
+            "time-word",
+            text.replacen("下面，我讲", "今年以来，各项工作稳步推进。下面，我讲", 1),
+        ),
+        (
+            "off-topic",
+            text.replacen(
+                &body,
+                &format!("{body}群众文化活动要丰富多彩。图书馆要延长开放时间。"),
+                1,
+            ),
+        ),
+    ];
+    for (rule, broken) in cases {
+        let found = rules(&lint_text(&broken, &spec_args));
+        assert!(
+            found.iter().any(|(r, _)| r == rule),
+            "{rule} not found in {found:?}"
+        );
+    }
+}

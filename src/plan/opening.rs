@@ -3,6 +3,29 @@
 
 use super::*;
 
+/// The moment of the year a meeting is held in, as an opening says it: a fact of the calendar
+/// (the meeting date), never of the meeting. Safety meetings in May and June speak of the flood
+/// season.
+pub(super) fn moment(month: u32, day: u32, kind: crate::spec::Kind) -> Option<&'static str> {
+    use crate::spec::Kind;
+    Some(match (month, kind) {
+        (1, _) | (2, _) => "新春伊始，各项工作都在抢时间、争主动，开局就要起步就冲刺。",
+        (3, _) if day >= 15 => "一季度即将过去，各项工作要尽快进入状态、形成实物工作量。",
+        (3, _) | (4, _) => "眼下正值春季生产和项目开工的关键时节，时间不等人、机遇不等人。",
+        (5, Kind::Safety) | (6, Kind::Safety) => {
+            "主汛期即将到来，防汛备汛和安全生产到了最吃劲的时候，容不得半点松懈。"
+        }
+        (5, _) => "二季度是实现时间过半、任务过半的关键时段，必须抓紧抓实。",
+        (6, _) => "时间即将过半，离实现时间过半、任务过半的目标已经不远，必须加压奋进。",
+        (7, _) | (8, _) => "眼下正值主汛期，也是下半年工作承上启下的关键时期。",
+        (9, _) => "三季度即将结束，离全年收官只剩一个季度，各项工作都要提速。",
+        (10, _) => "四季度是冲刺全年目标任务的关键时期，离年底只剩两个多月。",
+        (11, _) => "离年底只剩一个多月，全年目标任务到了最后冲刺的时候。",
+        (12, _) => "今年只剩最后一个月，既要收好尾，也要为明年开好局。",
+        _ => return None,
+    })
+}
+
 impl<'a> Planner<'a> {
     pub(super) fn purpose(&mut self) -> Vec<Paragraph> {
         let m = &self.vs.spec.meeting;
@@ -25,6 +48,19 @@ impl<'a> Planner<'a> {
             ));
         }
         s.extend(self.sentence(Role::OpeningAim, None, &[], &[]));
+        // Where the year stands (汛期将至, 四季度冲刺 …): what a real opening says of the moment.
+        let (month, day) = (
+            chrono::Datelike::month(&self.vs.date),
+            chrono::Datelike::day(&self.vs.date),
+        );
+        if let Some(m) = moment(month, day, self.vs.kind) {
+            s.push(Sentence::new(
+                m.to_string(),
+                Origin::Template {
+                    name: "plan:moment".into(),
+                },
+            ));
+        }
         vec![Paragraph::new(s)]
     }
 
