@@ -432,6 +432,8 @@ pub struct Phrasebank {
     by_role: BTreeMap<Role, Vec<usize>>,
     /// role → theme → entries, in file order (what [`Phrasebank::pool`] looks up).
     by_role_theme: BTreeMap<Role, BTreeMap<String, Vec<usize>>>,
+    /// role → sub-topic → entries tagged with it, in file order.
+    by_role_topic: BTreeMap<Role, BTreeMap<String, Vec<usize>>>,
     /// Every theme's sub-topics, in file order.
     pub topic_map: crate::topic::TopicMap,
 }
@@ -525,8 +527,17 @@ impl Phrasebank {
         }
         self.by_role.clear();
         self.by_role_theme.clear();
+        self.by_role_topic.clear();
         for (i, p) in self.phrases.iter().enumerate() {
             self.by_role.entry(p.role).or_default().push(i);
+            if !p.topics.is_empty() {
+                let topics = self.by_role_topic.entry(p.role).or_default();
+                for (k, t) in p.topics.iter().enumerate() {
+                    if !p.topics[..k].contains(t) {
+                        topics.entry(t.clone()).or_default().push(i);
+                    }
+                }
+            }
             let themes = self.by_role_theme.entry(p.role).or_default();
             for (k, t) in p.themes.iter().enumerate() {
                 if !p.themes[..k].contains(t) {
@@ -788,6 +799,28 @@ impl Phrasebank {
             .filter(|p| p.status == Status::Curated)
             .filter(move |p| p.years.contains(year))
             .filter(move |p| p.kinds.is_empty() || p.kinds.contains(&kind))
+    }
+
+    /// Curated entries of `role` serving any of `topics` (of any theme) for `kind` and `year`,
+    /// in file order, each once.
+    pub fn topic_pool(&self, role: Role, topics: &[String], kind: Kind, year: i32) -> Vec<&Phrase> {
+        let Some(m) = self.by_role_topic.get(&role) else {
+            return Vec::new();
+        };
+        let mut ids: Vec<usize> = topics
+            .iter()
+            .filter_map(|t| m.get(t))
+            .flatten()
+            .copied()
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.into_iter()
+            .map(|i| &self.phrases[i])
+            .filter(|p| p.status == Status::Curated)
+            .filter(|p| p.years.contains(year))
+            .filter(|p| p.kinds.is_empty() || p.kinds.contains(&kind))
+            .collect()
     }
 
     /// Every entry of a role, whatever its status.

@@ -280,7 +280,10 @@ fn prose_rules_fire_when_broken_and_stay_quiet_otherwise() {
             "ranking-word",
             text.replacen(&body, &format!("{body}这是头等大事。这也是重中之重。"), 1),
         ),
-        ("count-word", text.replacen("四点意见", "二点意见", 1)),
+        (
+            "count-word",
+            text.replacen("下面，", "先讲二点看法。下面，", 1),
+        ),
         (
             "stress-again",
             text.replacen("同志们：\n", "同志们：\n　　我再强调几点。\n", 1),
@@ -288,11 +291,15 @@ fn prose_rules_fire_when_broken_and_stay_quiet_otherwise() {
         (
             "motto",
             text.replacen(&heading, "　　（一）聚焦重点项目，久久为功", 1)
-                .replacen("（二）", "（二）聚焦储备，久久为功。", 1),
+                .replacen(
+                    text.lines().find(|l| l.contains("（二）")).unwrap(),
+                    "　　（二）聚焦项目储备，久久为功",
+                    1,
+                ),
         ),
         (
             "time-word",
-            text.replacen("下面，我讲", "今年以来，各项工作稳步推进。下面，我讲", 1),
+            text.replacen("下面，", "今年以来，各项工作稳步推进。下面，", 1),
         ),
         (
             "off-topic",

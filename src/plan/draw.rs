@@ -117,10 +117,7 @@ impl<'p> Pool<'p> {
         let (kind, year) = (vs.kind, vs.year());
         match self {
             Pool::Theme(t) => pb.pool_iter(role, t, kind, year).collect(),
-            Pool::Topics(ts) => pb
-                .pool_iter(role, None, kind, year)
-                .filter(|p| p.serves(ts))
-                .collect(),
+            Pool::Topics(ts) => pb.topic_pool(role, ts, kind, year),
             Pool::General(t) => pb
                 .pool_iter(role, Some(t), kind, year)
                 .filter(|p| p.is_general())

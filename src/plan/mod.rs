@@ -86,10 +86,16 @@ pub fn plan_with(
     seed: u64,
     placeholders: bool,
 ) -> Result<Plan> {
-    let (vs, implicit) = topics::with_implicit_points(vs, pb, seed);
-    let mut p = Planner::new(&vs, pb, templates, seed);
+    let (full, implicit) = topics::with_implicit_points(vs, pb, seed);
+    let mut p = Planner::new(&full, pb, templates, seed);
     p.placeholders = placeholders;
     p.implicit = implicit;
+    // The spec's own words (a paragraph may repeat them) are the writer's, not the implicit
+    // points' sub-topic names.
+    p.spec_grams.clear();
+    crate::spec::for_each_text(&vs.spec, &mut |_, t| {
+        p.spec_grams.extend(body::grams(t.as_str()));
+    });
     p.run()
 }
 
@@ -151,8 +157,8 @@ struct Planner<'a> {
     implicit: Vec<Vec<bool>>,
     /// What each point resolved to, in order.
     point_topics: Vec<PointTopic>,
-    /// Where the shape cycle stands (so that a speech uses several).
-    shape_turn: usize,
+    /// The shapes the points so far were given (so that a speech uses several).
+    shape_uses: Vec<&'static str>,
     /// The four-character mottos (and other heading phrases) headings have used.
     mottos: HashSet<String>,
     /// The character pairs of every body sentence kept so far (no near-duplicates): pair →
@@ -204,7 +210,13 @@ impl<'a> Planner<'a> {
             vs,
             pb,
             templates,
-            rng: Picker::new(seed),
+            // The seed is combined with the meeting, so two meetings drafted with the same
+            // `--seed` do not share their choices (headings, shapes, phrases).
+            rng: Picker::new(
+                seed ^ crate::draft::fnv1a(
+                    format!("{}|{}", vs.spec.meeting.name, vs.date).as_bytes(),
+                ),
+            ),
             seed,
             used_ids: HashSet::default(),
             used_texts: HashSet::default(),
@@ -214,17 +226,11 @@ impl<'a> Planner<'a> {
             placeholders: false,
             implicit: Vec::new(),
             point_topics: Vec::new(),
-            shape_turn: 0,
+            shape_uses: Vec::new(),
             mottos: HashSet::default(),
             seen_index: HashMap::default(),
             seen_len: Vec::new(),
-            spec_grams: {
-                let mut g = HashSet::default();
-                crate::spec::for_each_text(&vs.spec, &mut |_, t| {
-                    g.extend(body::grams(t.as_str()));
-                });
-                g
-            },
+            spec_grams: HashSet::default(),
             ranked_in_part: false,
         }
     }

@@ -269,12 +269,15 @@ impl<'a> Planner<'a> {
                 "short" => n >= 3 && p.facts.is_empty() && p.tasks.is_empty() && k + 1 == n,
                 _ => true,
             };
-            let start = self.shape_turn;
-            let pick = (0..order.len())
-                .map(|i| order[(start + i) % order.len()])
-                .find(|s| *s != prev && fits(s))
+            // The fitting shape the speech has used least so far (ties in the seed's order), so a
+            // speech of six points or more uses three shapes or more.
+            let pick = order
+                .iter()
+                .copied()
+                .filter(|s| *s != prev && fits(s))
+                .min_by_key(|s| self.shape_uses.iter().filter(|u| *u == s).count())
                 .unwrap_or("plain");
-            self.shape_turn += 1;
+            self.shape_uses.push(pick);
             if pick == "short" {
                 p.measures.truncate(2);
                 p.framing2 = None;
