@@ -257,6 +257,22 @@ impl<'a> Planner<'a> {
         }
     }
 
+    /// 同志们，今天会议部署的各项任务，会后各位副县长要…: the speaker's deputies when the speaker heads the
+    /// government (县长 → 各位副县长), else the units alone.
+    fn audience(&self) -> String {
+        let role = self.vs.spec.speaker.role.as_str().trim();
+        let units = self.vs.level.units();
+        let heads = ["县长", "区长", "市长", "镇长", "乡长"];
+        match heads.iter().find(|h| role == **h) {
+            Some(h) => format!(
+                "同志们，今天会议部署的各项任务，会后各位副{h}要抓紧召集分管部门逐项分解、明确时限，{units}要对照分工一项一项抓到位。"
+            ),
+            None => format!(
+                "同志们，今天会议部署的各项任务，会后{units}要逐项分解、明确时限，一项一项抓到位。"
+            ),
+        }
+    }
+
     pub(super) fn closing(&mut self) -> Vec<Paragraph> {
         let mut s = Vec::new();
         s.extend(self.sentence(Role::Closing, None, &[], &[]));
@@ -281,9 +297,21 @@ impl<'a> Planner<'a> {
             return Vec::new();
         }
         // The closing paragraph opens with 同志们，
-        if !s[0].text.starts_with("同志们") {
-            s[0].text = format!("同志们，{}", s[0].text);
+        // The closing paragraph opens with 同志们 and, first, the audience: what the speaker's
+        // deputies and the units do after the meeting; then the rallying sentences.
+        if let Some(t) = s[0].text.strip_prefix("同志们，") {
+            s[0].text = t.to_string();
         }
+        s.insert(
+            0,
+            Sentence::new(
+                self.audience(),
+                Origin::Mixed {
+                    id: "plan:audience".into(),
+                    fields: vec!["speaker.role".into()],
+                },
+            ),
+        );
         vec![Paragraph::new(s)]
     }
 }
