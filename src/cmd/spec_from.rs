@@ -145,7 +145,13 @@ fn facts_of(paras: &[&Paragraph], max: usize) -> Vec<String> {
     let mut out = Vec::new();
     for p in paras {
         for s in &p.sentences {
-            let t = s.text.trim();
+            // An item number (1.加快…, 2、…) is not a figure: strip it first.
+            let full = s.text.trim();
+            let rest = full.trim_start_matches(|c: char| c.is_ascii_digit());
+            let t = match rest.strip_prefix(['.', '．', '、']) {
+                Some(r) if rest.len() < full.len() && !r.is_empty() => r,
+                _ => full,
+            };
             let has_digit = t.chars().any(|c| c.is_ascii_digit());
             let anonymised = t.contains('X') || t.contains('x') || t.contains('*');
             if has_digit && !anonymised && t.chars().count() <= 150 && out.len() < max {

@@ -303,8 +303,26 @@ impl<'a> Planner<'a> {
                     ));
                 }
             }
-            pp.responsibility = self.assignment(p, &base, &topic, year);
-            if let Some(d) = self.vs.deadlines[si][pi] {
+            // With a lead and a deadline, the assignment is one demand on the unit, worded with
+            // the point (县住建局要牵头抓好…，6月底前…), not a lead line and a stock deadline
+            // line tacked on after it.
+            let demand = match (&p.lead, self.vs.deadlines[si][pi]) {
+                (Some(lead), Some(d)) => self.demand(
+                    p,
+                    &base,
+                    &topic,
+                    clause(lead.as_str()),
+                    numerals::deadline_cn(d, year),
+                ),
+                _ => None,
+            };
+            let demanded = demand.is_some();
+            pp.responsibility = match demand {
+                Some(s) => Some(s),
+                None => self.assignment(p, &base, &topic, year),
+            };
+            // The deadline, when the demand has not said it.
+            if let Some(d) = self.vs.deadlines[si][pi].filter(|_| !demanded) {
                 let when = numerals::deadline_cn(d, year);
                 let field = format!("{base}.deadline");
                 pp.deadline = match self.sentence(
@@ -386,6 +404,14 @@ impl<'a> Planner<'a> {
         for w in prose::COMMON_FOUR {
             allowed.extend(grams(w));
         }
+        // A phrase of five characters or more said twice in one point (施工黄金期稍纵即逝 …
+        // 抓住施工黄金期) is a word said twice: the second is left out, the spec's own words
+        // and the point's topic, heading and sub-topic words aside.
+        let mut allowed5: HashSet<[char; 5]> = self.spec_grams5.clone();
+        for t in [&pp.topic, &pp.heading].into_iter().chain(&pp.terms) {
+            allowed5.extend(grams5(t));
+        }
+        let mut said5: HashSet<[char; 5]> = HashSet::default();
         let mut counts: HashMap<[char; 4], u32> = HashMap::default();
         for s in pp
             .facts
@@ -397,6 +423,7 @@ impl<'a> Planner<'a> {
             for g in grams(&s.text) {
                 *counts.entry(g).or_default() += 1;
             }
+            said5.extend(grams5(&s.text));
         }
         let mut keep = |s: &Sentence, planner: &mut Self| -> bool {
             let ps = pair_keys(&s.text);
@@ -421,6 +448,13 @@ impl<'a> Planner<'a> {
             if ranks && *ranked {
                 return false;
             }
+            let g5 = grams5(&s.text);
+            if g5
+                .iter()
+                .any(|g| said5.contains(g) && !allowed5.contains(g))
+            {
+                return false;
+            }
             let gs = grams(&s.text);
             let mut mine: HashMap<[char; 4], u32> = HashMap::default();
             for g in &gs {
@@ -433,6 +467,7 @@ impl<'a> Planner<'a> {
                 return false;
             }
             *ranked |= ranks;
+            said5.extend(g5);
             for (g, c) in mine {
                 *counts.entry(g).or_default() += c;
             }
@@ -528,6 +563,44 @@ impl<'a> Planner<'a> {
         }
     }
 
+    /// The point's lead, support units and deadline in one demand worded with its topic.
+    fn demand(
+        &mut self,
+        p: &crate::spec::Point,
+        base: &str,
+        topic: &str,
+        lead: String,
+        when: String,
+    ) -> Option<Sentence> {
+        let gov = self.base.get("gov").cloned().unwrap_or_default();
+        let sup: Vec<String> = p.support.iter().map(|s| clause(s.as_str())).collect();
+        let sup = sup.join("、");
+        let mut texts = if sup.is_empty() {
+            vec![
+                format!("{lead}要牵头抓好{topic}，{when}要拿出看得见的成效。"),
+                format!("{topic}由{lead}牵头抓总，{when}要全面完成。"),
+                format!("请{lead}把{topic}的任务逐项分解到人，{when}向{gov}报告进展。"),
+            ]
+        } else {
+            vec![
+                format!(
+                    "{lead}要牵头抓好{topic}，{sup}要各司其职、密切配合，{when}要拿出看得见的成效。"
+                ),
+                format!("{topic}由{lead}牵头抓总，{sup}按职责分工配合，{when}要全面完成。"),
+                format!(
+                    "请{lead}牵头，会同{sup}把{topic}的任务逐项分解到人，{when}向{gov}报告进展。"
+                ),
+            ]
+        };
+        let k = self.rng.below(texts.len());
+        texts.rotate_left(k);
+        let mut fields = vec![format!("{base}.lead"), format!("{base}.deadline")];
+        if !sup.is_empty() {
+            fields.push(format!("{base}.support"));
+        }
+        self.fallback("demand", texts, fields)
+    }
+
     /// The point's assignment: its lead (and support units) by name.
     fn assignment(
         &mut self,
@@ -621,6 +694,15 @@ pub(super) fn grams(text: &str) -> Vec<[char; 4]> {
     cs.windows(4)
         .filter(|w| w.iter().all(|c| ('\u{4e00}'..='\u{9fff}').contains(c)))
         .map(|w| [w[0], w[1], w[2], w[3]])
+        .collect()
+}
+
+/// The five-character Han runs of a text.
+pub(super) fn grams5(text: &str) -> Vec<[char; 5]> {
+    let cs: Vec<char> = text.chars().collect();
+    cs.windows(5)
+        .filter(|w| w.iter().all(|c| ('\u{4e00}'..='\u{9fff}').contains(c)))
+        .map(|w| [w[0], w[1], w[2], w[3], w[4]])
         .collect()
 }
 

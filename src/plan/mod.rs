@@ -95,6 +95,7 @@ pub fn plan_with(
     p.spec_grams.clear();
     crate::spec::for_each_text(&vs.spec, &mut |_, t| {
         p.spec_grams.extend(body::grams(t.as_str()));
+        p.spec_grams5.extend(body::grams5(t.as_str()));
     });
     p.run()
 }
@@ -167,6 +168,7 @@ struct Planner<'a> {
     seen_len: Vec<u32>,
     /// The four-character words of the spec's own texts (a paragraph may repeat those).
     spec_grams: HashSet<[char; 4]>,
+    spec_grams5: HashSet<[char; 5]>,
     /// Whether the current level-1 part has ranked a task first already (重中之重).
     ranked_in_part: bool,
 }
@@ -231,6 +233,7 @@ impl<'a> Planner<'a> {
             seen_index: HashMap::default(),
             seen_len: Vec::new(),
             spec_grams: HashSet::default(),
+            spec_grams5: HashSet::default(),
             ranked_in_part: false,
         }
     }

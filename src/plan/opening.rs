@@ -262,13 +262,14 @@ impl<'a> Planner<'a> {
     fn audience(&self) -> String {
         let role = self.vs.spec.speaker.role.as_str().trim();
         let units = self.vs.level.units();
+        let area = self.vs.level.whole();
         let heads = ["县长", "区长", "市长", "镇长", "乡长"];
         match heads.iter().find(|h| role == **h) {
             Some(h) => format!(
-                "同志们，今天会议部署的各项任务，会后各位副{h}要抓紧召集分管部门逐项分解、明确时限，{units}要对照分工一项一项抓到位。"
+                "同志们，今天会议部署的各项任务，会后各位副{h}要抓紧召集分管部门逐项分解、明确时限，{units}要对照分工一项一项抓到位，{area}上下拧成一股绳、形成合力。"
             ),
             None => format!(
-                "同志们，今天会议部署的各项任务，会后{units}要逐项分解、明确时限，一项一项抓到位。"
+                "同志们，今天会议部署的各项任务，会后{units}要逐项分解、明确时限，一项一项抓到位，{area}上下拧成一股绳、形成合力。"
             ),
         }
     }

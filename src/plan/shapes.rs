@@ -22,6 +22,10 @@ pub(super) fn is_target(fact: &str) -> bool {
         "年内",
         "目标",
         "新建",
+        "新开工",
+        "季度",
+        "上半年",
+        "下半年",
         "新增",
         "计划",
         "年底前",
@@ -38,6 +42,13 @@ pub(super) fn is_target(fact: &str) -> bool {
         "整改",
     ];
     target.iter().any(|w| fact.contains(w)) && !done.iter().any(|w| fact.contains(w))
+}
+
+/// Whether a text enumerates items of its own (1.…, 一是…, 第一，…).
+pub(super) fn enumerates(text: &str) -> bool {
+    ["1.", "1．", "一是", "一要", "（1）", "第一，"]
+        .iter()
+        .any(|m| text.contains(m))
 }
 
 /// A measure without its leading 要 and its final stop: the item of an enumeration.
@@ -122,7 +133,9 @@ pub(super) fn shape_point(
         .filter(|(f, _)| is_target(f))
         .collect();
     let shape = match p.shape.as_str() {
-        "enumeration" if n >= 2 => "enumeration",
+        "enumeration" if n >= 2 && !p.fact_clauses.iter().any(|(f, _)| enumerates(f)) => {
+            "enumeration"
+        }
         "yao" if n >= 2 => "yao",
         "short" => "short",
         "target" if !targets.is_empty() && targets.len() == p.fact_clauses.len() && n >= 1 => {
@@ -264,7 +277,13 @@ impl<'a> Planner<'a> {
                 "target" => {
                     !p.fact_clauses.is_empty() && p.fact_clauses.iter().all(|(f, _)| is_target(f))
                 }
-                "enumeration" | "yao" => p.measures.len() + p.tasks.len() >= 3,
+                // An enumeration of its own only where the facts have none (a fact that reads
+                // 1.…2.… would be counted with the point's 一是…二是… by a reader and the parser).
+                "enumeration" => {
+                    p.measures.len() + p.tasks.len() >= 3
+                        && !p.fact_clauses.iter().any(|(f, _)| enumerates(f))
+                }
+                "yao" => p.measures.len() + p.tasks.len() >= 3,
                 // A minor point: one of several siblings, without facts or tasks of its own.
                 "short" => n >= 3 && p.facts.is_empty() && p.tasks.is_empty() && k + 1 == n,
                 _ => true,
