@@ -621,29 +621,11 @@ impl Phrasebank {
                     continue;
                 }
                 topic_seen.insert(name.clone(), shown.clone());
-                let years = match &rt.years {
-                    None => Years::default(),
-                    Some(y) => match Years::parse(y.as_str()) {
-                        Some(y) => y,
-                        None => {
-                            errs.push(at(
-                                format!("bad year range `{y}`"),
-                                "write e.g. 2021-2025, 2026-, -2020 or 2024",
-                            ));
-                            continue;
-                        }
-                    },
+                let Some((years, kinds)) =
+                    years_and_kinds(rt.years.as_ref(), &rt.kinds, &mut errs, &at)
+                else {
+                    continue;
                 };
-                let mut kinds = Vec::new();
-                for kd in &rt.kinds {
-                    match Kind::parse(kd) {
-                        Some(kd) => kinds.push(kd),
-                        None => errs.push(at(
-                            format!("unknown meeting kind `{kd}`"),
-                            "the kinds are plenary, economy, key_work, rule_of_law, safety, investment",
-                        )),
-                    }
-                }
                 topics.push(crate::topic::SubTopic {
                     name,
                     theme: theme.clone(),
@@ -682,29 +664,11 @@ impl Phrasebank {
                     ));
                     continue;
                 };
-                let years = match &e.years {
-                    None => Years::default(),
-                    Some(y) => match Years::parse(y.as_str()) {
-                        Some(y) => y,
-                        None => {
-                            errs.push(at(
-                                format!("bad year range `{y}`"),
-                                "write e.g. 2021-2025, 2026-, -2020 or 2024",
-                            ));
-                            continue;
-                        }
-                    },
+                let Some((years, kinds)) =
+                    years_and_kinds(e.years.as_ref(), &e.kinds, &mut errs, &at)
+                else {
+                    continue;
                 };
-                let mut kinds = Vec::new();
-                for k in &e.kinds {
-                    match Kind::parse(k) {
-                        Some(k) => kinds.push(k),
-                        None => errs.push(at(
-                            format!("unknown meeting kind `{k}`"),
-                            "the kinds are plenary, economy, key_work, rule_of_law, safety, investment",
-                        )),
-                    }
-                }
                 if let Some((pf, pl)) = seen.get(&e.id) {
                     errs.push(at(
                         format!("duplicate id `{}` (first at {}:{pl})", e.id, pf.display()),
@@ -836,6 +800,41 @@ impl Phrasebank {
     pub fn get(&self, id: &str) -> Option<&Phrase> {
         self.phrases.iter().find(|p| p.id == id)
     }
+}
+
+/// The years and meeting kinds of an entry or a sub-topic as written. A bad range or kind is an
+/// error (located by `at`); None when the years do not parse, so the caller skips what carries
+/// them.
+fn years_and_kinds(
+    years: Option<&crate::spec::Text>,
+    kinds: &[String],
+    errs: &mut Vec<Diagnostic>,
+    at: &dyn Fn(String, &str) -> Diagnostic,
+) -> Option<(Years, Vec<Kind>)> {
+    let years = match years {
+        None => Years::default(),
+        Some(y) => match Years::parse(y.as_str()) {
+            Some(y) => y,
+            None => {
+                errs.push(at(
+                    format!("bad year range `{y}`"),
+                    "write e.g. 2021-2025, 2026-, -2020 or 2024",
+                ));
+                return None;
+            }
+        },
+    };
+    let mut out = Vec::new();
+    for k in kinds {
+        match Kind::parse(k) {
+            Some(k) => out.push(k),
+            None => errs.push(at(
+                format!("unknown meeting kind `{k}`"),
+                "the kinds are plenary, economy, key_work, rule_of_law, safety, investment",
+            )),
+        }
+    }
+    Some((years, out))
 }
 
 /// Parse every file's YAML, on two threads when there is more than a little of it (YAML parsing

@@ -16,6 +16,19 @@
 
 use std::collections::HashMap;
 
+/// The prose rules' names, and the `off-topic` rule of the topic map, as `wengao lint` reports
+/// them.
+pub const RULES: [&str; 8] = [
+    "repeated-word",
+    "near-duplicate",
+    "ranking-word",
+    "count-word",
+    "stress-again",
+    "motto",
+    "time-word",
+    "off-topic",
+];
+
 /// Words that rank a task first: once per level-1 part.
 pub const RANKING_WORDS: [&str; 6] = [
     "头等大事",
@@ -94,6 +107,12 @@ pub fn alike(a: &[(char, char)], b: &[(char, char)]) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
+    let n = shared(a, b);
+    n as f64 / (a.len() + b.len() - n) as f64
+}
+
+/// How many items two sorted, repeat-free lists share.
+pub fn shared<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -106,7 +125,7 @@ pub fn alike(a: &[(char, char)], b: &[(char, char)]) -> f64 {
             }
         }
     }
-    n as f64 / (a.len() + b.len() - n) as f64
+    n
 }
 
 /// Two sentences this alike say the same thing.

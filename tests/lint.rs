@@ -230,16 +230,7 @@ fn prose_rules_fire_when_broken_and_stay_quiet_otherwise() {
     let spec = root().join(SPEC);
     let spec_args = ["--spec", spec.to_str().unwrap()];
     let clean = rules(&lint_text(&text, &spec_args));
-    let prose = [
-        "repeated-word",
-        "near-duplicate",
-        "ranking-word",
-        "count-word",
-        "stress-again",
-        "motto",
-        "time-word",
-        "off-topic",
-    ];
+    let prose = wengao::prose::RULES;
     assert!(
         !clean.iter().any(|(r, _)| prose.contains(&r.as_str())),
         "{clean:?}"

@@ -300,16 +300,7 @@ fn json_shows_each_points_resolution() {
 #[test]
 fn every_example_reads_as_written_prose() {
     let d = drafter();
-    let prose = [
-        "repeated-word",
-        "near-duplicate",
-        "ranking-word",
-        "count-word",
-        "stress-again",
-        "motto",
-        "time-word",
-        "off-topic",
-    ];
+    let prose = wengao::prose::RULES;
     for e in examples() {
         let src = std::fs::read_to_string(&e).unwrap();
         let vs = d.spec(&src, &e.display().to_string()).unwrap();

@@ -176,19 +176,18 @@ pub(super) fn for_each_bigram(s: &str, mut f: impl FnMut(u64)) {
 
 /// How many pairs two sorted, repeat-free pair sets share.
 pub(super) fn common_count(a: &[u64], b: &[u64]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
+    crate::prose::shared(a, b)
+}
+
+/// The best closeness of a row to the siblings it may be drawn for.
+fn top_of(scores: &[usize], fits: &[bool]) -> usize {
+    scores
+        .iter()
+        .zip(fits)
+        .filter(|(_, f)| **f)
+        .map(|(s, _)| *s)
+        .max()
+        .unwrap_or(0)
 }
 
 /// Whether `head` occurs within the first eight characters of `text`.
@@ -406,26 +405,13 @@ impl<'a> Planner<'a> {
                         bits &= bits - 1;
                     }
                 }
-                row.top = scores
-                    .iter()
-                    .zip(&row.fits)
-                    .filter(|(_, f)| **f)
-                    .map(|(s, _)| *s)
-                    .max()
-                    .unwrap_or(0);
+                row.top = top_of(&scores, &row.fits);
                 row.scores = scores;
             }
         }
         if n > 128 {
             for row in &mut rows {
-                row.top = row
-                    .scores
-                    .iter()
-                    .zip(&row.fits)
-                    .filter(|(_, f)| **f)
-                    .map(|(s, _)| *s)
-                    .max()
-                    .unwrap_or(0);
+                row.top = top_of(&row.scores, &row.fits);
             }
         }
         let mut by_id: Vec<usize> = (0..rows.len()).collect();
