@@ -17,6 +17,7 @@ pub mod corpus;
 pub mod draft;
 pub mod error;
 pub mod io;
+pub mod lexicon;
 pub mod lint;
 pub mod mine;
 pub mod model;

@@ -15,7 +15,9 @@
 //! | `punctuation` | half-width punctuation between Chinese characters |
 //! | `balance` | quotes and brackets balanced in each paragraph |
 //! | `repeat` | a sentence used twice |
-//! | `era` | era words out of the meeting's years |
+//! | `era` | terms used out of their era at the meeting's date (the era lexicon, [`crate::lexicon::era`]) |
+//! | `later-event` | a congress or plenary session named that was held after the meeting ([`crate::lexicon::calendar`]) |
+//! | `expression` | a wrong or outdated form of a standard expression (规范表述), with the fix ([`crate::lexicon::expressions`]) |
 //! | `coverage` | (with a spec) every fact, topic, lead, support unit, deadline, purpose, call present |
 //! | `number` | (with a spec) every Arabic number found in the spec or the date |
 //! | `copied` | (with a corpus) a run of more than 30 characters copied from the corpus |
@@ -100,19 +102,28 @@ pub fn lint(text: &str, speech: &Speech, opts: &Options<'_>) -> Vec<Finding> {
         .map(|s| s.year())
         .or(opts.year)
         .or_else(|| year_of(&lines));
-    if let Some(y) = year {
-        check_era(&lines, y, &mut f);
-    }
+    let month = opts
+        .spec
+        .map(|vs| vs.date.month())
+        .or_else(|| month_of(&lines));
+    // The day: the spec's, the date line's, or the last day the year and month allow.
+    let at = year
+        .zip(month)
+        .map(|(y, m)| crate::lexicon::YearMonth::new(y, m));
+    let day = opts.spec.map(|vs| vs.date).or_else(|| date_of(&lines));
+    let on = day.or_else(|| {
+        let y = year?;
+        let m = month.unwrap_or(12);
+        let next = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+        chrono::NaiveDate::from_ymd_opt(next.0, next.1, 1)?.pred_opt()
+    });
+    check_lexicon(&lines, year, at, on, day.is_some(), &mut f);
     if let Some(vs) = opts.spec {
         check_coverage(text, &lines, vs, &mut f);
     }
     if let Some(c) = opts.corpus {
         check_copied(&lines, c, opts.spec, &mut f);
     }
-    let month = opts
-        .spec
-        .map(|vs| vs.date.month())
-        .or_else(|| month_of(&lines));
     check_prose(&lines, opts.spec, month, &mut f);
     if let Some(map) = opts.topics {
         for r in topic_report(speech, map, opts.spec, year.unwrap_or(2024)) {
@@ -745,45 +756,94 @@ fn check_repeats(lines: &[&str], f: &mut Vec<Finding>) {
     }
 }
 
-/// Era words and the years they belong to (inclusive).
-pub const ERA_WORDS: [(&str, i32, i32); 16] = [
-    ("决战脱贫攻坚", 2016, 2020),
-    ("决战决胜脱贫攻坚", 2016, 2020),
-    ("打赢脱贫攻坚战", 2016, 2020),
-    ("决胜全面建成小康社会", 2016, 2020),
-    ("“十三五”规划收官", 2020, 2020),
-    ("“十三五”圆满收官", 2020, 2020),
-    ("“十四五”开局", 2021, 2021),
-    ("“十四五”规划收官", 2025, 2025),
-    ("“十五五”", 2025, 2030),
-    ("“十五五”开局", 2026, 2026),
-    ("疫情防控", 2020, 2022),
-    ("常态化疫情防控", 2020, 2022),
-    ("复工复产", 2020, 2022),
-    ("新冠", 2020, 2023),
-    ("新质生产力", 2023, 2030),
-    ("党的二十大", 2022, 2030),
-];
-
-fn check_era(lines: &[&str], year: i32, f: &mut Vec<Finding>) {
+/// Terms used out of their era (the era lexicon), references to congresses and plenary
+/// sessions held after the meeting (the political calendar) and non-standard expressions (规范表述).
+/// `at` is the meeting's month when known; `year` alone judges by the year; `on` is the meeting day
+/// (or the last day it can be).
+fn check_lexicon(
+    lines: &[&str],
+    year: Option<i32>,
+    at: Option<crate::lexicon::YearMonth>,
+    on: Option<chrono::NaiveDate>,
+    exact_day: bool,
+    f: &mut Vec<Finding>,
+) {
+    let lx = crate::lexicon::lexicon();
+    let shown = match (on, at, year) {
+        (Some(d), _, _) if exact_day => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
+        (_, Some(m), _) => m.to_string(),
+        (_, _, Some(y)) => format!("{y}年"),
+        _ => String::new(),
+    };
     for (i, l) in lines.iter().enumerate() {
-        let found: Vec<&str> = ERA_WORDS
-            .iter()
-            .map(|e| e.0)
-            .filter(|w| l.contains(w))
-            .collect();
-        for (w, from, to) in ERA_WORDS {
-            // A word inside a longer era word found on the line is judged by the longer one.
-            let inside_longer = found.iter().any(|o| o.len() > w.len() && o.contains(w));
-            if found.contains(&w) && !inside_longer && !(from..=to).contains(&year) {
+        if let Some(y) = year {
+            for u in lx.era.uses(l) {
+                let out = match at {
+                    Some(at) => !u.term.span.contains(at),
+                    None => !u.term.span.meets_year(y),
+                };
+                if out {
+                    f.push(Finding::error(
+                        "era",
+                        i + 1,
+                        format!(
+                            "`{}` belongs to {} ({}), not to a speech of {shown}",
+                            &l[u.start..u.end],
+                            u.term.span,
+                            u.term.source
+                        ),
+                    ));
+                }
+            }
+        }
+        if let Some(on) = on {
+            for (e, _) in lx.calendar.later_mentions(l, on) {
+                let when = if e.end > e.date {
+                    format!(
+                        "{}–{}",
+                        e.date.format("%Y年%-m月%-d日"),
+                        e.end.format("%-m月%-d日")
+                    )
+                } else {
+                    e.date.format("%Y年%-m月%-d日").to_string()
+                };
                 f.push(Finding::error(
-                    "era",
+                    "later-event",
                     i + 1,
-                    format!("`{w}` belongs to {from}–{to}, not to a {year} speech"),
+                    format!("{} was held {when}, after this speech of {shown}", e.name),
                 ));
             }
         }
+        for (e, _) in lx.expressions.find(l, on) {
+            let why = if e.note.is_empty() {
+                String::new()
+            } else {
+                format!("（{}）", e.note)
+            };
+            f.push(Finding::warning(
+                "expression",
+                i + 1,
+                format!("write {} for {}{why} — {}", e.right, e.wrong, e.source),
+            ));
+        }
     }
+}
+
+/// The meeting day read from the title or the date line: the first 20XX年M月D日 in the first lines.
+pub fn date_of(lines: &[&str]) -> Option<chrono::NaiveDate> {
+    for l in lines.iter().take(4) {
+        let chars: Vec<char> = l.chars().collect();
+        for (k, w) in chars.windows(5).enumerate() {
+            if w[4] == '年' && w[..4].iter().all(|c| c.is_ascii_digit()) {
+                let rest: String = chars[k + 5..].iter().take(6).collect();
+                let y: i32 = w[..4].iter().collect::<String>().parse().ok()?;
+                let (m, rest) = rest.split_once('月')?;
+                let (d, _) = rest.split_once('日')?;
+                return chrono::NaiveDate::from_ymd_opt(y, m.parse().ok()?, d.parse().ok()?);
+            }
+        }
+    }
+    None
 }
 
 /// The meeting year read from the title or the date line: the first 20XX年 (or （20XX年) in the first lines.
@@ -1111,16 +1171,55 @@ mod tests {
     }
 
     #[test]
-    fn era_words_outside_their_years() {
+    fn era_events_and_expressions_by_the_lexicon() {
+        use crate::lexicon::YearMonth;
+        let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d);
+        let lines = [
+            "要决战决胜脱贫攻坚。",
+            "坚持常态化疫情防控。",
+            "深入贯彻二十届三中全会精神。",
+            "这是建国以来最好的一年。",
+        ];
         let mut f = Vec::new();
-        check_era(
-            &["要决战决胜脱贫攻坚。", "坚持常态化疫情防控。"],
-            2024,
+        check_lexicon(
+            &lines,
+            Some(2024),
+            Some(YearMonth::new(2024, 3)),
+            day(2024, 3, 1),
+            true,
             &mut f,
         );
-        assert_eq!(f.len(), 2);
+        let rules: Vec<(&str, usize)> = f.iter().map(|x| (x.rule, x.line)).collect();
+        assert_eq!(
+            rules,
+            [
+                ("era", 1),
+                ("era", 2),
+                ("later-event", 3),
+                ("expression", 4)
+            ],
+            "{f:#?}"
+        );
+        assert!(f[0].message.contains("2024年3月1日"), "{}", f[0].message);
         let mut g = Vec::new();
-        check_era(&["要决战决胜脱贫攻坚。"], 2020, &mut g);
-        assert!(g.is_empty());
+        check_lexicon(
+            &lines[..3],
+            Some(2020),
+            Some(YearMonth::new(2020, 6)),
+            None,
+            false,
+            &mut g,
+        );
+        assert!(g.is_empty(), "{g:#?}");
+        let mut h = Vec::new();
+        check_lexicon(
+            &lines[2..3],
+            Some(2024),
+            None,
+            day(2024, 12, 31),
+            false,
+            &mut h,
+        );
+        assert!(h.is_empty(), "after the plenum: {h:#?}");
     }
 }

@@ -584,14 +584,19 @@ pub fn scan(dir: &Path, sources: &[(PathBuf, String)]) -> Scanned {
             } else {
                 e.themes
             };
+            let text = e.text.trim().to_string();
+            let live = years
+                .span()
+                .intersect(crate::lexicon::lexicon().era.span_of(&text));
             out.phrases.push(Phrase {
                 id: e.id,
                 role,
-                text: e.text.trim().to_string(),
+                text,
                 themes,
                 topics: e.topics.iter().map(|t| t.trim().to_string()).collect(),
                 kinds,
                 years,
+                live,
                 weight: e.weight.unwrap_or(1),
                 source: e.source.unwrap_or_else(|| "written".into()),
                 status,
@@ -607,8 +612,9 @@ pub fn scan(dir: &Path, sources: &[(PathBuf, String)]) -> Scanned {
 // Text rules
 
 /// The roles whose entries name their sub-topic(s) (or `general`).
-pub const TAGGED_ROLES: [Role; 4] = [
+pub const TAGGED_ROLES: [Role; 5] = [
     Role::Measure,
+    Role::Formula,
     Role::Framing,
     Role::ItemLead,
     Role::PartIntro,
@@ -1009,56 +1015,6 @@ const LEVEL_WORDS: &[(&str, &str)] = &[
     ("各镇各部门", "{units}"),
 ];
 
-/// Era words: an entry using one must carry years within [lo, hi] (None: that end unchecked).
-/// (word, contexts just before it and just after it that exempt it (巩固拓展脱贫攻坚成果 looks back),
-/// lowest `from`, highest `to`, the years to suggest).
-type EraWord = (
-    &'static str,
-    &'static [&'static str],
-    &'static [&'static str],
-    Option<i32>,
-    Option<i32>,
-    &'static str,
-);
-
-const ERA_WORDS: &[EraWord] = &[
-    (
-        "十三五",
-        &[],
-        &[],
-        None,
-        Some(2021),
-        "-2020 (or -2021 looking back)",
-    ),
-    (
-        "十四五",
-        &[],
-        &[],
-        Some(2020),
-        Some(2026),
-        "2021-2025 (2020 planning it, 2026 looking back)",
-    ),
-    ("十五五", &[], &[], Some(2025), Some(2031), "2026-2030"),
-    (
-        "脱贫攻坚",
-        &["巩固拓展", "巩固", "拓展", "守住", "守牢", "守好"],
-        &["成果", "取得", "期间", "以来", "战略", "胜利", "精神"],
-        None,
-        Some(2020),
-        "-2020 (as a live battle; after it: 巩固拓展脱贫攻坚成果)",
-    ),
-    (
-        "巩固拓展脱贫攻坚成果",
-        &[],
-        &[],
-        Some(2021),
-        Some(2026),
-        "2021-2025",
-    ),
-    ("疫情防控", &[], &[], Some(2020), Some(2022), "2020-2022"),
-    ("乡村振兴", &[], &[], Some(2018), None, "2018-"),
-];
-
 /// The content findings of one entry (role, text, years): the rules `add` checks before writing.
 /// Each is (severity, rule, message).
 pub fn check_entry(role: Role, text: &str, years: &Years) -> Vec<(Severity, &'static str, String)> {
@@ -1207,30 +1163,26 @@ pub fn check_entry(role: Role, text: &str, years: &Years) -> Vec<(Severity, &'st
         }
     }
     // Era.
-    for (word, unless, unless_after, lo, hi, want) in ERA_WORDS {
-        let live = text.match_indices(word).any(|(i, _)| {
-            !unless.iter().any(|u| text[..i].ends_with(u))
-                && !unless_after
-                    .iter()
-                    .any(|u| text[i + word.len()..].starts_with(u))
-        });
-        if !live {
-            continue;
-        }
-        let ok_lo = lo.is_none_or(|lo| years.from.is_some_and(|f| f >= lo));
-        let ok_hi = hi.is_none_or(|hi| years.to.is_some_and(|t| t <= hi));
-        if !(ok_lo && ok_hi) {
-            let has = if years.is_always() {
-                "none".to_string()
-            } else {
-                years.to_string()
-            };
-            push(
-                Severity::Error,
-                "era",
-                format!("{word} belongs to its era: give `years: {want}` (it has {has})"),
-            );
-        }
+    // Era: every term of the era lexicon the text uses must cover the entry's years.
+    if let Some(need) = era_need(text, years) {
+        let has = if years.is_always() {
+            "none".to_string()
+        } else {
+            years.to_string()
+        };
+        let want = match &need.fit {
+            Some(y) => {
+                format!("give `years: {y}` (it has {has}; `wengao phrasebank era --write` sets it)")
+            }
+            None => format!(
+                "its terms belong to different eras, or none meets `years: {has}`: reword it"
+            ),
+        };
+        push(
+            Severity::Error,
+            "era",
+            format!("{}: {want}", need.terms.join("; ")),
+        );
     }
     if role == Role::YearContext && years.is_always() {
         push(
@@ -2466,6 +2418,7 @@ pub fn add(dir: &Path, new: &NewEntry) -> Result<Added> {
             topics: Vec::new(),
             kinds: Vec::new(),
             years: Years::default(),
+            live: Default::default(),
             weight: 1,
             source: String::new(),
             status: Status::Curated,
@@ -2569,8 +2522,128 @@ pub fn retire(dir: &Path, id: &str) -> Result<Retired> {
     })
 }
 
+/// What the era lexicon asks of an entry whose written years overreach its terms.
+#[derive(Debug, Clone, Serialize)]
+pub struct EraNeed {
+    /// Each term out of the years, with its span and source (新质生产力 belongs to 2023年9月起 (…)).
+    pub terms: Vec<String>,
+    /// The years that fit (written years narrowed by the terms), when some do.
+    pub fit: Option<String>,
+}
+
+/// Whether the era lexicon's terms in `text` cover `years` (an open end is the end of the years
+/// drafted at all, 2018–2030); what they ask when not.
+pub fn era_need(text: &str, years: &Years) -> Option<EraNeed> {
+    let (first, last) = (
+        years.from.unwrap_or(*YEARS.start()),
+        years.to.unwrap_or(*YEARS.end()),
+    );
+    let mut terms = Vec::new();
+    let mut fit = years.span();
+    for u in crate::lexicon::lexicon().era.uses(text) {
+        let span = u.term.span;
+        fit = fit.intersect(span);
+        let ok_lo = span.from.is_none_or(|lo| first >= lo.year);
+        let ok_hi = span.until.is_none_or(|hi| last <= hi.year);
+        if !(ok_lo && ok_hi) {
+            terms.push(format!(
+                "{} belongs to {span} ({})",
+                u.term.term, u.term.source
+            ));
+        }
+    }
+    if terms.is_empty() {
+        return None;
+    }
+    // Written as years, inside the drafted range.
+    let drafted = crate::lexicon::Span {
+        from: Some(crate::lexicon::YearMonth::new(*YEARS.start(), 1)),
+        until: Some(crate::lexicon::YearMonth::new(*YEARS.end(), 12)),
+    };
+    let fit = (!fit.intersect(drafted).is_empty()).then(|| {
+        let mut f = fit;
+        // An open or early start stays as written; only the ends the terms set are added.
+        if f.from.is_some_and(|m| m.year <= *YEARS.start()) && years.from.is_none() {
+            f.from = None;
+        }
+        if f.until.is_some_and(|m| m.year >= *YEARS.end()) && years.to.is_none() {
+            f.until = None;
+        }
+        f.as_years()
+    });
+    Some(EraNeed { terms, fit })
+}
+
+/// One entry whose years the era lexicon narrows.
+#[derive(Debug, Clone, Serialize)]
+pub struct EraFix {
+    pub id: String,
+    pub file: PathBuf,
+    pub line: usize,
+    pub need: EraNeed,
+}
+
+/// Every entry whose written years overreach the era of its terms; with `write`, the ones that can
+/// be fixed get the years that fit, in place (a text edit under the file's lock, like `retire`).
+pub fn era_fixes(dir: &Path, write: bool) -> Result<Vec<EraFix>> {
+    let sc = scan_dir(dir)?;
+    let mut out = Vec::new();
+    for p in &sc.phrases {
+        if let Some(need) = era_need(&p.text, &p.years) {
+            out.push(EraFix {
+                id: p.id.clone(),
+                file: p.file.to_path_buf(),
+                line: p.line,
+                need,
+            });
+        }
+    }
+    if !write {
+        return Ok(out);
+    }
+    let mut files: Vec<PathBuf> = out.iter().map(|f| f.file.clone()).collect();
+    files.sort();
+    files.dedup();
+    for file in files {
+        let fixes: Vec<(&str, &str)> = out
+            .iter()
+            .filter(|f| f.file == file)
+            .filter_map(|f| Some((f.id.as_str(), f.need.fit.as_deref()?)))
+            .collect();
+        locked_edit(&file, |before| {
+            let old = parse_raw(&file, before)?;
+            let mut text = before.to_string();
+            let mut want = old.clone();
+            for (id, years) in &fixes {
+                let Some(idx) = old.entries.iter().position(|e| e.id == *id) else {
+                    continue;
+                };
+                text = set_entry_key(&text, idx, "years", &format!("\"{years}\""))?;
+                want.entries[idx].years = Some(crate::spec::Text((*years).to_string()));
+            }
+            let parsed = parse_raw(&file, &text)?;
+            if parsed != want {
+                return Err(Error::Usage(format!(
+                    "cannot set years by a text edit of `{}` (an unusual layout); set them by hand",
+                    file.display()
+                )));
+            }
+            Ok((text, ()))
+        })?;
+    }
+    Ok(out)
+}
+
 /// Set `status: retired` on entry `idx` of a file's text (add the key when it is missing).
 fn set_status_retired(text: &str, idx: usize) -> Result<String> {
+    set_entry_key(text, idx, "status", "retired")
+}
+
+/// Set `key: value` on entry `idx` of a file's text, replacing the key's value or adding the key
+/// (a text edit: every other line, comment and quote stays as it is).
+fn set_entry_key(text: &str, idx: usize, key: &str, value: &str) -> Result<String> {
+    let prefix_of = format!("{key}:");
+    let set = format!("{key}: {value}");
     let nl = if text.contains("\r\n") { "\r\n" } else { "\n" };
     let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
     let starts = entry_lines(text);
@@ -2596,9 +2669,9 @@ fn set_status_retired(text: &str, idx: usize) -> Result<String> {
         let parts: Vec<String> = inner
             .split(',')
             .map(|p| {
-                if p.trim_start().starts_with("status:") {
+                if p.trim_start().starts_with(prefix_of.as_str()) {
                     let lead = &p[..p.len() - p.trim_start().len()];
-                    format!("{lead}status: retired")
+                    format!("{lead}{set}")
                 } else {
                     p.to_string()
                 }
@@ -2607,9 +2680,9 @@ fn set_status_retired(text: &str, idx: usize) -> Result<String> {
         let mut body = parts.join(",");
         if !inner
             .split(',')
-            .any(|p| p.trim_start().starts_with("status:"))
+            .any(|p| p.trim_start().starts_with(prefix_of.as_str()))
         {
-            body = format!("{}, status: retired", body.trim_end());
+            body = format!("{}, {set}", body.trim_end());
         }
         lines[s] = format!("{}{{{}}}{}", &head[..ki], body, &head[close + 1..]);
     } else {
@@ -2621,7 +2694,7 @@ fn set_status_retired(text: &str, idx: usize) -> Result<String> {
             } else {
                 line.strip_prefix(&pad).unwrap_or(" ").to_string()
             };
-            if body.starts_with("status:") {
+            if body.starts_with(prefix_of.as_str()) {
                 let prefix = if k == s {
                     head[..ki].to_string()
                 } else {
@@ -2631,14 +2704,14 @@ fn set_status_retired(text: &str, idx: usize) -> Result<String> {
                     .find(" #")
                     .map(|i| body[body[..i].trim_end().len()..].to_string())
                     .unwrap_or_default();
-                *line = format!("{prefix}status: retired{comment}");
+                *line = format!("{prefix}{set}{comment}");
                 found = true;
                 break;
             }
         }
         if !found {
             let last = (s..end).rev().find(|&i| is_content(&lines[i])).unwrap_or(s);
-            lines.insert(last + 1, format!("{pad}status: retired"));
+            lines.insert(last + 1, format!("{pad}{set}"));
         }
     }
     let mut out = lines.join(nl);

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Diagnostic, Error, Result, did_you_mean};
+use crate::lexicon::YearMonth;
 use crate::spec::Kind;
 
 /// The role a phrase plays in a speech. See docs/phrasebank.md.
@@ -46,6 +47,9 @@ pub enum Role {
     Measure,
     ItemLead,
     Requirement,
+    /// A sentence carrying one of the genre's formulas (“两不愁三保障”, 早提醒、早诫勉、早敲打),
+    /// curated from the corpus with its source: drafted as a measure of its sub-topic.
+    Formula,
     /// Mined material not yet sorted into a role (only in candidates).
     Slogan,
     /// A mined sentence frame (only in candidates).
@@ -54,7 +58,7 @@ pub enum Role {
 
 impl Role {
     /// Every role.
-    pub const ALL: [Role; 29] = [
+    pub const ALL: [Role; 30] = [
         Role::Opening,
         Role::OpeningPlain,
         Role::OpeningAim,
@@ -84,6 +88,7 @@ impl Role {
         Role::Requirement,
         Role::Slogan,
         Role::Frame,
+        Role::Formula,
     ];
 
     /// The roles every theme must fill, with the depth (entries valid in each year) the planner needs.
@@ -153,6 +158,7 @@ impl Role {
             Role::Requirement => "requirement",
             Role::Slogan => "slogan",
             Role::Frame => "frame",
+            Role::Formula => "formula",
         }
     }
 
@@ -163,7 +169,7 @@ impl Role {
 
     /// True for roles a theme file fills.
     pub fn is_theme_role(self) -> bool {
-        Role::THEME_DEPTH.iter().any(|(r, _)| *r == self)
+        self == Role::Formula || Role::THEME_DEPTH.iter().any(|(r, _)| *r == self)
     }
 }
 
@@ -228,6 +234,16 @@ impl Years {
     /// True when the range is open on both ends.
     pub fn is_always(&self) -> bool {
         self.from.is_none() && self.to.is_none()
+    }
+}
+
+impl Years {
+    /// The same years as a span of months (January of the first to December of the last).
+    pub fn span(&self) -> crate::lexicon::Span {
+        crate::lexicon::Span {
+            from: self.from.map(|y| YearMonth::new(y, 1)),
+            until: self.to.map(|y| YearMonth::new(y, 12)),
+        }
     }
 }
 
@@ -314,7 +330,12 @@ pub struct Phrase {
     pub topics: Vec<String>,
     /// Meeting kinds it is for; empty for all.
     pub kinds: Vec<Kind>,
+    /// The years as written.
     pub years: Years,
+    /// The months it can be drafted in: its years narrowed by the era of the terms in its text
+    /// (the era lexicon, [`crate::lexicon::era`]); empty when they contradict.
+    #[serde(skip)]
+    pub live: crate::lexicon::Span,
     pub weight: u32,
     pub source: String,
     pub status: Status,
@@ -324,6 +345,11 @@ pub struct Phrase {
 }
 
 impl Phrase {
+    /// Whether it can be drafted at `at`: in its written years and in the era of its terms.
+    pub fn in_era(&self, at: YearMonth) -> bool {
+        self.years.contains(at.year) && self.live.contains(at)
+    }
+
     /// Whether it is tagged `general` (fits any point of its theme).
     pub fn is_general(&self) -> bool {
         self.topics.iter().any(|t| t == crate::topic::GENERAL)
@@ -685,14 +711,19 @@ impl Phrasebank {
                 if !e.topics.is_empty() {
                     tags.push((shown.clone(), e.id.clone(), line, i, e.topics.clone()));
                 }
+                let text = e.text.trim().to_string();
+                let live = years
+                    .span()
+                    .intersect(crate::lexicon::lexicon().era.span_of(&text));
                 pb.phrases.push(Phrase {
                     id: e.id,
                     role,
-                    text: e.text.trim().to_string(),
+                    text,
                     themes,
                     topics: e.topics.iter().map(|t| t.trim().to_string()).collect(),
                     kinds,
                     years,
+                    live,
                     weight: e.weight.unwrap_or(1),
                     source: e.source.unwrap_or_else(|| "written".into()),
                     status: e.status.unwrap_or_default(),
@@ -741,8 +772,8 @@ impl Phrasebank {
     }
 
     /// Curated entries of `role` usable for `theme` (None: speech-level), `kind` and `year`.
-    pub fn pool(&self, role: Role, theme: Option<&str>, kind: Kind, year: i32) -> Vec<&Phrase> {
-        self.pool_iter(role, theme, kind, year).collect()
+    pub fn pool(&self, role: Role, theme: Option<&str>, kind: Kind, at: YearMonth) -> Vec<&Phrase> {
+        self.pool_iter(role, theme, kind, at).collect()
     }
 
     /// [`Phrasebank::pool`] without collecting it.
@@ -751,7 +782,7 @@ impl Phrasebank {
         role: Role,
         theme: Option<&str>,
         kind: Kind,
-        year: i32,
+        at: YearMonth,
     ) -> impl Iterator<Item = &Phrase> {
         let ids = match theme {
             None => self.by_role.get(&role),
@@ -761,13 +792,19 @@ impl Phrasebank {
             .flatten()
             .map(|&i| &self.phrases[i])
             .filter(|p| p.status == Status::Curated)
-            .filter(move |p| p.years.contains(year))
+            .filter(move |p| p.in_era(at))
             .filter(move |p| p.kinds.is_empty() || p.kinds.contains(&kind))
     }
 
     /// Curated entries of `role` serving any of `topics` (of any theme) for `kind` and `year`,
     /// in file order, each once.
-    pub fn topic_pool(&self, role: Role, topics: &[String], kind: Kind, year: i32) -> Vec<&Phrase> {
+    pub fn topic_pool(
+        &self,
+        role: Role,
+        topics: &[String],
+        kind: Kind,
+        at: YearMonth,
+    ) -> Vec<&Phrase> {
         let Some(m) = self.by_role_topic.get(&role) else {
             return Vec::new();
         };
@@ -782,7 +819,7 @@ impl Phrasebank {
         ids.into_iter()
             .map(|i| &self.phrases[i])
             .filter(|p| p.status == Status::Curated)
-            .filter(|p| p.years.contains(year))
+            .filter(|p| p.in_era(at))
             .filter(|p| p.kinds.is_empty() || p.kinds.contains(&kind))
             .collect()
     }
@@ -881,7 +918,7 @@ mod cache {
     use crate::spec::Kind;
 
     /// Bumped whenever the layout below changes.
-    const MAGIC: &[u8; 8] = b"wgpb0003";
+    const MAGIC: &[u8; 8] = b"wgpb0004";
 
     pub fn dir() -> Option<PathBuf> {
         match std::env::var_os("WENGAO_CACHE_DIR") {
@@ -923,6 +960,7 @@ mod cache {
         hash(&mut h, MAGIC);
         hash(&mut h, b"stamp");
         hash(&mut h, env!("CARGO_PKG_VERSION").as_bytes());
+        hash(&mut h, crate::lexicon::ERA_YAML.as_bytes());
         for f in files {
             let m = std::fs::metadata(f).ok()?;
             let modified = m.modified().ok()?;
@@ -975,6 +1013,8 @@ mod cache {
         let mut h: u64 = 0;
         hash(&mut h, MAGIC);
         hash(&mut h, env!("CARGO_PKG_VERSION").as_bytes());
+        // The era lexicon narrows the entries' months: a new lexicon is a new cache.
+        hash(&mut h, crate::lexicon::ERA_YAML.as_bytes());
         for (p, t) in sources {
             hash(&mut h, p.to_string_lossy().as_bytes());
             hash(&mut h, t.as_bytes());
@@ -1099,6 +1139,11 @@ mod cache {
 
     const STATUSES: [Status; 3] = [Status::Curated, Status::Candidate, Status::Retired];
 
+    /// A stored month: 0 for an open end, else its index plus one.
+    fn month(n: usize) -> Option<crate::lexicon::YearMonth> {
+        (n > 0).then(|| crate::lexicon::YearMonth::from_index(n as u32 - 1))
+    }
+
     fn encode(pb: &Phrasebank) -> Vec<u8> {
         let mut files: Vec<&Path> = Vec::new();
         fn file_of<'p>(files: &mut Vec<&'p Path>, p: &'p Path) -> usize {
@@ -1171,6 +1216,8 @@ mod cache {
             }
             o.year(p.years.from);
             o.year(p.years.to);
+            o.u32(p.live.from.map_or(0, |m| m.index() as usize + 1));
+            o.u32(p.live.until.map_or(0, |m| m.index() as usize + 1));
             o.u32(p.weight as usize);
             o.str(&p.source);
             o.u32(f);
@@ -1252,6 +1299,8 @@ mod cache {
                 }
                 i.year()?;
                 i.year()?;
+                i.u32()?; // live from
+                i.u32()?; // live until
                 i.u32()?; // weight
                 i.skip_str()?; // source
                 i.u32()?; // file
@@ -1270,6 +1319,10 @@ mod cache {
                 years: Years {
                     from: i.year()?,
                     to: i.year()?,
+                },
+                live: crate::lexicon::Span {
+                    from: month(i.u32()?),
+                    until: month(i.u32()?),
                 },
                 weight: i.u32()? as u32,
                 source: i.str()?,
@@ -1537,13 +1590,23 @@ mod tests {
         assert_eq!(pb.phrases[0].themes, vec!["项目建设".to_string()]);
         assert_eq!(pb.phrases[0].slots(), vec!["topic"]);
         assert_eq!(
-            pb.pool(Role::Framing, Some("项目建设"), Kind::Plenary, 2020)
-                .len(),
+            pb.pool(
+                Role::Framing,
+                Some("项目建设"),
+                Kind::Plenary,
+                YearMonth::new(2020, 6)
+            )
+            .len(),
             0
         );
         assert_eq!(
-            pb.pool(Role::Framing, Some("项目建设"), Kind::Plenary, 2022)
-                .len(),
+            pb.pool(
+                Role::Framing,
+                Some("项目建设"),
+                Kind::Plenary,
+                YearMonth::new(2022, 6)
+            )
+            .len(),
             1
         );
     }

@@ -347,6 +347,11 @@ impl ValidSpec {
     pub fn year(&self) -> i32 {
         self.date.year()
     }
+
+    /// The meeting month (the era lexicon's precision).
+    pub fn at(&self) -> crate::lexicon::YearMonth {
+        crate::lexicon::YearMonth::of(self.date)
+    }
 }
 
 /// Key names (English and Chinese) for locating a field path in the text.

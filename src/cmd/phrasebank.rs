@@ -30,6 +30,16 @@ pub enum Sub {
     Add(AddArgs),
     /// Mark an entry retired (it stays in the file, never drafted).
     Retire(RetireArgs),
+    /// Entries whose years overreach the era of their terms (the era lexicon); `--write` narrows them in place (exit 1 when some are left).
+    Era(EraArgs),
+}
+
+/// `phrasebank era`
+#[derive(Debug, clap::Args)]
+pub struct EraArgs {
+    /// Set each fixable entry's `years:` to the years its terms allow (a text edit; comments stay).
+    #[arg(long)]
+    pub write: bool,
 }
 
 /// `--format` of lint and stats.
@@ -274,6 +284,43 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
                 );
             }
             Ok(0)
+        }
+        Sub::Era(a) => {
+            let fixes = pbtools::era_fixes(&dir, a.write)?;
+            let mut out = String::new();
+            let mut left = 0;
+            for f in &fixes {
+                let what = match &f.need.fit {
+                    Some(y) if a.write => format!("years set to {y}"),
+                    Some(y) => format!("years: {y}"),
+                    None => {
+                        left += 1;
+                        "no years fit: reword it".to_string()
+                    }
+                };
+                out.push_str(&format!(
+                    "{}:{}: {}: {what} — {}\n",
+                    f.file.display(),
+                    f.line,
+                    f.id,
+                    f.need.terms.join("; ")
+                ));
+            }
+            io::write_stdout(out.as_bytes())?;
+            let fixable = fixes.len() - left;
+            info(
+                g,
+                &format!(
+                    "{} entries overreach their era: {fixable} {}, {left} to reword",
+                    fixes.len(),
+                    if a.write {
+                        "narrowed"
+                    } else {
+                        "can be narrowed (--write)"
+                    }
+                ),
+            );
+            Ok(i32::from(left > 0 || (!a.write && fixable > 0)))
         }
     }
 }

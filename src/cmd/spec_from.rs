@@ -236,10 +236,23 @@ pub fn spec_text(
     let (date, date_note) = match date_in(&sp.title).or_else(|| date_in(&all_text)) {
         Some(d) => (d, ""),
         None => match year_in_title {
-            Some(y) => (
-                format!("{y}-01-15"),
-                "  # 原文只能看出年份：请改为会议的实际日期",
-            ),
+            Some(y) => {
+                // The speech's era terms can place it later in its year (六保: from April 2020);
+                // a draft dated before them would be an anachronism.
+                let month = crate::lexicon::lexicon()
+                    .era
+                    .uses(text)
+                    .iter()
+                    .filter_map(|u| u.term.span.from)
+                    .filter(|m| m.year == y)
+                    .map(|m| m.month)
+                    .max()
+                    .unwrap_or(1);
+                (
+                    format!("{y}-{month:02}-15"),
+                    "  # 原文只能看出年份：请改为会议的实际日期",
+                )
+            }
             None => (
                 chrono::Local::now()
                     .date_naive()

@@ -152,7 +152,7 @@ impl<'a> Planner<'a> {
         let mut intro = Vec::new();
         let ids: HashSet<String> = self
             .pb
-            .pool_iter(Role::PartIntro, Some(theme), self.vs.kind, self.vs.year())
+            .pool_iter(Role::PartIntro, Some(theme), self.vs.kind, self.vs.at())
             .filter(|p| !p.serves(&own) && !p.is_general())
             .map(|p| p.id.clone())
             .collect();
@@ -246,7 +246,7 @@ impl<'a> Planner<'a> {
                 let figures = crate::lint::numbers(&fact).len();
                 let untrue: HashSet<String> = self
                     .pb
-                    .pool_iter(Role::FactFrame, None, self.vs.kind, year)
+                    .pool_iter(Role::FactFrame, None, self.vs.kind, self.vs.at())
                     .filter(|ph| {
                         (!target && TASK_WORDS.iter().any(|w| ph.text.contains(w)))
                             || (figures < 2 && ph.text.contains("数字"))
@@ -319,7 +319,7 @@ impl<'a> Planner<'a> {
             let demanded = demand.is_some();
             pp.responsibility = match demand {
                 Some(s) => Some(s),
-                None => self.assignment(p, &base, &topic, year),
+                None => self.assignment(p, &base, &topic),
             };
             // The deadline, when the demand has not said it.
             if let Some(d) = self.vs.deadlines[si][pi].filter(|_| !demanded) {
@@ -368,6 +368,17 @@ impl<'a> Planner<'a> {
             })
             .collect();
         let allowed: Vec<Vec<String>> = resolved.iter().map(|r| r.topics.clone()).collect();
+        // A formula of the genre its sub-topic has (“三管三必须”, 早提醒、早诫勉、早敲打) leads
+        // the point's measures: it is what makes a real speech sound specific.
+        for (k, pp) in plans.iter_mut().enumerate() {
+            if allowed[k].is_empty() {
+                continue;
+            }
+            if let Some(s) = self.sentence_from(Role::Formula, Pool::Topics(&allowed[k]), &[], &[])
+            {
+                pp.measures.push(s);
+            }
+        }
         let mut group = self.near_group(Role::Measure, theme, Some(&allowed), &keys, false);
         for _ in 0..MAX_MEASURES + 2 {
             for (k, pp) in plans.iter_mut().enumerate() {
@@ -602,13 +613,7 @@ impl<'a> Planner<'a> {
     }
 
     /// The point's assignment: its lead (and support units) by name.
-    fn assignment(
-        &mut self,
-        p: &crate::spec::Point,
-        base: &str,
-        topic: &str,
-        year: i32,
-    ) -> Option<Sentence> {
+    fn assignment(&mut self, p: &crate::spec::Point, base: &str, topic: &str) -> Option<Sentence> {
         if let Some(lead) = &p.lead {
             let lead = clause(lead.as_str());
             let support: Vec<String> = p.support.iter().map(|s| clause(s.as_str())).collect();
@@ -624,7 +629,7 @@ impl<'a> Planner<'a> {
             } else {
                 let ids: HashSet<String> = self
                     .pb
-                    .pool(Role::Responsibility, None, self.vs.kind, year)
+                    .pool(Role::Responsibility, None, self.vs.kind, self.vs.at())
                     .into_iter()
                     .filter(|ph| !ph.slots().contains(&"support"))
                     .map(|ph| ph.id.clone())

@@ -114,7 +114,7 @@ impl<'p> Pool<'p> {
         role: Role,
         vs: &ValidSpec,
     ) -> Vec<&'b Phrase> {
-        let (kind, year) = (vs.kind, vs.year());
+        let (kind, year) = (vs.kind, vs.at());
         match self {
             Pool::Theme(t) => pb.pool_iter(role, t, kind, year).collect(),
             Pool::Topics(ts) => pb.topic_pool(role, ts, kind, year),

@@ -82,7 +82,7 @@ impl<'a> Planner<'a> {
         let said_all = s.iter().any(|x| x.text.contains("大家"));
         let again: HashSet<String> = self
             .pb
-            .pool_iter(Role::RecapFollow, None, self.vs.kind, self.vs.year())
+            .pool_iter(Role::RecapFollow, None, self.vs.kind, self.vs.at())
             .filter(|p| said_all && p.text.contains("大家"))
             .map(|p| p.id.clone())
             .collect();
@@ -94,15 +94,78 @@ impl<'a> Planner<'a> {
     }
 
     pub(super) fn year_context(&mut self) -> Vec<Paragraph> {
-        let s: Vec<Sentence> = self
+        let cal = &crate::lexicon::lexicon().calendar;
+        let mut s: Vec<Sentence> = self
             .sentence(Role::YearContext, None, &[], &[])
             .into_iter()
             .collect();
+        // A year the phrasebank has nothing for still has its framing in the calendar.
+        if s.is_empty()
+            && let Some(f) = cal.framing(self.vs.year())
+        {
+            s.push(Sentence::new(
+                format!("今年是{f}。"),
+                Origin::Template {
+                    name: "lexicon:calendar".into(),
+                },
+            ));
+        }
+        s.extend(self.guiding());
         if s.is_empty() {
             Vec::new()
         } else {
             vec![Paragraph::new(s)]
         }
+    }
+
+    /// The guiding sentence: the theory and the latest national meetings before the meeting date,
+    /// in their standard wording (the political calendar, [`crate::lexicon::calendar`]), never a
+    /// later one; provincial framing only when the spec gives it.
+    pub(super) fn guiding(&mut self) -> Option<Sentence> {
+        use crate::spec::Kind;
+        let cal = &crate::lexicon::lexicon().calendar;
+        let on = self.vs.date;
+        let party = cal.party_spirit(on)?;
+        let theory = cal.theory(on);
+        // Who is asked (the government system at a plenary, the units elsewhere) and to what end.
+        let (who, end) = match self.vs.kind {
+            Kind::Plenary => (
+                format!("{}政府系统", self.base["area"]),
+                "确保全年目标任务圆满完成",
+            ),
+            Kind::Economy => (self.base["units"].clone(), "推动经济平稳健康发展"),
+            Kind::KeyWork => (self.base["units"].clone(), "确保各项重点工作按期见效"),
+            Kind::RuleOfLaw => (self.base["units"].clone(), "加快建设法治政府"),
+            Kind::Safety => (self.base["units"].clone(), "坚决防范遏制重特大事故发生"),
+            Kind::Investment => (self.base["units"].clone(), "全力以赴抓招商、上项目"),
+        };
+        let mut clauses: Vec<String> = Vec::new();
+        match theory {
+            Some(t) if t.verb.starts_with('以') => {
+                clauses.push(format!("{who}要坚持{}", t.verb));
+                clauses.push(format!("全面贯彻{party}"));
+            }
+            Some(t) => {
+                clauses.push(format!("{who}要全面贯彻{party}"));
+                clauses.push(t.verb.clone());
+            }
+            None => clauses.push(format!("{who}要全面贯彻{party}")),
+        }
+        if matches!(
+            self.vs.kind,
+            Kind::Plenary | Kind::Economy | Kind::KeyWork | Kind::Investment
+        ) && let Some(e) = cal.economic_spirit(on)
+        {
+            clauses.push(format!("认真落实{e}"));
+        }
+        clauses.push(format!("按照{}的部署要求", self.base["party"]));
+        let text = format!("{}，{end}。", clauses.join("，"));
+        Some(Sentence::new(
+            text,
+            Origin::Template {
+                name: "lexicon:calendar".into(),
+            },
+        ))
     }
 
     pub(super) fn situation(&mut self) -> Vec<Paragraph> {
@@ -125,7 +188,7 @@ impl<'a> Planner<'a> {
             let year_review = month <= 3 && !crate::prose::this_years_figures(&texts.concat());
             let wrong: HashSet<String> = self
                 .pb
-                .pool_iter(Role::SituationLead, None, self.vs.kind, self.vs.year())
+                .pool_iter(Role::SituationLead, None, self.vs.kind, self.vs.at())
                 .filter(|p| {
                     if year_review {
                         p.text.contains("今年以来")
@@ -232,7 +295,7 @@ impl<'a> Planner<'a> {
         let recap = !self.vs.spec.meeting.earlier.is_empty();
         let vague: HashSet<String> = self
             .pb
-            .pool(Role::Announce, None, self.vs.kind, self.vs.year())
+            .pool(Role::Announce, None, self.vs.kind, self.vs.at())
             .into_iter()
             .filter(|ph| !ph.slots().contains(&"count") || (!recap && ph.text.contains('再')))
             .map(|ph| ph.id.clone())

@@ -75,7 +75,7 @@ pub(super) fn implicit_topics(
         .filter(|t| t.fits(year, Some(vs.kind)))
         .filter(|t| {
             let names = [t.name.clone()];
-            pb.pool_iter(Role::Measure, None, vs.kind, year)
+            pb.pool_iter(Role::Measure, None, vs.kind, vs.at())
                 .filter(|p| p.serves(&names))
                 .nth(2)
                 .is_some()

@@ -1,0 +1,439 @@
+//! The political calendar (`lexicon/calendar.yaml`): national events by date, the theory a
+//! guiding sentence names, and each year's own framing.
+//!
+//! A guiding sentence names only events that ended before the meeting: the latest party
+//! congress and its plenary sessions held since (党的二十大和二十届二中、三中全会精神; five or more
+//! read 历次全会精神), the 中央经济工作会议 of the last half year and the 全国两会 of the last four
+//! months. `wengao lint` flags a congress or plenary session named in a draft but held after it.
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+/// What kind of event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EventKind {
+    /// A national party congress (党的二十大).
+    Congress,
+    /// A plenary session of a central committee (二十届三中全会).
+    Plenum,
+    /// 中央经济工作会议.
+    Cewc,
+    /// 全国两会.
+    Npc,
+    Anniversary,
+    Campaign,
+    /// Another central meeting county speeches cite (中央农村工作会议).
+    Conference,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEvent {
+    name: String,
+    kind: EventKind,
+    date: String,
+    #[serde(default)]
+    end: Option<String>,
+    #[serde(default)]
+    spirit: Option<String>,
+    #[serde(default)]
+    session: Option<u32>,
+    #[serde(default)]
+    plenum: Option<u32>,
+    #[serde(default = "yes")]
+    cited: bool,
+    #[serde(default)]
+    note: String,
+    source: String,
+    /// Whether the dates were checked against a public report (the curators' mark).
+    #[serde(default)]
+    checked: bool,
+    /// An anniversary still ahead when the file was written: a date, not an event held.
+    #[serde(default)]
+    future: bool,
+    /// The year a work conference plans for (中央经济工作会议 of December 2023 → 2024).
+    #[serde(default)]
+    work_year: Option<i32>,
+    #[serde(default)]
+    npc_term: Option<u32>,
+    #[serde(default)]
+    npc_session: Option<u32>,
+    #[serde(default)]
+    cppcc_open: Option<String>,
+    /// What a conference was about (中央城市工作会议), for the curators.
+    #[serde(default)]
+    topic: Option<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawYear {
+    year: i32,
+    framing: String,
+    /// Other framings of the year, for the curators.
+    #[serde(default)]
+    also: Option<String>,
+    #[serde(default)]
+    future: bool,
+    #[serde(default)]
+    note: String,
+    source: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGuiding {
+    from: String,
+    #[serde(default)]
+    until: Option<String>,
+    theory: String,
+    verb: String,
+    /// The whole guiding clause as central documents wrote it then (for the curators).
+    #[serde(default)]
+    full: Option<String>,
+    #[serde(default)]
+    note: String,
+    source: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    /// The curators' notes on the file (how it was checked).
+    #[serde(default)]
+    #[allow(dead_code)]
+    meta: Option<serde_yaml::Value>,
+    events: Vec<RawEvent>,
+    #[serde(default)]
+    years: Vec<RawYear>,
+    #[serde(default)]
+    guiding: Vec<RawGuiding>,
+}
+
+/// One event.
+#[derive(Debug, Clone)]
+pub struct Event {
+    pub name: String,
+    pub kind: EventKind,
+    pub date: NaiveDate,
+    /// Its last day (the first day when one day long).
+    pub end: NaiveDate,
+    /// The wording of its 精神 (党的二十大精神, 二十届三中全会精神).
+    pub spirit: Option<String>,
+    pub session: Option<u32>,
+    pub plenum: Option<u32>,
+    /// Whether a county speech names it in its guiding sentence.
+    pub cited: bool,
+    pub note: String,
+    pub source: String,
+    /// A date still ahead when the file was written (an anniversary to come).
+    pub future: bool,
+    /// How a draft names it (党的二十大 and 二十大; 二十届三中全会).
+    pub mentions: Vec<String>,
+}
+
+/// How a guiding sentence names the theory, from a date.
+#[derive(Debug, Clone)]
+pub struct Guiding {
+    pub from: NaiveDate,
+    pub until: Option<NaiveDate>,
+    pub theory: String,
+    /// 以习近平新时代中国特色社会主义思想为指导
+    pub verb: String,
+    pub source: String,
+}
+
+/// Words right before an event's name that look forward to it.
+const AHEAD: [&str; 5] = ["迎接", "即将召开的", "筹备", "喜迎", "将召开"];
+
+/// Words right after an event's name that look forward to it (党的二十大召开之年).
+const AHEAD_AFTER: [&str; 3] = ["召开之年", "胜利召开", "即将召开"];
+
+/// The calendar.
+#[derive(Debug)]
+pub struct Calendar {
+    /// In date order.
+    pub events: Vec<Event>,
+    /// Each year's framing (“十五五”开局之年), by year.
+    pub years: Vec<(i32, String, String)>,
+    pub guiding: Vec<Guiding>,
+}
+
+fn date(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+}
+
+impl Calendar {
+    pub fn parse(text: &str) -> Result<Calendar, String> {
+        let raw: RawFile = serde_yaml::from_str(text).map_err(|e| e.to_string())?;
+        let mut events = Vec::with_capacity(raw.events.len());
+        for r in raw.events {
+            let bad = |what: &str| format!("event `{}`: {what}", r.name);
+            if r.source.trim().is_empty() {
+                return Err(bad("no source"));
+            }
+            let start = date(&r.date).ok_or_else(|| bad("bad `date` (write 2022-10-16)"))?;
+            let end = match &r.end {
+                Some(e) => date(e).ok_or_else(|| bad("bad `end`"))?,
+                None => start,
+            };
+            if end < start {
+                return Err(bad("`end` is before `date`"));
+            }
+            if matches!(r.kind, EventKind::Congress | EventKind::Plenum) && r.session.is_none() {
+                return Err(bad("a congress or plenum names its `session`"));
+            }
+            if r.kind == EventKind::Plenum && r.plenum.is_none() {
+                return Err(bad("a plenum names its number (`plenum: 3`)"));
+            }
+            // 党的十八届三中全会 is named 十八届三中全会 as often; 党的二十大 also 二十大.
+            let mut mentions = vec![r.name.clone()];
+            if let Some(short) = r.name.strip_prefix("党的") {
+                mentions.push(short.to_string());
+            }
+            let _ = (
+                r.checked,
+                r.work_year,
+                r.npc_term,
+                r.npc_session,
+                &r.cppcc_open,
+                &r.topic,
+            );
+            events.push(Event {
+                name: r.name,
+                kind: r.kind,
+                date: start,
+                end,
+                spirit: r.spirit,
+                session: r.session,
+                plenum: r.plenum,
+                cited: r.cited,
+                note: r.note,
+                source: r.source,
+                future: r.future,
+                mentions,
+            });
+        }
+        events.sort_by_key(|e| e.date);
+        let mut years = Vec::new();
+        for y in raw.years {
+            if y.source.trim().is_empty() {
+                return Err(format!("year {}: no source", y.year));
+            }
+            let _ = (y.note, y.also, y.future);
+            years.push((y.year, y.framing, y.source));
+        }
+        let mut guiding = Vec::new();
+        for g in raw.guiding {
+            let from =
+                date(&g.from).ok_or_else(|| format!("guiding `{}`: bad `from`", g.theory))?;
+            let until = match &g.until {
+                Some(u) => {
+                    Some(date(u).ok_or_else(|| format!("guiding `{}`: bad `until`", g.theory))?)
+                }
+                None => None,
+            };
+            let _ = (&g.full, &g.note);
+            guiding.push(Guiding {
+                from,
+                until,
+                theory: g.theory,
+                verb: g.verb,
+                source: g.source,
+            });
+        }
+        Ok(Calendar {
+            events,
+            years,
+            guiding,
+        })
+    }
+
+    /// The year's framing (“十五五”开局之年), if the calendar has one.
+    pub fn framing(&self, year: i32) -> Option<&str> {
+        self.years
+            .iter()
+            .find(|(y, _, _)| *y == year)
+            .map(|(_, f, _)| f.as_str())
+    }
+
+    /// How the theory is named at `on` (以习近平新时代中国特色社会主义思想为指导).
+    pub fn theory(&self, on: NaiveDate) -> Option<&Guiding> {
+        self.guiding
+            .iter()
+            .filter(|g| g.from <= on && g.until.is_none_or(|u| on <= u))
+            .max_by_key(|g| g.from)
+    }
+
+    /// The latest events of a kind that ended before `on`.
+    fn latest(&self, kind: EventKind, on: NaiveDate) -> Option<&Event> {
+        self.events
+            .iter()
+            .filter(|e| e.kind == kind && e.end < on)
+            .max_by_key(|e| e.end)
+    }
+
+    /// The party's spirit a guiding sentence names at `on`: 党的二十大和二十届二中、三中全会精神.
+    pub fn party_spirit(&self, on: NaiveDate) -> Option<String> {
+        let congress = self.latest(EventKind::Congress, on)?;
+        let name = congress.name.clone();
+        let session = congress.session?;
+        let plenums: Vec<&Event> = self
+            .events
+            .iter()
+            .filter(|e| {
+                e.kind == EventKind::Plenum
+                    && e.session == Some(session)
+                    && e.cited
+                    && e.end < on
+                    && e.date > congress.end
+            })
+            .collect();
+        let nth = crate::numerals::chinese(session);
+        Some(match plenums.len() {
+            0 => format!("{name}精神"),
+            n if n >= 5 => format!("{name}和{nth}届历次全会精神"),
+            _ => {
+                let list: Vec<String> = plenums
+                    .iter()
+                    .filter_map(|p| p.plenum)
+                    .map(|p| format!("{}中", crate::numerals::chinese(p)))
+                    .collect();
+                format!("{name}和{nth}届{}全会精神", list.join("、"))
+            }
+        })
+    }
+
+    /// The economic meetings a guiding sentence names at `on`: 中央经济工作会议 (held in the last
+    /// six months) and 全国两会 (closed in the last four), as one phrase: 中央经济工作会议和全国两会精神.
+    pub fn economic_spirit(&self, on: NaiveDate) -> Option<String> {
+        let recent = |kind, days: i64| {
+            self.latest(kind, on)
+                .filter(|e| (on - e.end).num_days() <= days)
+                .is_some()
+        };
+        match (recent(EventKind::Cewc, 190), recent(EventKind::Npc, 125)) {
+            (true, true) => Some("中央经济工作会议和全国两会精神".into()),
+            (true, false) => Some("中央经济工作会议精神".into()),
+            (false, true) => Some("全国两会精神".into()),
+            (false, false) => None,
+        }
+    }
+
+    /// Congresses and plenary sessions a text names that were held after `on`, with the byte
+    /// offset of the mention.
+    pub fn later_mentions<'a>(&'a self, text: &str, on: NaiveDate) -> Vec<(&'a Event, usize)> {
+        let mut out = Vec::new();
+        for e in &self.events {
+            if !matches!(e.kind, EventKind::Congress | EventKind::Plenum) || e.date <= on {
+                continue;
+            }
+            // Looking forward to it (迎接党的二十大, 即将召开的二十届三中全会) is no anachronism.
+            let at = e
+                .mentions
+                .iter()
+                .flat_map(|m| text.match_indices(m.as_str()))
+                .filter(|(i, m)| {
+                    let before = &text[..*i];
+                    let before = before.strip_suffix("党的").unwrap_or(before);
+                    !AHEAD.iter().any(|a| before.ends_with(a))
+                        && !AHEAD_AFTER
+                            .iter()
+                            .any(|a| text[i + m.len()..].starts_with(a))
+                })
+                .map(|(i, _)| i)
+                .min();
+            if let Some(at) = at {
+                out.push((e, at));
+            }
+        }
+        out.sort_by_key(|(_, at)| *at);
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = "events:
+  - {name: 党的十九大, kind: congress, date: 2017-10-18, end: 2017-10-24, session: 19, source: s}
+  - {name: 十九届二中全会, kind: plenum, date: 2018-01-18, end: 2018-01-19, session: 19, plenum: 2, source: s}
+  - {name: 十九届三中全会, kind: plenum, date: 2018-02-26, end: 2018-02-28, session: 19, plenum: 3, source: s}
+  - {name: 十九届四中全会, kind: plenum, date: 2019-10-28, end: 2019-10-31, session: 19, plenum: 4, source: s}
+  - {name: 十九届五中全会, kind: plenum, date: 2020-10-26, end: 2020-10-29, session: 19, plenum: 5, source: s}
+  - {name: 党的二十大, kind: congress, date: 2022-10-16, end: 2022-10-22, session: 20, source: s}
+  - {name: 二十届一中全会, kind: plenum, date: 2022-10-23, session: 20, plenum: 1, cited: false, source: s}
+  - {name: 二十届二中全会, kind: plenum, date: 2023-02-26, end: 2023-02-28, session: 20, plenum: 2, source: s}
+  - {name: 二十届三中全会, kind: plenum, date: 2024-07-15, end: 2024-07-18, session: 20, plenum: 3, source: s}
+  - {name: 中央经济工作会议, kind: cewc, date: 2023-12-11, end: 2023-12-12, source: s}
+  - {name: 十四届全国人大二次会议, kind: npc, date: 2024-03-05, end: 2024-03-11, source: s}
+years:
+  - {year: 2026, framing: “十五五”开局之年, source: s}
+guiding:
+  - {from: 2017-10-24, theory: 习近平新时代中国特色社会主义思想, verb: 以习近平新时代中国特色社会主义思想为指导, source: s}
+";
+
+    fn d(s: &str) -> NaiveDate {
+        date(s).unwrap()
+    }
+
+    #[test]
+    fn the_guiding_sentence_names_only_earlier_events() {
+        let c = Calendar::parse(SAMPLE).unwrap();
+        assert_eq!(
+            c.party_spirit(d("2024-02-26")).unwrap(),
+            "党的二十大和二十届二中全会精神"
+        );
+        assert_eq!(
+            c.party_spirit(d("2024-08-01")).unwrap(),
+            "党的二十大和二十届二中、三中全会精神"
+        );
+        assert_eq!(
+            c.party_spirit(d("2024-07-16")).unwrap(),
+            "党的二十大和二十届二中全会精神"
+        );
+        assert_eq!(
+            c.party_spirit(d("2022-10-20")).unwrap(),
+            "党的十九大和十九届二中、三中、四中、五中全会精神"
+        );
+        assert_eq!(c.party_spirit(d("2017-01-01")), None);
+        assert_eq!(
+            c.economic_spirit(d("2024-03-20")).unwrap(),
+            "中央经济工作会议和全国两会精神"
+        );
+        assert_eq!(
+            c.economic_spirit(d("2024-01-10")).unwrap(),
+            "中央经济工作会议精神"
+        );
+        assert_eq!(c.economic_spirit(d("2024-09-10")), None);
+        assert!(c.theory(d("2016-05-01")).is_none());
+        assert_eq!(c.framing(2026), Some("“十五五”开局之年"));
+    }
+
+    #[test]
+    fn later_events_are_found() {
+        let c = Calendar::parse(SAMPLE).unwrap();
+        let m = c.later_mentions("深入贯彻党的二十大和二十届三中全会精神", d("2022-03-01"));
+        let names: Vec<&str> = m.iter().map(|(e, _)| e.name.as_str()).collect();
+        assert_eq!(names, ["党的二十大", "二十届三中全会"]);
+        assert!(
+            c.later_mentions("深入贯彻二十大精神", d("2023-03-01"))
+                .is_empty()
+        );
+        assert_eq!(c.later_mentions("学习二十大精神", d("2021-03-01")).len(), 1);
+        assert!(
+            c.later_mentions("以优异成绩迎接党的二十大胜利召开", d("2022-03-01"))
+                .is_empty()
+        );
+        assert!(
+            c.later_mentions("今年将召开党的二十大", d("2022-01-15"))
+                .is_empty()
+        );
+    }
+}

@@ -1,0 +1,191 @@
+//! The lexicon: the domain's facts of usage and of the calendar, compiled into the binary.
+//!
+//! Three data files under `lexicon/`, each with its sources, each read by one module here:
+//!
+//! - [`era`] (`lexicon/era.yaml`): terms of official usage and the months they were in live use
+//!   (新质生产力 from September 2023, 疫情防控 2020–2022, 脱贫攻坚 as a battle to 2020). The
+//!   phrasebank narrows an entry's years by the terms in its text, the planner never draws an entry
+//!   out of its era, `phrasebank lint` fails one whose written years overreach, and `wengao lint`
+//!   flags an anachronism in any draft.
+//! - [`calendar`] (`lexicon/calendar.yaml`): party congresses and plenary sessions, the yearly
+//!   中央经济工作会议 and 全国两会, anniversaries, study campaigns and each year's framing. The
+//!   opening's guiding sentence names the latest of them before the meeting; `wengao lint` flags a
+//!   reference to one held after the meeting.
+//! - [`expressions`] (`lexicon/expressions.yaml`): standard expressions (规范表述), a wrong or
+//!   outdated form and the standard one; `wengao lint` reports them with the fix.
+//!
+//! These are facts of the calendar, not of a meeting: a draft's own numbers and names still come
+//! only from its spec. The files are parsed once per process, on first use; the tests parse them
+//! too, so a broken file never reaches a release.
+
+pub mod calendar;
+pub mod era;
+pub mod expressions;
+
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+pub use calendar::Calendar;
+pub use era::{Era, EraTerm, Span};
+pub use expressions::{Expression, Expressions};
+
+/// The embedded data files, as shipped.
+pub const ERA_YAML: &str = include_str!("../../lexicon/era.yaml");
+pub const CALENDAR_YAML: &str = include_str!("../../lexicon/calendar.yaml");
+pub const EXPRESSIONS_YAML: &str = include_str!("../../lexicon/expressions.yaml");
+
+/// The whole lexicon.
+#[derive(Debug)]
+pub struct Lexicon {
+    pub era: Era,
+    pub calendar: Calendar,
+    pub expressions: Expressions,
+}
+
+impl Lexicon {
+    /// Parse the three files (`name` for messages: the file each came from).
+    pub fn parse(era: &str, calendar: &str, expressions: &str) -> Result<Lexicon, String> {
+        Ok(Lexicon {
+            era: Era::parse(era).map_err(|e| format!("lexicon/era.yaml: {e}"))?,
+            calendar: Calendar::parse(calendar)
+                .map_err(|e| format!("lexicon/calendar.yaml: {e}"))?,
+            expressions: Expressions::parse(expressions)
+                .map_err(|e| format!("lexicon/expressions.yaml: {e}"))?,
+        })
+    }
+}
+
+/// The embedded lexicon, parsed on first use.
+pub fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        // The embedded files are checked by this module's tests (`embedded_lexicon_parses`), so
+        // a release cannot carry a broken one.
+        Lexicon::parse(ERA_YAML, CALENDAR_YAML, EXPRESSIONS_YAML)
+            .unwrap_or_else(|e| panic!("the embedded lexicon is broken: {e}"))
+    })
+}
+
+/// A month of a year: the precision of the era lexicon (新质生产力 from 2023-09).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct YearMonth {
+    pub year: i32,
+    pub month: u32,
+}
+
+impl YearMonth {
+    pub fn new(year: i32, month: u32) -> YearMonth {
+        YearMonth { year, month }
+    }
+
+    /// The month of a date.
+    pub fn of(date: chrono::NaiveDate) -> YearMonth {
+        use chrono::Datelike;
+        YearMonth::new(date.year(), date.month())
+    }
+
+    /// Months since year 0, for compact storage (the phrasebank cache).
+    pub fn index(self) -> u32 {
+        (self.year.max(0) as u32) * 12 + self.month.clamp(1, 12) - 1
+    }
+
+    pub fn from_index(i: u32) -> YearMonth {
+        YearMonth::new((i / 12) as i32, i % 12 + 1)
+    }
+
+    /// Parse `2023`, `2023-09` or `2023-9`; `end` picks December for a bare year (an inclusive end).
+    pub fn parse(s: &str, end: bool) -> Option<YearMonth> {
+        let s = s.trim();
+        let (y, m) = match s.split_once('-') {
+            Some((y, m)) => (y, Some(m)),
+            None => (s, None),
+        };
+        let year: i32 = y.parse().ok().filter(|y| (1900..=2100).contains(y))?;
+        let month = match m {
+            Some(m) => m.parse().ok().filter(|m| (1..=12).contains(m))?,
+            None if end => 12,
+            None => 1,
+        };
+        Some(YearMonth::new(year, month))
+    }
+}
+
+impl std::fmt::Display for YearMonth {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}年{}月", self.year, self.month)
+    }
+}
+
+/// A year or year-month as written in YAML (`2018` or `2018-07`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+enum When {
+    Year(i64),
+    Text(String),
+}
+
+impl When {
+    fn month(&self, end: bool) -> Option<YearMonth> {
+        match self {
+            When::Year(y) => YearMonth::parse(&y.to_string(), end),
+            When::Text(s) => YearMonth::parse(s, end),
+        }
+    }
+}
+
+/// Byte spans of matches found by an automaton, with the shorter ones inside a longer match
+/// dropped (常态化疫情防控 is judged as itself, not as 疫情防控), in text order.
+fn outermost(mut found: Vec<(usize, usize, usize)>) -> Vec<(usize, usize, usize)> {
+    found.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
+    let mut out: Vec<(usize, usize, usize)> = Vec::with_capacity(found.len());
+    for m in found {
+        if out
+            .iter()
+            .any(|o| o.0 <= m.0 && m.1 <= o.1 && (o.1 - o.0) > (m.1 - m.0))
+        {
+            continue;
+        }
+        out.push(m);
+    }
+    out
+}
+
+/// Whether a match at `start..end` of `text` is exempted by a context right before or after it.
+fn exempt(text: &str, start: usize, end: usize, before: &[String], after: &[String]) -> bool {
+    before.iter().any(|b| text[..start].ends_with(b.as_str()))
+        || after.iter().any(|a| text[end..].starts_with(a.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_lexicon_parses() {
+        let l = Lexicon::parse(ERA_YAML, CALENDAR_YAML, EXPRESSIONS_YAML).unwrap();
+        assert!(!l.era.terms.is_empty());
+        assert!(!l.calendar.events.is_empty());
+        assert!(!l.expressions.list.is_empty());
+    }
+
+    #[test]
+    fn year_months_parse_and_order() {
+        assert_eq!(
+            YearMonth::parse("2023-09", false),
+            Some(YearMonth::new(2023, 9))
+        );
+        assert_eq!(
+            YearMonth::parse("2020", true),
+            Some(YearMonth::new(2020, 12))
+        );
+        assert_eq!(
+            YearMonth::parse("2020", false),
+            Some(YearMonth::new(2020, 1))
+        );
+        assert_eq!(YearMonth::parse("2020-13", false), None);
+        assert!(YearMonth::new(2023, 9) > YearMonth::new(2023, 3));
+        let ym = YearMonth::new(2024, 12);
+        assert_eq!(YearMonth::from_index(ym.index()), ym);
+    }
+}
