@@ -244,7 +244,8 @@ fn an_unknown_topic_drafts_short_with_a_warning() {
     assert!(text.contains("【待补：星际航行的具体举措】"), "{text}");
 }
 
-/// Three drafts of one spec with different seeds share few of their drawn sentences.
+/// Three drafts of one spec with different seeds share few of their drawn sentences (measured
+/// 0.30–0.49 with 11–15 measures a sub-topic).
 #[test]
 fn seeds_share_few_sentences() {
     let d = drafter();
@@ -271,7 +272,7 @@ fn seeds_share_few_sentences() {
     let shares = [share(&a, &b), share(&a, &c), share(&b, &c)];
     eprintln!("shared between seeds: {shares:?}");
     for s in shares {
-        assert!(s < 0.85, "{shares:?}");
+        assert!(s < 0.6, "{shares:?}");
     }
 }
 

@@ -169,8 +169,17 @@ fn date(s: &str) -> Option<NaiveDate> {
 }
 
 impl Calendar {
+    /// Read the YAML file.
     pub fn parse(text: &str) -> Result<Calendar, String> {
-        let raw: RawFile = serde_yaml::from_str(text).map_err(|e| e.to_string())?;
+        Self::from_raw(serde_yaml::from_str(text).map_err(|e| e.to_string())?)
+    }
+
+    /// Read the JSON form the build script makes of the YAML file.
+    pub fn parse_json(text: &str) -> Result<Calendar, String> {
+        Self::from_raw(serde_json::from_str(text).map_err(|e| e.to_string())?)
+    }
+
+    fn from_raw(raw: RawFile) -> Result<Calendar, String> {
         let mut events = Vec::with_capacity(raw.events.len());
         for r in raw.events {
             let bad = |what: &str| format!("event `{}`: {what}", r.name);

@@ -136,8 +136,17 @@ pub struct Era {
 }
 
 impl Era {
+    /// Read the YAML file.
     pub fn parse(text: &str) -> Result<Era, String> {
-        let raw: RawFile = serde_yaml::from_str(text).map_err(|e| e.to_string())?;
+        Self::from_raw(serde_yaml::from_str(text).map_err(|e| e.to_string())?)
+    }
+
+    /// Read the JSON form the build script makes of the YAML file.
+    pub fn parse_json(text: &str) -> Result<Era, String> {
+        Self::from_raw(serde_json::from_str(text).map_err(|e| e.to_string())?)
+    }
+
+    fn from_raw(raw: RawFile) -> Result<Era, String> {
         let mut terms = Vec::with_capacity(raw.terms.len());
         let mut seen = std::collections::HashSet::new();
         for r in raw.terms {

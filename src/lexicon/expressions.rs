@@ -64,8 +64,17 @@ pub struct Expressions {
 }
 
 impl Expressions {
+    /// Read the YAML file.
     pub fn parse(text: &str) -> Result<Expressions, String> {
-        let raw: RawFile = serde_yaml::from_str(text).map_err(|e| e.to_string())?;
+        Self::from_raw(serde_yaml::from_str(text).map_err(|e| e.to_string())?)
+    }
+
+    /// Read the JSON form the build script makes of the YAML file.
+    pub fn parse_json(text: &str) -> Result<Expressions, String> {
+        Self::from_raw(serde_json::from_str(text).map_err(|e| e.to_string())?)
+    }
+
+    fn from_raw(raw: RawFile) -> Result<Expressions, String> {
         let mut list = Vec::with_capacity(raw.expressions.len());
         let mut seen = std::collections::HashSet::new();
         for r in raw.expressions {

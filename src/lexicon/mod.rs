@@ -30,10 +30,15 @@ pub use calendar::Calendar;
 pub use era::{Era, EraTerm, Span};
 pub use expressions::{Expression, Expressions};
 
-/// The embedded data files, as shipped.
+/// The data files, as shipped.
 pub const ERA_YAML: &str = include_str!("../../lexicon/era.yaml");
 pub const CALENDAR_YAML: &str = include_str!("../../lexicon/calendar.yaml");
 pub const EXPRESSIONS_YAML: &str = include_str!("../../lexicon/expressions.yaml");
+
+/// The same files as JSON, made by the build script (`build.rs`): what the binary reads.
+const ERA_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/era.json"));
+const CALENDAR_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/calendar.json"));
+const EXPRESSIONS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/expressions.json"));
 
 /// The whole lexicon.
 #[derive(Debug)]
@@ -46,12 +51,32 @@ pub struct Lexicon {
 impl Lexicon {
     /// Parse the three files (`name` for messages: the file each came from).
     pub fn parse(era: &str, calendar: &str, expressions: &str) -> Result<Lexicon, String> {
+        Self::read(era, calendar, expressions, false)
+    }
+
+    /// The embedded lexicon (its JSON form).
+    pub fn embedded() -> Result<Lexicon, String> {
+        Self::read(ERA_JSON, CALENDAR_JSON, EXPRESSIONS_JSON, true)
+    }
+
+    fn read(era: &str, calendar: &str, expressions: &str, json: bool) -> Result<Lexicon, String> {
+        let (era, calendar, expressions) = if json {
+            (
+                Era::parse_json(era),
+                Calendar::parse_json(calendar),
+                Expressions::parse_json(expressions),
+            )
+        } else {
+            (
+                Era::parse(era),
+                Calendar::parse(calendar),
+                Expressions::parse(expressions),
+            )
+        };
         Ok(Lexicon {
-            era: Era::parse(era).map_err(|e| format!("lexicon/era.yaml: {e}"))?,
-            calendar: Calendar::parse(calendar)
-                .map_err(|e| format!("lexicon/calendar.yaml: {e}"))?,
-            expressions: Expressions::parse(expressions)
-                .map_err(|e| format!("lexicon/expressions.yaml: {e}"))?,
+            era: era.map_err(|e| format!("lexicon/era.yaml: {e}"))?,
+            calendar: calendar.map_err(|e| format!("lexicon/calendar.yaml: {e}"))?,
+            expressions: expressions.map_err(|e| format!("lexicon/expressions.yaml: {e}"))?,
         })
     }
 }
@@ -62,8 +87,7 @@ pub fn lexicon() -> &'static Lexicon {
     LEXICON.get_or_init(|| {
         // The embedded files are checked by this module's tests (`embedded_lexicon_parses`), so
         // a release cannot carry a broken one.
-        Lexicon::parse(ERA_YAML, CALENDAR_YAML, EXPRESSIONS_YAML)
-            .unwrap_or_else(|e| panic!("the embedded lexicon is broken: {e}"))
+        Lexicon::embedded().unwrap_or_else(|e| panic!("the embedded lexicon is broken: {e}"))
     })
 }
 
@@ -164,6 +188,10 @@ mod tests {
     #[test]
     fn embedded_lexicon_parses() {
         let l = Lexicon::parse(ERA_YAML, CALENDAR_YAML, EXPRESSIONS_YAML).unwrap();
+        let j = Lexicon::embedded().unwrap();
+        assert_eq!(l.era.terms.len(), j.era.terms.len());
+        assert_eq!(l.calendar.events.len(), j.calendar.events.len());
+        assert_eq!(l.expressions.list.len(), j.expressions.list.len());
         assert!(!l.era.terms.is_empty());
         assert!(!l.calendar.events.is_empty());
         assert!(!l.expressions.list.is_empty());
