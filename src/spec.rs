@@ -102,6 +102,11 @@ pub struct Meeting {
     pub purposes: Vec<Text>,
     #[serde(default, alias = "刚才")]
     pub earlier: Vec<Text>,
+    /// The province's, city's or county's own guidance the guiding sentence names after the
+    /// national events (省委十二届五次全会精神, 市委经济工作会议部署), literally: wengao keeps no
+    /// calendar of local events.
+    #[serde(default, alias = "上级精神")]
+    pub guidance: Vec<Text>,
 }
 
 /// `speaker:`
@@ -369,6 +374,7 @@ fn names(key: &str) -> &'static [&'static str] {
         "kind" => &["kind", "类型"],
         "purposes" => &["purposes", "任务"],
         "earlier" => &["earlier", "刚才"],
+        "guidance" => &["guidance", "上级精神"],
         "role" => &["role", "职务"],
         "level" => &["level", "层级"],
         "achievements" => &["achievements", "成绩"],
@@ -782,6 +788,9 @@ pub fn for_each_text(spec: &Spec, f: &mut dyn FnMut(&str, &Text)) {
     }
     for (i, t) in m.earlier.iter().enumerate() {
         f(&format!("meeting.earlier[{i}]"), t);
+    }
+    for (i, t) in m.guidance.iter().enumerate() {
+        f(&format!("meeting.guidance[{i}]"), t);
     }
     f("speaker.role", &spec.speaker.role);
     if let Some(n) = &spec.speaker.name {

@@ -122,6 +122,19 @@ fn drafts_keep_to_their_date_in_every_year() {
                 let plan = d.plan(&vs, Some(seed)).unwrap();
                 let mut guiding = 0;
                 for (text, origin) in all_sentences(&plan.speech) {
+                    let calendar = match &origin {
+                        wengao::model::Origin::Template { name } => name == "lexicon:calendar",
+                        wengao::model::Origin::Mixed { id, .. } => id == "lexicon:calendar",
+                        _ => false,
+                    };
+                    if calendar && text.contains("全面贯彻") {
+                        guiding += 1;
+                        let party = lx.calendar.party_spirit(vs.date).unwrap();
+                        assert!(text.contains(&party), "{text} does not name {party}");
+                        for g in &vs.spec.meeting.guidance {
+                            assert!(text.contains(g.as_str()), "{text} lacks {}", g.as_str());
+                        }
+                    }
                     if origin.carries_spec() {
                         continue;
                     }
@@ -143,12 +156,6 @@ fn drafts_keep_to_their_date_in_every_year() {
                         "{} at {y}-{m}: a later event in {text}",
                         e.display()
                     );
-                    let calendar = matches!(&origin, wengao::model::Origin::Template { name } if name == "lexicon:calendar");
-                    if calendar && text.contains("全面贯彻") {
-                        guiding += 1;
-                        let party = lx.calendar.party_spirit(vs.date).unwrap();
-                        assert!(text.contains(&party), "{text} does not name {party}");
-                    }
                 }
                 assert_eq!(
                     guiding,

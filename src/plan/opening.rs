@@ -151,21 +151,42 @@ impl<'a> Planner<'a> {
             }
             None => clauses.push(format!("{who}要全面贯彻{party}")),
         }
-        if matches!(
+        let economic = matches!(
             self.vs.kind,
             Kind::Plenary | Kind::Economy | Kind::KeyWork | Kind::Investment
-        ) && let Some(e) = cal.economic_spirit(on)
-        {
-            clauses.push(format!("认真落实{e}"));
+        )
+        .then(|| cal.economic_spirit(on))
+        .flatten();
+        // The spec's own guidance (省委…全会精神), literally, after the national meetings.
+        let local: Vec<String> = self
+            .vs
+            .spec
+            .meeting
+            .guidance
+            .iter()
+            .map(|g| clause(g.as_str()))
+            .collect();
+        match (economic, local.is_empty()) {
+            (Some(e), true) => clauses.push(format!("认真落实{e}")),
+            (Some(e), false) => clauses.push(format!("认真落实{e}和{}", local.join("、"))),
+            (None, false) => clauses.push(format!("认真落实{}", local.join("、"))),
+            (None, true) => {}
         }
         clauses.push(format!("按照{}的部署要求", self.base["party"]));
         let text = format!("{}，{end}。", clauses.join("，"));
-        Some(Sentence::new(
-            text,
+        let origin = if local.is_empty() {
             Origin::Template {
                 name: "lexicon:calendar".into(),
-            },
-        ))
+            }
+        } else {
+            Origin::Mixed {
+                id: "lexicon:calendar".into(),
+                fields: (0..local.len())
+                    .map(|i| format!("meeting.guidance[{i}]"))
+                    .collect(),
+            }
+        };
+        Some(Sentence::new(text, origin))
     }
 
     pub(super) fn situation(&mut self) -> Vec<Paragraph> {

@@ -58,13 +58,45 @@ pub(super) fn bare(text: &str) -> String {
     t.trim_end_matches(['。', '；', '！']).to_string()
 }
 
+/// Words of time a measure may open with, before which 要 cannot stand (要汛期… is not Chinese).
+const TIME_OPENERS: [&str; 22] = [
+    "汛期",
+    "主汛期",
+    "汛前",
+    "入汛",
+    "每年",
+    "每月",
+    "每季度",
+    "每周",
+    "每半年",
+    "节假日",
+    "今年",
+    "明年",
+    "当前",
+    "目前",
+    "近期",
+    "年底前",
+    "年内",
+    "冬春",
+    "春节",
+    "农忙",
+    "夏季",
+    "冬季",
+];
+
 /// A measure as a demand: 要 prefixed when the sentence opens with its verb and has no 要 of
 /// its own (要严格落实…), left as it is when it names its actor (住建部门要…) or a condition
 /// (凡是…的，一律…).
 pub(super) fn yao(text: &str) -> String {
     let t = text.trim();
     let head: String = t.chars().take(30).collect();
-    if t.starts_with('要') || t.starts_with('凡') || head.contains('要') || t.starts_with('各')
+    // A sentence that opens with a time (汛期对…开展抽查, 每年…) takes no 要 before it.
+    let timed = TIME_OPENERS.iter().any(|w| t.starts_with(w));
+    if t.starts_with('要')
+        || t.starts_with('凡')
+        || head.contains('要')
+        || t.starts_with('各')
+        || timed
     {
         t.to_string()
     } else {
