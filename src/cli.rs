@@ -104,6 +104,9 @@ pub fn run() -> i32 {
         Command::Completions(a) => cmd::completions::run(&a, &g),
         Command::Man(a) => cmd::completions::run_man(&a, &g),
     };
+    for n in crate::phrasebank::take_cache_notes() {
+        verbose(&g, &n);
+    }
     match result {
         Ok(code) => code,
         Err(e) => {

@@ -964,7 +964,7 @@ impl CorpusIndex {
             .collect();
         paths.sort();
         for p in paths {
-            let bytes = std::fs::read(&p).map_err(|e| crate::Error::io(&p, "read", e))?;
+            let bytes = crate::io::read_regular(&p).map_err(|e| crate::Error::io(&p, "read", e))?;
             texts.push(crate::io::decode_lenient(&bytes).0);
         }
         Ok(CorpusIndex::new(texts.iter().map(String::as_str)))

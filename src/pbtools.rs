@@ -5,14 +5,13 @@
 //! the run (the strict loader in [`crate::phrasebank`] refuses a phrasebank with any error).
 //!
 //! Edits ([`add`], [`retire`]) change the text of a file, never re-serialise it: every comment and
-//! the formatting stay as they were. They hold a lock file (`<file>.lock`) while they read, edit
-//! and write, re-read the file before the atomic rename to detect a writer that ignored the lock,
+//! the formatting stay as they were. They hold the phrasebank's lock ([`crate::io::DirLock`], an
+//! OS lock a killed process cannot leave behind) while they read, edit and write, re-read the file before the atomic rename to detect a writer that ignored the lock,
 //! and check that the edited file parses to exactly the old entries plus the change.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::RangeInclusive;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant, SystemTime};
 
 use serde::Serialize;
 
@@ -163,7 +162,7 @@ pub fn read_sources(dir: &Path) -> Result<Vec<(PathBuf, String)>> {
     files.sort();
     let mut out = Vec::new();
     for f in files {
-        let text = std::fs::read_to_string(&f).map_err(|e| Error::io(&f, "read", e))?;
+        let text = crate::io::read_file_text(&f)?;
         out.push((f, text));
     }
     Ok(out)
@@ -2009,74 +2008,19 @@ pub struct Added {
     pub warnings: Vec<String>,
 }
 
-/// An exclusive lock on a phrasebank file: `<file>.lock`, created with `create_new`, removed on drop.
-/// A lock older than [`STALE_LOCK`] is taken to be left by a crashed edit and removed.
-pub struct FileLock {
-    path: PathBuf,
-}
-
-/// The age after which a lock file is stale.
-pub const STALE_LOCK: Duration = Duration::from_secs(30);
-
-impl FileLock {
-    /// Wait (up to a minute) for the lock of `file`.
-    pub fn acquire(file: &Path) -> Result<FileLock> {
-        let mut name = file.file_name().unwrap_or_default().to_os_string();
-        name.push(".lock");
-        let path = file.with_file_name(name);
-        let start = Instant::now();
-        let mut spin: u64 = 0;
-        loop {
-            match std::fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&path)
-            {
-                Ok(mut f) => {
-                    use std::io::Write;
-                    let _ = writeln!(f, "{}", std::process::id());
-                    return Ok(FileLock { path });
-                }
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                    let age = std::fs::metadata(&path)
-                        .and_then(|m| m.modified())
-                        .ok()
-                        .and_then(|t| SystemTime::now().duration_since(t).ok());
-                    if age.is_some_and(|a| a > STALE_LOCK) {
-                        let _ = std::fs::remove_file(&path);
-                        continue;
-                    }
-                    if start.elapsed() > Duration::from_secs(60) {
-                        return Err(Error::Usage(format!(
-                            "`{}` is locked by another edit; if none is running, remove the lock file",
-                            path.display()
-                        )));
-                    }
-                    spin += 1;
-                    std::thread::sleep(Duration::from_millis(
-                        2 + (spin * 7 + u64::from(std::process::id())) % 15,
-                    ));
-                }
-                Err(e) => return Err(Error::io(&path, "create the lock file", e)),
-            }
-        }
-    }
-}
-
-impl Drop for FileLock {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.path);
-    }
-}
-
 /// Read-modify-write under the lock: `edit` gets the file's text and returns the new text and a
 /// value; the file is re-read before the rename and the edit redone if it changed meanwhile.
-fn locked_edit<T>(file: &Path, mut edit: impl FnMut(&str) -> Result<(String, T)>) -> Result<T> {
-    let _lock = FileLock::acquire(file)?;
+/// The lock is the phrasebank directory's ([`crate::io::DirLock`]), shared with `mine --merge`.
+fn locked_edit<T>(
+    dir: &Path,
+    file: &Path,
+    mut edit: impl FnMut(&str) -> Result<(String, T)>,
+) -> Result<T> {
+    let _lock = crate::io::DirLock::acquire(dir)?;
     for _ in 0..5 {
-        let before = std::fs::read_to_string(file).map_err(|e| Error::io(file, "read", e))?;
+        let before = crate::io::read_file_text(file)?;
         let (after, value) = edit(&before)?;
-        let now = std::fs::read_to_string(file).map_err(|e| Error::io(file, "read", e))?;
+        let now = crate::io::read_file_text(file)?;
         if now != before {
             continue; // someone wrote without the lock: redo the edit on the new text
         }
@@ -2454,7 +2398,7 @@ pub fn add(dir: &Path, new: &NewEntry) -> Result<Added> {
     } else {
         new.themes.clone()
     };
-    let (id, line) = locked_edit(&file, |before| {
+    let (id, line) = locked_edit(dir, &file, |before| {
         // Ids from the whole phrasebank, and from this file as it is now (another edit may have added some).
         let mut phrases = scan_dir(dir)?.phrases;
         let old = parse_raw(&file, before)?;
@@ -2540,7 +2484,7 @@ pub fn retire(dir: &Path, id: &str) -> Result<Retired> {
             changed: false,
         });
     }
-    let line = locked_edit(&file, |before| {
+    let line = locked_edit(dir, &file, |before| {
         let old = parse_raw(&file, before)?;
         let Some(idx) = old.entries.iter().position(|e| e.id == id) else {
             return Err(Error::Usage(format!(

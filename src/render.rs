@@ -80,7 +80,7 @@ impl Templates {
         files.sort();
         let mut sources = Vec::new();
         for (name, path) in files {
-            let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, "read", e))?;
+            let text = crate::io::read_file_text(&path)?;
             sources.push((name, text));
         }
         Templates::from_sources(dir, sources)
