@@ -431,17 +431,12 @@ impl DirLock {
     }
 }
 
-/// Write to stdout; a closed pipe (e.g. `| head`) ends quietly. A closed standard output
-/// (`>&-`) is an error: the output would be lost, so the run must not exit 0.
+/// Write to stdout; a closed pipe (e.g. `| head`) ends quietly.
+///
+/// A standard output closed by the shell (`>&-`) cannot be seen: the Rust runtime reopens a
+/// closed descriptor on /dev/null before `main`, which is then indistinguishable from
+/// `>/dev/null` (docs/errors.md says so; use `-o FILE` to be sure the output lands).
 pub fn write_stdout(bytes: &[u8]) -> Result<()> {
-    #[cfg(unix)]
-    {
-        use std::os::fd::AsFd;
-        // Rust's stdout swallows EBADF; duplicating the descriptor tells whether it is open.
-        if let Err(e) = std::io::stdout().as_fd().try_clone_to_owned() {
-            return Err(Error::io("-", "write standard output", e));
-        }
-    }
     let mut out = std::io::stdout().lock();
     match out.write_all(bytes).and_then(|_| out.flush()) {
         Ok(()) => Ok(()),

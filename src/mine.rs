@@ -842,12 +842,25 @@ impl Miner {
     }
 
     /// Write `candidates.yaml`, `patterns.yaml`, `patterns/*.tera` and `kinds.yaml` under `out`.
+    /// All or nothing: when one write fails (a full disk), the files this run created are
+    /// removed again ([`crate::io::WriteSet`]).
     pub fn write(&self, out: &Path, force: bool) -> Result<Vec<std::path::PathBuf>> {
+        let set = crate::io::WriteSet::new();
+        self.write_set(out, force, &set)
+            .map_err(|e| set.roll_back(e))
+    }
+
+    fn write_set(
+        &self,
+        out: &Path,
+        force: bool,
+        set: &crate::io::WriteSet,
+    ) -> Result<Vec<std::path::PathBuf>> {
         let pdir = out.join("patterns");
         std::fs::create_dir_all(&pdir).map_err(|e| Error::io(&pdir, "create", e))?;
         let mut written = Vec::new();
         let w = |p: std::path::PathBuf, bytes: &[u8]| -> Result<std::path::PathBuf> {
-            crate::io::write_atomic(&p, bytes, force)?;
+            set.write(&p, bytes, force)?;
             Ok(p)
         };
         let file = RawFile {
@@ -893,8 +906,7 @@ impl Miner {
                     scope.spawn(move || {
                         for i in (t..paths.len()).step_by(writers) {
                             let s = families[i].tera_file();
-                            if let Err(e) = crate::io::write_atomic(&paths[i], s.as_bytes(), force)
-                            {
+                            if let Err(e) = set.write(&paths[i], s.as_bytes(), force) {
                                 return Some((i, e));
                             }
                         }
