@@ -266,14 +266,23 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// The closest of `known` to `word` by edit distance, when it is close enough to suggest.
 pub fn did_you_mean<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    // The distance is at least the difference in length: a word far longer or shorter than a
+    // known one is never compared (a 30,000-character id against every id took seconds).
+    let n = word.chars().count();
+    let limit = n.max(2).div_ceil(2);
+    if n > 200 {
+        return None;
+    }
     let mut best: Option<(usize, &str)> = None;
     for k in known {
+        if k.chars().count().abs_diff(n) > limit {
+            continue;
+        }
         let d = edit_distance(word, k);
         if best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, k));
         }
     }
-    let limit = word.chars().count().max(2).div_ceil(2);
     best.filter(|(d, _)| *d <= limit).map(|(_, k)| k)
 }
 

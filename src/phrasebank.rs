@@ -568,13 +568,7 @@ impl Phrasebank {
             let shown = path.display().to_string();
             let raw: RawFile = match raw {
                 Ok(r) => r,
-                Err(e) => {
-                    let (l, c) = e
-                        .location()
-                        .map(|l| (l.line(), l.column()))
-                        .unwrap_or((1, 1));
-                    let msg = e.to_string();
-                    let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+                Err((msg, l, c)) => {
                     errs.push(
                         Diagnostic::new(&shown, msg)
                             .at(text, l, c)
@@ -840,9 +834,36 @@ fn years_and_kinds(
 
 /// Parse every file's YAML, on two threads when there is more than a little of it (YAML parsing
 /// is most of `wengao draft`'s start-up). The results come back in the order of `sources`.
-fn parse_all(sources: &[(PathBuf, String)]) -> Vec<Result<RawFile, serde_yaml::Error>> {
-    let parse = |s: &[(PathBuf, String)]| -> Vec<Result<RawFile, serde_yaml::Error>> {
-        s.iter().map(|(_, t)| serde_yaml::from_str(t)).collect()
+/// Why a phrasebank file did not parse: the message and 1-based line and column.
+type ParseError = (String, usize, usize);
+
+/// Parse one file, refusing nesting deeper than [`crate::yamlpos::MAX_DEPTH`] first (the YAML
+/// parser is slow on it: one file nested 100,000 deep made every command take a minute).
+fn parse_guarded(text: &str) -> Result<RawFile, ParseError> {
+    if let Some((l, c)) = crate::yamlpos::too_deep(text) {
+        return Err((
+            format!(
+                "lists or maps nested more than {} deep (a phrasebank file needs 4)",
+                crate::yamlpos::MAX_DEPTH
+            ),
+            l,
+            c,
+        ));
+    }
+    serde_yaml::from_str(text).map_err(|e| {
+        let (l, c) = e
+            .location()
+            .map(|l| (l.line(), l.column()))
+            .unwrap_or((1, 1));
+        let msg = e.to_string();
+        let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+        (msg, l, c)
+    })
+}
+
+fn parse_all(sources: &[(PathBuf, String)]) -> Vec<Result<RawFile, ParseError>> {
+    let parse = |s: &[(PathBuf, String)]| -> Vec<Result<RawFile, ParseError>> {
+        s.iter().map(|(_, t)| parse_guarded(t)).collect()
     };
     let total: usize = sources.iter().map(|(_, t)| t.len()).sum();
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(2));

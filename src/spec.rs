@@ -457,48 +457,21 @@ pub fn parse(src: &str, file: &str, themes: &[String]) -> Result<ValidSpec> {
     validate(spec, src, file, themes)
 }
 
-/// The deepest `[`/`{` nesting a spec may have. A spec needs 3 (`figures: [{…}]`); the YAML parser
-/// slows down badly on very deep flow nesting (100,000 `[` took minutes), so refuse it first.
-pub const MAX_FLOW_DEPTH: usize = 32;
+/// The deepest nesting a spec may have (shared with the phrasebank loader).
+pub const MAX_FLOW_DEPTH: usize = crate::yamlpos::MAX_DEPTH;
 
-/// Where flow nesting (`[[[…`, `{{{…`) first goes deeper than [`MAX_FLOW_DEPTH`], outside quotes
-/// and comments.
+/// A spec nested deeper than [`MAX_FLOW_DEPTH`] ([`crate::yamlpos::too_deep`]), refused before
+/// parsing.
 fn too_deep(src: &str, file: &str) -> Option<Diagnostic> {
-    let mut depth = 0usize;
-    for (ln, line) in src.lines().enumerate() {
-        let mut quote: Option<char> = None;
-        let mut prev = ' ';
-        for (col, c) in line.chars().enumerate() {
-            match quote {
-                Some(q) => {
-                    if c == q {
-                        quote = None;
-                    }
-                }
-                None => match c {
-                    '"' | '\'' if depth > 0 || prev == ' ' || prev == ':' => quote = Some(c),
-                    '#' if prev == ' ' || col == 0 => break,
-                    '[' | '{' => {
-                        depth += 1;
-                        if depth > MAX_FLOW_DEPTH {
-                            return Some(
-                                Diagnostic::new(
-                                    file,
-                                    format!("lists or maps nested more than {MAX_FLOW_DEPTH} deep"),
-                                )
-                                .at(src, ln + 1, col + 1)
-                                .help("a spec nests at most a few levels (sections → points → facts); remove the extra brackets"),
-                            );
-                        }
-                    }
-                    ']' | '}' => depth = depth.saturating_sub(1),
-                    _ => {}
-                },
-            }
-            prev = c;
-        }
-    }
-    None
+    let (l, c) = crate::yamlpos::too_deep(src)?;
+    Some(
+        Diagnostic::new(
+            file,
+            format!("lists or maps nested more than {MAX_FLOW_DEPTH} deep"),
+        )
+        .at(src, l, c)
+        .help("a spec nests at most a few levels (sections → points → facts); remove the extra brackets or dashes"),
+    )
 }
 
 fn yaml_error(src: &str, file: &str, e: &serde_yaml::Error) -> Diagnostic {

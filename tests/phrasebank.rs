@@ -534,3 +534,75 @@ fn the_real_phrasebank_reads_without_schema_errors() {
         .collect();
     assert!(schema.is_empty(), "{schema:#?}");
 }
+
+/// `phrasebank lint` over many alike entries is not quadratic: each entry is reported as a near
+/// duplicate at most once (all pairs were compared and reported: 10,000 similar entries took 16 s
+/// and 300,000 took 18 GB), and entries alike with none are not reported.
+#[test]
+fn lint_of_many_alike_entries_reports_each_once() {
+    let d = fixture();
+    let n = 3000;
+    let mut text = String::from("theme: 项目建设\nentries:\n");
+    let digits = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+    for k in 0..n {
+        // Alike: one long shared sentence, a different four-character tail.
+        let tail: String = [k / 1000, (k / 100) % 10, (k / 10) % 10, k % 10]
+            .iter()
+            .map(|&x| digits[x])
+            .collect();
+        text.push_str(&format!(
+            "  - id: xiangmu.measure.{}\n    role: measure\n    topics: [general]\n    text: 要坚持项目为王，全力推动重大项目早开工早投产早见效，切实扩大有效投资规模{tail}。\n",
+            k + 2
+        ));
+    }
+    std::fs::write(d.path().join("themes/more.yaml"), text).unwrap();
+    let findings = pbtools::lint(d.path(), &no_depth()).unwrap();
+    let near: Vec<_> = findings
+        .iter()
+        .filter(|f| f.rule == "near-duplicate")
+        .collect();
+    assert!(
+        near.len() >= n - 1,
+        "every later entry is alike: {}",
+        near.len()
+    );
+    assert!(near.len() <= n, "each entry once: {}", near.len());
+}
+
+/// `phrasebank retire` of a 30,000-character id answers at once (the did-you-mean compared it
+/// with every id character by character) and offers no suggestion.
+#[test]
+fn retire_of_a_huge_id_says_no_such_entry() {
+    let d = fixture();
+    let id = "x".repeat(30_000);
+    let e = pbtools::retire(d.path(), &id).unwrap_err().to_string();
+    assert!(e.contains("no entry has the id"), "{e}");
+    assert!(!e.contains("did you mean"), "{}", &e[..200.min(e.len())]);
+    // A near miss still gets its suggestion.
+    let e = pbtools::retire(d.path(), "xiangmu.measure.l")
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("did you mean xiangmu.measure.1"), "{e}");
+}
+
+/// A phrasebank file nested 100,000 deep is refused at once, at its position, by the loader and
+/// by lint (it made every command take a minute).
+#[test]
+fn a_deeply_nested_phrasebank_file_is_refused_at_its_position() {
+    let d = fixture();
+    let deep = format!("entries: {}{}\n", "[".repeat(100_000), "]".repeat(100_000));
+    std::fs::write(d.path().join("themes/deep.yaml"), deep).unwrap();
+    let e = wengao::phrasebank::Phrasebank::load(d.path())
+        .err()
+        .expect("refused")
+        .to_string();
+    assert!(e.contains("deep.yaml:1:42"), "{e}");
+    assert!(e.contains("nested more than 32 deep"), "{e}");
+    let findings = pbtools::lint(d.path(), &no_depth()).unwrap();
+    assert!(
+        findings
+            .iter()
+            .any(|f| f.file.ends_with("deep.yaml") && f.message.contains("nested")),
+        "{findings:?}"
+    );
+}

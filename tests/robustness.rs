@@ -895,3 +895,25 @@ fn a_fifo_as_input_is_refused_not_waited_on() {
     .code(2)
     .stderr_has("a.txt");
 }
+
+/// A part of 200,000 `1.` items and no `2.` is read in one pass (outline, lint, spec-from and mine
+/// asked, for every `1.`, whether a `2.` came later: 8 MB took 55 s in release, minutes in debug).
+/// The limit is a hang guard, far above the second it takes.
+#[test]
+fn many_first_items_without_a_second_are_linear() {
+    let d = tempfile::tempdir().unwrap();
+    let text = format!(
+        "同志们：\n一、总体要求\n{}",
+        "1.推进工作落实。\n".repeat(200_000)
+    );
+    let p = write(d.path(), "many.txt", text);
+    let r = run_within(
+        Duration::from_secs(60),
+        Wengao::new().arg("outline").path(&p),
+    )
+    .ok();
+    assert!(
+        r.stdout
+            .contains("1 level-1 part(s), 0 level-2 part(s), 0 item(s)")
+    );
+}
