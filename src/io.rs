@@ -174,7 +174,17 @@ pub fn decode_strict(path: &str, bytes: Vec<u8>) -> Result<String> {
                 .map(|l| l.chars().count() + 1)
                 .unwrap_or(1);
             let (gbk, _, bad) = encoding_rs::GB18030.decode(e.as_bytes());
-            let help = if !bad && gbk.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+            let raw = e.as_bytes();
+            // UTF-16: a byte-order mark, or a NUL in every other byte of ASCII text.
+            let utf16 = raw.starts_with(b"\xFF\xFE")
+                || raw.starts_with(b"\xFE\xFF")
+                || (raw.len() >= 4
+                    && raw.iter().take(200).filter(|b| **b == 0).count() * 3 >= raw.len().min(200));
+            let help = if utf16 {
+                format!(
+                    "the file looks like UTF-16 (as Windows Notepad saves \"Unicode\"); convert it: iconv -f UTF-16 -t UTF-8 {path} > new.yaml, or save it as UTF-8"
+                )
+            } else if !bad && gbk.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
                 format!(
                     "the file looks like GBK/GB18030; convert it: iconv -f GB18030 -t UTF-8 {path} > new.yaml"
                 )

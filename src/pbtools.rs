@@ -2366,6 +2366,30 @@ fn parse_raw(file: &Path, text: &str) -> Result<RawFile> {
     })
 }
 
+/// Every value of a new entry is one line of plain text: a line break or control character
+/// (BEL, ESC, NUL …) is refused up front, with the option that holds it.
+fn refuse_control_characters(new: &NewEntry) -> Result<()> {
+    let mut values: Vec<(&str, &str)> = vec![("--text", new.text.as_str())];
+    values.extend(new.source.as_deref().map(|s| ("--source", s)));
+    values.extend(new.years.as_deref().map(|s| ("--years", s)));
+    values.extend(new.themes.iter().map(|s| ("--theme", s.as_str())));
+    values.extend(new.topics.iter().map(|s| ("--topic", s.as_str())));
+    values.extend(new.kinds.iter().map(|s| ("--kind", s.as_str())));
+    for (opt, v) in values {
+        if let Some(c) = v.trim().chars().find(|c| c.is_control()) {
+            let what = if matches!(c, '\n' | '\r') {
+                "a line break".to_string()
+            } else {
+                format!("a control character (U+{:04X})", c as u32)
+            };
+            return Err(Error::Usage(format!(
+                "{opt} contains {what}; a phrasebank value is one line of plain text: remove it and run again"
+            )));
+        }
+    }
+    Ok(())
+}
+
 /// Add an entry: check it as lint would, give it the next id of its file and role, and append it
 /// to the file of its (first) theme or to common.yaml. Refused (an error) when it would not lint.
 pub fn add(dir: &Path, new: &NewEntry) -> Result<Added> {
@@ -2376,6 +2400,7 @@ pub fn add(dir: &Path, new: &NewEntry) -> Result<Added> {
     if text.is_empty() {
         return Err(Error::Usage("--text is empty".into()));
     }
+    refuse_control_characters(new)?;
     let years = match &new.years {
         None => Years::default(),
         Some(y) => Years::parse(y).ok_or_else(|| {

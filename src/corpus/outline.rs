@@ -170,6 +170,12 @@ fn heading_like(rest: &str) -> bool {
     t.chars().count() <= 40 && !t.contains('。')
 }
 
+/// A character a level-1 heading may start with: a Chinese character, an opening quote or
+/// bracket, or a Latin letter or digit (`一、5G网络建设…`, `一、A级景区创建…`, `一、「三个一」…`).
+fn heading_start(c: char) -> bool {
+    is_han(c) || c.is_ascii_alphanumeric() || "“《「『（(【".contains(c)
+}
+
 /// Parse clean speech text into the document model.
 pub fn parse(text: &str) -> Speech {
     let mut sp = Speech::default();
@@ -218,10 +224,7 @@ pub fn parse(text: &str) -> Speech {
         }
         if let Some((n, rest)) = l1_prefix(s)
             && (n as usize == parts.len() + 1 || (renumbered(n, parts.len()) && heading_like(rest)))
-            && rest
-                .chars()
-                .next()
-                .is_some_and(|c| is_han(c) || c == '“' || c == '《')
+            && rest.chars().next().is_some_and(heading_start)
         {
             let (part, body) = heading_part(1, n, rest, line);
             let mut c = Container::default();
