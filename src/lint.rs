@@ -276,19 +276,7 @@ fn check_prose(lines: &[&str], spec: Option<&ValidSpec>, month: Option<u32>, f: 
             }
             let ps = prose::pairs(s);
             let k = sents.len();
-            let mut shared: HashMap<usize, usize> = HashMap::new();
-            for p in &ps {
-                if let Some(v) = by_pair.get(p) {
-                    for &j in v {
-                        *shared.entry(j).or_default() += 1;
-                    }
-                }
-            }
-            let near = shared.into_iter().find(|&(j, n)| {
-                let (_, ref q) = sents[j];
-                n as f64 / (ps.len() + q.len() - n) as f64 >= prose::NEAR
-            });
-            if let Some((j, _)) = near {
+            if let Some(j) = near_duplicate(&ps, &sents, &by_pair) {
                 f.push(Finding::warning(
                     "near-duplicate",
                     line,
@@ -304,6 +292,48 @@ fn check_prose(lines: &[&str], spec: Option<&ValidSpec>, month: Option<u32>, f: 
             sents.push((line, ps));
         }
     }
+}
+
+/// How many earlier sentences one sentence is compared with, at most, in [`near_duplicate`].
+const NEAR_CANDIDATES: usize = 2_000;
+
+/// An earlier sentence at least [`crate::prose::NEAR`] alike with the one of pairs `ps`.
+///
+/// Linear, not quadratic, on long repetitive text (counting every earlier sentence sharing any
+/// pair made 8 MB of speech take minutes): two sentences that alike share at least
+/// `need = ⌈NEAR·|ps|⌉` pairs, so any `|ps| - need + 1` of `ps` hold one of them. Those are taken
+/// rarest first, the sentences holding them are the candidates (at most [`NEAR_CANDIDATES`]), and
+/// each is checked exactly.
+fn near_duplicate(
+    ps: &[(char, char)],
+    sents: &[(usize, Vec<(char, char)>)],
+    by_pair: &HashMap<(char, char), Vec<usize>>,
+) -> Option<usize> {
+    if ps.is_empty() {
+        return None;
+    }
+    let mut order: Vec<(usize, &(char, char))> = ps
+        .iter()
+        .map(|p| (by_pair.get(p).map_or(0, Vec::len), p))
+        .collect();
+    order.sort_unstable();
+    let need = (crate::prose::NEAR * ps.len() as f64 - 1e-9).ceil() as usize;
+    let probe = ps.len() + 1 - need.clamp(1, ps.len());
+    let mut seen: std::collections::HashSet<usize> = std::collections::HashSet::new();
+    for (_, p) in &order[..probe] {
+        for &j in by_pair.get(*p).map(Vec::as_slice).unwrap_or(&[]) {
+            if !seen.insert(j) {
+                continue;
+            }
+            if seen.len() > NEAR_CANDIDATES {
+                return None;
+            }
+            if crate::prose::alike(ps, &sents[j].1) >= crate::prose::NEAR {
+                return Some(j);
+            }
+        }
+    }
+    None
 }
 
 /// How one point keeps to its sub-topic (the `off-topic` rule and the tests read it).
