@@ -593,8 +593,7 @@ fn a_deeply_nested_phrasebank_file_is_refused_at_its_position() {
     let deep = format!("entries: {}{}\n", "[".repeat(100_000), "]".repeat(100_000));
     std::fs::write(d.path().join("themes/deep.yaml"), deep).unwrap();
     let e = wengao::phrasebank::Phrasebank::load(d.path())
-        .err()
-        .expect("refused")
+        .expect_err("refused")
         .to_string();
     assert!(e.contains("deep.yaml:1:42"), "{e}");
     assert!(e.contains("nested more than 32 deep"), "{e}");
