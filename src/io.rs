@@ -290,8 +290,9 @@ impl Drop for Pending {
 /// Write `bytes` to `path` atomically: a temporary file in the same directory, then a rename.
 ///
 /// The one writer of every output and every phrasebank edit:
-/// - the temporary file has an unpredictable name and is created exclusively (`O_EXCL`, which
-///   never follows a symbolic link), by the `tempfile` crate;
+/// - on Linux the text goes into an unnamed file first ([`write_unnamed`]), so even `kill -9`
+///   leaves nothing behind; otherwise the temporary file has an unpredictable name and is
+///   created exclusively (`O_EXCL`, which never follows a symbolic link), by the `tempfile` crate;
 /// - an existing file (or a link to one, even a dangling link) is replaced only with `force`; a
 ///   FIFO, device or socket is never replaced, even with `force`;
 /// - a symbolic link stays a link: its target gets the new text; the file's mode is kept
@@ -328,6 +329,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
         .unwrap_or_default();
     clean_up_on_signal();
     let prefix = format!(".{name}.");
+    #[cfg(target_os = "linux")]
+    if let Some(done) = write_unnamed(&dir, &target, &prefix, existing.as_ref(), bytes, force) {
+        return done.map_err(|e| match e {
+            UnnamedError::Exists => Error::OutputExists(path.to_path_buf()),
+            UnnamedError::Io(e) => Error::io(path, "write", e),
+        });
+    }
     let mut b = tempfile::Builder::new();
     b.prefix(&prefix).suffix(".wengao-tmp");
     #[cfg(unix)]
@@ -366,6 +374,80 @@ pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
         }
     };
     persisted.map_err(|e| Error::io(path, "write", e.error))
+}
+
+/// Why [`write_unnamed`] failed once it had begun.
+#[cfg(target_os = "linux")]
+enum UnnamedError {
+    Exists,
+    Io(std::io::Error),
+}
+
+/// The Linux way, which not even `kill -9` can leave a temporary file behind from: the text is
+/// written and synced into an unnamed file (`O_TMPFILE`) in the target's directory, then linked
+/// in: straight to the target when it is new (`linkat` never replaces: a file that appeared
+/// meanwhile is not clobbered), else to an unpredictable name renamed over the target at once —
+/// a window of two system calls. `None` when the file system cannot make unnamed files: the
+/// caller writes a named temporary file instead.
+#[cfg(target_os = "linux")]
+fn write_unnamed(
+    dir: &Path,
+    target: &Path,
+    prefix: &str,
+    existing: Option<&std::fs::Metadata>,
+    bytes: &[u8],
+    force: bool,
+) -> Option<std::result::Result<(), UnnamedError>> {
+    use rustix::fs::{AtFlags, CWD, Mode, OFlags};
+    use std::os::fd::AsRawFd;
+    use std::os::unix::fs::PermissionsExt;
+    let mode = existing.map_or(0o666, |m| m.permissions().mode() & 0o7777);
+    let fd = rustix::fs::openat(
+        CWD,
+        dir,
+        OFlags::WRONLY | OFlags::TMPFILE | OFlags::CLOEXEC,
+        Mode::from_raw_mode(mode),
+    )
+    .ok()?;
+    let mut f = std::fs::File::from(fd);
+    let io = |e: std::io::Error| UnnamedError::Io(e);
+    let written = (|| {
+        if let Some(m) = existing {
+            // The umask applied at creation: set the old mode exactly.
+            f.set_permissions(m.permissions())?;
+        }
+        f.write_all(bytes)?;
+        f.sync_all()
+    })();
+    if let Err(e) = written {
+        return Some(Err(io(e)));
+    }
+    let me = format!("/proc/self/fd/{}", f.as_raw_fd());
+    let link = |to: &Path| {
+        rustix::fs::linkat(CWD, me.as_str(), CWD, to, AtFlags::SYMLINK_FOLLOW)
+            .map_err(std::io::Error::from)
+    };
+    if existing.is_none() {
+        match link(target) {
+            Ok(()) => return Some(Ok(())),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && !force => {
+                return Some(Err(UnnamedError::Exists));
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            // No /proc, or linking refused: write the named way.
+            Err(_) => return None,
+        }
+    }
+    let named = tempfile::Builder::new()
+        .prefix(prefix)
+        .suffix(".wengao-tmp")
+        .make_in(dir, |p| link(p));
+    let named = match named {
+        Ok(n) => n,
+        Err(_) => return None,
+    };
+    let _pending = Pending::new(named.path());
+    Some(named.persist(target).map(|_| ()).map_err(|e| io(e.error)))
 }
 
 /// A set of files written together (`normalize DIR -o OUT`, `mine --out DIR`): when one write
