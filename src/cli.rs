@@ -104,6 +104,9 @@ pub fn run() -> i32 {
         Command::Completions(a) => cmd::completions::run(&a, &g),
         Command::Man(a) => cmd::completions::run_man(&a, &g),
     };
+    for n in crate::phrasebank::take_cache_notes() {
+        verbose(&g, &n);
+    }
     match result {
         Ok(code) => code,
         Err(e) => {
@@ -116,7 +119,19 @@ pub fn run() -> i32 {
 /// Print an error to stderr, in red where colour is on.
 pub fn report(e: &crate::Error) {
     use std::io::Write;
-    let text = e.to_string();
+    // A message may quote the input: its control characters (ESC, BEL, NUL …) are shown as
+    // visible symbols (␛ ␇ ␀), never sent to the terminal.
+    let text: String = e
+        .to_string()
+        .chars()
+        .map(|c| match c {
+            '\n' => c,
+            c if (c as u32) < 0x20 => char::from_u32(0x2400 + c as u32).unwrap_or('?'),
+            '\u{7f}' => '␡',
+            c if c.is_control() => '�',
+            c => c,
+        })
+        .collect();
     let mut err = anstream::stderr();
     let styled = match text.strip_prefix("error:") {
         Some(rest) => {

@@ -148,6 +148,13 @@ pub enum Error {
     },
     /// The output file exists and `--force` was not given.
     OutputExists(PathBuf),
+    /// A path that is a FIFO, device or socket where a regular file is read or replaced: never
+    /// read (it could block forever or never end) and never replaced (even with `--force`).
+    NotRegular {
+        path: PathBuf,
+        action: &'static str,
+        kind: &'static str,
+    },
     /// Bad use of the command line that clap could not catch.
     Usage(String),
     /// A template failed to load or render.
@@ -225,6 +232,25 @@ impl fmt::Display for Error {
                 "error: `{}` already exists\n  = help: pass --force to overwrite it, or choose another -o path",
                 path.display()
             ),
+            Error::NotRegular { path, action, kind } => {
+                write!(
+                    f,
+                    "error: cannot {action} `{}`: it is {kind}, not a regular file",
+                    path.display()
+                )?;
+                if action.starts_with("write") || action.starts_with("replace") {
+                    write!(
+                        f,
+                        "\n  = help: choose a regular file for the output; wengao never replaces a FIFO, device or socket, even with --force (to write to a pipe, leave out -o)"
+                    )
+                } else {
+                    write!(
+                        f,
+                        "\n  = help: name a regular file; to read from a pipe or device, give `-` and redirect it (`wengao … - < {}`)",
+                        path.display()
+                    )
+                }
+            }
             Error::Usage(msg) => write!(f, "error: {msg}"),
             Error::Template { name, message } => {
                 write!(f, "error: template `{name}` failed: {message}")
@@ -240,14 +266,23 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// The closest of `known` to `word` by edit distance, when it is close enough to suggest.
 pub fn did_you_mean<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    // The distance is at least the difference in length: a word far longer or shorter than a
+    // known one is never compared (a 30,000-character id against every id took seconds).
+    let n = word.chars().count();
+    let limit = n.max(2).div_ceil(2);
+    if n > 200 {
+        return None;
+    }
     let mut best: Option<(usize, &str)> = None;
     for k in known {
+        if k.chars().count().abs_diff(n) > limit {
+            continue;
+        }
         let d = edit_distance(word, k);
         if best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, k));
         }
     }
-    let limit = word.chars().count().max(2).div_ceil(2);
     best.filter(|(d, _)| *d <= limit).map(|(_, k)| k)
 }
 

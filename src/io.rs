@@ -29,7 +29,7 @@ pub fn read_bytes(path: &str) -> Result<Vec<u8>> {
             .help("name a file (a directory is taken only by `normalize`, `mine` and `preview`)")
             .into());
     }
-    let f = std::fs::File::open(p).map_err(|e| Error::io(p, "read", e))?;
+    let f = open_regular(p, "read")?;
     // Sized up front: no regrowing (and copying) of the buffer while reading.
     let len = f.metadata().map_or(0, |m| m.len()).min(MAX_INPUT_BYTES);
     buf.reserve_exact(len as usize);
@@ -37,6 +37,101 @@ pub fn read_bytes(path: &str) -> Result<Vec<u8>> {
         .read_to_end(&mut buf)
         .map_err(|e| Error::io(p, "read", e))?;
     too_large(path, buf)
+}
+
+/// What a non-regular file is, for messages.
+fn kind_of(t: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "a device";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    if t.is_dir() {
+        "a directory"
+    } else {
+        "not a plain file"
+    }
+}
+
+/// Open a file for reading only if it is a regular file: a FIFO, device or socket is refused
+/// without blocking (it is opened non-blocking, then checked with `fstat` on the open handle, so a
+/// file swapped in between is seen too). Every file wengao reads by name goes through here.
+pub fn open_regular(path: &Path, action: &'static str) -> Result<std::fs::File> {
+    let f = open_regular_io(path).map_err(|e| match e {
+        OpenError::Io(e) => Error::io(path, action, e),
+        OpenError::NotRegular(kind) => Error::NotRegular {
+            path: path.to_path_buf(),
+            action,
+            kind,
+        },
+    })?;
+    Ok(f)
+}
+
+/// Why [`open_regular_io`] refused.
+#[derive(Debug)]
+pub enum OpenError {
+    Io(std::io::Error),
+    NotRegular(&'static str),
+}
+
+/// [`open_regular`] for callers that only need to know whether the file can be read (the cache).
+pub fn open_regular_io(path: &Path) -> std::result::Result<std::fs::File, OpenError> {
+    let mut o = std::fs::OpenOptions::new();
+    o.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting.
+        o.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+    }
+    let f = o.open(path).map_err(OpenError::Io)?;
+    let t = f.metadata().map_err(OpenError::Io)?.file_type();
+    if !t.is_file() {
+        return Err(OpenError::NotRegular(kind_of(t)));
+    }
+    Ok(f)
+}
+
+/// Read a whole regular file's bytes, up to [`MAX_INPUT_BYTES`] (a FIFO, device or larger file is
+/// an error, never waited on or read without end). For callers that report `std::io::Error`s.
+pub fn read_regular(path: &Path) -> std::io::Result<Vec<u8>> {
+    let f = open_regular_io(path).map_err(|e| match e {
+        OpenError::Io(e) => e,
+        OpenError::NotRegular(kind) => std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            format!("it is {kind}, not a regular file"),
+        ),
+    })?;
+    let mut buf = Vec::new();
+    f.take(MAX_INPUT_BYTES + 1).read_to_end(&mut buf)?;
+    if buf.len() as u64 > MAX_INPUT_BYTES {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::FileTooLarge,
+            format!(
+                "larger than {} MB; nothing was read from it",
+                MAX_INPUT_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    Ok(buf)
+}
+
+/// Read a whole regular file as UTF-8 (a FIFO or device is refused, never waited on).
+pub fn read_file_text(path: &Path) -> Result<String> {
+    let mut f = open_regular(path, "read")?;
+    let mut s = String::new();
+    f.read_to_string(&mut s)
+        .map_err(|e| Error::io(path, "read", e))?;
+    Ok(s)
 }
 
 /// An input over [`MAX_INPUT_BYTES`] is refused, never read in part.
@@ -79,7 +174,17 @@ pub fn decode_strict(path: &str, bytes: Vec<u8>) -> Result<String> {
                 .map(|l| l.chars().count() + 1)
                 .unwrap_or(1);
             let (gbk, _, bad) = encoding_rs::GB18030.decode(e.as_bytes());
-            let help = if !bad && gbk.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+            let raw = e.as_bytes();
+            // UTF-16: a byte-order mark, or a NUL in every other byte of ASCII text.
+            let utf16 = raw.starts_with(b"\xFF\xFE")
+                || raw.starts_with(b"\xFE\xFF")
+                || (raw.len() >= 4
+                    && raw.iter().take(200).filter(|b| **b == 0).count() * 3 >= raw.len().min(200));
+            let help = if utf16 {
+                format!(
+                    "the file looks like UTF-16 (as Windows Notepad saves \"Unicode\"); convert it: iconv -f UTF-16 -t UTF-8 {path} > new.yaml, or save it as UTF-8"
+                )
+            } else if !bad && gbk.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
                 format!(
                     "the file looks like GBK/GB18030; convert it: iconv -f GB18030 -t UTF-8 {path} > new.yaml"
                 )
@@ -106,42 +211,323 @@ pub fn decode_lenient(bytes: &[u8]) -> (String, bool) {
     }
 }
 
-/// Write `bytes` to `path` atomically: a temporary file in the same directory, then a rename.
-/// An existing file is replaced only with `force`.
-pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
-    if path.is_dir() {
-        return Err(Error::io(
-            path,
-            "write",
-            std::io::Error::new(std::io::ErrorKind::IsADirectory, "it is a directory"),
-        ));
+/// Where a write lands: `path` itself, or the end of the symbolic links it names (so that the
+/// link stays a link and its target gets the new text).
+fn write_target(path: &Path, force: bool) -> Result<PathBuf> {
+    let Ok(meta) = std::fs::symlink_metadata(path) else {
+        return Ok(path.to_path_buf());
+    };
+    if !meta.file_type().is_symlink() {
+        return Ok(path.to_path_buf());
     }
-    if path.exists() && !force {
+    if let Ok(real) = std::fs::canonicalize(path) {
+        return Ok(real);
+    }
+    // A dangling link: it exists, so it is replaced only with --force, and then its target is
+    // written (as the shell's `>` would), the link left in place.
+    if !force {
         return Err(Error::OutputExists(path.to_path_buf()));
     }
-    let dir = match path.parent() {
+    let mut cur = path.to_path_buf();
+    for _ in 0..40 {
+        match std::fs::read_link(&cur) {
+            Ok(to) => {
+                cur = match cur.parent() {
+                    Some(d) => d.join(to),
+                    None => to,
+                }
+            }
+            Err(_) => return Ok(cur),
+        }
+    }
+    Err(Error::io(
+        path,
+        "write",
+        std::io::Error::other("too many levels of symbolic links"),
+    ))
+}
+
+/// Temporary files being written, removed by the SIGINT/SIGTERM/SIGHUP handler.
+static PENDING: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// Install (once) the handler that removes pending temporary files when the process is
+/// interrupted or terminated, then exits with 130. (SIGKILL cannot be caught: a `kill -9` in the
+/// middle of a write can leave one `.NAME.*.wengao-tmp` file; the target is never half-written.)
+fn clean_up_on_signal() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let _ = ctrlc::set_handler(|| {
+            if let Ok(list) = PENDING.lock() {
+                for p in list.iter() {
+                    let _ = std::fs::remove_file(p);
+                }
+            }
+            std::process::exit(130);
+        });
+    });
+}
+
+/// A temporary file registered for removal on a signal; removed on drop unless persisted.
+struct Pending(PathBuf);
+
+impl Pending {
+    fn new(p: &Path) -> Pending {
+        if let Ok(mut l) = PENDING.lock() {
+            l.push(p.to_path_buf());
+        }
+        Pending(p.to_path_buf())
+    }
+}
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        if let Ok(mut l) = PENDING.lock() {
+            l.retain(|x| x != &self.0);
+        }
+    }
+}
+
+/// Write `bytes` to `path` atomically: a temporary file in the same directory, then a rename.
+///
+/// The one writer of every output and every phrasebank edit:
+/// - on Linux the text goes into an unnamed file first ([`write_unnamed`]), so even `kill -9`
+///   leaves nothing behind; otherwise the temporary file has an unpredictable name and is
+///   created exclusively (`O_EXCL`, which never follows a symbolic link), by the `tempfile` crate;
+/// - an existing file (or a link to one, even a dangling link) is replaced only with `force`; a
+///   FIFO, device or socket is never replaced, even with `force`;
+/// - a symbolic link stays a link: its target gets the new text; the file's mode is kept
+///   (a new file gets 0666 less the umask);
+/// - on SIGINT/SIGTERM/SIGHUP the temporary file is removed.
+pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
+    let target = write_target(path, force)?;
+    let existing = match std::fs::metadata(&target) {
+        Ok(m) if m.is_dir() => {
+            return Err(Error::io(
+                path,
+                "write",
+                std::io::Error::new(std::io::ErrorKind::IsADirectory, "it is a directory"),
+            ));
+        }
+        Ok(m) if !m.is_file() => {
+            return Err(Error::NotRegular {
+                path: path.to_path_buf(),
+                action: "replace",
+                kind: kind_of(m.file_type()),
+            });
+        }
+        Ok(_) if !force => return Err(Error::OutputExists(path.to_path_buf())),
+        Ok(m) => Some(m),
+        Err(_) => None,
+    };
+    let dir = match target.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let name = path
+    let name = target
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.wengao-{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(Error::io(path, "write", e));
+    clean_up_on_signal();
+    let prefix = format!(".{name}.");
+    #[cfg(target_os = "linux")]
+    if let Some(done) = write_unnamed(&dir, &target, &prefix, existing.as_ref(), bytes, force) {
+        return done.map_err(|e| match e {
+            UnnamedError::Exists => Error::OutputExists(path.to_path_buf()),
+            UnnamedError::Io(e) => Error::io(path, "write", e),
+        });
     }
-    Ok(())
+    let mut b = tempfile::Builder::new();
+    b.prefix(&prefix).suffix(".wengao-tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = existing
+            .as_ref()
+            .map_or(0o666, |m| m.permissions().mode() & 0o7777);
+        b.permissions(std::fs::Permissions::from_mode(mode));
+    }
+    let mut tmp = b
+        .tempfile_in(&dir)
+        .map_err(|e| Error::io(path, "write", e))?;
+    let _pending = Pending::new(tmp.path());
+    let written = (|| {
+        if let Some(m) = &existing {
+            // The umask applied at creation: set the old mode exactly.
+            tmp.as_file().set_permissions(m.permissions())?;
+        }
+        tmp.write_all(bytes)?;
+        tmp.as_file().sync_all()
+    })();
+    written.map_err(|e| Error::io(path, "write", e))?;
+    let persisted = if existing.is_some() {
+        tmp.persist(&target).map(|_| ())
+    } else {
+        // Never replace a file that appeared meanwhile without --force.
+        match tmp.persist_noclobber(&target) {
+            Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists && !force => {
+                return Err(Error::OutputExists(path.to_path_buf()));
+            }
+            Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => {
+                e.file.persist(&target).map(|_| ())
+            }
+            r => r.map(|_| ()),
+        }
+    };
+    persisted.map_err(|e| Error::io(path, "write", e.error))
+}
+
+/// Why [`write_unnamed`] failed once it had begun.
+#[cfg(target_os = "linux")]
+enum UnnamedError {
+    Exists,
+    Io(std::io::Error),
+}
+
+/// The Linux way, which not even `kill -9` can leave a temporary file behind from: the text is
+/// written and synced into an unnamed file (`O_TMPFILE`) in the target's directory, then linked
+/// in: straight to the target when it is new (`linkat` never replaces: a file that appeared
+/// meanwhile is not clobbered), else to an unpredictable name renamed over the target at once —
+/// a window of two system calls. `None` when the file system cannot make unnamed files: the
+/// caller writes a named temporary file instead.
+#[cfg(target_os = "linux")]
+fn write_unnamed(
+    dir: &Path,
+    target: &Path,
+    prefix: &str,
+    existing: Option<&std::fs::Metadata>,
+    bytes: &[u8],
+    force: bool,
+) -> Option<std::result::Result<(), UnnamedError>> {
+    use rustix::fs::{AtFlags, CWD, Mode, OFlags};
+    use std::os::fd::AsRawFd;
+    use std::os::unix::fs::PermissionsExt;
+    let mode = existing.map_or(0o666, |m| m.permissions().mode() & 0o7777);
+    let fd = rustix::fs::openat(
+        CWD,
+        dir,
+        OFlags::WRONLY | OFlags::TMPFILE | OFlags::CLOEXEC,
+        Mode::from_raw_mode(mode),
+    )
+    .ok()?;
+    let mut f = std::fs::File::from(fd);
+    let io = |e: std::io::Error| UnnamedError::Io(e);
+    let written = (|| {
+        if let Some(m) = existing {
+            // The umask applied at creation: set the old mode exactly.
+            f.set_permissions(m.permissions())?;
+        }
+        f.write_all(bytes)?;
+        f.sync_all()
+    })();
+    if let Err(e) = written {
+        return Some(Err(io(e)));
+    }
+    let me = format!("/proc/self/fd/{}", f.as_raw_fd());
+    let link = |to: &Path| {
+        rustix::fs::linkat(CWD, me.as_str(), CWD, to, AtFlags::SYMLINK_FOLLOW)
+            .map_err(std::io::Error::from)
+    };
+    if existing.is_none() {
+        match link(target) {
+            Ok(()) => return Some(Ok(())),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && !force => {
+                return Some(Err(UnnamedError::Exists));
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            // No /proc, or linking refused: write the named way.
+            Err(_) => return None,
+        }
+    }
+    let named = tempfile::Builder::new()
+        .prefix(prefix)
+        .suffix(".wengao-tmp")
+        .make_in(dir, |p| link(p));
+    let named = match named {
+        Ok(n) => n,
+        Err(_) => return None,
+    };
+    let _pending = Pending::new(named.path());
+    Some(named.persist(target).map(|_| ()).map_err(|e| io(e.error)))
+}
+
+/// A set of files written together (`normalize DIR -o OUT`, `mine --out DIR`): when one write
+/// fails, the files this run created are removed again, so a failed run leaves no partial set.
+/// (Files it replaced under `--force` keep their new text: each was replaced atomically.)
+#[derive(Default)]
+pub struct WriteSet {
+    created: std::sync::Mutex<Vec<PathBuf>>,
+}
+
+impl WriteSet {
+    pub fn new() -> WriteSet {
+        WriteSet::default()
+    }
+
+    /// [`write_atomic`], remembering a file that did not exist before.
+    pub fn write(&self, path: &Path, bytes: &[u8], force: bool) -> Result<()> {
+        let new = std::fs::symlink_metadata(path).is_err();
+        write_atomic(path, bytes, force)?;
+        if new && let Ok(mut c) = self.created.lock() {
+            c.push(path.to_path_buf());
+        }
+        Ok(())
+    }
+
+    /// Remove every file this set created; returns the error to report.
+    pub fn roll_back(&self, e: Error) -> Error {
+        if let Ok(c) = self.created.lock() {
+            for p in c.iter() {
+                let _ = std::fs::remove_file(p);
+            }
+        }
+        e
+    }
+}
+
+/// An exclusive lock on a directory (a phrasebank): every phrasebank writer (`phrasebank add`,
+/// `phrasebank retire`, `mine --merge`) holds it while it reads, edits and writes, so that no two
+/// of them lose each other's entries or give out one id twice.
+///
+/// It is an OS file lock (`flock`, through the `fs4` crate) on the directory itself: the kernel
+/// releases it when the process ends, however it ends (`kill -9` included), so a dead edit can
+/// never leave the phrasebank locked, and no lock file is left lying in it.
+pub struct DirLock {
+    _dir: std::fs::File,
+}
+
+/// How long a phrasebank writer waits for another before giving up with a message.
+pub const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(60);
+
+impl DirLock {
+    /// Wait (up to [`LOCK_WAIT`]) for the lock of `dir`.
+    pub fn acquire(dir: &Path) -> Result<DirLock> {
+        use fs4::fs_std::FileExt;
+        let f = std::fs::File::open(dir).map_err(|e| Error::io(dir, "lock", e))?;
+        let start = std::time::Instant::now();
+        loop {
+            match FileExt::try_lock_exclusive(&f) {
+                Ok(true) => return Ok(DirLock { _dir: f }),
+                Ok(false) if start.elapsed() < LOCK_WAIT => {
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                Ok(false) => {
+                    return Err(Error::Usage(format!(
+                        "`{}` is being edited by another wengao process (phrasebank add/retire or mine --merge) that has not finished in {} s; wait for it to end and try again",
+                        dir.display(),
+                        LOCK_WAIT.as_secs()
+                    )));
+                }
+                Err(e) => return Err(Error::io(dir, "lock", e)),
+            }
+        }
+    }
 }
 
 /// Write to stdout; a closed pipe (e.g. `| head`) ends quietly.
+///
+/// A standard output closed by the shell (`>&-`) cannot be seen: the Rust runtime reopens a
+/// closed descriptor on /dev/null before `main`, which is then indistinguishable from
+/// `>/dev/null` (docs/errors.md says so; use `-o FILE` to be sure the output lands).
 pub fn write_stdout(bytes: &[u8]) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match out.write_all(bytes).and_then(|_| out.flush()) {

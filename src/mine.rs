@@ -842,12 +842,25 @@ impl Miner {
     }
 
     /// Write `candidates.yaml`, `patterns.yaml`, `patterns/*.tera` and `kinds.yaml` under `out`.
+    /// All or nothing: when one write fails (a full disk), the files this run created are
+    /// removed again ([`crate::io::WriteSet`]).
     pub fn write(&self, out: &Path, force: bool) -> Result<Vec<std::path::PathBuf>> {
+        let set = crate::io::WriteSet::new();
+        self.write_set(out, force, &set)
+            .map_err(|e| set.roll_back(e))
+    }
+
+    fn write_set(
+        &self,
+        out: &Path,
+        force: bool,
+        set: &crate::io::WriteSet,
+    ) -> Result<Vec<std::path::PathBuf>> {
         let pdir = out.join("patterns");
         std::fs::create_dir_all(&pdir).map_err(|e| Error::io(&pdir, "create", e))?;
         let mut written = Vec::new();
         let w = |p: std::path::PathBuf, bytes: &[u8]| -> Result<std::path::PathBuf> {
-            crate::io::write_atomic(&p, bytes, force)?;
+            set.write(&p, bytes, force)?;
             Ok(p)
         };
         let file = RawFile {
@@ -893,8 +906,7 @@ impl Miner {
                     scope.spawn(move || {
                         for i in (t..paths.len()).step_by(writers) {
                             let s = families[i].tera_file();
-                            if let Err(e) = crate::io::write_atomic(&paths[i], s.as_bytes(), force)
-                            {
+                            if let Err(e) = set.write(&paths[i], s.as_bytes(), force) {
                                 return Some((i, e));
                             }
                         }
@@ -1219,13 +1231,16 @@ fn anchor(seqs: &[Vec<char>]) -> Option<(Vec<usize>, usize)> {
 
 /// Append the candidates of `miner` that `dir` does not hold yet (by id or text) to
 /// `dir/candidates/mined.yaml`, as text: curated files are never rewritten. Returns how many.
+/// Holds the phrasebank's lock ([`crate::io::DirLock`]) throughout, like `phrasebank add`: two
+/// merges at once neither lose candidates nor write an id twice.
 pub fn merge(entries: &[RawPhrase], dir: &Path) -> Result<usize> {
+    let _lock = crate::io::DirLock::acquire(dir)?;
     let mut known_ids = BTreeSet::new();
     let mut known_texts = BTreeSet::new();
     let mut files = Vec::new();
     collect_yaml(dir, &mut files);
     for f in &files {
-        let text = std::fs::read_to_string(f).map_err(|e| Error::io(f, "read", e))?;
+        let text = crate::io::read_file_text(f)?;
         for l in text.lines() {
             let t = l.trim_start().trim_start_matches("- ").trim_start();
             if let Some(v) = t.strip_prefix("id:") {
@@ -1245,9 +1260,10 @@ pub fn merge(entries: &[RawPhrase], dir: &Path) -> Result<usize> {
     let cdir = dir.join("candidates");
     std::fs::create_dir_all(&cdir).map_err(|e| Error::io(&cdir, "create", e))?;
     let path = cdir.join("mined.yaml");
-    let mut text = match std::fs::read_to_string(&path) {
+    let mut text = match crate::io::read_file_text(&path) {
         Ok(t) => t,
-        Err(_) => "# Mined candidates (wengao mine --merge): review, then move into a theme file.\nentries:\n".to_string(),
+        Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => "# Mined candidates (wengao mine --merge): review, then move into a theme file.\nentries:\n".to_string(),
+        Err(e) => return Err(e),
     };
     if !text.ends_with('\n') {
         text.push('\n');

@@ -5,14 +5,13 @@
 //! the run (the strict loader in [`crate::phrasebank`] refuses a phrasebank with any error).
 //!
 //! Edits ([`add`], [`retire`]) change the text of a file, never re-serialise it: every comment and
-//! the formatting stay as they were. They hold a lock file (`<file>.lock`) while they read, edit
-//! and write, re-read the file before the atomic rename to detect a writer that ignored the lock,
+//! the formatting stay as they were. They hold the phrasebank's lock ([`crate::io::DirLock`], an
+//! OS lock a killed process cannot leave behind) while they read, edit and write, re-read the file before the atomic rename to detect a writer that ignored the lock,
 //! and check that the edited file parses to exactly the old entries plus the change.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::RangeInclusive;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant, SystemTime};
 
 use serde::Serialize;
 
@@ -163,7 +162,7 @@ pub fn read_sources(dir: &Path) -> Result<Vec<(PathBuf, String)>> {
     files.sort();
     let mut out = Vec::new();
     for f in files {
-        let text = std::fs::read_to_string(&f).map_err(|e| Error::io(&f, "read", e))?;
+        let text = crate::io::read_file_text(&f)?;
         out.push((f, text));
     }
     Ok(out)
@@ -236,6 +235,18 @@ pub fn scan(dir: &Path, sources: &[(PathBuf, String)]) -> Scanned {
                 message,
             })
         };
+        if let Some((line, _)) = crate::yamlpos::too_deep(text) {
+            find(
+                Severity::Error,
+                line,
+                "schema",
+                format!(
+                    "lists or maps nested more than {} deep; a phrasebank file needs 4",
+                    crate::yamlpos::MAX_DEPTH
+                ),
+            );
+            continue;
+        }
         let value: serde_yaml::Value = match serde_yaml::from_str(text) {
             Ok(v) => v,
             Err(e) => {
@@ -1273,6 +1284,66 @@ fn jaccard(x: &HashSet<(char, char)>, y: &HashSet<(char, char)>) -> f64 {
     }
 }
 
+/// How many earlier entries one entry is compared with, at most, in [`near_pairs`].
+const NEAR_CANDIDATES: usize = 2_000;
+
+/// Pairs `(i, j, similarity)`, `i < j`, of bigram sets at least [`NEAR_JACCARD`] alike: for each
+/// `j` not already `done` (reported by another rule) the first such `i`, so an entry is reported
+/// once, however many it is alike with.
+///
+/// Not all pairs (10,000 similar entries took 16 s, 300,000 took 18 GB): prefix filtering.
+/// Each set's bigrams are ordered rarest first; two sets alike at ≥ t share a bigram among the
+/// first `|x| - ⌈t·|x|⌉ + 1` of each, so only entries sharing such a bigram are compared, and at
+/// most [`NEAR_CANDIDATES`] of them per entry.
+fn near_pairs(grams: &[HashSet<(char, char)>], done: &HashSet<usize>) -> Vec<(usize, usize, f64)> {
+    let mut df: HashMap<(char, char), usize> = HashMap::new();
+    for g in grams {
+        for b in g {
+            *df.entry(*b).or_default() += 1;
+        }
+    }
+    let mut index: HashMap<(char, char), Vec<usize>> = HashMap::new();
+    let mut out = Vec::new();
+    let mut seen: HashSet<usize> = HashSet::new();
+    for (j, g) in grams.iter().enumerate() {
+        let b = g.len();
+        if b < 3 {
+            continue;
+        }
+        let mut toks: Vec<(char, char)> = g.iter().copied().collect();
+        toks.sort_by_key(|t| (df.get(t).copied().unwrap_or(0), *t));
+        let need = (NEAR_JACCARD * b as f64 - 1e-9).ceil() as usize;
+        let prefix = &toks[..(b + 1 - need.min(b)).min(b)];
+        seen.clear();
+        let mut checked = 0;
+        let probe = if done.contains(&j) { &[][..] } else { prefix };
+        'probe: for t in probe {
+            for &i in index.get(t).map(Vec::as_slice).unwrap_or(&[]) {
+                if !seen.insert(i) {
+                    continue;
+                }
+                checked += 1;
+                if checked > NEAR_CANDIDATES {
+                    break 'probe;
+                }
+                let a = grams[i].len();
+                if (a.min(b) as f64) < NEAR_JACCARD * a.max(b) as f64 {
+                    continue;
+                }
+                let s = jaccard(&grams[i], g);
+                if s >= NEAR_JACCARD {
+                    out.push((i, j, s));
+                    break 'probe;
+                }
+            }
+        }
+        for t in prefix {
+            index.entry(*t).or_default().push(j);
+        }
+    }
+    out
+}
+
 /// A role below depth: (role, need, [(year, have)]).
 type Gap = (Role, usize, Vec<(i32, usize)>);
 
@@ -1386,10 +1457,10 @@ pub fn lint_sources(dir: &Path, sources: &[(PathBuf, String)], opts: &LintOption
         by_role.entry(p.role).or_default().push(p);
     }
     for group in by_role.values() {
-        let mut exact: HashMap<&str, &Phrase> = HashMap::new();
+        let mut exact: HashMap<&str, (usize, &Phrase)> = HashMap::new();
         let mut reported: HashSet<(usize, usize)> = HashSet::new();
         for (j, p) in group.iter().enumerate() {
-            if let Some(first) = exact.get(p.text.as_str()) {
+            if let Some(&(i, first)) = exact.get(p.text.as_str()) {
                 // Same role and theme: an error. Different themes: one entry with `themes: [A, B]` would do.
                 let shared = (p.themes.is_empty() && first.themes.is_empty())
                     || p.themes.iter().any(|t| first.themes.contains(t));
@@ -1413,13 +1484,9 @@ pub fn lint_sources(dir: &Path, sources: &[(PathBuf, String)], opts: &LintOption
                         first.line
                     ),
                 ));
-                let i = group
-                    .iter()
-                    .position(|q| std::ptr::eq(*q, *first))
-                    .unwrap_or(0);
                 reported.insert((i, j));
             } else {
-                exact.insert(&p.text, p);
+                exact.insert(&p.text, (j, p));
             }
         }
         // Shared runs of NEAR_RUN characters.
@@ -1461,34 +1528,22 @@ pub fn lint_sources(dir: &Path, sources: &[(PathBuf, String)], opts: &LintOption
         }
         // Bigram similarity.
         let grams: Vec<HashSet<(char, char)>> = group.iter().map(|p| bigrams(&p.text)).collect();
-        for j in 0..group.len() {
-            for i in 0..j {
-                let (a, b) = (grams[i].len(), grams[j].len());
-                if a.min(b) < 3
-                    || (a.min(b) as f64) < NEAR_JACCARD * a.max(b) as f64
-                    || reported.contains(&(i, j))
-                {
-                    continue;
-                }
-                let s = jaccard(&grams[i], &grams[j]);
-                if s >= NEAR_JACCARD {
-                    reported.insert((i, j));
-                    let q = group[i];
-                    out.push(at(
-                        group[j],
-                        Severity::Warning,
-                        "near-duplicate",
-                        format!(
-                            "{}: {:.0}% alike with {} ({}:{})",
-                            group[j].id,
-                            s * 100.0,
-                            q.id,
-                            q.file.display(),
-                            q.line
-                        ),
-                    ));
-                }
-            }
+        let done: HashSet<usize> = reported.iter().map(|&(_, j)| j).collect();
+        for (i, j, s) in near_pairs(&grams, &done) {
+            let q = group[i];
+            out.push(at(
+                group[j],
+                Severity::Warning,
+                "near-duplicate",
+                format!(
+                    "{}: {:.0}% alike with {} ({}:{})",
+                    group[j].id,
+                    s * 100.0,
+                    q.id,
+                    q.file.display(),
+                    q.line
+                ),
+            ));
         }
     }
     // Themes × roles depth.
@@ -1961,74 +2016,19 @@ pub struct Added {
     pub warnings: Vec<String>,
 }
 
-/// An exclusive lock on a phrasebank file: `<file>.lock`, created with `create_new`, removed on drop.
-/// A lock older than [`STALE_LOCK`] is taken to be left by a crashed edit and removed.
-pub struct FileLock {
-    path: PathBuf,
-}
-
-/// The age after which a lock file is stale.
-pub const STALE_LOCK: Duration = Duration::from_secs(30);
-
-impl FileLock {
-    /// Wait (up to a minute) for the lock of `file`.
-    pub fn acquire(file: &Path) -> Result<FileLock> {
-        let mut name = file.file_name().unwrap_or_default().to_os_string();
-        name.push(".lock");
-        let path = file.with_file_name(name);
-        let start = Instant::now();
-        let mut spin: u64 = 0;
-        loop {
-            match std::fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&path)
-            {
-                Ok(mut f) => {
-                    use std::io::Write;
-                    let _ = writeln!(f, "{}", std::process::id());
-                    return Ok(FileLock { path });
-                }
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                    let age = std::fs::metadata(&path)
-                        .and_then(|m| m.modified())
-                        .ok()
-                        .and_then(|t| SystemTime::now().duration_since(t).ok());
-                    if age.is_some_and(|a| a > STALE_LOCK) {
-                        let _ = std::fs::remove_file(&path);
-                        continue;
-                    }
-                    if start.elapsed() > Duration::from_secs(60) {
-                        return Err(Error::Usage(format!(
-                            "`{}` is locked by another edit; if none is running, remove the lock file",
-                            path.display()
-                        )));
-                    }
-                    spin += 1;
-                    std::thread::sleep(Duration::from_millis(
-                        2 + (spin * 7 + u64::from(std::process::id())) % 15,
-                    ));
-                }
-                Err(e) => return Err(Error::io(&path, "create the lock file", e)),
-            }
-        }
-    }
-}
-
-impl Drop for FileLock {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.path);
-    }
-}
-
 /// Read-modify-write under the lock: `edit` gets the file's text and returns the new text and a
 /// value; the file is re-read before the rename and the edit redone if it changed meanwhile.
-fn locked_edit<T>(file: &Path, mut edit: impl FnMut(&str) -> Result<(String, T)>) -> Result<T> {
-    let _lock = FileLock::acquire(file)?;
+/// The lock is the phrasebank directory's ([`crate::io::DirLock`]), shared with `mine --merge`.
+fn locked_edit<T>(
+    dir: &Path,
+    file: &Path,
+    mut edit: impl FnMut(&str) -> Result<(String, T)>,
+) -> Result<T> {
+    let _lock = crate::io::DirLock::acquire(dir)?;
     for _ in 0..5 {
-        let before = std::fs::read_to_string(file).map_err(|e| Error::io(file, "read", e))?;
+        let before = crate::io::read_file_text(file)?;
         let (after, value) = edit(&before)?;
-        let now = std::fs::read_to_string(file).map_err(|e| Error::io(file, "read", e))?;
+        let now = crate::io::read_file_text(file)?;
         if now != before {
             continue; // someone wrote without the lock: redo the edit on the new text
         }
@@ -2303,6 +2303,12 @@ pub fn append_entry(text: &str, e: &RawPhrase) -> Result<(String, usize)> {
 }
 
 fn parse_raw(file: &Path, text: &str) -> Result<RawFile> {
+    if crate::yamlpos::too_deep(text).is_some() {
+        return Err(Error::Usage(format!(
+            "`{}` is nested too deep to be a phrasebank file; fix it first (`wengao phrasebank lint`)",
+            file.display()
+        )));
+    }
     serde_yaml::from_str(text).map_err(|e| {
         Error::Usage(format!(
             "`{}` does not parse ({}); fix it first (`wengao phrasebank lint`)",
@@ -2310,6 +2316,30 @@ fn parse_raw(file: &Path, text: &str) -> Result<RawFile> {
             yaml_message(&e)
         ))
     })
+}
+
+/// Every value of a new entry is one line of plain text: a line break or control character
+/// (BEL, ESC, NUL …) is refused up front, with the option that holds it.
+fn refuse_control_characters(new: &NewEntry) -> Result<()> {
+    let mut values: Vec<(&str, &str)> = vec![("--text", new.text.as_str())];
+    values.extend(new.source.as_deref().map(|s| ("--source", s)));
+    values.extend(new.years.as_deref().map(|s| ("--years", s)));
+    values.extend(new.themes.iter().map(|s| ("--theme", s.as_str())));
+    values.extend(new.topics.iter().map(|s| ("--topic", s.as_str())));
+    values.extend(new.kinds.iter().map(|s| ("--kind", s.as_str())));
+    for (opt, v) in values {
+        if let Some(c) = v.trim().chars().find(|c| c.is_control()) {
+            let what = if matches!(c, '\n' | '\r') {
+                "a line break".to_string()
+            } else {
+                format!("a control character (U+{:04X})", c as u32)
+            };
+            return Err(Error::Usage(format!(
+                "{opt} contains {what}; a phrasebank value is one line of plain text: remove it and run again"
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// Add an entry: check it as lint would, give it the next id of its file and role, and append it
@@ -2322,6 +2352,7 @@ pub fn add(dir: &Path, new: &NewEntry) -> Result<Added> {
     if text.is_empty() {
         return Err(Error::Usage("--text is empty".into()));
     }
+    refuse_control_characters(new)?;
     let years = match &new.years {
         None => Years::default(),
         Some(y) => Years::parse(y).ok_or_else(|| {
@@ -2406,7 +2437,7 @@ pub fn add(dir: &Path, new: &NewEntry) -> Result<Added> {
     } else {
         new.themes.clone()
     };
-    let (id, line) = locked_edit(&file, |before| {
+    let (id, line) = locked_edit(dir, &file, |before| {
         // Ids from the whole phrasebank, and from this file as it is now (another edit may have added some).
         let mut phrases = scan_dir(dir)?.phrases;
         let old = parse_raw(&file, before)?;
@@ -2493,7 +2524,7 @@ pub fn retire(dir: &Path, id: &str) -> Result<Retired> {
             changed: false,
         });
     }
-    let line = locked_edit(&file, |before| {
+    let line = locked_edit(dir, &file, |before| {
         let old = parse_raw(&file, before)?;
         let Some(idx) = old.entries.iter().position(|e| e.id == id) else {
             return Err(Error::Usage(format!(
@@ -2610,7 +2641,7 @@ pub fn era_fixes(dir: &Path, write: bool) -> Result<Vec<EraFix>> {
             .filter(|f| f.file == file)
             .filter_map(|f| Some((f.id.as_str(), f.need.fit.as_deref()?)))
             .collect();
-        locked_edit(&file, |before| {
+        locked_edit(dir, &file, |before| {
             let old = parse_raw(&file, before)?;
             let mut text = before.to_string();
             let mut want = old.clone();

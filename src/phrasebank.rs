@@ -509,7 +509,8 @@ impl Phrasebank {
         }
         let mut sources = Vec::new();
         for f in files {
-            let text = std::fs::read_to_string(&f).map_err(|e| Error::io(&f, "read", e))?;
+            // Only regular files: a FIFO named *.yaml is refused, never waited on.
+            let text = crate::io::read_file_text(&f)?;
             sources.push((f, text));
         }
         // A phrasebank that loaded cleanly before, byte for byte, is read back from the cache
@@ -593,13 +594,7 @@ impl Phrasebank {
             let shown = path.display().to_string();
             let raw: RawFile = match raw {
                 Ok(r) => r,
-                Err(e) => {
-                    let (l, c) = e
-                        .location()
-                        .map(|l| (l.line(), l.column()))
-                        .unwrap_or((1, 1));
-                    let msg = e.to_string();
-                    let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+                Err((msg, l, c)) => {
                     errs.push(
                         Diagnostic::new(&shown, msg)
                             .at(text, l, c)
@@ -876,9 +871,36 @@ fn years_and_kinds(
 
 /// Parse every file's YAML, on two threads when there is more than a little of it (YAML parsing
 /// is most of `wengao draft`'s start-up). The results come back in the order of `sources`.
-fn parse_all(sources: &[(PathBuf, String)]) -> Vec<Result<RawFile, serde_yaml::Error>> {
-    let parse = |s: &[(PathBuf, String)]| -> Vec<Result<RawFile, serde_yaml::Error>> {
-        s.iter().map(|(_, t)| serde_yaml::from_str(t)).collect()
+/// Why a phrasebank file did not parse: the message and 1-based line and column.
+type ParseError = (String, usize, usize);
+
+/// Parse one file, refusing nesting deeper than [`crate::yamlpos::MAX_DEPTH`] first (the YAML
+/// parser is slow on it: one file nested 100,000 deep made every command take a minute).
+fn parse_guarded(text: &str) -> Result<RawFile, ParseError> {
+    if let Some((l, c)) = crate::yamlpos::too_deep(text) {
+        return Err((
+            format!(
+                "lists or maps nested more than {} deep (a phrasebank file needs 4)",
+                crate::yamlpos::MAX_DEPTH
+            ),
+            l,
+            c,
+        ));
+    }
+    serde_yaml::from_str(text).map_err(|e| {
+        let (l, c) = e
+            .location()
+            .map(|l| (l.line(), l.column()))
+            .unwrap_or((1, 1));
+        let msg = e.to_string();
+        let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+        (msg, l, c)
+    })
+}
+
+fn parse_all(sources: &[(PathBuf, String)]) -> Vec<Result<RawFile, ParseError>> {
+    let parse = |s: &[(PathBuf, String)]| -> Vec<Result<RawFile, ParseError>> {
+        s.iter().map(|(_, t)| parse_guarded(t)).collect()
     };
     let total: usize = sources.iter().map(|(_, t)| t.len()).sum();
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(2));
@@ -918,7 +940,7 @@ mod cache {
     use crate::spec::Kind;
 
     /// Bumped whenever the layout below changes.
-    const MAGIC: &[u8; 8] = b"wgpb0004";
+    const MAGIC: &[u8; 8] = b"wgpb0005";
 
     pub fn dir() -> Option<PathBuf> {
         match std::env::var_os("WENGAO_CACHE_DIR") {
@@ -993,7 +1015,10 @@ mod cache {
         dir: &Path,
         select: &mut dyn FnMut(&[Theme], &crate::topic::TopicMap) -> Option<Selection>,
     ) -> Option<Phrasebank> {
-        let name = std::fs::read_to_string(stamp_path(s)).ok()?;
+        // A stamp is a short name: a FIFO or a link to a device is not waited on or read on.
+        let f = crate::io::open_regular_io(&stamp_path(s)).ok()?;
+        let mut name = String::new();
+        std::io::Read::read_to_string(&mut std::io::Read::take(f, 256), &mut name).ok()?;
         let name = name.trim();
         if !(name.starts_with("phrasebank-") && name.ends_with(".bin") && !name.contains('/')) {
             return None;
@@ -1223,12 +1248,20 @@ mod cache {
             o.u32(f);
             o.u32(p.line);
         }
+        let sum = crc32fast::hash(&o.0);
+        o.0.extend_from_slice(&sum.to_le_bytes());
         o.0
     }
 
     #[cfg(test)]
     fn decode(bytes: &[u8], dir: &Path) -> Option<Phrasebank> {
-        decode_from(In::new(bytes, bytes.len() as u64), dir, &mut |_, _| None)
+        decode_checked(
+            bytes,
+            bytes.len() as u64,
+            Path::new("test"),
+            dir,
+            &mut |_, _| None,
+        )
     }
 
     fn decode_from<R: std::io::Read>(
@@ -1345,16 +1378,82 @@ mod cache {
         Some(pb)
     }
 
+    /// The largest cache file read (the shipped phrasebank's is under 2 MB).
+    const MAX_CACHE_BYTES: u64 = 256 * 1024 * 1024;
+
+    /// Notes on caches that were ignored, printed under `-v` ([`super::take_cache_notes`]).
+    pub static NOTES: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
+    fn note(msg: String) {
+        if let Ok(mut n) = NOTES.lock() {
+            n.push(msg);
+        }
+    }
+
+    /// A reader that feeds every byte it passes through a CRC-32.
+    struct Summed<'h, R> {
+        r: R,
+        h: &'h mut crc32fast::Hasher,
+    }
+
+    impl<R: std::io::Read> std::io::Read for Summed<'_, R> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = self.r.read(buf)?;
+            self.h.update(&buf[..n]);
+            Ok(n)
+        }
+    }
+
+    /// Decode `len` bytes of `r`: the body, then the CRC-32 of the body (u32 little-endian).
+    /// A body that decodes but does not match its checksum is refused (a corrupted but
+    /// well-formed cache would otherwise change the words of a draft).
+    fn decode_checked<R: std::io::Read>(
+        mut r: R,
+        len: u64,
+        path: &Path,
+        dir: &Path,
+        select: &mut dyn FnMut(&[Theme], &crate::topic::TopicMap) -> Option<Selection>,
+    ) -> Option<Phrasebank> {
+        let body = len.checked_sub(4)?;
+        let mut h = crc32fast::Hasher::new();
+        let summed = Summed {
+            r: std::io::Read::take(&mut r, body),
+            h: &mut h,
+        };
+        let pb = decode_from(In::new(summed, body), dir, select);
+        let Some(pb) = pb else {
+            note(format!(
+                "note: the phrasebank cache `{}` is damaged or old; it was ignored",
+                path.display()
+            ));
+            return None;
+        };
+        let mut sum = [0u8; 4];
+        std::io::Read::read_exact(&mut r, &mut sum).ok()?;
+        if h.finalize() != u32::from_le_bytes(sum) {
+            note(format!(
+                "note: the phrasebank cache `{}` does not match its checksum; it was ignored and the YAML read instead",
+                path.display()
+            ));
+            return None;
+        }
+        Some(pb)
+    }
+
     /// Read a cache file, streamed: the file is never held whole in memory (for a short process,
-    /// memory touched is time).
+    /// memory touched is time). Only a regular file is read (a FIFO or a link to a device is
+    /// ignored without blocking), up to [`MAX_CACHE_BYTES`].
     pub fn read(
         path: &Path,
         dir: &Path,
         select: &mut dyn FnMut(&[Theme], &crate::topic::TopicMap) -> Option<Selection>,
     ) -> Option<Phrasebank> {
-        let f = std::fs::File::open(path).ok()?;
-        let left = f.metadata().ok()?.len();
-        decode_from(In::new(f, left), dir, select)
+        let f = crate::io::open_regular_io(path).ok()?;
+        let len = f.metadata().ok()?.len();
+        if len > MAX_CACHE_BYTES {
+            return None;
+        }
+        decode_checked(f, len, path, dir, select)
     }
 
     pub fn write(path: &Path, pb: &Phrasebank) {
@@ -1368,10 +1467,16 @@ mod cache {
         if let Some(parent) = path.parent() {
             let _ = std::fs::create_dir_all(parent);
         }
-        // A temporary file and a rename: a reader never sees half a cache file.
-        let tmp = path.with_extension(format!("{}.tmp", std::process::id()));
-        if std::fs::write(&tmp, bytes).is_err() || std::fs::rename(&tmp, path).is_err() {
-            let _ = std::fs::remove_file(&tmp);
+        // A temporary file (unpredictable name, created exclusively) and a rename: a reader
+        // never sees half a cache file.
+        let Some(parent) = path.parent() else { return };
+        if let Ok(mut tmp) = tempfile::Builder::new()
+            .prefix(".cache.")
+            .suffix(".wengao-tmp")
+            .tempfile_in(parent)
+            && std::io::Write::write_all(&mut tmp, bytes).is_ok()
+        {
+            let _ = tmp.persist(path);
         }
     }
 
@@ -1433,8 +1538,27 @@ mod cache {
             let bytes = encode(&pb);
             assert!(decode(&bytes[..bytes.len() - 3], &dir).is_none());
             assert!(decode(b"wgpb0002", &dir).is_none());
+            // A cache that is well-formed but not what was written (a word changed in place,
+            // 重要 → 次要, same length) fails its checksum and is ignored.
+            let (from, to) = ("重要".as_bytes(), "次要".as_bytes());
+            let at = bytes
+                .windows(from.len())
+                .position(|w| w == from)
+                .expect("the phrasebank says 重要 somewhere");
+            let mut bad = bytes.clone();
+            bad[at..at + to.len()].copy_from_slice(to);
+            assert!(decode(&bad, &dir).is_none());
+            assert!(NOTES.lock().unwrap().iter().any(|n| n.contains("checksum")));
         }
     }
+}
+
+/// Notes about phrasebank caches that were ignored (damaged, checksum mismatch), for `-v`.
+pub fn take_cache_notes() -> Vec<String> {
+    cache::NOTES
+        .lock()
+        .map(|mut n| std::mem::take(&mut *n))
+        .unwrap_or_default()
 }
 
 fn collect_yaml(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {

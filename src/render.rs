@@ -34,10 +34,28 @@ pub struct Templates {
 /// The opening blocks every kind template may order.
 pub const OPENING_BLOCKS: [&str; 5] = ["purpose", "recap", "year", "situation", "announce"];
 
+/// Escape Markdown and inline HTML in a value: a backslash (as CommonMark reads it) before the
+/// ASCII characters that open markup anywhere (`` \ ` * _ [ ] < > & | ~ ``), and before `#`, `+`,
+/// `-`, `=` at the start. Figures (6.5%) and Chinese punctuation are left as they are.
+pub fn md_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for (i, c) in s.chars().enumerate() {
+        if "\\`*_[]<>&|~".contains(c) || (i == 0 && "#+-=".contains(c)) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Build a Tera environment with wengao's filters registered.
 pub fn new_tera() -> Tera {
     let mut tera = Tera::new();
     tera.autoescape_on(vec!["html.tera"]);
+    // Markdown output: a value's Markdown and HTML syntax is escaped (a backslash before ASCII
+    // punctuation, as CommonMark reads it), so `<script>`, `<img onerror>` and
+    // `[x](javascript:…)` in a spec come out as text.
+    tera.register_filter("md", |s: &str, _: Kwargs, _: &State| md_escape(s));
     tera.register_filter("cn", |n: i64, _: Kwargs, _: &State| {
         numerals::chinese(n.clamp(0, u32::MAX as i64) as u32)
     });
@@ -80,7 +98,7 @@ impl Templates {
         files.sort();
         let mut sources = Vec::new();
         for (name, path) in files {
-            let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, "read", e))?;
+            let text = crate::io::read_file_text(&path)?;
             sources.push((name, text));
         }
         Templates::from_sources(dir, sources)

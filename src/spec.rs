@@ -461,6 +461,23 @@ pub fn parse(src: &str, file: &str, themes: &[String]) -> Result<ValidSpec> {
     if let Some(d) = too_deep(src, file) {
         return Err(d.into());
     }
+    if let Some((l, line)) = src.lines().enumerate().find(|(_, l)| {
+        l.chars()
+            .any(|c| c.is_control() && !matches!(c, '\t' | '\r'))
+    }) {
+        let (col, c) = line
+            .chars()
+            .enumerate()
+            .find(|(_, c)| c.is_control() && !matches!(c, '\t' | '\r'))
+            .unwrap_or((0, '\0'));
+        return Err(Diagnostic::new(
+            file,
+            format!("the file contains a control character (U+{:04X})", c as u32),
+        )
+        .at(src, l + 1, col + 1)
+        .help("remove it (an editor can show it, e.g. `cat -A`); a spec is plain text")
+        .into());
+    }
     let spec: Spec = match serde_yaml::from_str(src) {
         Ok(s) => s,
         Err(e) => return Err(yaml_error(src, file, &e).into()),
@@ -468,48 +485,21 @@ pub fn parse(src: &str, file: &str, themes: &[String]) -> Result<ValidSpec> {
     validate(spec, src, file, themes)
 }
 
-/// The deepest `[`/`{` nesting a spec may have. A spec needs 3 (`figures: [{…}]`); the YAML parser
-/// slows down badly on very deep flow nesting (100,000 `[` took minutes), so refuse it first.
-pub const MAX_FLOW_DEPTH: usize = 32;
+/// The deepest nesting a spec may have (shared with the phrasebank loader).
+pub const MAX_FLOW_DEPTH: usize = crate::yamlpos::MAX_DEPTH;
 
-/// Where flow nesting (`[[[…`, `{{{…`) first goes deeper than [`MAX_FLOW_DEPTH`], outside quotes
-/// and comments.
+/// A spec nested deeper than [`MAX_FLOW_DEPTH`] ([`crate::yamlpos::too_deep`]), refused before
+/// parsing.
 fn too_deep(src: &str, file: &str) -> Option<Diagnostic> {
-    let mut depth = 0usize;
-    for (ln, line) in src.lines().enumerate() {
-        let mut quote: Option<char> = None;
-        let mut prev = ' ';
-        for (col, c) in line.chars().enumerate() {
-            match quote {
-                Some(q) => {
-                    if c == q {
-                        quote = None;
-                    }
-                }
-                None => match c {
-                    '"' | '\'' if depth > 0 || prev == ' ' || prev == ':' => quote = Some(c),
-                    '#' if prev == ' ' || col == 0 => break,
-                    '[' | '{' => {
-                        depth += 1;
-                        if depth > MAX_FLOW_DEPTH {
-                            return Some(
-                                Diagnostic::new(
-                                    file,
-                                    format!("lists or maps nested more than {MAX_FLOW_DEPTH} deep"),
-                                )
-                                .at(src, ln + 1, col + 1)
-                                .help("a spec nests at most a few levels (sections → points → facts); remove the extra brackets"),
-                            );
-                        }
-                    }
-                    ']' | '}' => depth = depth.saturating_sub(1),
-                    _ => {}
-                },
-            }
-            prev = c;
-        }
-    }
-    None
+    let (l, c) = crate::yamlpos::too_deep(src)?;
+    Some(
+        Diagnostic::new(
+            file,
+            format!("lists or maps nested more than {MAX_FLOW_DEPTH} deep"),
+        )
+        .at(src, l, c)
+        .help("a spec nests at most a few levels (sections → points → facts); remove the extra brackets or dashes"),
+    )
 }
 
 fn yaml_error(src: &str, file: &str, e: &serde_yaml::Error) -> Diagnostic {
@@ -525,8 +515,25 @@ fn yaml_error(src: &str, file: &str, e: &serde_yaml::Error) -> Diagnostic {
         .location()
         .map(|l| (l.line(), l.column()))
         .unwrap_or((1, 1));
+    let (line, col) = match duplicate_key(&msg) {
+        Some(key) => second_occurrence(src, key, line).unwrap_or((line, col)),
+        None => (line, col),
+    };
     let mut d = Diagnostic::new(file, friendly(&msg)).at(src, line, col);
-    if let Some(field) = msg
+    let full_width_colon = src
+        .lines()
+        .nth(line.saturating_sub(1))
+        .is_some_and(|l| l.contains('：') && !l.contains(": "));
+    if full_width_colon {
+        d.message = "this line has no `key: value`: its colon is full-width (：)".into();
+        d = d.help("write a half-width colon and a space after the key, e.g. `role: 县长`");
+    } else if let Some(key) = duplicate_key(&msg) {
+        d = d.help(format!(
+            "`{key}` is given twice in the same place; keep one (the first is above)"
+        ));
+    } else if msg.contains("invalid value: integer") {
+        d = d.help("the number is out of range for this field (e.g. output.length is a count of characters, like 8000; output.seed fits in 64 bits)");
+    } else if let Some(field) = msg
         .split_once("unknown field `")
         .and_then(|(_, r)| r.split('`').next())
     {
@@ -560,6 +567,39 @@ fn yaml_error(src: &str, file: &str, e: &serde_yaml::Error) -> Diagnostic {
     d
 }
 
+/// The key of a "duplicate field `k`" / "duplicate entry with key \"k\"" error.
+fn duplicate_key(msg: &str) -> Option<&str> {
+    if let Some((_, r)) = msg.split_once("duplicate field `") {
+        return r.split('`').next();
+    }
+    let (_, r) = msg.split_once("duplicate entry with key \"")?;
+    r.split('"').next()
+}
+
+/// Where `key:` is written the second time at one indentation, from `from_line` on (the parser
+/// points at the first, or at the mapping; the writer must fix the second).
+fn second_occurrence(src: &str, key: &str, from_line: usize) -> Option<(usize, usize)> {
+    let mut first_indent: Option<usize> = None;
+    for (i, l) in src.lines().enumerate().skip(from_line.saturating_sub(1)) {
+        let t = l.trim_start_matches([' ', '-']);
+        let indent = l.len() - t.len();
+        let is_key = t
+            .strip_prefix(key)
+            .is_some_and(|r| r.trim_start().starts_with(':'));
+        if !is_key {
+            continue;
+        }
+        match first_indent {
+            None => first_indent = Some(indent),
+            Some(fi) if fi == indent => {
+                return Some((i + 1, l[..indent].chars().count() + 1));
+            }
+            Some(_) => {}
+        }
+    }
+    None
+}
+
 fn friendly(msg: &str) -> String {
     msg.replace("invalid type: ", "wrong type: ")
 }
@@ -576,8 +616,29 @@ fn validate(spec: Spec, src: &str, file: &str, themes: &[String]) -> Result<Vali
         );
     };
 
-    // Every text value: not too long.
+    // Every text value: one line of plain text, not too long.
     for_each_text(&spec, &mut |field, t| {
+        if let Some(c) =
+            t.0.chars()
+                .find(|c| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}'))
+        {
+            let (what, help) = if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}') {
+                (
+                    "a line break".to_string(),
+                    "a value is one line: a break would start a new paragraph (or a heading such as 一、…) in the draft; write it on one line, or as two list items",
+                )
+            } else {
+                (
+                    format!("a control character (U+{:04X})", c as u32),
+                    "remove it: control characters (NUL, ESC, BEL, tabs …) are invisible in Word and can upset a terminal",
+                )
+            };
+            err(
+                field.to_string(),
+                format!("this value contains {what}"),
+                help.into(),
+            );
+        }
         if t.0.chars().count() > MAX_VALUE_CHARS {
             err(
                 field.to_string(),
@@ -598,13 +659,27 @@ fn validate(spec: Spec, src: &str, file: &str, themes: &[String]) -> Result<Vali
             "write the meeting's full name, e.g. 2024年县政府全体会议".into(),
         );
     }
-    let date = parse_date(m.date.as_str());
-    if date.is_none() {
-        err(
+    let mut date = parse_date(m.date.as_str());
+    match date {
+        None => err(
             "meeting.date".into(),
-            format!("`{}` is not a real date", m.date),
+            date_problem(m.date.as_str()),
             "write the date as YYYY-MM-DD, e.g. 2024-02-26".into(),
-        );
+        ),
+        Some(d) if !DRAFT_YEARS.contains(&d.year()) => {
+            err(
+                "meeting.date".into(),
+                format!(
+                    "wengao drafts speeches dated {}–{}; {} is outside",
+                    DRAFT_YEARS.start(),
+                    DRAFT_YEARS.end(),
+                    d.year()
+                ),
+                "the era lexicon, the political calendar and the phrasebank's eras (十三五 to 十五五) are written and checked for these years; check the year, or extend them and DRAFT_YEARS first (docs/spec.md)".into(),
+            );
+            date = None;
+        }
+        Some(_) => {}
     }
     let kind = match &m.kind {
         None => Some(Kind::KeyWork),
@@ -726,7 +801,7 @@ fn validate(spec: Spec, src: &str, file: &str, themes: &[String]) -> Result<Vali
                     if d.is_none() {
                         err(
                             format!("sections[{si}].points[{pi}].deadline"),
-                            format!("`{t}` is not a real date"),
+                            date_problem(t.as_str()),
                             "write the deadline as YYYY-MM-DD, e.g. 2024-06-30 (→ 6月底前)".into(),
                         );
                     }
@@ -763,6 +838,28 @@ fn validate(spec: Spec, src: &str, file: &str, themes: &[String]) -> Result<Vali
         spec,
         file: file.to_string(),
     })
+}
+
+/// The years a meeting may be dated: 2016 (the first year of 十三五, where the era lexicon and the
+/// political calendar start to cover a county speech's usage) to 2030 (the last of 十五五, where
+/// the phrasebank's eras end). A 2035 meeting drew on phrases that end in 2030 and half the drafts
+/// failed their checks blaming the phrasebank; it is refused at the date instead. The planner
+/// drafts 2016–2017 with the entries the era lexicon allows then (tests/lexicon.rs).
+pub const DRAFT_YEARS: std::ops::RangeInclusive<i32> = 2016..=2030;
+
+/// Why a date did not parse: not a date at all, or a real date outside 1949–2100.
+fn date_problem(s: &str) -> String {
+    let t = s.trim();
+    let real = NaiveDate::parse_from_str(t, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(t, "%Y/%m/%d"))
+        .or_else(|_| NaiveDate::parse_from_str(t, "%Y年%m月%d日"));
+    match real {
+        Ok(d) => format!(
+            "`{s}` is a real date, but its year {} is outside 1949–2100",
+            d.year()
+        ),
+        Err(_) => format!("`{s}` is not a real date"),
+    }
 }
 
 /// Parse YYYY-MM-DD (also YYYY/MM/DD and 2024年2月26日) into a real date.

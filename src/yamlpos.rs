@@ -179,3 +179,82 @@ mod tests {
         assert_eq!(p, Some((2, 7)));
     }
 }
+
+/// The deepest nesting a hand-written YAML file (a spec, a phrasebank file) may have. A spec needs
+/// 3 (`figures: [{…}]`), a phrasebank file 4; the YAML parser slows down badly on very deep
+/// nesting (one phrasebank file nested 100,000 deep made every command take a minute), so it is
+/// refused before parsing, in one linear pass.
+pub const MAX_DEPTH: usize = 32;
+
+/// Where nesting first goes deeper than [`MAX_DEPTH`]: flow brackets (`[[[…`, `{{{…`) outside
+/// quotes and comments, plus block sequences opened on one line (`- - - …`). 1-based line and
+/// column.
+pub fn too_deep(src: &str) -> Option<(usize, usize)> {
+    let mut depth = 0usize;
+    for (ln, line) in src.lines().enumerate() {
+        let mut quote: Option<char> = None;
+        let mut prev = ' ';
+        // Leading `- ` markers: each opens a block sequence.
+        let mut dashes = 0usize;
+        let mut at_start = true;
+        for (col, c) in line.chars().enumerate() {
+            if at_start {
+                match c {
+                    ' ' => {
+                        prev = c;
+                        continue;
+                    }
+                    '-' if line[line.char_indices().nth(col).map_or(0, |(i, _)| i)..]
+                        .starts_with("- ") =>
+                    {
+                        dashes += 1;
+                        if depth + dashes > MAX_DEPTH {
+                            return Some((ln + 1, col + 1));
+                        }
+                        prev = c;
+                        continue;
+                    }
+                    _ => at_start = false,
+                }
+            }
+            match quote {
+                Some(q) => {
+                    if c == q {
+                        quote = None;
+                    }
+                }
+                None => match c {
+                    '"' | '\'' if depth > 0 || prev == ' ' || prev == ':' => quote = Some(c),
+                    '#' if prev == ' ' || col == 0 => break,
+                    '[' | '{' => {
+                        depth += 1;
+                        if depth > MAX_DEPTH {
+                            return Some((ln + 1, col + 1));
+                        }
+                    }
+                    ']' | '}' => depth = depth.saturating_sub(1),
+                    _ => {}
+                },
+            }
+            prev = c;
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod depth_tests {
+    use super::*;
+
+    #[test]
+    fn deep_flow_and_dash_nesting_is_found_shallow_is_not() {
+        assert_eq!(too_deep("a: [[x]]\nb: {c: [1, '[[[[']}\n"), None);
+        let deep = format!("entries: {}{}\n", "[".repeat(40), "]".repeat(40));
+        assert_eq!(too_deep(&deep), Some((1, 10 + MAX_DEPTH)));
+        let dashes = format!("x:\n  {}y\n", "- ".repeat(40));
+        assert_eq!(too_deep(&dashes), Some((2, 3 + 2 * MAX_DEPTH)));
+        // Linear: 100,000 deep is found at once, at its 33rd bracket.
+        let big = "[".repeat(100_000);
+        assert_eq!(too_deep(&big), Some((1, MAX_DEPTH + 1)));
+    }
+}

@@ -1,6 +1,6 @@
-//! Robustness properties (proptest as a fuzzer): the spec parser, normalize, the outline parser and
-//! lint never panic and finish quickly, on arbitrary text and on mutated real inputs (the corpus
-//! speeches and the example specs).
+//! Robustness properties (proptest as a fuzzer): the spec parser, normalize, the outline parser,
+//! lint and the phrasebank loader and lint never panic and finish quickly, on arbitrary text and on
+//! mutated real inputs (the corpus speeches, the example specs and the phrasebank files).
 //!
 //! 256 cases per property by default so CI stays fast; run longer with e.g.
 //! `PROPTEST_CASES=20000 cargo test --release --test fuzz`. A failing case is shrunk and its seed
@@ -59,6 +59,25 @@ fn spec_texts() -> Vec<String> {
             out.push(std::fs::read_to_string(p).unwrap());
         }
     }
+    out
+}
+
+/// The shipped phrasebank files: (path, text), sorted.
+fn phrasebank_files() -> Vec<(std::path::PathBuf, String)> {
+    fn walk(d: &std::path::Path, out: &mut Vec<(std::path::PathBuf, String)>) {
+        for e in std::fs::read_dir(d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|x| x == "yaml") {
+                let t = std::fs::read_to_string(&p).unwrap();
+                out.push((p, t));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&root().join("phrasebank"), &mut out);
+    out.sort();
     out
 }
 
@@ -187,6 +206,24 @@ proptest! {
         let raw = outline::parse(&text);
         let _ = lint::lint(&text, &raw, &Options { spec: None, corpus: None, year: None, topics: None });
         prop_assert!(t.elapsed() < SLOW, "took {:?}", t.elapsed());
+    }
+
+    #[test]
+    fn mutated_phrasebank_files(i in any::<usize>(), muts in proptest::collection::vec(mutation(), 1..8)) {
+        let files = phrasebank_files();
+        let (path, text) = &files[i % files.len()];
+        let text = apply(text, &muts);
+        let dir = root().join("phrasebank");
+        let sources = vec![(path.clone(), text)];
+        let t = Instant::now();
+        // The strict loader and the lenient lint: an error or findings, never a panic.
+        if let Err(e) = wengao::phrasebank::Phrasebank::from_sources(&dir, &sources) {
+            let msg = e.to_string();
+            prop_assert!(msg.starts_with("error"), "{msg}");
+        }
+        let opts = wengao::pbtools::LintOptions { required_themes: Vec::new(), depth: false };
+        let _ = wengao::pbtools::lint_sources(&dir, &sources, &opts);
+        prop_assert!(t.elapsed() < SLOW * 2, "took {:?}", t.elapsed());
     }
 
     #[test]

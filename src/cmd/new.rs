@@ -61,8 +61,19 @@ fn level_parser() -> impl TypedValueParser<Value = Level> {
 }
 
 fn parse_date_arg(s: &str) -> std::result::Result<NaiveDate, String> {
-    crate::spec::parse_date(s)
-        .ok_or_else(|| format!("`{s}` is not a date; write YYYY-MM-DD, e.g. 2024-02-26"))
+    use chrono::Datelike;
+    let d = crate::spec::parse_date(s)
+        .ok_or_else(|| format!("`{s}` is not a date; write YYYY-MM-DD, e.g. 2024-02-26"))?;
+    let years = crate::spec::DRAFT_YEARS;
+    if !years.contains(&d.year()) {
+        return Err(format!(
+            "wengao drafts speeches dated {}–{}; {} is outside",
+            years.start(),
+            years.end(),
+            d.year()
+        ));
+    }
+    Ok(d)
 }
 
 /// Run the subcommand.

@@ -134,15 +134,51 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
                 "a directory input needs `-o DIR` for the clean files".into(),
             ));
         };
-        std::fs::create_dir_all(out).map_err(|e| Error::io(out, "create", e))?;
         let files = crate::corpus::txt_files(input).map_err(|e| Error::io(input, "read", e))?;
+        // All or nothing: every file is read and normalised first (every bad one reported), and
+        // only then written; a write that fails removes the files this run created.
+        let mut done = Vec::new();
+        let mut bad = Vec::new();
         for f in files {
             let shown = f.display().to_string();
-            let n = normalize_file(&shown, &reference)?;
+            match normalize_file(&shown, &reference) {
+                Ok(n) => done.push((f, shown, n)),
+                Err(e) => bad.push((shown, e)),
+            }
+        }
+        if !bad.is_empty() {
+            let mut all = Vec::new();
+            for (shown, e) in bad {
+                match e {
+                    Error::Input(d) => all.push(*d),
+                    Error::Inputs(ds) => all.extend(ds),
+                    other => {
+                        let text = other.to_string();
+                        let text = text.strip_prefix("error: ").unwrap_or(&text);
+                        all.push(crate::Diagnostic::new(shown, text))
+                    }
+                }
+            }
+            let n = all.len();
+            if let Some(d) = all.last_mut() {
+                let done = format!(
+                    "nothing was written: fix the {n} file(s) above (or move them out of the directory) and run again"
+                );
+                d.help = Some(match d.help.take() {
+                    Some(h) => format!("{h}\n  = help: {done}"),
+                    None => done,
+                });
+            }
+            return Err(Error::Inputs(all));
+        }
+        std::fs::create_dir_all(out).map_err(|e| Error::io(out, "create", e))?;
+        let set = crate::io::WriteSet::new();
+        for (f, shown, n) in &done {
             let name = f.file_name().map(|s| s.to_owned()).unwrap_or_default();
-            crate::io::write_atomic(&out.join(name), n.text.as_bytes(), args.force)?;
+            set.write(&out.join(name), n.text.as_bytes(), args.force)
+                .map_err(|e| set.roll_back(e))?;
             if args.report {
-                eprint!("{}", report(&shown, &n));
+                eprint!("{}", report(shown, n));
             } else if g.verbose {
                 info(g, &format!("{shown}: {} change(s)", n.changes.len()));
             }

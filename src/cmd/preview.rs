@@ -322,8 +322,7 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
         placeholders: false,
     };
     let index_path = tpl_dir.join("preview/index.html.tera");
-    let index_src =
-        std::fs::read_to_string(&index_path).map_err(|e| Error::io(&index_path, "read", e))?;
+    let index_src = crate::io::read_file_text(&index_path)?;
     let mut tera = crate::render::new_tera();
     tera.add_raw_template("preview/index.html.tera", &index_src)
         .map_err(|e| Error::Template {

@@ -333,7 +333,7 @@ impl Reference {
     pub fn from_dir(dir: &std::path::Path) -> std::io::Result<Reference> {
         let mut texts = Vec::new();
         for f in super::txt_files(dir)? {
-            let bytes = std::fs::read(&f)?;
+            let bytes = crate::io::read_regular(&f)?;
             texts.push(crate::io::decode_lenient(&bytes).0);
         }
         let mut r = Reference::from_texts(texts.iter().map(String::as_str));

@@ -422,6 +422,24 @@ impl<'a> Planner<'a> {
         for t in [&pp.topic, &pp.heading].into_iter().chain(&pp.terms) {
             allowed5.extend(grams5(t));
         }
+        // The sub-topic's words are masked first: 危险化学品重大危险源 said twice is the topic's
+        // own vocabulary, not a phrase repeated (the windows across a masked word do not count).
+        let mut terms: Vec<&str> = pp
+            .terms
+            .iter()
+            .map(String::as_str)
+            .filter(|t| t.chars().count() >= 3)
+            .collect();
+        terms.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        let masked = |text: &str| -> Vec<[char; 5]> {
+            let mut m = std::borrow::Cow::Borrowed(text);
+            for t in &terms {
+                if m.contains(t) {
+                    m = std::borrow::Cow::Owned(m.replace(t, "·"));
+                }
+            }
+            grams5(&m)
+        };
         let mut said5: HashSet<[char; 5]> = HashSet::default();
         let mut counts: HashMap<[char; 4], u32> = HashMap::default();
         for s in pp
@@ -434,7 +452,7 @@ impl<'a> Planner<'a> {
             for g in grams(&s.text) {
                 *counts.entry(g).or_default() += 1;
             }
-            said5.extend(grams5(&s.text));
+            said5.extend(masked(&s.text));
         }
         let mut keep = |s: &Sentence, planner: &mut Self| -> bool {
             let ps = pair_keys(&s.text);
@@ -459,7 +477,7 @@ impl<'a> Planner<'a> {
             if ranks && *ranked {
                 return false;
             }
-            let g5 = grams5(&s.text);
+            let g5 = masked(&s.text);
             if g5
                 .iter()
                 .any(|g| said5.contains(g) && !allowed5.contains(g))

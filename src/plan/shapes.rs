@@ -148,6 +148,11 @@ pub(super) fn shape_point(
     // the writer's tasks first; the most specific is the one emphasised.
     let tasks = p.tasks.len();
     measures[tasks..].sort_by_key(|s| p.specificity(&s.text));
+    // Demands 要…。要…: those that open with 要 lead, one after another, then the ones naming
+    // their actor or time (住建部门要…, 汛期…), each group from the general to the specific.
+    if p.shape == "yao" {
+        measures[tasks..].sort_by_key(|s| !yao(&s.text).starts_with('要'));
+    }
     let n = measures.len();
     let emph = (n >= 3)
         .then(|| {
@@ -315,7 +320,16 @@ impl<'a> Planner<'a> {
                     p.measures.len() + p.tasks.len() >= 3
                         && !p.fact_clauses.iter().any(|(f, _)| enumerates(f))
                 }
-                "yao" => p.measures.len() + p.tasks.len() >= 3,
+                // Demands 要…。要…: only where two measures or more can open with 要 (a measure
+                // naming its actor, 住建部门要…, or its time, 汛期…, cannot).
+                "yao" => {
+                    p.measures.len() + p.tasks.len() >= 3
+                        && p.measures
+                            .iter()
+                            .filter(|m| yao(&m.text).starts_with('要'))
+                            .count()
+                            >= 2
+                }
                 // A minor point: one of several siblings, without facts or tasks of its own.
                 "short" => n >= 3 && p.facts.is_empty() && p.tasks.is_empty() && k + 1 == n,
                 _ => true,
