@@ -132,7 +132,10 @@ fn despinning_004_from_evidence() {
     let lines: Vec<&str> = t.lines().collect();
     assert_eq!(lines[0], "在2023年县政府全体会暨廉政工作会上的讲话");
     assert_eq!(lines[1], "同志们：");
-    assert!(lines.contains(&"一、把握大势抓落实"));
+    assert!(
+        lines.contains(&"一、把握大势抓落实。"),
+        "the heading keeps its stop"
+    );
     assert!(t.contains("“两会”"), "the known formula's quote is closed");
 }
 
