@@ -636,13 +636,7 @@ fn drop_teasers(lines: &mut Vec<Line>, changes: &mut Vec<Change>) {
         }
     }
     for &i in drop.iter().rev() {
-        let l = lines.remove(i);
-        changes.push(Change {
-            kind: ChangeKind::Teaser,
-            line: l.line,
-            before: excerpt(l.text.trim(), 30),
-            after: String::new(),
-        });
+        drop_line(lines, i, ChangeKind::Teaser, changes);
     }
 }
 
