@@ -228,3 +228,36 @@ fn spec_from_each_test_speech_drafts() {
         assert!(!out.stdout.is_empty(), "{name}: empty draft");
     }
 }
+
+/// `lint` reads the count the opening announces in each form (两点意见, 三个方面, 再强调四点 …)
+/// and compares it with the parts: quiet when they agree, an error when the number is changed.
+#[test]
+fn lint_compares_the_announced_count_with_the_parts() {
+    let forms = ["两点", "三点", "四点", "三个方面", "四个问题"];
+    let mut checked = 0;
+    for (name, text, _) in cases() {
+        let (clean, _) = run(&["normalize", "-"], &text);
+        let Some(form) = forms.iter().find(|f| clean.contains(*f)) else {
+            continue;
+        };
+        let lint = |t: &str| {
+            let out = wengao()
+                .args(["lint", "--format", "json", "-"])
+                .write_stdin(t)
+                .output()
+                .unwrap();
+            String::from_utf8(out.stdout).unwrap()
+        };
+        assert!(
+            !lint(&clean).contains("announced-count"),
+            "{name}: {form} agrees with the parts"
+        );
+        let wrong = clean.replacen(form, &form.replacen(|c: char| c != '个', "九", 1), 1);
+        assert!(
+            lint(&wrong).contains("announced-count"),
+            "{name}: {form} changed to 九 is not found\n{wrong}"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 5, "only {checked} speeches announce a count");
+}
