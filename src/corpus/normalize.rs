@@ -1,14 +1,22 @@
 //! Cleaning raw speech text, reporting every change.
 //!
-//! The steps, in order: page-number prefixes (`3、` glued to every line of a page dump) are stripped
-//! and the pages joined; teaser lines that repeat the start and advertisement/site boilerplate
-//! before the title are dropped; a title split over two lines is joined and a title glued to
-//! `同志们：` is split; lines broken mid-sentence are joined into paragraphs; half-width punctuation
-//! next to Chinese becomes full width; level-1 (一、) and level-2 (（一）) headings that start in the
-//! middle of a paragraph get their own line; unbalanced quotes are closed where the closing place
-//! is clear (a known formula, a short clause) and flagged otherwise; a spun (伪原创) document is
-//! de-spun from evidence ([`super::despin`]); placeholders (XX, xx, X, **, *.*) are counted.
-//! Normalising twice changes nothing.
+//! Writers paste what they have — a web page, a PDF, a .docx — so the rules go by the shape of the
+//! noise, never by one site's words. The steps, in order: page-number prefixes (`3、` glued to
+//! every line of a page dump) are stripped and the pages joined, and a PDF's page breaks inside
+//! the text (a line that is only a page mark; `N、` glued to a line that continues a word) go;
+//! teaser lines that repeat the start are dropped; flattened text is split at its structure
+//! ([`split_structure`]: gaps before a salutation, a heading or chrome and after a title or a
+//! byline; a title glued to `同志们：`); web chrome is dropped by its shape
+//! ([`super::chrome`]) and so is the advertisement before the title; the title is found by its
+//! form (在…上的讲话, …讲话稿, …发言 …), joined when split over two lines and read once when
+//! repeated; lines broken mid-sentence are joined into paragraphs; half-width punctuation next to
+//! Chinese becomes full width (brackets and straight quotes by pairs); level-1 (一、) and level-2
+//! (（一）) headings that start in the middle of a paragraph get their own line, a level-1 heading
+//! keeping its stop and ending before its body ([`heading_end`]); spaces inside Chinese text are
+//! removed; unbalanced quotes are closed where the closing place is clear (a known formula, a
+//! short clause) and flagged otherwise; a spun (伪原创) document is de-spun from evidence
+//! ([`super::despin`]); placeholders (XX, xx, X, **, *.*) are counted. Every removed line is
+//! reported in full, so nothing of the speech is lost unseen. Normalising twice changes nothing.
 
 use serde::Serialize;
 

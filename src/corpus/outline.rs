@@ -1,7 +1,10 @@
 //! THE parser: clean speech text → [`Speech`].
 //!
-//! Title; optional byline lines (`（2024年2月26日）`, `县长 张三`); an optional salutation
-//! (`同志们：`); opening paragraphs; level-1 parts (`一、` lines, numbered in order); level-2 parts
+//! Title (the first line when shaped like one; none when the text starts at 同志们 or the
+//! opening; a speaker prefix `王某某：` and a bracketed byline after it go to the byline);
+//! optional byline lines (`（2024年2月26日）`, `县长 张三`); an optional salutation
+//! (`同志们：`); opening paragraphs; level-1 parts (`一、` lines, numbered in order; `第一，`
+//! lines when the speech has no 一、, `一是` paragraphs when it has neither); level-2 parts
 //! (a `（一）` line, or a `（一）X。` sentence opening its paragraph, then `inline_heading`); level-3
 //! items (一要/一是/1./第一，) that start a paragraph or run on inside one — a run must begin with 1
 //! and be followed by its 2, so a lone 一要 sentence is not an item and `1.5%` never is; and a
