@@ -103,7 +103,12 @@ fn is_crumb(s: &str) -> bool {
 /// The byte length of a navigation crumb at the start of `s` (its last segment ends at the first
 /// whitespace after the last separator), when the text goes on after it.
 pub fn crumb_prefix(s: &str) -> Option<usize> {
-    let last_sep = s.rfind(CRUMB_SEPS)?;
+    // A crumb is short: look at the first 240 bytes only.
+    let mut cut = s.len().min(240);
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let last_sep = s[..cut].rfind(CRUMB_SEPS)?;
     if s[..last_sep].chars().count() > 60 {
         return None;
     }

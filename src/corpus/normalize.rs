@@ -722,9 +722,15 @@ fn split_structure(lines: &mut Vec<Line>, changes: &mut Vec<Change>) {
         if !text.trim().is_empty() {
             seen += 1;
         }
+        let mut rest = text.trim_start();
+        let glued_header = header && seen <= 6;
+        // Most lines of a clean text: nothing to split.
+        if !glued_header && !rest.contains(is_gap) {
+            out.push(l);
+            continue;
+        }
         let mut pieces: Vec<String> = Vec::new();
         // A navigation crumb at the start of the line.
-        let mut rest = text.trim_start();
         let indent = &text[..text.len() - rest.len()];
         if let Some(end) = crumb_prefix(rest) {
             pieces.push(rest[..end].to_string());
@@ -759,7 +765,7 @@ fn split_structure(lines: &mut Vec<Line>, changes: &mut Vec<Change>) {
             pieces.push(rest.to_string());
         }
         // A title (and byline) glued to the salutation; a salutation glued to the opening.
-        if header && seen <= 6 {
+        if glued_header {
             let mut split = Vec::with_capacity(pieces.len() + 3);
             for p in pieces {
                 split.extend(split_salutation(&p));
@@ -832,6 +838,9 @@ fn split_salutation(p: &str) -> Vec<String> {
 
 /// A line that is only a page mark: `3`, `- 4 -`, `第4页`, `第 4 页 共 12 页`, `4/12`.
 fn is_page_mark(s: &str) -> bool {
+    if s.len() > 48 {
+        return false;
+    }
     let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
     if t.is_empty() || t.chars().count() > 12 {
         return false;
