@@ -1123,7 +1123,10 @@ fn split_headings(lines: &mut Vec<Line>, changes: &mut Vec<Change>) {
     let mut l1_next = 1u32;
     let mut l2_next = 1u32;
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
-    for l in lines.drain(..) {
+    // The closing can only follow the last part: no level-1 heading starts a later line.
+    let last_heading = lines.iter().rposition(|l| l1_prefix(&l.text).is_some());
+    for (i, l) in lines.drain(..).enumerate() {
+        let may_close = last_heading.is_none_or(|h| i >= h);
         let mut pending = Some(l);
         while let Some(cur) = pending.take() {
             // A heading at the start of the line.
@@ -1164,7 +1167,7 @@ fn split_headings(lines: &mut Vec<Line>, changes: &mut Vec<Change>) {
                 start_scan = 1;
             }
             // A heading inside the line.
-            match find_inner_heading(&cur.text, start_scan, l1_next, l2_next) {
+            match find_inner_heading(&cur.text, start_scan, l1_next, l2_next, may_close) {
                 Some((pos, level)) => {
                     let (a, b) = cur.text.split_at(pos);
                     changes.push(Change {
@@ -1195,7 +1198,13 @@ fn split_headings(lines: &mut Vec<Line>, changes: &mut Vec<Change>) {
 
 /// The position of a heading inside `s` (after a stop or a gap) and its level (0: the closing
 /// `同志们，` after the last part).
-fn find_inner_heading(s: &str, skip_chars: usize, l1: u32, l2: u32) -> Option<(usize, u8)> {
+fn find_inner_heading(
+    s: &str,
+    skip_chars: usize,
+    l1: u32,
+    l2: u32,
+    may_close: bool,
+) -> Option<(usize, u8)> {
     // The first character looked at (never the first of the line: it follows a stop).
     let min_pos = s
         .char_indices()
@@ -1249,9 +1258,11 @@ fn find_inner_heading(s: &str, skip_chars: usize, l1: u32, l2: u32) -> Option<(u
             return Some((pos, 2));
         }
         if l1 > 1
+            && may_close
             && (rest.starts_with("同志们，") || rest.starts_with("同志们！"))
             && b[at] >= 0x80
             && rest.chars().count() <= 300
+            && !rest.contains(&format!("{}、", crate::numerals::chinese(l1)))
         {
             return Some((pos, 0));
         }
@@ -1483,10 +1494,13 @@ mod tests {
             assert_eq!(c.encode_utf8(&mut buf).as_bytes(), bytes);
         }
         assert_eq!(
-            find_inner_heading("要统筹兼顾。二、科学统筹抓落实。要统筹。", 0, 2, 1),
+            find_inner_heading("要统筹兼顾。二、科学统筹抓落实。要统筹。", 0, 2, 1, true),
             Some(("要统筹兼顾。".len(), 1))
         );
-        assert_eq!(find_inner_heading("二、科学统筹抓落实。", 0, 2, 1), None);
+        assert_eq!(
+            find_inner_heading("二、科学统筹抓落实。", 0, 2, 1, true),
+            None
+        );
     }
 
     #[test]
