@@ -157,27 +157,38 @@ fn is_preface(s: &str) -> bool {
 }
 
 /// True for a line of web chrome (see the module doc); safe to drop anywhere in the text.
+#[inline(never)]
 pub fn is_chrome(line: &str) -> bool {
     let s = line.trim();
+    // At most 90 characters: 270 bytes (a cheap first test on every line of a text).
+    if s.is_empty() || s.len() > 270 {
+        return false;
+    }
+    if s.ends_with(['。', '！', '？']) {
+        // A sentence: only the editor's preface is one.
+        return is_preface(s);
+    }
     let n = s.chars().count();
-    if s.is_empty() || n > 90 {
+    if n > 90 {
         return false;
     }
     if is_preface(s) {
         return true;
     }
     // Everything below is a short line that is not a sentence of the speech.
-    if n > 60 || s.ends_with('。') || s.ends_with('！') || s.ends_with('？') {
+    if n > 60 {
         return false;
     }
-    let lower = s.to_ascii_lowercase();
-    if FILE_EXTS.iter().any(|e| {
-        lower.ends_with(e)
-            || lower
-                .find(e)
-                .is_some_and(|p| lower[p + e.len()..].trim_start().starts_with(['(', '（']))
-    }) {
-        return true;
+    if s.contains('.') {
+        let lower = s.to_ascii_lowercase();
+        if FILE_EXTS.iter().any(|e| {
+            lower.ends_with(e)
+                || lower
+                    .find(e)
+                    .is_some_and(|p| lower[p + e.len()..].trim_start().starts_with(['(', '（']))
+        }) {
+            return true;
+        }
     }
     if FURNITURE.iter().any(|w| s.starts_with(w)) {
         return true;
@@ -189,7 +200,7 @@ pub fn is_chrome(line: &str) -> bool {
     {
         return true;
     }
-    if is_length_notice(s) || is_crumb(s) {
+    if is_length_notice(s) || (s.contains(CRUMB_SEPS) && is_crumb(s)) {
         return true;
     }
     !has_stop(s) && SITE_ACTIONS.iter().any(|w| s.contains(w)) && n <= 40

@@ -278,12 +278,21 @@ fn fix_width(line: &str) -> (String, usize) {
     if !has_half_width(line) {
         return (line.to_string(), 0);
     }
-    let chars: Vec<char> = line.chars().collect();
-    let paired = paired_marks(&chars);
+    // Brackets and quotes are decided by pairs over the whole line; the other marks by their
+    // neighbours, in one pass.
+    let paired = if line.bytes().any(|b| matches!(b, b'(' | b')' | b'"')) {
+        paired_marks(&line.chars().collect::<Vec<_>>())
+    } else {
+        Vec::new()
+    };
     let mut out = String::with_capacity(line.len() + 16);
     let mut n = 0;
     let mut next_pair = paired.iter().peekable();
-    for (i, &c) in chars.iter().enumerate() {
+    let mut prev: Option<char> = None;
+    let mut it = line.chars().enumerate().peekable();
+    while let Some((i, c)) = it.next() {
+        let this = prev;
+        prev = Some(c);
         if let Some(&&(pi, r)) = next_pair.peek()
             && pi == i
         {
@@ -296,8 +305,8 @@ fn fix_width(line: &str) -> (String, usize) {
             out.push(c);
             continue;
         }
-        let prev = i.checked_sub(1).map(|k| chars[k]);
-        let next = chars.get(i + 1).copied();
+        let prev = this;
+        let next = it.peek().map(|&(_, d)| d);
         let both_ascii_digits = prev.is_some_and(|p| p.is_ascii_alphanumeric())
             && next.is_some_and(|p| p.is_ascii_alphanumeric());
         let near_cjk = cjkish(prev) || cjkish(next);
@@ -323,10 +332,12 @@ fn fix_width(line: &str) -> (String, usize) {
 /// Spaces inside Chinese text (a PDF's layout: `推 动发展`) removed from the paragraphs of the
 /// body: a gap between two Chinese characters or marks in a line that is a sentence. Short lines
 /// without a stop (a byline `县长 王某某`) keep theirs.
+// A pass of its own, kept out of `normalize_with` (which it would bloat and slow).
+#[inline(never)]
 fn remove_gaps(l: &mut Line, changes: &mut Vec<Change>) {
     let t = l.text.trim_start();
     let indent = l.text.len() - t.len();
-    if !t.contains(is_gap) || !(t.contains(['。', '！', '？']) || t.chars().count() > 40) {
+    if !has_gap(t) || !(t.contains(['。', '！', '？']) || t.chars().count() > 40) {
         return;
     }
     let chars: Vec<char> = t.chars().collect();
@@ -455,7 +466,7 @@ pub fn normalize_with(text: &str, reference: &Reference) -> Normalized {
     strip_page_numbers(&mut lines, &mut changes);
     strip_page_breaks(&mut lines, &mut changes);
     drop_teasers(&mut lines, &mut changes);
-    split_structure(&mut lines, &mut changes);
+    let any_gap = split_structure(&mut lines, &mut changes);
     fix_title(&mut lines, &mut changes);
     join_broken(&mut lines, &mut changes);
     for l in lines.iter_mut() {
@@ -475,7 +486,9 @@ pub fn normalize_with(text: &str, reference: &Reference) -> Normalized {
     }
     split_headings(&mut lines, &mut changes);
     for l in lines.iter_mut() {
-        remove_gaps(l, &mut changes);
+        if any_gap {
+            remove_gaps(l, &mut changes);
+        }
         repair_quotes(l, reference, &mut changes);
     }
     // The lines joined by `\n` are what is tested; no word spans a line break.
@@ -550,6 +563,8 @@ fn page_prefix(s: &str) -> Option<(u32, usize)> {
     ))
 }
 
+// A pass of its own, kept out of `normalize_with` (which it would bloat and slow).
+#[inline(never)]
 fn strip_page_numbers(lines: &mut Vec<Line>, changes: &mut Vec<Change>) {
     let nonblank: Vec<usize> = (0..lines.len())
         .filter(|&i| !lines[i].text.trim().is_empty())
@@ -609,6 +624,8 @@ fn strip_page_numbers(lines: &mut Vec<Line>, changes: &mut Vec<Change>) {
     *lines = out;
 }
 
+// A pass of its own, kept out of `normalize_with` (which it would bloat and slow).
+#[inline(never)]
 fn drop_teasers(lines: &mut Vec<Line>, changes: &mut Vec<Change>) {
     let nonblank: Vec<usize> = (0..lines.len())
         .filter(|&i| !lines[i].text.trim().is_empty())
@@ -651,6 +668,13 @@ fn drop_teasers(lines: &mut Vec<Line>, changes: &mut Vec<Change>) {
 /// Whitespace that separates pieces of flattened text (spaces, ideographic spaces, tabs).
 fn is_gap(c: char) -> bool {
     matches!(c, ' ' | '\u{3000}' | '\t' | '\u{a0}')
+}
+
+/// True when a line holds a gap (a cheap byte test: most lines of a clean text hold none).
+fn has_gap(s: &str) -> bool {
+    // Each a fast substring search (the ideographic space as a string: its last byte, 0x80,
+    // continues most Chinese characters, so a search for the char would stop everywhere).
+    s.contains(' ') || s.contains('\t') || s.contains("\u{3000}") || s.contains("\u{a0}")
 }
 
 /// A level-1 or level-2 heading prefix, or 第一，/第一、, at the start of `s` with text after it.
@@ -713,7 +737,10 @@ fn gap_splits(before: &str, after: &str) -> bool {
 /// structure: the title, a byline, the salutation and the opening get their own lines, and so do
 /// headings and chrome that follow a gap. Headings after a stop are split later
 /// ([`split_headings`]).
-fn split_structure(lines: &mut Vec<Line>, changes: &mut Vec<Change>) {
+// A pass of its own, kept out of `normalize_with` (which it would bloat and slow).
+#[inline(never)]
+fn split_structure(lines: &mut Vec<Line>, changes: &mut Vec<Change>) -> bool {
+    let mut any_gap = false;
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
     let mut header = true;
     let mut seen = 0usize;
@@ -725,7 +752,9 @@ fn split_structure(lines: &mut Vec<Line>, changes: &mut Vec<Change>) {
         let mut rest = text.trim_start();
         let glued_header = header && seen <= 6;
         // Most lines of a clean text: nothing to split.
-        if !glued_header && !rest.contains(is_gap) {
+        let gap = has_gap(rest);
+        any_gap |= gap;
+        if !glued_header && !gap {
             out.push(l);
             continue;
         }
@@ -737,7 +766,7 @@ fn split_structure(lines: &mut Vec<Line>, changes: &mut Vec<Change>) {
             rest = rest[end..].trim_start();
         }
         // Gaps (a line that is chrome as a whole keeps its own).
-        if rest.contains(is_gap) && !is_chrome(rest) {
+        if gap && !is_chrome(rest) {
             let mut cur = String::new();
             let mut it = rest.char_indices().peekable();
             while let Some((i, c)) = it.next() {
@@ -796,6 +825,7 @@ fn split_structure(lines: &mut Vec<Line>, changes: &mut Vec<Change>) {
         }
     }
     *lines = out;
+    any_gap
 }
 
 /// `在…的讲话（2024年4月18日）同志们：今天…` → the title, the byline, the salutation and the
@@ -838,7 +868,7 @@ fn split_salutation(p: &str) -> Vec<String> {
 
 /// A line that is only a page mark: `3`, `- 4 -`, `第4页`, `第 4 页 共 12 页`, `4/12`.
 fn is_page_mark(s: &str) -> bool {
-    if s.len() > 48 {
+    if s.len() > 48 || !s.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
     let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
@@ -865,6 +895,8 @@ fn is_page_mark(s: &str) -> bool {
 /// Page breaks of a PDF inside the text: lines that are only a page mark, and a page number
 /// glued to the start of a line that continues a word of the line before (`全县重点项⏎3、目建设`:
 /// the line before breaks mid-sentence and is a full line, not an item of a numbered list).
+// A pass of its own, kept out of `normalize_with` (which it would bloat and slow).
+#[inline(never)]
 fn strip_page_breaks(lines: &mut Vec<Line>, changes: &mut Vec<Change>) {
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
     for mut l in lines.drain(..) {
@@ -877,14 +909,15 @@ fn strip_page_breaks(lines: &mut Vec<Line>, changes: &mut Vec<Change>) {
             });
             continue;
         }
-        let prev = out
-            .iter()
-            .rev()
-            .find(|p| !p.text.trim().is_empty())
-            .map(|p| p.text.trim());
+        let prev = || {
+            out.iter()
+                .rev()
+                .find(|p| !p.text.trim().is_empty())
+                .map(|p| p.text.trim())
+        };
         if let Some((n, cut)) = page_prefix(&l.text)
             && n >= 2
-            && let Some(prev) = prev
+            && let Some(prev) = prev()
             && prev.chars().count() >= 15
             && !ends_terminal(prev)
             && page_prefix(prev).is_none()
@@ -914,6 +947,8 @@ fn drop_line(lines: &mut Vec<Line>, i: usize, kind: ChangeKind, changes: &mut Ve
     });
 }
 
+// A pass of its own, kept out of `normalize_with` (which it would bloat and slow).
+#[inline(never)]
 fn fix_title(lines: &mut Vec<Line>, changes: &mut Vec<Change>) {
     // Chrome by its shape, anywhere.
     let mut i = 0;
@@ -994,6 +1029,8 @@ fn fix_title(lines: &mut Vec<Line>, changes: &mut Vec<Change>) {
     }
 }
 
+// A pass of its own, kept out of `normalize_with` (which it would bloat and slow).
+#[inline(never)]
 fn join_broken(lines: &mut Vec<Line>, changes: &mut Vec<Change>) {
     // The header: title and short byline lines up to the salutation or the first long line.
     let first = lines
@@ -1119,6 +1156,8 @@ fn heading_end(rest: &str) -> Option<(usize, usize)> {
 /// Find a heading that starts inside a paragraph: after a stop (。：；！？) or a gap, the expected
 /// numeral and 、 (level 1) or （N） (level 2); the closing (`同志们，`) after the last part. A
 /// level-1 heading keeps its stop and gets its own line; its body goes on the next.
+// A pass of its own, kept out of `normalize_with` (which it would bloat and slow).
+#[inline(never)]
 fn split_headings(lines: &mut Vec<Line>, changes: &mut Vec<Change>) {
     let mut l1_next = 1u32;
     let mut l2_next = 1u32;
@@ -1198,6 +1237,8 @@ fn split_headings(lines: &mut Vec<Line>, changes: &mut Vec<Change>) {
 
 /// The position of a heading inside `s` (after a stop or a gap) and its level (0: the closing
 /// `同志们，` after the last part).
+// A pass of its own, kept out of `normalize_with` (which it would bloat and slow).
+#[inline(never)]
 fn find_inner_heading(
     s: &str,
     skip_chars: usize,
@@ -1291,6 +1332,8 @@ fn quotes_an_utterance(chars: &[char], p: usize) -> bool {
     p > 0 && matches!(chars[p - 1], '：' | ':')
 }
 
+// A pass of its own, kept out of `normalize_with` (which it would bloat and slow).
+#[inline(never)]
 fn repair_quotes(l: &mut Line, reference: &Reference, changes: &mut Vec<Change>) {
     if quotes_balanced(&l.text) {
         return;
