@@ -283,13 +283,7 @@ fn opening_year(opening: &str) -> Option<i32> {
 
 /// The year the speech's era words agree on (疫情防控 2020–2022, “十四五”开局 2021 …): the latest
 /// year in all their ranges.
-fn era_year(sp: &Speech) -> Option<i32> {
-    let text: String = sp
-        .opening
-        .iter()
-        .map(Paragraph::text)
-        .chain(sp.parts.iter().map(part_text))
-        .collect();
+fn era_year(text: &str) -> Option<i32> {
     let (mut lo, mut hi) = (i32::MIN, i32::MAX);
     let mut any = false;
     for (w, from, to) in crate::lint::ERA_WORDS {
@@ -333,6 +327,7 @@ fn date_in(text: &str) -> Option<String> {
 /// Build the spec text for a parsed speech.
 pub fn spec_text(
     sp: &Speech,
+    text: &str,
     source: &str,
     themes: &[String],
     map: &crate::topic::TopicMap,
@@ -350,7 +345,7 @@ pub fn spec_text(
     let head = format!("{}\n{}", sp.title, sp.byline.join("\n"));
     let year = crate::lint::year_of(&[head.as_str()])
         .or_else(|| opening_year(&all_text))
-        .or_else(|| era_year(sp));
+        .or_else(|| era_year(text));
     let (date, date_note) = match date_in(&head) {
         Some(d) => (d, ""),
         None => match year {
@@ -497,7 +492,7 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
     let sp = outline::parse(&clean);
     let pb = crate::phrasebank::Phrasebank::load(&super::phrasebank_dir(g))?;
     let themes = pb.theme_names();
-    let y = spec_text(&sp, &args.speech, &themes, &pb.topic_map).map_err(|m| {
+    let y = spec_text(&sp, &clean, &args.speech, &themes, &pb.topic_map).map_err(|m| {
         Diagnostic::new(&args.speech, m).help("spec-from reads speeches with numbered parts 一、二、…; check the text with `wengao outline --normalize`")
     })?;
     // What we write must validate.
