@@ -950,15 +950,21 @@ fn drop_line(lines: &mut Vec<Line>, i: usize, kind: ChangeKind, changes: &mut Ve
 // A pass of its own, kept out of `normalize_with` (which it would bloat and slow).
 #[inline(never)]
 fn fix_title(lines: &mut Vec<Line>, changes: &mut Vec<Change>) {
-    // Chrome by its shape, anywhere.
-    let mut i = 0;
-    while i < lines.len() {
-        if lines[i].text.len() <= 270 && is_chrome(&lines[i].text) {
-            drop_line(lines, i, ChangeKind::Advertisement, changes);
+    // Chrome by its shape, anywhere (one pass: a file of chrome lines stays linear).
+    let mut kept = Vec::with_capacity(lines.len());
+    for l in lines.drain(..) {
+        if is_chrome(&l.text) {
+            changes.push(Change {
+                kind: ChangeKind::Advertisement,
+                line: l.line,
+                before: l.text.trim().to_string(),
+                after: String::new(),
+            });
         } else {
-            i += 1;
+            kept.push(l);
         }
     }
+    *lines = kept;
     let nonblank: Vec<usize> = (0..lines.len())
         .filter(|&i| !lines[i].text.trim().is_empty())
         .take(40)
@@ -1302,7 +1308,7 @@ fn find_inner_heading(
             && may_close
             && (rest.starts_with("同志们，") || rest.starts_with("同志们！"))
             && b[at] >= 0x80
-            && rest.chars().count() <= 300
+            && rest.chars().nth(300).is_none()
             && !rest.contains(&format!("{}、", crate::numerals::chinese(l1)))
         {
             return Some((pos, 0));
