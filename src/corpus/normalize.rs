@@ -416,7 +416,7 @@ pub fn count_placeholders(line: &str) -> usize {
     n
 }
 
-/// Normalise with the shared reference (the corpus, or the built-in table).
+/// Normalise with the shared reference (the built-in table: the same output on every machine).
 pub fn normalize(text: &str) -> Normalized {
     normalize_with(text, Reference::shared())
 }
