@@ -546,21 +546,22 @@ pub fn announced_count(lines: &[&str], before_line: usize) -> Option<(u32, usize
         if before_line > 0 && i + 1 >= before_line {
             break;
         }
-        for key in ["讲", "强调", "谈"] {
+        // 讲两点意见, 再强调四点, 谈三个方面, 讲四个问题, 提三条要求 (几点: no number to compare).
+        for key in ["讲", "强调", "谈", "提"] {
             let mut rest = *l;
             while let Some(pos) = rest.find(key) {
                 let after = &rest[pos + key.len()..];
                 let num: String = after
                     .chars()
-                    .take_while(|c| "一二三四五六七八九十".contains(*c))
+                    .take_while(|c| "一二两三四五六七八九十".contains(*c))
                     .collect();
                 let tail: String = after.chars().skip(num.chars().count()).take(4).collect();
                 if !num.is_empty()
-                    && (tail.starts_with("点")
-                        || tail.starts_with("个方面")
-                        || tail.starts_with("条"))
+                    && ["点", "个方面", "方面", "条", "个问题", "项"]
+                        .iter()
+                        .any(|t| tail.starts_with(t))
                 {
-                    if let Some(n) = crate::numerals::parse_chinese(&num) {
+                    if let Some(n) = crate::numerals::parse_chinese(&num.replace('两', "二")) {
                         return Some((n, i + 1));
                     }
                 }
@@ -1186,6 +1187,16 @@ mod tests {
             Some((4, 1))
         );
         assert_eq!(announced_count(&["讲政治"], 0), None);
+        for (line, n) in [
+            ("下面，我讲两点意见。", 2),
+            ("我就当前工作讲四个问题。", 4),
+            ("我谈三个方面的意见。", 3),
+            ("最后，我再强调四点。", 4),
+            ("对此，我提三条要求。", 3),
+        ] {
+            assert_eq!(announced_count(&[line], 0), Some((n, 1)), "{line}");
+        }
+        assert_eq!(announced_count(&["下面，我讲几点意见。"], 0), None);
     }
 
     #[test]

@@ -132,7 +132,10 @@ fn despinning_004_from_evidence() {
     let lines: Vec<&str> = t.lines().collect();
     assert_eq!(lines[0], "在2023年县政府全体会暨廉政工作会上的讲话");
     assert_eq!(lines[1], "同志们：");
-    assert!(lines.contains(&"一、把握大势抓落实"));
+    assert!(
+        lines.contains(&"一、把握大势抓落实。"),
+        "the heading keeps its stop"
+    );
     assert!(t.contains("“两会”"), "the known formula's quote is closed");
 }
 
@@ -360,4 +363,82 @@ fn outline_of_a_clean_draft_in_both_formats() {
         t.contains("2 level-1 part(s), 1 level-2 part(s), 2 item(s)"),
         "{t}"
     );
+}
+
+/// The built-in de-spinning table is the statistics of the corpus's clean speeches, so that
+/// `normalize` gives the same output with and without the corpus at hand. Regenerate it with
+/// `WENGAO_BLESS=1 cargo test --test corpus builtin_reference`.
+#[test]
+fn builtin_reference_is_the_corpus_statistics() {
+    let from_corpus = wengao::corpus::despin::Reference::from_dir(&corpus())
+        .unwrap()
+        .to_table();
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/corpus/despin_reference.tsv");
+    if std::env::var_os("WENGAO_BLESS").is_some() {
+        std::fs::write(&path, &from_corpus).unwrap();
+    }
+    assert_eq!(
+        wengao::corpus::despin::Reference::builtin().to_table(),
+        from_corpus,
+        "src/corpus/despin_reference.tsv is stale: rerun with WENGAO_BLESS=1"
+    );
+}
+
+/// Normalising with and without the corpus directory gives the same text.
+#[test]
+fn normalize_does_not_depend_on_the_corpus_being_there() {
+    let empty = tempfile::tempdir().unwrap();
+    for prefix in ["002", "004"] {
+        let out = Command::cargo_bin("wengao")
+            .unwrap()
+            .env("WENGAO_CORPUS", empty.path().join("missing"))
+            .arg("normalize")
+            .arg(file(prefix))
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        assert_eq!(String::from_utf8(out.stdout).unwrap(), normalized(prefix));
+    }
+}
+
+/// The five seeds keep their titles, salutations, headings, item counts and closings
+/// (`tests/speeches/corpus_outlines.json`).
+#[test]
+fn the_seeds_keep_their_outlines() {
+    let want: Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/speeches/corpus_outlines.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    for (prefix, w) in want.as_object().unwrap() {
+        let v = outline(prefix);
+        let parts: Vec<Value> = v["parts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| {
+                let items = p["items"].as_array().unwrap().len()
+                    + p["parts"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|q| q["items"].as_array().unwrap().len())
+                        .sum::<usize>();
+                serde_json::json!({
+                    "heading": p["heading"],
+                    "parts": p["parts"].as_array().unwrap().iter().map(|q| q["heading"].clone()).collect::<Vec<_>>(),
+                    "items": items,
+                })
+            })
+            .collect();
+        let got = serde_json::json!({
+            "title": v["title"],
+            "salutation": v["salutation"],
+            "parts": parts,
+            "closing": v["closing"].as_array().unwrap().len(),
+        });
+        assert_eq!(&got, w, "{prefix}");
+    }
 }

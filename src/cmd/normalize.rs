@@ -18,7 +18,8 @@ pub struct Args {
     /// Report every change (what, where, how many) on standard error.
     #[arg(long)]
     pub report: bool,
-    /// Clean speeches whose word statistics decide de-spinning (default: the corpus, when found).
+    /// Clean speeches whose word statistics decide de-spinning (default: the built-in table of the
+    /// seed corpus, the same on every machine).
     #[arg(long, value_name = "DIR")]
     pub reference: Option<PathBuf>,
     /// Overwrite existing output files.

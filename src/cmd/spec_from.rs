@@ -172,19 +172,133 @@ fn topic_of(heading: &str) -> String {
     first.chars().take(10).collect()
 }
 
-/// The meeting name from a title: 县长在X上的讲话 → X.
+/// Speakers' roles, longest first (副县长 before 县长).
+const ROLES: [&str; 22] = [
+    "常务副县长",
+    "常务副区长",
+    "常务副市长",
+    "县委书记",
+    "区委书记",
+    "市委书记",
+    "镇党委书记",
+    "副县长",
+    "副区长",
+    "副市长",
+    "副镇长",
+    "副乡长",
+    "县长",
+    "区长",
+    "市长",
+    "镇长",
+    "乡长",
+    "主任",
+    "局长",
+    "书记",
+    "主席",
+    "秘书长",
+];
+
+/// The role named in a speaker's words (县长张三, 王某某 副县长): the longest role found.
+fn role_in(s: &str) -> Option<&'static str> {
+    ROLES.into_iter().find(|r| s.contains(r))
+}
+
+/// The meeting name from a title: 县长在X上的讲话 → X; also X上讲话, X讲话稿, 在X上的发言(稿),
+/// 王某某：在X上的讲话 and X会议讲话稿; a title repeated in itself is read once. Returns the name
+/// and the words before 在 (the speaker).
 fn meeting_of(title: &str) -> (String, Option<String>) {
-    let t = title.trim();
-    let (role, rest) = match t.find('在') {
-        Some(i) if i > 0 => (Some(t[..i].to_string()), &t[i + '在'.len_utf8()..]),
-        Some(_) => (None, &t['在'.len_utf8()..]),
-        None => (None, t),
+    let (t, _) = crate::corpus::split_title_byline(title.trim());
+    // A title pasted twice into one line: read once.
+    let t = match t.len() % 2 == 0 && t.is_char_boundary(t.len() / 2) {
+        true if t[..t.len() / 2] == t[t.len() / 2..] => &t[..t.len() / 2],
+        _ => t,
     };
-    let name = rest
-        .trim_end_matches("的讲话")
-        .trim_end_matches("上的讲话")
-        .trim_end_matches('上');
-    (name.to_string(), role)
+    let t = match t.split_once(['：', ':']) {
+        Some((who, rest)) if who.chars().count() <= 12 && crate::corpus::title_form(rest) => {
+            rest.trim()
+        }
+        _ => t,
+    };
+    let (role, rest) = match t.find('在') {
+        Some(0) => (None, &t['在'.len_utf8()..]),
+        Some(i) if t[..i].chars().count() <= 12 => {
+            (Some(t[..i].to_string()), &t[i + '在'.len_utf8()..])
+        }
+        _ => (None, t),
+    };
+    let mut name = rest;
+    for end in crate::corpus::TITLE_ENDS {
+        if let Some(n) = name.strip_suffix(end) {
+            name = n;
+            break;
+        }
+    }
+    let name = name.trim_end_matches('的').trim_end_matches('上').trim();
+    let name = name.to_string();
+    (name, role)
+}
+
+/// The level of the place the speech is about: the one its title names (全区, 区政府), else the
+/// one the text says most often (全县/全区/全市/全镇/全乡; 乡 counts as 镇).
+fn level_of(name: &str, text: &str) -> &'static str {
+    const LEVELS: [&str; 4] = ["县", "市", "区", "镇"];
+    if let Some(l) = LEVELS
+        .into_iter()
+        .find(|l| name.contains(&format!("{l}政府")) || name.contains(&format!("全{l}")))
+    {
+        return l;
+    }
+    if name.contains("全乡") || name.contains("乡政府") {
+        return "镇";
+    }
+    let count = |l: &str| text.matches(&format!("全{l}")).count();
+    let mut best = ("县", 0);
+    for l in LEVELS {
+        let n = count(l) + if l == "镇" { count("乡") } else { 0 };
+        if n > best.1 {
+            best = (l, n);
+        }
+    }
+    best.0
+}
+
+/// The year an opening speaks of as its own: the latest 20XX年 it names that is not a target
+/// (到2035年, 至2025年), else the year its era words give (收官之年 of 十三五 …).
+fn opening_year(opening: &str) -> Option<i32> {
+    let c: Vec<char> = opening.chars().collect();
+    let mut best: Option<i32> = None;
+    for i in 0..c.len().saturating_sub(4) {
+        if c[i..i + 4].iter().all(|d| d.is_ascii_digit())
+            && c[i + 4] == '年'
+            && (i == 0 || !c[i - 1].is_ascii_digit())
+            && !(i > 0 && matches!(c[i - 1], '到' | '至'))
+            && let Ok(y) = c[i..i + 4].iter().collect::<String>().parse::<i32>()
+            && (2000..=2100).contains(&y)
+        {
+            best = Some(best.map_or(y, |b| b.max(y)));
+        }
+    }
+    best.or_else(|| crate::mine::speech_year(&Speech::default(), opening))
+}
+
+/// The year the speech's own era words place it in: a year's framing of the political calendar
+/// (“十四五”开局之年 → 2021), else the last year all its era-lexicon terms were in use together
+/// (疫情防控 … 六保 → 2022), when that span ends.
+fn era_year(text: &str) -> Option<i32> {
+    let lx = crate::lexicon::lexicon();
+    if let Some((y, _, _)) = lx
+        .calendar
+        .years
+        .iter()
+        .find(|(_, f, _)| text.contains(f.as_str()))
+    {
+        return Some(*y);
+    }
+    let span = lx.era.span_of(text);
+    if span.is_empty() {
+        return None;
+    }
+    span.until.map(|u| u.year)
 }
 
 fn date_in(text: &str) -> Option<String> {
@@ -229,13 +343,17 @@ pub fn spec_text(
             "the speech has {n} level-1 part(s) (一、二、…); a spec needs 2 to 6"
         ));
     }
-    let (name, role) = meeting_of(&sp.title);
+    let (name, speaker) = meeting_of(&sp.title);
     let all_text: String = sp.opening.iter().map(Paragraph::text).collect::<String>();
-    let year_in_title =
-        crate::lint::year_of(&[sp.title.as_str()]).or_else(|| crate::mine::speech_year(sp, text));
-    let (date, date_note) = match date_in(&sp.title).or_else(|| date_in(&all_text)) {
+    // The date: the title's or the byline's; else their year, else the year the opening speaks
+    // of (今年是2024年…, era words); never a figure of the body.
+    let head = format!("{}\n{}", sp.title, sp.byline.join("\n"));
+    let year = crate::lint::year_of(&[head.as_str()])
+        .or_else(|| opening_year(&all_text))
+        .or_else(|| era_year(text));
+    let (date, date_note) = match date_in(&head) {
         Some(d) => (d, ""),
-        None => match year_in_title {
+        None => match year {
             Some(y) => {
                 // The speech's era terms can place it later in its year (六保: from April 2020);
                 // a draft dated before them would be an anachronism.
@@ -262,6 +380,16 @@ pub fn spec_text(
             ),
         },
     };
+    let body_text: String = std::iter::once(all_text.clone())
+        .chain(sp.parts.iter().map(part_text))
+        .collect();
+    let level = level_of(&name, &body_text);
+    let role = speaker
+        .as_deref()
+        .and_then(role_in)
+        .or_else(|| sp.byline.iter().find_map(|b| role_in(b)))
+        .map(str::to_string)
+        .unwrap_or_else(|| format!("{level}长"));
     let kind = if name.contains("廉政") || name.contains("全体") {
         "plenary"
     } else if name.contains("经济运行") {
@@ -275,10 +403,6 @@ pub fn spec_text(
     } else {
         "key_work"
     };
-    let level = ["县", "市", "区", "镇"]
-        .into_iter()
-        .find(|l| name.contains(&format!("{l}政府")) || name.starts_with(&format!("全{l}")))
-        .unwrap_or("县");
     let mut y = String::new();
     y.push_str(&format!(
         "# 由 wengao spec-from 从 {source} 生成：请核对名称、日期、地名和各部分的主题。\n"
@@ -317,13 +441,7 @@ pub fn spec_text(
         ));
     }
     y.push_str("speaker:\n");
-    y.push_str(&format!(
-        "  role: {}\n",
-        q(role
-            .as_deref()
-            .filter(|r| r.chars().count() <= 6)
-            .unwrap_or("县长"))
-    ));
+    y.push_str(&format!("  role: {}\n", q(&role)));
     y.push_str("place:\n");
     y.push_str(&format!(
         "  name: {}  # 请改为本地地名\n",
@@ -433,6 +551,55 @@ mod tests {
             Some("2024-02-26".to_string())
         );
         assert_eq!(date_in("2024年工作"), None);
+        for (title, name, who) in [
+            (
+                "县长在全县安全生产工作会议上讲话",
+                "全县安全生产工作会议",
+                Some("县长"),
+            ),
+            (
+                "2024年全区经济工作会议讲话稿",
+                "2024年全区经济工作会议",
+                None,
+            ),
+            (
+                "在全镇乡村振兴工作推进会上的发言稿",
+                "全镇乡村振兴工作推进会",
+                None,
+            ),
+            (
+                "副县长在全县防汛工作会议上的发言",
+                "全县防汛工作会议",
+                Some("副县长"),
+            ),
+            (
+                "王某某：在全区营商环境大会上的讲话",
+                "全区营商环境大会",
+                None,
+            ),
+            (
+                "在全县民政工作会议上的讲话（2024年4月18日）",
+                "全县民政工作会议",
+                None,
+            ),
+            (
+                "在全县教育工作会议上的讲话在全县教育工作会议上的讲话",
+                "全县教育工作会议",
+                None,
+            ),
+        ] {
+            let (n, r) = meeting_of(title);
+            assert_eq!((n.as_str(), r.as_deref()), (name, who), "{title}");
+        }
+        assert_eq!(role_in("常务副县长 张某"), Some("常务副县长"));
+        assert_eq!(role_in("副县长"), Some("副县长"));
+        assert_eq!(role_in("王某某"), None);
+        assert_eq!(level_of("全区经济工作会议", ""), "区");
+        assert_eq!(level_of("安全生产会议", "全乡上下，全乡各村，全县"), "镇");
+        assert_eq!(
+            opening_year("总结2023年工作，部署2024年任务，到2035年基本实现"),
+            Some(2024)
+        );
     }
 
     #[test]

@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 use super::{is_cjk_punct, is_han};
 
 /// Substitution pairs: (spun form, original).
-pub const PAIRS: [(&str, &str); 9] = [
+pub const PAIRS: [(&str, &str); 11] = [
     ("开展", "发展"),
     ("根底", "基础"),
     ("效劳", "服务"),
@@ -24,6 +24,8 @@ pub const PAIRS: [(&str, &str); 9] = [
     ("筹划", "策划"),
     ("兴旺", "发达"),
     ("缺乏", "不足"),
+    ("进展", "发展"),
+    ("缘由", "原因"),
 ];
 
 /// Quoted formulas whose closing quote position is clear (besides those learnt from the corpus).
@@ -42,6 +44,7 @@ pub const QUOTE_TERMS: &[&str] = &[
     "两个确立",
     "一带一路",
     "双循环",
+    "急难愁盼",
     "两点论",
     "重点论",
     "链主",
@@ -121,7 +124,7 @@ fn find_all(chars: &[char], word: &str) -> Vec<usize> {
 
 /// [`PAIRS`] as characters: per pair, the (first, second) characters of the spun form and of the
 /// original (checked against PAIRS by a test).
-const PAIR_CHARS: [[(char, char); 2]; 9] = [
+const PAIR_CHARS: [[(char, char); 2]; 11] = [
     [('开', '展'), ('发', '展')],
     [('根', '底'), ('基', '础')],
     [('效', '劳'), ('服', '务')],
@@ -131,6 +134,8 @@ const PAIR_CHARS: [[(char, char); 2]; 9] = [
     [('筹', '划'), ('策', '划')],
     [('兴', '旺'), ('发', '达')],
     [('缺', '乏'), ('不', '足')],
+    [('进', '展'), ('发', '展')],
+    [('缘', '由'), ('原', '因')],
 ];
 
 /// The second characters of the words of [`PAIRS`], as a bitmap over the Basic Multilingual Plane.
@@ -259,74 +264,115 @@ impl Reference {
         }
     }
 
-    /// The built-in table (statistics of the seed corpus), used when no corpus is at hand.
+    /// The built-in table: the statistics of the clean seed speeches, stored in
+    /// `despin_reference.tsv` (written by [`Reference::to_table`]; a test in `tests/corpus.rs`
+    /// checks that it is what the corpus gives). It is the reference of every machine, with or
+    /// without the corpus at hand, so the same input always gives the same output.
     pub fn builtin() -> Reference {
-        let mut r = Reference {
-            totals: vec![
-                [22, 193],
-                [0, 26],
-                [0, 52],
-                [0, 19],
-                [0, 5],
-                [0, 5],
-                [0, 1],
-                [0, 4],
-                [4, 5],
-            ],
-            ..Default::default()
-        };
-        // 发展 / 开展: the neighbours seen most often in the seed corpus.
-        let table: &[(usize, u8, &str, u32)] = &[
-            (1, 0, "量", 23),
-            (1, 0, "会", 20),
-            (1, 0, "济", 13),
-            (1, 0, "业", 11),
-            (1, 0, "的", 9),
-            (1, 0, "快", 7),
-            (1, 0, "P", 12),
-            (1, 0, "力", 7),
-            (1, 0, "新", 6),
-            (1, 0, "动", 5),
-            (1, 0, "越", 4),
-            (1, 0, "色", 4),
-            (1, 0, "好", 3),
-            (1, 0, "康", 2),
-            (1, 0, "合", 2),
-            (1, 0, "革", 2),
-            (1, 2, "的", 28),
-            (1, 2, "P", 50),
-            (1, 2, "中", 5),
-            (1, 2, "理", 4),
-            (1, 2, "环", 2),
-            (1, 2, "质", 2),
-            (0, 0, "入", 5),
-            (0, 0, "力", 4),
-            (0, 0, "织", 2),
-            (0, 0, "续", 2),
-            (0, 0, "实", 2),
-            (0, 0, "极", 1),
-            (0, 2, "“", 4),
-            (0, 2, "全", 2),
-            (0, 2, "招", 2),
-            (0, 2, "排", 1),
-        ];
-        for (which, kind, f, n) in table {
-            r.ctx.insert((0, *which, *kind, f.to_string()), *n);
-        }
-        r.quote_terms = QUOTE_TERMS.iter().map(|s| s.to_string()).collect();
-        r
+        Reference::from_table(include_str!("despin_reference.tsv"))
     }
 
-    /// The reference used by [`super::normalize::normalize`]: built once from the corpus directory
-    /// (`WENGAO_CORPUS` or `../shared/corpus`) when there is one, else the built-in table.
+    /// The reference used by [`super::normalize::normalize`]: the built-in table (never the
+    /// corpus directory, whose presence would change the output from machine to machine; pass
+    /// `normalize --reference DIR` for other statistics).
     pub fn shared() -> &'static Reference {
         static R: OnceLock<Reference> = OnceLock::new();
-        R.get_or_init(|| {
-            super::default_corpus_dir()
-                .and_then(|d| Reference::from_dir(&d).ok())
-                .filter(|r| r.documents > 0)
-                .unwrap_or_else(Reference::builtin)
-        })
+        R.get_or_init(Reference::builtin)
+    }
+
+    /// The statistics as text: `T spun original n_spun n_original`, `C spun which kind context
+    /// count` (which: 0 the spun form, 1 the original; the context escaped), `Q term`; sorted.
+    pub fn to_table(&self) -> String {
+        let esc = |s: &str| {
+            s.replace('\\', "\\\\")
+                .replace('\n', "\\n")
+                .replace('\t', "\\t")
+                .replace('\r', "\\r")
+        };
+        let mut out = format!(
+            "# wengao de-spinning reference: {} clean speech(es); regenerate with Reference::to_table\n",
+            self.documents
+        );
+        for (pi, (s, o)) in PAIRS.iter().enumerate() {
+            let [a, b] = self.totals.get(pi).copied().unwrap_or([0, 0]);
+            out.push_str(&format!("T\t{s}\t{o}\t{a}\t{b}\n"));
+        }
+        let mut ctx: Vec<_> = self.ctx.iter().collect();
+        ctx.sort();
+        for ((pi, which, kind, f), n) in ctx {
+            out.push_str(&format!(
+                "C\t{}\t{which}\t{kind}\t{}\t{n}\n",
+                PAIRS[*pi].0,
+                esc(f)
+            ));
+        }
+        let mut terms: Vec<_> = self.quote_terms.iter().collect();
+        terms.sort();
+        for t in terms {
+            out.push_str(&format!("Q\t{}\n", esc(t)));
+        }
+        out
+    }
+
+    /// Read [`Reference::to_table`]'s text (lines it does not know are skipped).
+    pub fn from_table(table: &str) -> Reference {
+        let unesc = |s: &str| {
+            let mut out = String::new();
+            let mut it = s.chars();
+            while let Some(c) = it.next() {
+                if c == '\\' {
+                    match it.next() {
+                        Some('n') => out.push('\n'),
+                        Some('t') => out.push('\t'),
+                        Some('r') => out.push('\r'),
+                        Some(d) => out.push(d),
+                        None => {}
+                    }
+                } else {
+                    out.push(c);
+                }
+            }
+            out
+        };
+        let pair = |w: &str| PAIRS.iter().position(|(s, _)| *s == w);
+        let mut r = Reference {
+            totals: vec![[0, 0]; PAIRS.len()],
+            ..Default::default()
+        };
+        for line in table.lines() {
+            let f: Vec<&str> = line.split('\t').collect();
+            match f.as_slice() {
+                ["#", ..] => {}
+                ["T", s, _, a, b] => {
+                    if let (Some(pi), Ok(a), Ok(b)) = (pair(s), a.parse(), b.parse()) {
+                        r.totals[pi] = [a, b];
+                    }
+                }
+                ["C", s, which, kind, ctx, n] => {
+                    if let (Some(pi), Ok(w), Ok(k), Ok(n)) =
+                        (pair(s), which.parse(), kind.parse(), n.parse())
+                    {
+                        r.ctx.insert((pi, w, k, unesc(ctx)), n);
+                    }
+                }
+                ["Q", t] => {
+                    r.quote_terms.insert(unesc(t));
+                }
+                _ => {}
+            }
+        }
+        if let Some(n) = table
+            .lines()
+            .next()
+            .and_then(|l| l.split(": ").nth(1))
+            .and_then(|l| l.split(' ').next())
+            .and_then(|n| n.parse().ok())
+        {
+            r.documents = n;
+        }
+        r.quote_terms
+            .extend(QUOTE_TERMS.iter().map(|s| s.to_string()));
+        r
     }
 
     /// Build from the `*.txt` files of a directory (UTF-8 or GBK).
@@ -450,6 +496,28 @@ mod tests {
             "推动高质量发展，贯彻新发展理念，有组织地开展精准招商，打下坚实基础。"
         );
         assert_eq!(ch.len(), 3);
+    }
+
+    #[test]
+    fn new_pairs_restore_spun_forms_and_keep_genuine_uses() {
+        let r = Reference::builtin();
+        let (out, _) = r.despin_line(
+            "推动经济高质量进展，逾期须说明缘由。项目进展缓慢，取得实质性进展，定期调度进展。",
+        );
+        assert_eq!(
+            out,
+            "推动经济高质量发展，逾期须说明原因。项目进展缓慢，取得实质性进展，定期调度进展。"
+        );
+    }
+
+    #[test]
+    fn the_table_reads_back() {
+        let r = Reference::builtin();
+        assert!(r.documents >= 4);
+        assert_eq!(
+            Reference::from_table(&r.to_table()).to_table(),
+            r.to_table()
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The corpus pipeline: normalise raw speech text ([`normalize`]) and parse clean text into the
 //! document model ([`outline`]). Mining lives in `crate::mine`.
 
+pub mod chrome;
 pub mod despin;
 pub mod normalize;
 pub mod outline;
@@ -95,6 +96,65 @@ pub fn is_cjk_punct(c: char) -> bool {
             | '…'
             | '—'
     )
+}
+
+/// The endings of a speech's title: 在…上的讲话, …上讲话, …讲话稿, …发言稿, …发言, …致辞.
+pub const TITLE_ENDS: [&str; 9] = [
+    "讲话稿",
+    "讲话提纲",
+    "讲话",
+    "发言稿",
+    "发言提纲",
+    "发言材料",
+    "发言",
+    "致辞",
+    "讲稿",
+];
+
+/// A title with its trailing byline in brackets (`…讲话（2024年4月18日）`) split off: the title
+/// and the byline, when there is one.
+pub fn split_title_byline(s: &str) -> (&str, Option<&str>) {
+    let t = s.trim();
+    if let Some(stripped) = t.strip_suffix(['）', ')'])
+        && let Some(open) = stripped.rfind(['（', '('])
+    {
+        let head = t[..open].trim_end();
+        if TITLE_ENDS.iter().any(|e| head.ends_with(e)) {
+            return (head, Some(&t[open..]));
+        }
+    }
+    (t, None)
+}
+
+/// True for a line shaped like a speech's title: short, no full stop, ending in one of
+/// [`TITLE_ENDS`] (a byline in brackets after it allowed).
+pub fn title_form(s: &str) -> bool {
+    let (t, _) = split_title_byline(s);
+    !t.contains(['。', '！', '？'])
+        && t.chars().count() <= 80
+        && t.chars().count() >= 4
+        && TITLE_ENDS.iter().any(|e| t.ends_with(e))
+}
+
+/// The byte length of a salutation at the start of `s` (`同志们：`, `各位领导、同志们：`,
+/// `尊敬的…，同志们：`, with a full- or half-width colon), the colon included.
+pub fn salutation_len(s: &str) -> Option<usize> {
+    if !(s.starts_with("同志") || s.starts_with("各位") || s.starts_with("尊敬的")) {
+        return None;
+    }
+    for (n, (i, c)) in s.char_indices().enumerate() {
+        if n > 24 || matches!(c, '。' | '！' | '？' | '；') {
+            return None;
+        }
+        if c == '：' || c == ':' {
+            let head = &s[..i];
+            let named = ["同志", "各位", "领导", "朋友", "来宾"]
+                .iter()
+                .any(|w| head.contains(w));
+            return named.then_some(i + c.len_utf8());
+        }
+    }
+    None
 }
 
 /// The digit of a Chinese numeral character 一…十 (1–10).

@@ -1,19 +1,28 @@
 //! Cleaning raw speech text, reporting every change.
 //!
-//! The steps, in order: page-number prefixes (`3、` glued to every line of a page dump) are stripped
-//! and the pages joined; teaser lines that repeat the start and advertisement/site boilerplate
-//! before the title are dropped; a title split over two lines is joined and a title glued to
-//! `同志们：` is split; lines broken mid-sentence are joined into paragraphs; half-width punctuation
-//! next to Chinese becomes full width; level-1 (一、) and level-2 (（一）) headings that start in the
-//! middle of a paragraph get their own line; unbalanced quotes are closed where the closing place
-//! is clear (a known formula, a short clause) and flagged otherwise; a spun (伪原创) document is
-//! de-spun from evidence ([`super::despin`]); placeholders (XX, xx, X, **, *.*) are counted.
-//! Normalising twice changes nothing.
+//! Writers paste what they have — a web page, a PDF, a .docx — so the rules go by the shape of the
+//! noise, never by one site's words. The steps, in order: page-number prefixes (`3、` glued to
+//! every line of a page dump) are stripped and the pages joined, and a PDF's page breaks inside
+//! the text (a line that is only a page mark; `N、` glued to a line that continues a word) go;
+//! teaser lines that repeat the start are dropped; flattened text is split at its structure
+//! ([`split_structure`]: gaps before a salutation, a heading or chrome and after a title or a
+//! byline; a title glued to `同志们：`); web chrome is dropped by its shape
+//! ([`super::chrome`]) and so is the advertisement before the title; the title is found by its
+//! form (在…上的讲话, …讲话稿, …发言 …), joined when split over two lines and read once when
+//! repeated; lines broken mid-sentence are joined into paragraphs; half-width punctuation next to
+//! Chinese becomes full width (brackets and straight quotes by pairs); level-1 (一、) and level-2
+//! (（一）) headings that start in the middle of a paragraph get their own line, a level-1 heading
+//! keeping its stop and ending before its body ([`heading_end`]); spaces inside Chinese text are
+//! removed; unbalanced quotes are closed where the closing place is clear (a known formula, a
+//! short clause) and flagged otherwise; a spun (伪原创) document is de-spun from evidence
+//! ([`super::despin`]); placeholders (XX, xx, X, **, *.*) are counted. Every removed line is
+//! reported in full, so nothing of the speech is lost unseen. Normalising twice changes nothing.
 
 use serde::Serialize;
 
+use super::chrome::{chrome_start, crumb_prefix, is_ad, is_chrome, runs_to_end};
 use super::despin::{Reference, has_spun_word, looks_spun_lines};
-use super::{cn_digit, is_cjk_punct, is_han};
+use super::{cn_digit, is_cjk_punct, is_han, salutation_len, title_form};
 
 /// What kind of change normalize made (or flagged).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -35,6 +44,8 @@ pub enum ChangeKind {
     Punctuation,
     /// Invisible or private-use characters (font junk, zero-width spaces) were removed.
     Junk,
+    /// Spaces inside Chinese text (a PDF's layout) were removed.
+    Spacing,
     /// A missing closing quote was added.
     QuoteRepaired,
     /// An unbalanced quote whose closing place is unclear (flagged, text unchanged).
@@ -57,6 +68,7 @@ impl ChangeKind {
             ChangeKind::SplitLine => "split_line",
             ChangeKind::Punctuation => "punctuation",
             ChangeKind::Junk => "junk",
+            ChangeKind::Spacing => "spacing",
             ChangeKind::QuoteRepaired => "quote_repaired",
             ChangeKind::QuoteUnbalanced => "quote_unbalanced",
             ChangeKind::Despun => "despun",
@@ -110,30 +122,6 @@ struct Line {
     line: usize,
 }
 
-const AD_WORDS: &[&str] = &[
-    "仅供学习",
-    "禁止外传",
-    "订阅",
-    "会员",
-    "QQ群",
-    "qq群",
-    "公众号",
-    "微信",
-    "扫码",
-    "关注我们",
-    "下载",
-    "版权",
-    "转载",
-    "倒卖",
-    "举报",
-    "http",
-    "www.",
-    "资料库",
-    "客服",
-    "免费领取",
-    "原创文章",
-];
-
 const TERMINAL: &[char] = &[
     '。', '！', '？', '：', '；', '…', '!', '?', ':', ';', '”', '’', '）', ')', '」', '』',
 ];
@@ -167,10 +155,6 @@ fn is_junk(c: char) -> bool {
 
 fn squash(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
-fn is_ad(s: &str) -> bool {
-    AD_WORDS.iter().any(|w| s.contains(w)) || (s.starts_with('【') && s.ends_with('】'))
 }
 
 /// A level-1 heading prefix `一、` at the start of `s` (after indentation): its number and the rest.
@@ -208,7 +192,9 @@ pub fn l2_prefix(s: &str) -> Option<(u32, &str)> {
 }
 
 fn is_heading_line(s: &str) -> bool {
-    (l1_prefix(s).is_some() || l2_prefix(s).is_some()) && s.trim().chars().count() <= 70
+    let n = s.trim().chars().count();
+    ((l1_prefix(s).is_some() || l2_prefix(s).is_some()) && n <= 70)
+        || (di_prefix(s).is_some() && n <= 30)
 }
 
 fn ends_terminal(s: &str) -> bool {
@@ -241,25 +227,86 @@ fn cjkish(c: Option<char>) -> bool {
 /// True when a line holds a half-width mark [`fix_width`] may change (cheap byte test).
 fn has_half_width(line: &str) -> bool {
     line.bytes()
-        .any(|b| matches!(b, b',' | b':' | b';' | b'?' | b'!' | b'(' | b')'))
+        .any(|b| matches!(b, b',' | b':' | b';' | b'?' | b'!' | b'(' | b')' | b'"'))
 }
 
-/// Half-width `, : ; ? ! ( )` next to Chinese → full width. Returns the line and the count.
+/// The brackets and straight quotes of a line that become full width, by char index: a bracket
+/// pair where one of the two is half width and the pair holds or touches Chinese (both of a pair
+/// or neither; an unmatched one stays); straight quotes when the line holds an even number of
+/// them, pairwise, where the pair holds or touches Chinese.
+fn paired_marks(chars: &[char]) -> Vec<(usize, char)> {
+    let mut out = Vec::new();
+    let han_in = |a: usize, b: usize| chars[a + 1..b].iter().any(|&c| is_han(c));
+    let near = |a: usize, b: usize| {
+        han_in(a, b)
+            || cjkish(a.checked_sub(1).map(|i| chars[i]))
+            || cjkish(chars.get(b + 1).copied())
+    };
+    let mut stack: Vec<usize> = Vec::new();
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            '(' | '（' => stack.push(i),
+            ')' | '）' => {
+                if let Some(o) = stack.pop()
+                    && (chars[o] == '(' || c == ')')
+                    && near(o, i)
+                {
+                    out.push((o, '（'));
+                    out.push((i, '）'));
+                }
+            }
+            _ => {}
+        }
+    }
+    let quotes: Vec<usize> = (0..chars.len()).filter(|&i| chars[i] == '"').collect();
+    if quotes.len() % 2 == 0 {
+        for q in quotes.chunks(2) {
+            if near(q[0], q[1]) {
+                out.push((q[0], '“'));
+                out.push((q[1], '”'));
+            }
+        }
+    }
+    out.retain(|&(i, c)| chars[i] != c);
+    out.sort_unstable();
+    out
+}
+
+/// Half-width `, : ; ? !` next to Chinese, bracket pairs and straight quotes around Chinese
+/// ([`paired_marks`]) → full width. Returns the line and the count.
 fn fix_width(line: &str) -> (String, usize) {
     if !has_half_width(line) {
         return (line.to_string(), 0);
     }
+    // Brackets and quotes are decided by pairs over the whole line; the other marks by their
+    // neighbours, in one pass.
+    let paired = if line.bytes().any(|b| matches!(b, b'(' | b')' | b'"')) {
+        paired_marks(&line.chars().collect::<Vec<_>>())
+    } else {
+        Vec::new()
+    };
     let mut out = String::with_capacity(line.len() + 16);
     let mut n = 0;
+    let mut next_pair = paired.iter().peekable();
     let mut prev: Option<char> = None;
-    let mut it = line.chars().peekable();
-    while let Some(c) = it.next() {
-        let next = it.peek().copied();
-        if !matches!(c, ',' | ':' | ';' | '?' | '!' | '(' | ')') {
-            out.push(c);
-            prev = Some(c);
+    let mut it = line.chars().enumerate().peekable();
+    while let Some((i, c)) = it.next() {
+        let this = prev;
+        prev = Some(c);
+        if let Some(&&(pi, r)) = next_pair.peek()
+            && pi == i
+        {
+            next_pair.next();
+            out.push(r);
+            n += 1;
             continue;
         }
+        if !matches!(c, ',' | ':' | ';' | '?' | '!') {
+            out.push(c);
+            continue;
+        }
+        let prev = this;
+        let next = it.peek().map(|&(_, d)| d);
         let both_ascii_digits = prev.is_some_and(|p| p.is_ascii_alphanumeric())
             && next.is_some_and(|p| p.is_ascii_alphanumeric());
         let near_cjk = cjkish(prev) || cjkish(next);
@@ -269,8 +316,6 @@ fn fix_width(line: &str) -> (String, usize) {
             ';' if near_cjk => Some('；'),
             '?' if cjkish(prev) => Some('？'),
             '!' if cjkish(prev) => Some('！'),
-            '(' if cjkish(next) => Some('（'),
-            ')' if cjkish(prev) => Some('）'),
             _ => None,
         };
         match r {
@@ -280,9 +325,51 @@ fn fix_width(line: &str) -> (String, usize) {
             }
             None => out.push(c),
         }
-        prev = Some(c);
     }
     (out, n)
+}
+
+/// Spaces inside Chinese text (a PDF's layout: `推 动发展`) removed from the paragraphs of the
+/// body: a gap between two Chinese characters or marks in a line that is a sentence. Short lines
+/// without a stop (a byline `县长 王某某`) keep theirs.
+// A pass of its own, kept out of `normalize_with` (which it would bloat and slow).
+#[inline(never)]
+fn remove_gaps(l: &mut Line, changes: &mut Vec<Change>) {
+    let t = l.text.trim_start();
+    let indent = l.text.len() - t.len();
+    if !has_gap(t) || !(t.contains(['。', '！', '？']) || t.chars().count() > 40) {
+        return;
+    }
+    let chars: Vec<char> = t.chars().collect();
+    let mut out = String::with_capacity(l.text.len());
+    out.push_str(&l.text[..indent]);
+    let mut n = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        if is_gap(chars[i]) {
+            let j = (i..chars.len())
+                .find(|&j| !is_gap(chars[j]))
+                .unwrap_or(chars.len());
+            if i > 0 && j < chars.len() && cjkish(Some(chars[i - 1])) && cjkish(Some(chars[j])) {
+                n += 1;
+            } else {
+                out.extend(&chars[i..j]);
+            }
+            i = j;
+            continue;
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    if n > 0 {
+        changes.push(Change {
+            kind: ChangeKind::Spacing,
+            line: l.line,
+            before: excerpt(t, 20),
+            after: format!("{n} space(s) inside Chinese text removed"),
+        });
+        l.text = out;
+    }
 }
 
 /// Count placeholders: runs of X/x not inside a Latin word, runs of `*` (with `*.*` as one).
@@ -329,7 +416,7 @@ pub fn count_placeholders(line: &str) -> usize {
     n
 }
 
-/// Normalise with the shared reference (the corpus, or the built-in table).
+/// Normalise with the shared reference (the built-in table: the same output on every machine).
 pub fn normalize(text: &str) -> Normalized {
     normalize_with(text, Reference::shared())
 }
@@ -386,7 +473,9 @@ pub fn normalize_with(text: &str, reference: &Reference) -> Normalized {
         }
     }
     strip_page_numbers(&mut lines, &mut changes);
+    strip_page_breaks(&mut lines, &mut changes);
     drop_teasers(&mut lines, &mut changes);
+    let any_gap = split_structure(&mut lines, &mut changes);
     fix_title(&mut lines, &mut changes);
     join_broken(&mut lines, &mut changes);
     for l in lines.iter_mut() {
@@ -406,6 +495,9 @@ pub fn normalize_with(text: &str, reference: &Reference) -> Normalized {
     }
     split_headings(&mut lines, &mut changes);
     for l in lines.iter_mut() {
+        if any_gap {
+            remove_gaps(l, &mut changes);
+        }
         repair_quotes(l, reference, &mut changes);
     }
     // The lines joined by `\n` are what is tested; no word spans a line break.
@@ -480,6 +572,8 @@ fn page_prefix(s: &str) -> Option<(u32, usize)> {
     ))
 }
 
+// A pass of its own, kept out of `normalize_with` (which it would bloat and slow).
+#[inline(never)]
 fn strip_page_numbers(lines: &mut Vec<Line>, changes: &mut Vec<Change>) {
     let nonblank: Vec<usize> = (0..lines.len())
         .filter(|&i| !lines[i].text.trim().is_empty())
@@ -539,6 +633,8 @@ fn strip_page_numbers(lines: &mut Vec<Line>, changes: &mut Vec<Change>) {
     *lines = out;
 }
 
+// A pass of its own, kept out of `normalize_with` (which it would bloat and slow).
+#[inline(never)]
 fn drop_teasers(lines: &mut Vec<Line>, changes: &mut Vec<Change>) {
     let nonblank: Vec<usize> = (0..lines.len())
         .filter(|&i| !lines[i].text.trim().is_empty())
@@ -574,37 +670,328 @@ fn drop_teasers(lines: &mut Vec<Line>, changes: &mut Vec<Change>) {
         }
     }
     for &i in drop.iter().rev() {
-        let l = lines.remove(i);
-        changes.push(Change {
-            kind: ChangeKind::Teaser,
-            line: l.line,
-            before: excerpt(l.text.trim(), 30),
-            after: String::new(),
-        });
+        drop_line(lines, i, ChangeKind::Teaser, changes);
     }
 }
 
+/// Whitespace that separates pieces of flattened text (spaces, ideographic spaces, tabs).
+fn is_gap(c: char) -> bool {
+    matches!(c, ' ' | '\u{3000}' | '\t' | '\u{a0}')
+}
+
+/// True when a line holds a gap (a cheap byte test: most lines of a clean text hold none).
+fn has_gap(s: &str) -> bool {
+    // Each a fast substring search (the ideographic space as a string: its last byte, 0x80,
+    // continues most Chinese characters, so a search for the char would stop everywhere).
+    s.contains(' ') || s.contains('\t') || s.contains("\u{3000}") || s.contains("\u{a0}")
+}
+
+/// A level-1 or level-2 heading prefix, or 第一，/第一、, at the start of `s` with text after it.
+fn starts_heading(s: &str) -> bool {
+    let han_after = |r: &str| {
+        r.chars()
+            .next()
+            .is_some_and(|c| is_han(c) || c == '“' || c == '《')
+    };
+    if let Some((_, r)) = l1_prefix(s)
+        && han_after(r)
+        && !starts_enumeration(r)
+    {
+        return true;
+    }
+    if let Some((_, r)) = l2_prefix(s)
+        && han_after(r)
+    {
+        return true;
+    }
+    di_prefix(s).is_some_and(|(_, r)| han_after(r))
+}
+
+/// `二、三产业`: a numeral and 、 right after a heading prefix is an enumeration, not a heading.
+fn starts_enumeration(r: &str) -> bool {
+    let mut it = r.chars();
+    it.next().and_then(cn_digit).is_some() && it.next() == Some('、')
+}
+
+/// A `第一，`/`第一、` prefix at the start of `s`: its number and the rest.
+pub fn di_prefix(s: &str) -> Option<(u32, &str)> {
+    let t = s.trim_start_matches([' ', '\u{3000}', '\t']);
+    let rest = t.strip_prefix('第')?;
+    let mut it = rest.char_indices();
+    let (_, d) = it.next()?;
+    let n = cn_digit(d)?;
+    let (i, c) = it.next()?;
+    matches!(c, '，' | '、' | ',').then(|| (n, &rest[i + c.len_utf8()..]))
+}
+
+/// True when a whitespace gap in a line of flattened text separates two pieces of structure:
+/// before a salutation, a heading, the closing 同志们 or chrome; after a title, a byline in
+/// brackets or chrome.
+fn gap_splits(before: &str, after: &str) -> bool {
+    let b = before.trim();
+    if after.starts_with("同志们") || salutation_len(after).is_some() || starts_heading(after) {
+        return true;
+    }
+    if runs_to_end(b) {
+        return false;
+    }
+    if chrome_start(after) || is_chrome(b) {
+        return true;
+    }
+    let short = !b.contains(['。', '！', '？']) && b.chars().count() <= 80;
+    short && (title_form(b) || b.ends_with(['）', ')']))
+}
+
+/// Split flattened text (a whole speech on one line, or pieces separated only by spaces) at its
+/// structure: the title, a byline, the salutation and the opening get their own lines, and so do
+/// headings and chrome that follow a gap. Headings after a stop are split later
+/// ([`split_headings`]).
+// A pass of its own, kept out of `normalize_with` (which it would bloat and slow).
+#[inline(never)]
+fn split_structure(lines: &mut Vec<Line>, changes: &mut Vec<Change>) -> bool {
+    let mut any_gap = false;
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    let mut header = true;
+    let mut seen = 0usize;
+    for l in lines.drain(..) {
+        let text = l.text.trim_end();
+        if !text.trim().is_empty() {
+            seen += 1;
+        }
+        let mut rest = text.trim_start();
+        let glued_header = header && seen <= 6;
+        // Most lines of a clean text: nothing to split.
+        let gap = has_gap(rest);
+        any_gap |= gap;
+        if !glued_header && !gap {
+            out.push(l);
+            continue;
+        }
+        let mut pieces: Vec<String> = Vec::new();
+        // A navigation crumb at the start of the line.
+        let indent = &text[..text.len() - rest.len()];
+        if let Some(end) = crumb_prefix(rest) {
+            pieces.push(rest[..end].to_string());
+            rest = rest[end..].trim_start();
+        }
+        // Gaps (a line that is chrome as a whole keeps its own).
+        if gap && !is_chrome(rest) {
+            let mut cur = String::new();
+            let mut it = rest.char_indices().peekable();
+            while let Some((i, c)) = it.next() {
+                if !is_gap(c) {
+                    cur.push(c);
+                    continue;
+                }
+                let mut j = i + c.len_utf8();
+                while let Some(&(k, d)) = it.peek() {
+                    if !is_gap(d) {
+                        break;
+                    }
+                    j = k + d.len_utf8();
+                    it.next();
+                }
+                let after = &rest[j..];
+                if !cur.trim().is_empty() && !after.is_empty() && gap_splits(&cur, after) {
+                    pieces.push(std::mem::take(&mut cur));
+                } else {
+                    cur.push_str(&rest[i..j]);
+                }
+            }
+            pieces.push(cur);
+        } else {
+            pieces.push(rest.to_string());
+        }
+        // A title (and byline) glued to the salutation; a salutation glued to the opening.
+        if glued_header {
+            let mut split = Vec::with_capacity(pieces.len() + 3);
+            for p in pieces {
+                split.extend(split_salutation(&p));
+            }
+            pieces = split;
+        }
+        if pieces.iter().any(|p| starts_heading(p)) {
+            header = false;
+        }
+        if pieces.len() > 1 {
+            changes.push(Change {
+                kind: ChangeKind::SplitLine,
+                line: l.line,
+                before: excerpt(text.trim(), 20),
+                after: format!("{} lines", pieces.len()),
+            });
+        }
+        for (k, p) in pieces.into_iter().enumerate() {
+            let p = p.trim_end();
+            out.push(Line {
+                text: if k == 0 {
+                    format!("{indent}{p}")
+                } else {
+                    p.trim_start().to_string()
+                },
+                line: l.line,
+            });
+        }
+    }
+    *lines = out;
+    any_gap
+}
+
+/// `在…的讲话（2024年4月18日）同志们：今天…` → the title, the byline, the salutation and the
+/// opening as separate pieces (only where the part before the salutation is a title or a byline).
+fn split_salutation(p: &str) -> Vec<String> {
+    let p = p.trim();
+    // Where a salutation starts: 同志们, or 各位/尊敬的 just before it.
+    let mut at = None;
+    for w in ["尊敬的", "各位", "同志们"] {
+        if let Some(q) = p.find(w)
+            && p[..q].chars().count() <= 100
+            && salutation_len(&p[q..]).is_some()
+        {
+            at = Some(at.map_or(q, |a: usize| a.min(q)));
+        }
+    }
+    let Some(q) = at else {
+        return vec![p.to_string()];
+    };
+    let head = p[..q].trim();
+    let mut out = Vec::new();
+    if !head.is_empty() {
+        let (title, byline) = super::split_title_byline(head);
+        let is_byline = head.starts_with(['（', '(']) && head.ends_with(['）', ')']);
+        if !(title_form(head) || is_byline) {
+            return vec![p.to_string()];
+        }
+        out.push(title.to_string());
+        out.extend(byline.map(str::to_string));
+    }
+    let sal = &p[q..];
+    let n = salutation_len(sal).unwrap_or(sal.len());
+    out.push(sal[..n].to_string());
+    let opening = sal[n..].trim();
+    if !opening.is_empty() {
+        out.push(opening.to_string());
+    }
+    out
+}
+
+/// A line that is only a page mark: `3`, `- 4 -`, `第4页`, `第 4 页 共 12 页`, `4/12`.
+fn is_page_mark(s: &str) -> bool {
+    if s.len() > 48 || !s.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    if t.is_empty() || t.chars().count() > 12 {
+        return false;
+    }
+    let core = t.trim_matches(['-', '—', '–', '－']);
+    let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
+    if digits(core) {
+        return true;
+    }
+    if let Some((a, b)) = core.split_once('/') {
+        return digits(a) && digits(b);
+    }
+    fn paged(s: &str) -> Option<&str> {
+        s.strip_prefix('第').and_then(|r| r.strip_suffix('页'))
+    }
+    match core.split_once('共') {
+        Some((a, b)) => paged(a).is_some_and(digits) && b.strip_suffix('页').is_some_and(digits),
+        None => paged(core).is_some_and(digits),
+    }
+}
+
+/// Page breaks of a PDF inside the text: lines that are only a page mark, and a page number
+/// glued to the start of a line that continues a word of the line before (`全县重点项⏎3、目建设`:
+/// the line before breaks mid-sentence and is a full line, not an item of a numbered list).
+// A pass of its own, kept out of `normalize_with` (which it would bloat and slow).
+#[inline(never)]
+fn strip_page_breaks(lines: &mut Vec<Line>, changes: &mut Vec<Change>) {
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    for mut l in lines.drain(..) {
+        if is_page_mark(&l.text) {
+            changes.push(Change {
+                kind: ChangeKind::PageNumber,
+                line: l.line,
+                before: l.text.trim().to_string(),
+                after: String::new(),
+            });
+            continue;
+        }
+        let prev = || {
+            out.iter()
+                .rev()
+                .find(|p| !p.text.trim().is_empty())
+                .map(|p| p.text.trim())
+        };
+        if let Some((n, cut)) = page_prefix(&l.text)
+            && n >= 2
+            && let Some(prev) = prev()
+            && prev.chars().count() >= 15
+            && !ends_terminal(prev)
+            && page_prefix(prev).is_none()
+            && !is_heading_line(prev)
+            && l.text[cut..].chars().next().is_some_and(is_han)
+        {
+            changes.push(Change {
+                kind: ChangeKind::PageNumber,
+                line: l.line,
+                before: l.text[..cut].trim().to_string(),
+                after: String::new(),
+            });
+            l.text = l.text[cut..].to_string();
+        }
+        out.push(l);
+    }
+    *lines = out;
+}
+
+fn drop_line(lines: &mut Vec<Line>, i: usize, kind: ChangeKind, changes: &mut Vec<Change>) {
+    let l = lines.remove(i);
+    changes.push(Change {
+        kind,
+        line: l.line,
+        before: l.text.trim().to_string(),
+        after: String::new(),
+    });
+}
+
+// A pass of its own, kept out of `normalize_with` (which it would bloat and slow).
+#[inline(never)]
 fn fix_title(lines: &mut Vec<Line>, changes: &mut Vec<Change>) {
+    // Chrome by its shape, anywhere (one pass: a file of chrome lines stays linear).
+    let mut kept = Vec::with_capacity(lines.len());
+    for l in lines.drain(..) {
+        if is_chrome(&l.text) {
+            changes.push(Change {
+                kind: ChangeKind::Advertisement,
+                line: l.line,
+                before: l.text.trim().to_string(),
+                after: String::new(),
+            });
+        } else {
+            kept.push(l);
+        }
+    }
+    *lines = kept;
     let nonblank: Vec<usize> = (0..lines.len())
         .filter(|&i| !lines[i].text.trim().is_empty())
         .take(40)
         .collect();
-    let mut title = None;
-    for &i in &nonblank {
-        let t = lines[i].text.trim();
-        if let Some(p) = t.find("讲话") {
-            let before = t[..p].chars().count();
-            if t.chars().count() <= 70
-                || (before <= 70 && t[p + "讲话".len()..].trim_start().starts_with("同志"))
-            {
-                title = Some(i);
-                break;
-            }
-        }
-    }
-    let Some(mut t) = title else { return };
+    let title = nonblank
+        .iter()
+        .copied()
+        .find(|&i| title_form(&lines[i].text) && !is_ad(&lines[i].text));
+    // Without a title the speech starts at the salutation or the first sentence.
+    let start = title.or_else(|| {
+        nonblank.iter().copied().find(|&i| {
+            let s = lines[i].text.trim();
+            salutation_len(s).is_some() || ends_terminal(s) && s.chars().count() > 20
+        })
+    });
+    let Some(mut t) = start else { return };
     // A title split over two lines.
-    if t > 0 {
+    if title.is_some() && t > 0 {
         let p = t - 1;
         let prev = lines[p].text.trim().to_string();
         let cur = lines[t].text.trim().to_string();
@@ -627,69 +1014,38 @@ fn fix_title(lines: &mut Vec<Line>, changes: &mut Vec<Change>) {
             t = p;
         }
     }
-    // Boilerplate before the title.
+    // Boilerplate before the start.
     let pre: Vec<usize> = (0..t)
         .filter(|&i| !lines[i].text.trim().is_empty())
         .collect();
     if pre.iter().any(|&i| is_ad(&lines[i].text)) {
-        for &i in &pre {
-            changes.push(Change {
-                kind: ChangeKind::Advertisement,
-                line: lines[i].line,
-                before: excerpt(lines[i].text.trim(), 30),
-                after: String::new(),
-            });
+        for &i in pre.iter().rev() {
+            drop_line(lines, i, ChangeKind::Advertisement, changes);
         }
-        lines.drain(..t);
+        lines.drain(..t - pre.len());
         t = 0;
+    }
+    // The title repeated on the next line.
+    if title.is_some()
+        && let Some(next) = (t + 1..lines.len()).find(|&i| !lines[i].text.trim().is_empty())
+        && squash(&lines[next].text) == squash(&lines[t].text)
+    {
+        drop_line(lines, next, ChangeKind::Teaser, changes);
     }
     // Boilerplate after the end.
     while let Some(last) = lines.iter().rposition(|l| !l.text.trim().is_empty()) {
         let s = lines[last].text.trim();
         if last > t && is_ad(s) && s.chars().count() <= 80 {
-            changes.push(Change {
-                kind: ChangeKind::Advertisement,
-                line: lines[last].line,
-                before: excerpt(s, 30),
-                after: String::new(),
-            });
+            drop_line(lines, last, ChangeKind::Advertisement, changes);
             lines.truncate(last);
         } else {
             break;
         }
     }
-    // A title glued to the salutation and the text.
-    let tl = lines[t].text.clone();
-    if let Some(p) = tl.find("讲话") {
-        let end = p + "讲话".len();
-        let rest = tl[end..].trim_start();
-        if let Some(after) = rest.strip_prefix("同志们") {
-            let after = after.trim_start_matches([':', '：', ',', '，']);
-            let line = lines[t].line;
-            changes.push(Change {
-                kind: ChangeKind::SplitLine,
-                line,
-                before: excerpt(&tl[p..], 12),
-                after: "讲话⏎同志们：⏎".to_string(),
-            });
-            lines[t].text = tl[..end].to_string();
-            let mut ins = vec![Line {
-                text: "同志们：".to_string(),
-                line,
-            }];
-            if !after.trim().is_empty() {
-                ins.push(Line {
-                    text: after.to_string(),
-                    line,
-                });
-            }
-            for (k, l) in ins.into_iter().enumerate() {
-                lines.insert(t + 1 + k, l);
-            }
-        }
-    }
 }
 
+// A pass of its own, kept out of `normalize_with` (which it would bloat and slow).
+#[inline(never)]
 fn join_broken(lines: &mut Vec<Line>, changes: &mut Vec<Change>) {
     // The header: title and short byline lines up to the salutation or the first long line.
     let first = lines
@@ -718,6 +1074,7 @@ fn join_broken(lines: &mut Vec<Line>, changes: &mut Vec<Change>) {
             && !is_heading_line(&last.text)
             && !is_salutation(&last.text)
             && !is_heading_line(&l.text)
+            && !is_salutation(&l.text)
             && !l.text.trim_start().starts_with("同志们")
         {
             let next = l.text.trim_start();
@@ -735,13 +1092,95 @@ fn join_broken(lines: &mut Vec<Line>, changes: &mut Vec<Change>) {
     *lines = out;
 }
 
-/// Find a heading that starts inside a paragraph: after 。：；！？, the expected numeral and 、
-/// (level 1, heading up to 。 of at most 40 characters) or （N） (level 2).
+/// Words that open a sentence of the body, not a heading: when a heading runs into its body with
+/// no stop between (`一、压实工作责任，确保各项任务落地见效各镇各部门要…`), the body starts at one
+/// of them.
+const BODY_OPENERS: &[&str] = &[
+    "各镇",
+    "各乡镇",
+    "各街道",
+    "各村",
+    "各部门",
+    "各单位",
+    "各级",
+    "各地",
+    "各项目",
+    "全县",
+    "全市",
+    "全区",
+    "全镇",
+    "全乡",
+    "我们",
+    "今年",
+    "当前",
+    "目前",
+    "近年来",
+    "去年",
+    "这是",
+    "一是",
+    "一要",
+    "首先",
+];
+
+/// Where a level-1 heading (the text after `一、`) ends: (end of the heading, start of the body).
+/// The heading is the first sentence (its stop kept), or the text before a gap; a sentence too
+/// long for a heading whose clause runs into a body opener ends before the opener. `None`: the
+/// whole text is the heading.
+fn heading_end(rest: &str) -> Option<(usize, usize)> {
+    let stop = rest
+        .char_indices()
+        .find(|&(_, c)| matches!(c, '。' | '！' | '？'))
+        .map(|(i, c)| (i, i + c.len_utf8()));
+    let gap = rest
+        .char_indices()
+        .find(|&(_, c)| is_gap(c))
+        .map(|(i, _)| i);
+    if let Some(g) = gap
+        && stop.is_none_or(|(s, _)| g < s)
+        && rest[..g].chars().count() >= 2
+    {
+        let body = g + rest[g..].len() - rest[g..].trim_start().len();
+        return Some((g, body));
+    }
+    let sentence = &rest[..stop.map_or(rest.len(), |(s, _)| s)];
+    let clauses: Vec<&str> = sentence.split(['，', '；']).collect();
+    let long = sentence.chars().count() > 30 || clauses.iter().any(|c| c.chars().count() > 16);
+    if long {
+        // The first clause too long for a heading, cut at a body opener inside it.
+        let mut off = 0;
+        for c in &clauses {
+            if c.chars().count() > 16 {
+                let cut = c
+                    .char_indices()
+                    .skip(4)
+                    .find(|&(i, _)| BODY_OPENERS.iter().any(|w| c[i..].starts_with(w)))
+                    .map(|(i, _)| i);
+                if let Some(i) = cut
+                    && c[i..].chars().count() >= 6
+                {
+                    return Some((off + i, off + i));
+                }
+                break;
+            }
+            off += c.len() + '，'.len_utf8();
+        }
+    }
+    stop.map(|(_, e)| (e, e))
+}
+
+/// Find a heading that starts inside a paragraph: after a stop (。：；！？) or a gap, the expected
+/// numeral and 、 (level 1) or （N） (level 2); the closing (`同志们，`) after the last part. A
+/// level-1 heading keeps its stop and gets its own line; its body goes on the next.
+// A pass of its own, kept out of `normalize_with` (which it would bloat and slow).
+#[inline(never)]
 fn split_headings(lines: &mut Vec<Line>, changes: &mut Vec<Change>) {
     let mut l1_next = 1u32;
     let mut l2_next = 1u32;
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
-    for l in lines.drain(..) {
+    // The closing can only follow the last part: no level-1 heading starts a later line.
+    let last_heading = lines.iter().rposition(|l| l1_prefix(&l.text).is_some());
+    for (i, l) in lines.drain(..).enumerate() {
+        let may_close = last_heading.is_none_or(|h| i >= h);
         let mut pending = Some(l);
         while let Some(cur) = pending.take() {
             // A heading at the start of the line.
@@ -750,21 +1189,19 @@ fn split_headings(lines: &mut Vec<Line>, changes: &mut Vec<Change>) {
             {
                 l1_next += 1;
                 l2_next = 1;
-                // 一、X。body on one line: the heading gets its own line.
-                if let Some(p) = rest.find('。')
-                    && rest[..p].chars().count() <= 40
-                    && !rest[p + '。'.len_utf8()..].trim().is_empty()
+                let prefix = cur.text.len() - rest.len();
+                if let Some((h, b)) = heading_end(rest)
+                    && !rest[b..].trim().is_empty()
                 {
-                    let head_end = cur.text.len() - rest.len() + p;
-                    let body = rest[p + '。'.len_utf8()..].to_string();
+                    let body = rest[b..].trim_start().to_string();
                     changes.push(Change {
                         kind: ChangeKind::SplitLine,
                         line: cur.line,
-                        before: excerpt(&cur.text[..head_end + '。'.len_utf8()], 30),
+                        before: excerpt(&cur.text[..prefix + h], 30),
                         after: "heading on its own line".into(),
                     });
                     out.push(Line {
-                        text: cur.text[..head_end].to_string(),
+                        text: cur.text[..prefix + h].trim_end().to_string(),
                         line: cur.line,
                     });
                     pending = Some(Line {
@@ -784,21 +1221,25 @@ fn split_headings(lines: &mut Vec<Line>, changes: &mut Vec<Change>) {
                 start_scan = 1;
             }
             // A heading inside the line.
-            match find_inner_heading(&cur.text, start_scan, l1_next, l2_next) {
+            match find_inner_heading(&cur.text, start_scan, l1_next, l2_next, may_close) {
                 Some((pos, level)) => {
                     let (a, b) = cur.text.split_at(pos);
                     changes.push(Change {
                         kind: ChangeKind::SplitLine,
                         line: cur.line,
                         before: format!("{}{}", tail(a, 8), excerpt(b, 12)),
-                        after: format!("level-{level} heading on a new line"),
+                        after: if level == 0 {
+                            "the closing on a new line".to_string()
+                        } else {
+                            format!("level-{level} heading on a new line")
+                        },
                     });
                     out.push(Line {
-                        text: a.to_string(),
+                        text: a.trim_end().to_string(),
                         line: cur.line,
                     });
                     pending = Some(Line {
-                        text: b.to_string(),
+                        text: b.trim_start().to_string(),
                         line: cur.line,
                     });
                 }
@@ -809,36 +1250,59 @@ fn split_headings(lines: &mut Vec<Line>, changes: &mut Vec<Change>) {
     *lines = out;
 }
 
-fn find_inner_heading(s: &str, skip_chars: usize, l1: u32, l2: u32) -> Option<(usize, u8)> {
+/// The position of a heading inside `s` (after a stop or a gap) and its level (0: the closing
+/// `同志们，` after the last part).
+// A pass of its own, kept out of `normalize_with` (which it would bloat and slow).
+#[inline(never)]
+fn find_inner_heading(
+    s: &str,
+    skip_chars: usize,
+    l1: u32,
+    l2: u32,
+    may_close: bool,
+) -> Option<(usize, u8)> {
     // The first character looked at (never the first of the line: it follows a stop).
     let min_pos = s
         .char_indices()
         .nth(skip_chars.max(1))
         .map_or(s.len(), |(i, _)| i);
     // The stops 。：；！？ are three bytes starting E3 or EF (bytes that never continue a
-    // character): find those bytes, then compare the whole character.
+    // character), the ideographic space E3 80 80: find those bytes and spaces, then compare the
+    // whole character.
     let b = s.as_bytes();
     let mut i = 0;
-    while let Some(k) = b[i..].iter().position(|&x| x == 0xE3 || x == 0xEF) {
+    while let Some(k) = b[i..]
+        .iter()
+        .position(|&x| x == 0xE3 || x == 0xEF || x == b' ' || x == b'\t')
+    {
         let at = i + k;
-        let pos = at + 3;
+        let pos = at + if b[at] < 0x80 { 1 } else { 3 };
         i = pos;
         if pos >= b.len() {
             break;
         }
-        let stop = matches!(
-            b[at..pos],
-            [0xE3, 0x80, 0x82] | [0xEF, 0xBC, 0x9A | 0x9B | 0x81 | 0x9F]
-        );
+        let stop = b[at] < 0x80
+            || matches!(
+                b[at..pos],
+                [0xE3, 0x80, 0x82 | 0x80] | [0xEF, 0xBC, 0x9A | 0x9B | 0x81 | 0x9F]
+            );
         if !stop || pos < min_pos {
             continue;
         }
-        let rest = &s[pos..];
+        let rest = s[pos..].trim_start_matches(is_gap);
+        if rest.is_empty() {
+            continue;
+        }
         if let Some((n, head)) = l1_prefix(rest)
             && n == l1
-            && head.chars().next().is_some_and(is_han)
-            && let Some(p) = head.find('。')
-            && (2..=40).contains(&head[..p].chars().count())
+            && head.chars().next().is_some_and(|c| is_han(c) || c == '“')
+            && !starts_enumeration(head)
+            && head
+                .find(['；', '。'])
+                .is_none_or(|p| head[p..].starts_with('。'))
+            && head
+                .find(['，', '。', '；', '：'])
+                .is_none_or(|p| head[..p].chars().count() >= 2)
         {
             return Some((pos, 1));
         }
@@ -848,6 +1312,15 @@ fn find_inner_heading(s: &str, skip_chars: usize, l1: u32, l2: u32) -> Option<(u
             && head.chars().next().is_some_and(is_han)
         {
             return Some((pos, 2));
+        }
+        if l1 > 1
+            && may_close
+            && (rest.starts_with("同志们，") || rest.starts_with("同志们！"))
+            && b[at] >= 0x80
+            && rest.chars().nth(300).is_none()
+            && !rest.contains(&format!("{}、", crate::numerals::chinese(l1)))
+        {
+            return Some((pos, 0));
         }
     }
     None
@@ -868,6 +1341,14 @@ fn quotes_balanced(s: &str) -> bool {
     !open
 }
 
+/// True when the quote at `p` opens someone's words (after a colon: `他说：“…`), whose end
+/// cannot be told from a nearby comma.
+fn quotes_an_utterance(chars: &[char], p: usize) -> bool {
+    p > 0 && matches!(chars[p - 1], '：' | ':')
+}
+
+// A pass of its own, kept out of `normalize_with` (which it would bloat and slow).
+#[inline(never)]
 fn repair_quotes(l: &mut Line, reference: &Reference, changes: &mut Vec<Change>) {
     if quotes_balanced(&l.text) {
         return;
@@ -916,12 +1397,16 @@ fn repair_quotes(l: &mut Line, reference: &Reference, changes: &mut Vec<Change>)
             .iter()
             .position(|&c| matches!(c, '，' | '。' | '；' | '：' | '、' | '！' | '？'))
             && (2..=8).contains(&k)
+            && seg_chars[..k].iter().all(|&c| is_han(c))
+            && seg_chars[k] != '：'
+            && !quotes_an_utterance(&chars, p)
         {
-            // 2. a short clause ending at punctuation.
+            // 2. a short clause ending at punctuation (not words quoted after 说：).
             Some(p + 1 + k)
         } else if seg_end < chars.len()
             && chars[seg_end] == '“'
             && (2..=8).contains(&seg_chars.len())
+            && seg_chars.iter().all(|&c| is_han(c))
         {
             // 3. a short term running into the next opening quote.
             Some(seg_end)
@@ -1020,7 +1505,7 @@ mod tests {
         let n = norm(raw);
         assert_eq!(
             n.text,
-            "在2023年县政府全体会上的讲话\n同志们：\n今年是关键一年，做好工作至关重要。下面讲几点意见：\n一、把握大势抓落实\n要把握大势。一要看清形势。二要抓住机遇。\n二、科学统筹抓落实\n要统筹兼顾，抓好“两会”精神落实。我就讲这么多。\n"
+            "在2023年县政府全体会上的讲话\n同志们：\n今年是关键一年，做好工作至关重要。下面讲几点意见：\n一、把握大势抓落实。\n要把握大势。一要看清形势。二要抓住机遇。\n二、科学统筹抓落实。\n要统筹兼顾，抓好“两会”精神落实。我就讲这么多。\n"
         );
         assert_eq!(n.count(ChangeKind::PageNumber), 3);
         assert_eq!(n.count(ChangeKind::QuoteRepaired), 1);
@@ -1067,10 +1552,13 @@ mod tests {
             assert_eq!(c.encode_utf8(&mut buf).as_bytes(), bytes);
         }
         assert_eq!(
-            find_inner_heading("要统筹兼顾。二、科学统筹抓落实。要统筹。", 0, 2, 1),
+            find_inner_heading("要统筹兼顾。二、科学统筹抓落实。要统筹。", 0, 2, 1, true),
             Some(("要统筹兼顾。".len(), 1))
         );
-        assert_eq!(find_inner_heading("二、科学统筹抓落实。", 0, 2, 1), None);
+        assert_eq!(
+            find_inner_heading("二、科学统筹抓落实。", 0, 2, 1, true),
+            None
+        );
     }
 
     #[test]

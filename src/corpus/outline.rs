@@ -1,7 +1,10 @@
 //! THE parser: clean speech text → [`Speech`].
 //!
-//! Title; optional byline lines (`（2024年2月26日）`, `县长 张三`); an optional salutation
-//! (`同志们：`); opening paragraphs; level-1 parts (`一、` lines, numbered in order); level-2 parts
+//! Title (the first line when shaped like one; none when the text starts at 同志们 or the
+//! opening; a speaker prefix `王某某：` and a bracketed byline after it go to the byline);
+//! optional byline lines (`（2024年2月26日）`, `县长 张三`); an optional salutation
+//! (`同志们：`); opening paragraphs; level-1 parts (`一、` lines, numbered in order; `第一，`
+//! lines when the speech has no 一、, `一是` paragraphs when it has neither); level-2 parts
 //! (a `（一）` line, or a `（一）X。` sentence opening its paragraph, then `inline_heading`); level-3
 //! items (一要/一是/1./第一，) that start a paragraph or run on inside one — a run must begin with 1
 //! and be followed by its 2, so a lone 一要 sentence is not an item and `1.5%` never is; and a
@@ -11,7 +14,8 @@
 
 use serde_json::{Value, json};
 
-use super::normalize::{l1_prefix, l2_prefix};
+use super::normalize::{di_prefix, l1_prefix, l2_prefix};
+use super::split_title_byline;
 use super::{cn_digit, is_han};
 use crate::model::{Item, ItemMarker, Origin, Paragraph, Part, Sentence, Speech};
 
@@ -176,6 +180,71 @@ fn heading_start(c: char) -> bool {
     is_han(c) || c.is_ascii_alphanumeric() || "“《「『（(【".contains(c)
 }
 
+/// True for a first line that is a title: no sentence stop, not a salutation, a heading or an
+/// item, and short. A speech pasted without its title starts at 同志们 or at the opening.
+fn title_like(s: &str) -> bool {
+    !s.contains(['。', '！', '？'])
+        && !is_salutation(s)
+        && !s.starts_with("同志们")
+        && s.chars().count() <= 80
+        && l1_prefix(s).is_none()
+        && l2_prefix(s).is_none()
+        && item_marker(s).is_none()
+}
+
+/// A title with the speaker before a colon (`王某某：在…上的讲话`): the speaker and the title.
+fn split_speaker(t: &str) -> (Option<&str>, &str) {
+    if let Some(p) = t.find(['：', ':']) {
+        let (who, rest) = (&t[..p], t[p..].trim_start_matches(['：', ':']).trim_start());
+        if !who.is_empty() && who.chars().count() <= 12 && super::title_form(rest) {
+            return (Some(who.trim()), rest);
+        }
+    }
+    (None, t)
+}
+
+/// How a speech numbers its level-1 parts: 一、 (the rule); 第一，/第一、 lines when it has no
+/// 一、; 一是 paragraphs when it has neither. A form counts when its 1 and its 2 start lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Level1 {
+    Dun,
+    Di,
+    Shi,
+}
+
+impl Level1 {
+    fn prefix(self, s: &str) -> Option<(u32, &str)> {
+        match self {
+            Level1::Dun => l1_prefix(s),
+            Level1::Di => di_prefix(s),
+            Level1::Shi => match item_marker(s) {
+                Some((ItemMarker::Shi, n, len)) => Some((n, &s[len..])),
+                _ => None,
+            },
+        }
+    }
+}
+
+fn level1_form(lines: &[(usize, &str)]) -> Level1 {
+    let has = |form: Level1| {
+        let starts = |n: u32| {
+            lines
+                .iter()
+                .any(|(_, l)| form.prefix(l).is_some_and(|(m, r)| m == n && !r.is_empty()))
+        };
+        starts(1) && starts(2)
+    };
+    if lines.iter().any(|(_, l)| l1_prefix(l).is_some()) {
+        Level1::Dun
+    } else if has(Level1::Di) {
+        Level1::Di
+    } else if has(Level1::Shi) && !lines.iter().any(|(_, l)| l2_prefix(l).is_some()) {
+        Level1::Shi
+    } else {
+        Level1::Dun
+    }
+}
+
 /// Parse clean speech text into the document model.
 pub fn parse(text: &str) -> Speech {
     let mut sp = Speech::default();
@@ -186,11 +255,17 @@ pub fn parse(text: &str) -> Speech {
         .filter(|(_, l)| !l.is_empty())
         .collect();
     let mut k = 0;
-    if let Some((_, t)) = lines.first() {
-        sp.title = t.to_string();
+    if let Some((_, t)) = lines.first()
+        && title_like(t)
+    {
+        let (speaker, title) = split_speaker(t);
+        let (title, byline) = split_title_byline(title);
+        sp.title = title.to_string();
+        sp.byline.extend(speaker.map(str::to_string));
+        sp.byline.extend(byline.map(str::to_string));
         k = 1;
     }
-    while k < lines.len() {
+    while k > 0 && k < lines.len() {
         let s = lines[k].1;
         if s.chars().count() <= 40
             && !is_salutation(s)
@@ -209,6 +284,7 @@ pub fn parse(text: &str) -> Speech {
         sp.salutation = Some(lines[k].1.to_string());
         k += 1;
     }
+    let form = level1_form(&lines[k..]);
 
     let mut opening = Container::default();
     // (part, its own container, level-2 parts with their containers)
@@ -222,7 +298,7 @@ pub fn parse(text: &str) -> Speech {
             });
             continue;
         }
-        if let Some((n, rest)) = l1_prefix(s)
+        if let Some((n, rest)) = form.prefix(s)
             && (n as usize == parts.len() + 1 || (renumbered(n, parts.len()) && heading_like(rest)))
             && rest.chars().next().is_some_and(heading_start)
         {
