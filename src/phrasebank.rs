@@ -425,16 +425,38 @@ pub struct Selection {
 impl Selection {
     /// Whether an entry with this status, role, themes and sub-topics is kept.
     pub fn keeps(&self, status: Status, role: Role, themes: &[String], topics: &[String]) -> bool {
+        self.keeps_by(
+            status,
+            role,
+            themes.is_empty(),
+            themes.iter().any(|t| self.wants_theme(t)),
+            topics.iter().any(|t| self.topics.contains(t)),
+        )
+    }
+
+    /// Whether the selection takes every entry of a theme.
+    pub fn wants_theme(&self, theme: &str) -> bool {
+        self.themes
+            .as_ref()
+            .is_none_or(|w| w.iter().any(|t| t == theme))
+    }
+
+    /// [`Selection::keeps`] on what it is decided by: the entry has no theme, one of its themes
+    /// is wanted, one of its sub-topics is.
+    pub fn keeps_by(
+        &self,
+        status: Status,
+        role: Role,
+        no_theme: bool,
+        theme_wanted: bool,
+        topic_wanted: bool,
+    ) -> bool {
         status == Status::Curated
-            && match &self.themes {
-                None => true,
-                Some(want) => {
-                    !role.is_theme_role()
-                        || themes.is_empty()
-                        || themes.iter().any(|t| want.contains(t))
-                        || topics.iter().any(|t| self.topics.contains(t))
-                }
-            }
+            && (self.themes.is_none()
+                || !role.is_theme_role()
+                || no_theme
+                || theme_wanted
+                || topic_wanted)
     }
 }
 
@@ -940,7 +962,7 @@ mod cache {
     use crate::spec::Kind;
 
     /// Bumped whenever the layout below changes.
-    const MAGIC: &[u8; 8] = b"wgpb0005";
+    const MAGIC: &[u8; 8] = b"wgpb0006";
 
     pub fn dir() -> Option<PathBuf> {
         match std::env::var_os("WENGAO_CACHE_DIR") {
@@ -1047,7 +1069,8 @@ mod cache {
         dir.join(format!("phrasebank-{h:016x}.bin"))
     }
 
-    // The layout: MAGIC, the file table, the themes, the phrases; numbers are u32 little-endian,
+    // The layout: MAGIC, the file table, the themes, the names of themes and sub-topics the
+    // phrases use, the phrases (naming them by number); numbers are u32 little-endian,
     // texts are a u32 length and UTF-8 bytes, an optional year is a flag byte and an i32.
     struct Out(Vec<u8>);
 
@@ -1219,6 +1242,21 @@ mod cache {
                 }
             }
         }
+        // The theme and sub-topic names the entries use, once: an entry refers to them by
+        // number, so deciding whether to keep it allocates nothing.
+        let mut names: Vec<&str> = pb
+            .phrases
+            .iter()
+            .flat_map(|p| p.themes.iter().chain(&p.topics))
+            .map(String::as_str)
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        o.u32(names.len());
+        for n in &names {
+            o.str(n);
+        }
+        let name_of = |n: &str| names.binary_search(&n).unwrap_or(0);
         o.u32(phrases.len());
         for (f, p) in phrases {
             // What a selection is decided on comes first, so the rest of a record left out is
@@ -1227,11 +1265,11 @@ mod cache {
             o.u32(Role::ALL.iter().position(|r| *r == p.role).unwrap_or(0));
             o.u32(p.themes.len());
             for t in &p.themes {
-                o.str(t);
+                o.u32(name_of(t));
             }
             o.u32(p.topics.len());
             for t in &p.topics {
-                o.str(t);
+                o.u32(name_of(t));
             }
             o.str(&p.id);
             o.str(&p.text);
@@ -1314,17 +1352,47 @@ mod cache {
                 .collect(),
         );
         let chosen = select(&themes, &topic_map);
+        let n_names = i.u32()?;
+        let names: Vec<String> = (0..n_names.min(1 << 20))
+            .map(|_| i.str())
+            .collect::<Option<_>>()?;
+        // Which names the selection wants, worked out once (not once an entry).
+        let (want_theme, want_topic): (Vec<bool>, Vec<bool>) = match &chosen {
+            None => (vec![true; names.len()], vec![true; names.len()]),
+            Some(c) => (
+                names.iter().map(|n| c.wants_theme(n)).collect(),
+                names.iter().map(|n| c.topics.contains(n)).collect(),
+            ),
+        };
         let n = i.u32()?;
         let mut phrases = Vec::with_capacity(n.min(1 << 20));
+        let (mut theme_ix, mut topic_ix): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
         for _ in 0..n {
             let status = *STATUSES.get(i.u32()?)?;
             let role = *Role::ALL.get(i.u32()?)?;
-            let themes: Vec<String> = (0..i.u32()?).map(|_| i.str()).collect::<Option<_>>()?;
-            let topics: Vec<String> = (0..i.u32()?).map(|_| i.str()).collect::<Option<_>>()?;
-            if chosen
-                .as_ref()
-                .is_some_and(|c| !c.keeps(status, role, &themes, &topics))
-            {
+            theme_ix.clear();
+            for _ in 0..i.u32()? {
+                let k = i.u32()?;
+                names.get(k)?;
+                theme_ix.push(k);
+            }
+            topic_ix.clear();
+            for _ in 0..i.u32()? {
+                let k = i.u32()?;
+                names.get(k)?;
+                topic_ix.push(k);
+            }
+            let kept = match &chosen {
+                None => true,
+                Some(c) => c.keeps_by(
+                    status,
+                    role,
+                    theme_ix.is_empty(),
+                    theme_ix.iter().any(|&k| want_theme[k]),
+                    topic_ix.iter().any(|&k| want_topic[k]),
+                ),
+            };
+            if !kept {
                 i.skip_str()?; // id
                 i.skip_str()?; // text
                 for _ in 0..i.u32()? {
@@ -1344,8 +1412,8 @@ mod cache {
                 id: i.str()?,
                 role,
                 text: i.str()?,
-                themes,
-                topics,
+                themes: theme_ix.iter().map(|&k| names[k].clone()).collect(),
+                topics: topic_ix.iter().map(|&k| names[k].clone()).collect(),
                 kinds: (0..i.u32()?)
                     .map(|_| Kind::ALL.get(i.u32()?).copied())
                     .collect::<Option<_>>()?,

@@ -69,16 +69,19 @@ pub fn four_grams(text: &str) -> HashMap<String, usize> {
 /// The four-character words found three times or more in a text, except those of `allowed`
 /// (the point's own topic and the spec's words, which a paragraph may repeat).
 pub fn repeated_words(text: &str, allowed: &[&str]) -> Vec<String> {
-    // Enumeration labels (一是, 二要) are not words of the text.
+    // Enumeration labels (一是, 二要) and the 要 that opens a demand (要…。要…。) are markers
+    // of the genre's constructions, not words of the text.
     let mut plain = String::with_capacity(text.len());
     let mut prev_num = false;
+    let mut at_start = true;
     for c in text.chars() {
-        if prev_num && matches!(c, '是' | '要') {
+        if (prev_num && matches!(c, '是' | '要')) || (at_start && c == '要') {
             plain.push('，');
         } else {
             plain.push(c);
         }
         prev_num = "一二三四五六七八九十".contains(c);
+        at_start = matches!(c, '。' | '；' | '：' | '！' | '　');
     }
     let mut v: Vec<String> = four_grams(&plain)
         .into_iter()

@@ -6,7 +6,7 @@
 //! intersection of its used terms' spans; an entry, a sentence or a draft is out of era at a month
 //! outside it.
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use serde::Deserialize;
 
 use super::{When, YearMonth, exempt, outermost};
@@ -190,7 +190,12 @@ impl Era {
                 pattern_term.push(i);
             }
         }
-        let matcher = AhoCorasick::new(&patterns).map_err(|e| e.to_string())?;
+        // A contiguous NFA: built in microseconds (a DFA for these patterns took longer to build
+        // than a whole draft takes to check).
+        let matcher = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(&patterns)
+            .map_err(|e| e.to_string())?;
         Ok(Era {
             terms,
             matcher,

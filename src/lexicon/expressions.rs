@@ -4,7 +4,7 @@
 //! `exempt_after` one (“十四五” carries its quotes), and a dated pair (新冠肺炎 → 新冠病毒感染 from
 //! 2022-12-26) only applies to speeches on or after its day.
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use chrono::NaiveDate;
 use serde::Deserialize;
 
@@ -109,8 +109,10 @@ impl Expressions {
                 source: r.source,
             });
         }
-        let matcher =
-            AhoCorasick::new(list.iter().map(|e| e.wrong.as_str())).map_err(|e| e.to_string())?;
+        let matcher = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(list.iter().map(|e| e.wrong.as_str()))
+            .map_err(|e| e.to_string())?;
         Ok(Expressions { list, matcher })
     }
 

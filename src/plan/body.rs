@@ -230,12 +230,16 @@ impl<'a> Planner<'a> {
                     &[("topic", topic.clone())],
                     &topic_fields,
                 );
-                pp.framing2 = self.sentence_from(
-                    Role::Framing,
-                    pool,
-                    &[("topic", topic.clone())],
-                    &topic_fields,
-                );
+                // A second sentence on why it matters, in one point of two without facts: read
+                // blind, two framings restating the heading were a program's first tell.
+                if p.facts.is_empty() && self.rng.coin() {
+                    pp.framing2 = self.sentence_from(
+                        Role::Framing,
+                        pool,
+                        &[("topic", topic.clone())],
+                        &topic_fields,
+                    );
+                }
             }
             for (fi, f) in p.facts.iter().enumerate() {
                 let fact = clause(f.as_str());
@@ -519,8 +523,18 @@ impl<'a> Planner<'a> {
                 }
             }
         }
+        // One paired condition a point (对…的，要…；对…的，一律…): read blind, the same
+        // construction in every point gave the program away.
+        let paired = |t: &str| t.contains("；对") || (t.starts_with('对') && t.contains('；'));
+        let mut pairs = 0;
         let measures = std::mem::take(&mut pp.measures);
         for s in measures {
+            if paired(&s.text) {
+                pairs += 1;
+                if pairs > 1 {
+                    continue;
+                }
+            }
             if keep(&s, self) {
                 pp.measures.push(s);
             }

@@ -219,6 +219,15 @@ pub(super) fn shape_point(
     ctx.insert("bare", &bares);
     ctx.insert("tail", &texts(&tail));
     ctx.insert("n", &n);
+    // A target that says its own time (今年新建…, 全年…) is not led by 今年 again.
+    ctx.insert(
+        "dated",
+        &p.fact_clauses.first().is_some_and(|(f, _)| {
+            ["今年", "全年", "年内", "年底前", "到年底"]
+                .iter()
+                .any(|w| f.starts_with(w))
+        }),
+    );
     ctx.insert("emph", &emph.map_or(-1, |e| e as i64));
     ctx.insert("variant", &variant);
     ctx.insert("topic", &p.topic);
