@@ -54,18 +54,6 @@ fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
-/// Four-character Han runs of a text, each with how often it occurs.
-pub fn four_grams(text: &str) -> HashMap<String, usize> {
-    let mut out: HashMap<String, usize> = HashMap::new();
-    let cs: Vec<char> = text.chars().collect();
-    for w in cs.windows(4) {
-        if w.iter().all(|c| is_han(*c)) {
-            *out.entry(w.iter().collect()).or_default() += 1;
-        }
-    }
-    out
-}
-
 /// The four-character words found three times or more in a text, except those of `allowed`
 /// (the point's own topic and the spec's words, which a paragraph may repeat).
 pub fn repeated_words(text: &str, allowed: &[&str]) -> Vec<String> {
@@ -83,14 +71,21 @@ pub fn repeated_words(text: &str, allowed: &[&str]) -> Vec<String> {
         prev_num = "一二三四五六七八九十".contains(c);
         at_start = matches!(c, '。' | '；' | '：' | '！' | '　');
     }
-    let mut v: Vec<String> = four_grams(&plain)
+    // Counted on character arrays; only a word found three times becomes a string.
+    let cs: Vec<char> = plain.chars().collect();
+    let mut counts: HashMap<[char; 4], usize> = HashMap::new();
+    for w in cs.windows(4) {
+        if w.iter().all(|c| is_han(*c)) {
+            *counts.entry([w[0], w[1], w[2], w[3]]).or_default() += 1;
+        }
+    }
+    let mut v: Vec<String> = counts
         .into_iter()
-        .filter(|(g, n)| {
-            *n >= 3
-                && !COMMON_FOUR.contains(&g.as_str())
-                && !allowed.iter().any(|a| a.contains(g.as_str()))
+        .filter(|(_, n)| *n >= 3)
+        .map(|(g, _)| g.iter().collect::<String>())
+        .filter(|g| {
+            !COMMON_FOUR.contains(&g.as_str()) && !allowed.iter().any(|a| a.contains(g.as_str()))
         })
-        .map(|(g, _)| g)
         .collect();
     v.sort();
     v

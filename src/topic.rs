@@ -95,6 +95,19 @@ pub struct TopicMap {
     pair_topics: Vec<(u64, u32)>,
     /// Each sub-topic's terms of two characters or more.
     terms_of: Vec<Vec<String>>,
+    /// Resolutions already made (the selection resolves the spec's points before the planner
+    /// does, with the same queries).
+    memo: Memo,
+}
+
+/// A cache of resolutions by query; a clone starts empty.
+#[derive(Debug, Default)]
+struct Memo(std::sync::Mutex<HashMap<String, Resolution>>);
+
+impl Clone for Memo {
+    fn clone(&self) -> Memo {
+        Memo::default()
+    }
 }
 
 type HashMap<K, V> = std::collections::HashMap<K, V>;
@@ -149,6 +162,7 @@ impl TopicMap {
             first_pair,
             pair_topics,
             terms_of,
+            memo: Memo::default(),
         }
     }
 
@@ -258,6 +272,28 @@ impl TopicMap {
     /// half again. The best wins, with a runner-up of the same theme kept when it scores at least
     /// three quarters of the best from the topic or title itself. Ties go to the own theme.
     pub fn resolve(&self, q: &Query<'_>) -> Resolution {
+        let key = format!(
+            "{}\u{1}{}\u{1}{}\u{1}{}\u{1}{}\u{1}{}\u{1}{}\u{1}{}",
+            q.topic,
+            q.title.unwrap_or(""),
+            q.facts.join("\u{2}"),
+            q.lead.unwrap_or(""),
+            q.support.join("\u{2}"),
+            q.about.unwrap_or(""),
+            q.theme,
+            q.year
+        );
+        if let Some(r) = self.memo.0.lock().ok().and_then(|m| m.get(&key).cloned()) {
+            return r;
+        }
+        let r = self.resolve_anew(q);
+        if let Ok(mut m) = self.memo.0.lock() {
+            m.insert(key, r.clone());
+        }
+        r
+    }
+
+    fn resolve_anew(&self, q: &Query<'_>) -> Resolution {
         if let Some(a) = q.about.map(str::trim).filter(|a| !a.is_empty())
             && self.get(a).is_some()
         {
