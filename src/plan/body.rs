@@ -12,6 +12,39 @@ impl<'a> Planner<'a> {
         let n = spec.sections.len();
         let mut out: Vec<SectionPlan> = (0..n).map(|_| SectionPlan::default()).collect();
 
+        // The theme a section speaks of: its own, unless every point of it resolved to
+        // sub-topics of one other theme (a 社会治理 section whose one point is 防汛 is headed and
+        // introduced as 安全生产, not with 枫桥经验).
+        let spoken: Vec<String> = (0..n)
+            .map(|i| {
+                let s = &spec.sections[i];
+                let own = s.theme.0.clone();
+                let year = self.vs.year();
+                let themes: Vec<String> = s
+                    .points
+                    .iter()
+                    .filter_map(|p| {
+                        let r = self
+                            .pb
+                            .topic_map
+                            .resolve(&super::topics::query(p, &own, year));
+                        let t = r.topics.first()?;
+                        self.pb.topic_map.get(t).map(|st| st.theme.clone())
+                    })
+                    .collect();
+                match themes.first() {
+                    Some(t)
+                        if *t != own
+                            && themes.len() == s.points.len()
+                            && themes.iter().all(|x| x == t)
+                            && self.pb.themes.iter().any(|th| th.name == *t) =>
+                    {
+                        t.clone()
+                    }
+                    _ => own,
+                }
+            })
+            .collect();
         // Level-1 headings: one pattern for the group.
         let l1 = self.group_headings(
             "l1_",
@@ -23,7 +56,7 @@ impl<'a> Planner<'a> {
                             .title
                             .as_ref()
                             .map(|t| (t.0.clone(), format!("sections[{i}].title"))),
-                        theme: s.theme.0.clone(),
+                        theme: spoken[i].clone(),
                         topic: None,
                     }
                 })
@@ -45,7 +78,7 @@ impl<'a> Planner<'a> {
                         .resolve(&super::topics::query(p, &theme, year))
                 })
                 .collect();
-            out[i].intro = self.intro(&theme, &resolved);
+            out[i].intro = self.intro(&spoken[i], &resolved);
             self.ranked_in_part = out[i].intro.iter().any(|s| {
                 crate::prose::RANKING_WORDS
                     .iter()
