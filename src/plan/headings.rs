@@ -126,7 +126,7 @@ impl<'a> Planner<'a> {
                 let value = match slot.as_str() {
                     "topic" => n.topic.as_ref().map(|(t, f)| {
                         fields.push(f.clone());
-                        t.clone()
+                        as_task(t)
                     }),
                     "name" => Some(n.theme.clone()),
                     "aim" | "goal" => {
@@ -223,5 +223,25 @@ impl<'a> Planner<'a> {
         // Headings are never repeated anywhere in the draft.
         self.used_texts.extend(texts);
         Some(out)
+    }
+}
+
+/// The endings of a topic that already names work done (建设, 整治, 改革 …): a heading can put
+/// its verb before it (扎实推进项目建设). Another topic names a field (城镇燃气, 消防, 防汛), and
+/// a heading reads 切实加强消防工作, not 切实加强消防.
+const WORK_ENDINGS: [&str; 57] = [
+    "建设", "整治", "改革", "保护", "管理", "治理", "监管", "服务", "提升", "攻坚", "行动", "工作",
+    "招商", "督查", "考核", "化解", "防控", "帮扶", "生产", "发展", "振兴", "培育", "推进", "落实",
+    "创建", "改造", "保障", "开工", "投产", "监督", "宣传", "教育", "整改", "收购", "备耕", "排查",
+    "救助", "转型", "创新", "调度", "储备", "责任", "产业", "园区", "旅游", "经济", "体系", "机制",
+    "环境", "能力", "作风", "秩序", "市场", "增收", "项目", "安全", "就业",
+];
+
+/// A point's topic as a level-2 heading's object: 工作 after a field (消防 → 消防工作).
+pub(super) fn as_task(topic: &str) -> String {
+    if topic.chars().count() <= 6 && !WORK_ENDINGS.iter().any(|w| topic.ends_with(w)) {
+        format!("{topic}工作")
+    } else {
+        topic.to_string()
     }
 }
