@@ -598,7 +598,7 @@ pub fn scan(dir: &Path, sources: &[(PathBuf, String)]) -> Scanned {
             let text = e.text.trim().to_string();
             let live = years
                 .span()
-                .intersect(crate::lexicon::lexicon().era.span_of(&text));
+                .intersect(crate::lexicon::lexicon().span_of(&text));
             out.phrases.push(Phrase {
                 id: e.id,
                 role,

@@ -731,7 +731,7 @@ impl Phrasebank {
                 let text = e.text.trim().to_string();
                 let live = years
                     .span()
-                    .intersect(crate::lexicon::lexicon().era.span_of(&text));
+                    .intersect(crate::lexicon::lexicon().span_of(&text));
                 pb.phrases.push(Phrase {
                     id: e.id,
                     role,
@@ -1005,6 +1005,7 @@ mod cache {
         hash(&mut h, b"stamp");
         hash(&mut h, env!("CARGO_PKG_VERSION").as_bytes());
         hash(&mut h, crate::lexicon::ERA_YAML.as_bytes());
+        hash(&mut h, crate::lexicon::CALENDAR_YAML.as_bytes());
         for f in files {
             let m = std::fs::metadata(f).ok()?;
             let modified = m.modified().ok()?;
@@ -1062,6 +1063,7 @@ mod cache {
         hash(&mut h, env!("CARGO_PKG_VERSION").as_bytes());
         // The era lexicon narrows the entries' months: a new lexicon is a new cache.
         hash(&mut h, crate::lexicon::ERA_YAML.as_bytes());
+        hash(&mut h, crate::lexicon::CALENDAR_YAML.as_bytes());
         for (p, t) in sources {
             hash(&mut h, p.to_string_lossy().as_bytes());
             hash(&mut h, t.as_bytes());

@@ -334,6 +334,44 @@ impl Calendar {
         }
     }
 
+    /// The months a text can be said in by the congresses and plenary sessions it names (not
+    /// looking forward to them): from the month after the latest one ended.
+    pub fn span_of(&self, text: &str) -> super::Span {
+        let from = self
+            .events
+            .iter()
+            .filter(|e| matches!(e.kind, EventKind::Congress | EventKind::Plenum))
+            .filter(|e| !self.later_mentions_of(text, e).is_empty())
+            .map(|e| {
+                let m = super::YearMonth::of(e.end);
+                if m.month == 12 {
+                    super::YearMonth::new(m.year + 1, 1)
+                } else {
+                    super::YearMonth::new(m.year, m.month + 1)
+                }
+            })
+            .max();
+        super::Span { from, until: None }
+    }
+
+    /// Where a text names one event, not looking forward to it (迎接党的二十大, 即将召开的
+    /// 二十届三中全会 look forward).
+    fn later_mentions_of(&self, text: &str, e: &Event) -> Vec<usize> {
+        e.mentions
+            .iter()
+            .flat_map(|m| text.match_indices(m.as_str()))
+            .filter(|(i, m)| {
+                let before = &text[..*i];
+                let before = before.strip_suffix("党的").unwrap_or(before);
+                !AHEAD.iter().any(|a| before.ends_with(a))
+                    && !AHEAD_AFTER
+                        .iter()
+                        .any(|a| text[i + m.len()..].starts_with(a))
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
     /// Congresses and plenary sessions a text names that were held after `on`, with the byte
     /// offset of the mention.
     pub fn later_mentions<'a>(&'a self, text: &str, on: NaiveDate) -> Vec<(&'a Event, usize)> {
@@ -343,20 +381,7 @@ impl Calendar {
                 continue;
             }
             // Looking forward to it (迎接党的二十大, 即将召开的二十届三中全会) is no anachronism.
-            let at = e
-                .mentions
-                .iter()
-                .flat_map(|m| text.match_indices(m.as_str()))
-                .filter(|(i, m)| {
-                    let before = &text[..*i];
-                    let before = before.strip_suffix("党的").unwrap_or(before);
-                    !AHEAD.iter().any(|a| before.ends_with(a))
-                        && !AHEAD_AFTER
-                            .iter()
-                            .any(|a| text[i + m.len()..].starts_with(a))
-                })
-                .map(|(i, _)| i)
-                .min();
+            let at = self.later_mentions_of(text, e).into_iter().min();
             if let Some(at) = at {
                 out.push((e, at));
             }
@@ -444,5 +469,11 @@ guiding:
             c.later_mentions("今年将召开党的二十大", d("2022-01-15"))
                 .is_empty()
         );
+        // A phrase naming a plenum is drafted from the month after it.
+        assert_eq!(
+            c.span_of("深入学习贯彻二十届三中全会精神").from,
+            Some(crate::lexicon::YearMonth::new(2024, 8))
+        );
+        assert!(c.span_of("以优异成绩迎接党的二十大胜利召开").is_always());
     }
 }

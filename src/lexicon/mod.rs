@@ -81,6 +81,16 @@ impl Lexicon {
     }
 }
 
+impl Lexicon {
+    /// The months a text can be said in: by the era of its terms and by the congresses and
+    /// plenary sessions it names.
+    pub fn span_of(&self, text: &str) -> Span {
+        self.era
+            .span_of(text)
+            .intersect(self.calendar.span_of(text))
+    }
+}
+
 /// The embedded lexicon, parsed on first use.
 pub fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();

@@ -688,6 +688,46 @@ impl<'a> Planner<'a> {
                 extra.push(("support", support.join("、")));
                 fields.push(format!("{base}.support"));
             }
+            // Two assignments of three are worded with the point (县住建局要牵头抓好城镇燃气…):
+            // read blind, the phrasebank's fixed lines (主要负责同志亲自抓…) at the end of every
+            // point were a program's tell.
+            if self.rng.weighted(&[2, 1]) == 0 {
+                let gov = self.base.get("gov").cloned().unwrap_or_default();
+                let texts = if support.is_empty() {
+                    vec![
+                        format!("{lead}要牵头抓好{topic}，拿出具体方案，一项一项抓到位。"),
+                        format!(
+                            "{topic}由{lead}牵头负总责，要细化任务、压实责任，定期向{gov}报告进展。"
+                        ),
+                        format!("请{lead}把{topic}的任务分解到岗、落实到人，定期调度推进。"),
+                    ]
+                } else {
+                    let sup = support.join("、");
+                    vec![
+                        format!(
+                            "{lead}要牵头抓好{topic}，{sup}要各司其职、密切配合，形成工作合力。"
+                        ),
+                        format!(
+                            "{topic}由{lead}牵头抓总，{sup}按职责分工配合，确保各项任务落到实处。"
+                        ),
+                        format!("请{lead}牵头，会同{sup}把{topic}的任务逐项分解，定期调度推进。"),
+                    ]
+                };
+                // Each wording once a draft (two alike read as one sentence said twice).
+                let mut fresh: Vec<(String, String)> = texts
+                    .into_iter()
+                    .enumerate()
+                    .map(|(k, t)| (format!("plan:assignment:{k}"), t))
+                    .filter(|(mark, _)| !self.used_texts.contains(mark))
+                    .collect();
+                self.rng.shuffle(&mut fresh);
+                if let Some((mark, text)) = fresh.into_iter().next()
+                    && let Some(s) = self.fallback("assignment", vec![text], fields.clone())
+                {
+                    self.used_texts.insert(mark);
+                    return Some(s);
+                }
+            }
             // With support units, only entries that name them.
             let s = if support.is_empty() {
                 self.sentence(Role::Responsibility, None, &extra, &fields)
