@@ -468,15 +468,20 @@ impl<'a> Planner<'a> {
             .filter(|t| t.chars().count() >= 3)
             .collect();
         terms.sort_by_key(|t| std::cmp::Reverse(t.len()));
-        let masked = |text: &str| -> Vec<[char; 5]> {
-            let mut m = std::borrow::Cow::Borrowed(text);
+        let mask = |text: &str| -> String {
+            let mut m = text.to_string();
             for t in &terms {
                 if m.contains(t) {
-                    m = std::borrow::Cow::Owned(m.replace(t, "·"));
+                    m = m.replace(t, "·");
                 }
             }
-            grams5(&m)
+            m
         };
+        let masked = |text: &str| -> Vec<[char; 5]> { grams5(&mask(text)) };
+        // Four-character words of the point outside its sub-topic's vocabulary: a sentence that
+        // says two of them again (隐形变异, 违规发放 … after 防止“四风”隐形变异 and 已经违规发放的)
+        // says again what the point has said.
+        let mut said4: HashSet<[char; 4]> = HashSet::default();
         let mut said5: HashSet<[char; 5]> = HashSet::default();
         let mut counts: HashMap<[char; 4], u32> = HashMap::default();
         for s in pp
@@ -490,6 +495,7 @@ impl<'a> Planner<'a> {
                 *counts.entry(g).or_default() += 1;
             }
             said5.extend(masked(&s.text));
+            said4.extend(grams(&mask(&s.text)));
         }
         let mut keep = |s: &Sentence, planner: &mut Self| -> bool {
             let ps = pair_keys(&s.text);
@@ -521,6 +527,15 @@ impl<'a> Planner<'a> {
             {
                 return false;
             }
+            let own4: HashSet<[char; 4]> = grams(&mask(&s.text)).into_iter().collect();
+            if own4
+                .iter()
+                .filter(|g| said4.contains(*g) && !allowed.contains(*g))
+                .count()
+                >= 2
+            {
+                return false;
+            }
             let gs = grams(&s.text);
             let mut mine: HashMap<[char; 4], u32> = HashMap::default();
             for g in &gs {
@@ -534,6 +549,7 @@ impl<'a> Planner<'a> {
             }
             *ranked |= ranks;
             said5.extend(g5);
+            said4.extend(own4);
             for (g, c) in mine {
                 *counts.entry(g).or_default() += c;
             }

@@ -239,7 +239,15 @@ const WORK_ENDINGS: [&str; 57] = [
 
 /// A point's topic as a level-2 heading's object: 工作 after a field (消防 → 消防工作).
 pub(super) fn as_task(topic: &str) -> String {
-    if topic.chars().count() <= 6 && !WORK_ENDINGS.iter().any(|w| topic.ends_with(w)) {
+    // A topic that opens with its own verb (纠治四风, 力戒形式主义) names its work already.
+    const VERBS: [&str; 12] = [
+        "纠治", "力戒", "改进", "加强", "深化", "优化", "防范", "整治", "推动", "提升", "打击",
+        "严格",
+    ];
+    if topic.chars().count() <= 6
+        && !WORK_ENDINGS.iter().any(|w| topic.ends_with(w))
+        && !VERBS.iter().any(|v| topic.starts_with(v))
+    {
         format!("{topic}工作")
     } else {
         topic.to_string()
