@@ -173,6 +173,8 @@ pub fn this_years_figures(text: &str) -> bool {
         "1月份",
         "1-3月",
         "1至3月",
+        // A figure against 序时进度 (the share of the year's work due by now) is this year's.
+        "序时进度",
     ]
     .iter()
     .any(|w| text.contains(w))

@@ -611,8 +611,9 @@ fn measures_stay_on_their_point() {
             .map(|s| &s.origin)
             .chain(point.items.iter().map(|i| &i.lead_origin))
             .filter_map(|o| match o {
-                // A formula of the sub-topic (“三管三必须”…) is one of its measures.
-                wengao::model::Origin::Phrase { id }
+                // A formula of the sub-topic (“三管三必须”…) is one of its measures; so is the
+                // measure the point's lead opens (由区应急管理局牵头，…).
+                wengao::model::Origin::Phrase { id } | wengao::model::Origin::Mixed { id, .. }
                     if id.contains(".measure.") || id.contains(".formula.") =>
                 {
                     Some(id.as_str())

@@ -112,7 +112,7 @@ pub fn item_marker(s: &str) -> Option<(ItemMarker, u32, usize)> {
     let next_ok = |rest: &str| {
         rest.chars()
             .next()
-            .is_some_and(|c| is_han(c) || c == '“' || c == '《' || c == '*' || c == 'X')
+            .is_some_and(|c| is_han(c) || matches!(c, '“' | '《' | '【' | '*' | 'X'))
     };
     if let Some(n) = cn_digit(a) {
         let len = a.len_utf8() + b.len_utf8();

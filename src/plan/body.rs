@@ -58,6 +58,16 @@ impl<'a> Planner<'a> {
                             .map(|t| (t.0.clone(), format!("sections[{i}].title"))),
                         theme: spoken[i].clone(),
                         topic: None,
+                        topics: s
+                            .points
+                            .iter()
+                            .flat_map(|p| {
+                                self.pb
+                                    .topic_map
+                                    .resolve(&super::topics::query(p, &s.theme.0, self.vs.year()))
+                                    .topics
+                            })
+                            .collect(),
                     }
                 })
                 .collect::<Vec<_>>(),
@@ -109,6 +119,7 @@ impl<'a> Planner<'a> {
                                 format!("sections[{i}].points[{j}].topic")
                             },
                         )),
+                        topics: resolved[j].topics.clone(),
                     })
                     .collect();
                 let avoid = last_l2.clone();
@@ -157,9 +168,10 @@ impl<'a> Planner<'a> {
             .unwrap_or(false)
     }
 
-    /// A part's intro: one sentence on its points' sub-topics when the theme has one, one that
-    /// fits any point of the theme (`general`), in an order the seed picks. A theme without a
-    /// topic map keeps its whole pool.
+    /// A part's intro: one sentence on its points' sub-topics when the theme has one; one that
+    /// fits any point of the theme (`general`) only when there is none of its own or the points
+    /// range over three sub-topics or more, in an order the seed picks. A theme without a topic
+    /// map keeps its whole pool.
     pub(super) fn intro(&mut self, theme: &str, resolved: &[Resolution]) -> Vec<Sentence> {
         let own: Vec<String> = resolved
             .iter()
@@ -186,7 +198,7 @@ impl<'a> Planner<'a> {
         let ids: HashSet<String> = self
             .pb
             .pool_iter(Role::PartIntro, Some(theme), self.vs.kind, self.vs.at())
-            .filter(|p| !p.serves(&own) && !p.is_general())
+            .filter(|p| !p.serves(&own))
             .map(|p| p.id.clone())
             .collect();
         if !own.is_empty()
@@ -194,7 +206,15 @@ impl<'a> Planner<'a> {
         {
             intro.push(Sentence::new(text, Origin::Phrase { id }));
         }
-        intro.extend(self.sentence_from(Role::PartIntro, Pool::General(theme), &[], &[]));
+        // A sentence that fits any part of the theme only where the part has none of its own, or
+        // where its points range over three sub-topics or more: read blind, 实施乡村振兴战略是…总抓手
+        // over a part on 耕地保护 was a program's tell.
+        let mut distinct = own.clone();
+        distinct.sort();
+        distinct.dedup();
+        if intro.is_empty() || distinct.len() >= 3 {
+            intro.extend(self.sentence_from(Role::PartIntro, Pool::General(theme), &[], &[]));
+        }
         // Two intros that repeat a word (绿色发展 … 绿色发展 … 绿色发展) read as one said twice.
         if intro.len() == 2 {
             let both = format!("{}{}", intro[0].text, intro[1].text);
@@ -235,6 +255,32 @@ impl<'a> Planner<'a> {
                     .flat_map(|t| t.terms().map(str::to_string))
                     .filter(|t| t.chars().count() >= 2)
                     .collect(),
+                objects: {
+                    let pool =
+                        self.pb
+                            .topic_pool(Role::Measure, &res.topics, self.vs.kind, self.vs.at());
+                    let mut terms: Vec<&str> = res
+                        .topics
+                        .iter()
+                        .filter_map(|t| self.pb.topic_map.get(t))
+                        .flat_map(|t| t.terms())
+                        .filter(|t| {
+                            t.chars().count() >= 3
+                                && !topic.contains(*t)
+                                && !heads[pi].0.contains(*t)
+                        })
+                        .collect();
+                    terms.sort_unstable();
+                    terms.dedup();
+                    terms
+                        .into_iter()
+                        .filter(|t| {
+                            let n = pool.iter().filter(|ph| ph.text.contains(*t)).count();
+                            n * 4 <= pool.len()
+                        })
+                        .map(str::to_string)
+                        .collect()
+                },
                 fact_clauses: p
                     .facts
                     .iter()
@@ -433,6 +479,43 @@ impl<'a> Planner<'a> {
             pp.measures.truncate(MAX_MEASURES);
         }
         self.ranked_in_part = ranked;
+        // 由县自然资源局牵头，县农业农村局具体负责，严格…: in about one point of three with a lead
+        // and no deadline, the assignment opens the point's first measure that starts with its
+        // verb, as the corpus writes it (由韩靖同志牵头，县科工信局具体负责，扎实推进…), instead of
+        // a line tacked on at the point's end.
+        for (k, pp) in plans.iter_mut().enumerate() {
+            let p = &sec.points[k];
+            let Some(lead) = &p.lead else { continue };
+            if self.vs.deadlines[si][k].is_some() || self.rng.below(3) != 0 {
+                continue;
+            }
+            let Some(j) = pp.measures.iter().position(|m| {
+                matches!(m.origin, Origin::Phrase { .. }) && opens_with_verb(&m.text)
+            }) else {
+                continue;
+            };
+            let base = format!("sections[{si}].points[{k}]");
+            let lead = clause(lead.as_str());
+            let support: Vec<String> = p.support.iter().map(|s| clause(s.as_str())).collect();
+            let mut fields = vec![format!("{base}.lead")];
+            let by = if support.is_empty() {
+                format!("由{lead}牵头，")
+            } else {
+                fields.push(format!("{base}.support"));
+                format!("由{lead}牵头，{}具体负责，", support.join("、"))
+            };
+            let m = pp.measures.remove(j);
+            let Origin::Phrase { id } = m.origin else {
+                unreachable!("picked a phrase")
+            };
+            // After the writer's own tasks and before the measures, which are ordered from the
+            // general to the specific: it keeps its place and takes no connective.
+            pp.tasks.push(Sentence::new(
+                format!("{by}{}", m.text),
+                Origin::Mixed { id, fields },
+            ));
+            pp.responsibility = None;
+        }
         // No `general` measure is added: read blind, a point that ended on a sentence fitting
         // any point of its theme was the first thing a writer took for a program's.
         self.report_points(si, sec.points.len(), &mut plans, resolved);
@@ -478,6 +561,19 @@ impl<'a> Planner<'a> {
             m
         };
         let masked = |text: &str| -> Vec<[char; 5]> { grams5(&mask(text)) };
+        // A second sentence on one of the point's side objects (防止耕地非粮化 … 坚决遏制耕地
+        // “非农化”、防止“非粮化”; two sentences on 公务用车) says that object's part again: it is
+        // left out.
+        let objects = std::mem::take(&mut pp.objects);
+        let objects_of = |text: &str| -> Vec<usize> {
+            objects
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| text.contains(t.as_str()))
+                .map(|(i, _)| i)
+                .collect()
+        };
+        let mut said_objects: HashSet<usize> = HashSet::default();
         // Four-character words of the point outside its sub-topic's vocabulary: a sentence that
         // says two of them again (隐形变异, 违规发放 … after 防止“四风”隐形变异 and 已经违规发放的)
         // says again what the point has said.
@@ -536,6 +632,10 @@ impl<'a> Planner<'a> {
             {
                 return false;
             }
+            let objs = objects_of(&s.text);
+            if objs.iter().any(|o| said_objects.contains(o)) {
+                return false;
+            }
             let gs = grams(&s.text);
             let mut mine: HashMap<[char; 4], u32> = HashMap::default();
             for g in &gs {
@@ -548,6 +648,7 @@ impl<'a> Planner<'a> {
                 return false;
             }
             *ranked |= ranks;
+            said_objects.extend(objs);
             said5.extend(g5);
             said4.extend(own4);
             for (g, c) in mine {
@@ -802,6 +903,21 @@ impl<'a> Planner<'a> {
             None
         }
     }
+}
+
+/// Whether a measure starts with its verb (加强…, 严格落实…), so that 由…牵头， can open it: not
+/// with its actor (住建部门要…), a condition (对…的, 凡是…), a demand (要…), a connective or a
+/// setting, and not naming a lead of its own.
+fn opens_with_verb(text: &str) -> bool {
+    const NOT_FIRST: [&str; 12] = [
+        "对", "凡", "要", "同时", "此外", "特别", "在", "从", "各", "通过", "结合", "围绕",
+    ];
+    let first = text.split('，').next().unwrap_or(text);
+    !first.contains('要')
+        && !first.contains("部门")
+        && !text.contains("牵头")
+        && !text.contains("负责")
+        && !NOT_FIRST.iter().any(|w| text.starts_with(w))
 }
 
 /// Words of a fact frame that call its fact a task to be done (true only of a target).

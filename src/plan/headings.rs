@@ -31,6 +31,17 @@ impl<'a> Planner<'a> {
     ) -> Vec<(String, Origin)> {
         let mut names: Vec<String> = self.templates.pattern_names(prefix);
         self.rng.shuffle(&mut names);
+        // Two four-character mottos before the aim (持续用力，做足文章，…) say nothing of the part:
+        // the corpus writes them, but rarely; three drafts of four try the other patterns first.
+        if self.rng.below(4) != 0 {
+            let (stacked, rest): (Vec<String>, Vec<String>) = names.into_iter().partition(|n| {
+                self.templates
+                    .pattern_slots(n)
+                    .iter()
+                    .any(|s| s == "motto2")
+            });
+            names = rest.into_iter().chain(stacked).collect();
+        }
         if let Some(a) = avoid
             && names.len() > 1
             && let Some(pos) = names.iter().position(|n| n == a)
@@ -135,7 +146,8 @@ impl<'a> Planner<'a> {
                         } else {
                             Role::HeadingGoal
                         };
-                        self.draw(role, Some(&n.theme), &[], &HashSet::default(), true)
+                        let elsewhere = self.off_heading(role, n);
+                        self.draw(role, Some(&n.theme), &[], &elsewhere, true)
                             .map(|(id, t)| {
                                 let c = clause(&t);
                                 ids.push(id.clone());
@@ -223,6 +235,38 @@ impl<'a> Planner<'a> {
         // Headings are never repeated anywhere in the draft.
         self.used_texts.extend(texts);
         Some(out)
+    }
+}
+
+impl<'a> Planner<'a> {
+    /// The theme's heading aims or goals that name a sub-topic of the theme the part's points
+    /// are not on (提升农村人居环境 over a part on 春耕备耕): a level-1 heading speaks of its part.
+    fn off_heading(&self, role: Role, n: &HeadingNeed) -> HashSet<String> {
+        if n.topics.is_empty() {
+            return HashSet::default();
+        }
+        let others: Vec<&str> = self
+            .pb
+            .topic_map
+            .of_theme(&n.theme)
+            .filter(|st| !n.topics.contains(&st.name))
+            .flat_map(|st| st.terms())
+            .filter(|t| t.chars().count() >= 2)
+            .filter(|t| {
+                // A word the part's own sub-topics share (农业, 项目) is no sign of another.
+                !n.topics.iter().any(|own| {
+                    self.pb
+                        .topic_map
+                        .get(own)
+                        .is_some_and(|o| o.terms().any(|w| w.contains(*t) || t.contains(w)))
+                })
+            })
+            .collect();
+        self.pb
+            .pool_iter(role, Some(&n.theme), self.vs.kind, self.vs.at())
+            .filter(|ph| others.iter().any(|t| ph.text.contains(*t)))
+            .map(|ph| ph.id.clone())
+            .collect()
     }
 }
 

@@ -120,6 +120,10 @@ struct PointPlan {
     /// The point's topic, and the words of its sub-topics (how specific a measure is).
     topic: String,
     terms: Vec<String>,
+    /// The sub-topics' words that name a side object (非粮化, 公务用车): three characters or
+    /// more, not in the heading or topic, and in at most a quarter of the sub-topics' measures
+    /// (a core word such as 重大危险源 is in many and may be said again).
+    objects: Vec<String>,
     requirement: Option<Sentence>,
     responsibility: Option<Sentence>,
     deadline: Option<Sentence>,
@@ -195,6 +199,9 @@ struct HeadingNeed {
     theme: String,
     /// The point's topic and its field (level 2 only).
     topic: Option<(String, String)>,
+    /// The sub-topics the part's (or point's) points resolved to: a heading's aim or goal that
+    /// names another sub-topic of the theme (提升农村人居环境 over a part on 春耕) is not drawn.
+    topics: Vec<String>,
 }
 
 impl<'a> Planner<'a> {

@@ -206,6 +206,8 @@ impl<'a> Planner<'a> {
                     texts.push(t.0.clone());
                 }
             });
+            // A meeting on the quarter (一季度重点工作推进会) reviews this year so far.
+            texts.push(self.vs.spec.meeting.name.0.clone());
             let year_review = month <= 3 && !crate::prose::this_years_figures(&texts.concat());
             let wrong: HashSet<String> = self
                 .pb

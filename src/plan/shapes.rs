@@ -94,6 +94,9 @@ pub(super) fn yao(text: &str) -> String {
     let timed = TIME_OPENERS.iter().any(|w| t.starts_with(w));
     if t.starts_with('要')
         || t.starts_with('凡')
+        || t.starts_with('由')
+        // 对…的，要…: the demand is in the sentence already (要对…，要… says 要 twice).
+        || (t.starts_with('对') && t.contains('要'))
         || head.contains('要')
         || t.starts_with('各')
         || timed
