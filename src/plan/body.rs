@@ -463,7 +463,7 @@ impl<'a> Planner<'a> {
             }
         }
         let mut group = self.near_group(Role::Measure, theme, Some(&allowed), &keys, false);
-        for _ in 0..MAX_MEASURES + 2 {
+        for _ in 0..MAX_MEASURES + 6 {
             for (k, pp) in plans.iter_mut().enumerate() {
                 if let Some(s) = self.sentence_near(&mut group, k) {
                     pp.measures.push(s);
@@ -541,6 +541,24 @@ impl<'a> Planner<'a> {
         let mut allowed5: HashSet<[char; 5]> = self.spec_grams5.clone();
         for t in [&pp.topic, &pp.heading].into_iter().chain(&pp.terms) {
             allowed5.extend(grams5(t));
+        }
+        // The writer's own tasks are said once: a measure that says a task again (县级领导包抓
+        // after the task 实行重点项目县级领导包抓制度) is left out, though the task is spec text.
+        let own: HashSet<[char; 4]> = grams(&pp.topic)
+            .into_iter()
+            .chain(grams(&pp.heading))
+            .collect();
+        for task in &pp.tasks {
+            for g in grams(&task.text) {
+                if !own.contains(&g) && !prose::COMMON_FOUR.iter().any(|w| grams(w).contains(&g)) {
+                    allowed.remove(&g);
+                }
+            }
+            for g in grams5(&task.text) {
+                if !grams5(&pp.topic).contains(&g) && !grams5(&pp.heading).contains(&g) {
+                    allowed5.remove(&g);
+                }
+            }
         }
         // The sub-topic's words are masked first: 危险化学品重大危险源 said twice is the topic's
         // own vocabulary, not a phrase repeated (the windows across a masked word do not count).
