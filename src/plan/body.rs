@@ -195,16 +195,31 @@ impl<'a> Planner<'a> {
             return intro;
         }
         let mut intro = Vec::new();
-        let ids: HashSet<String> = self
-            .pb
-            .pool_iter(Role::PartIntro, Some(theme), self.vs.kind, self.vs.at())
-            .filter(|p| !p.serves(&own))
-            .map(|p| p.id.clone())
-            .collect();
-        if !own.is_empty()
-            && let Some((id, text)) = self.draw(Role::PartIntro, Some(theme), &[], &ids, true)
-        {
-            intro.push(Sentence::new(text, Origin::Phrase { id }));
+        // The first point's own field first (a part on 文明县城创建 and 背街小巷 opens on the
+        // former, not on 城市更新), then any of its points'.
+        let first: Vec<String> = resolved
+            .first()
+            .map(|r| {
+                r.topics
+                    .iter()
+                    .filter(|t| own.contains(t))
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default();
+        for wanted in [&first, &own] {
+            if wanted.is_empty() || !intro.is_empty() {
+                continue;
+            }
+            let ids: HashSet<String> = self
+                .pb
+                .pool_iter(Role::PartIntro, Some(theme), self.vs.kind, self.vs.at())
+                .filter(|p| !p.serves(wanted))
+                .map(|p| p.id.clone())
+                .collect();
+            if let Some((id, text)) = self.draw(Role::PartIntro, Some(theme), &[], &ids, true) {
+                intro.push(Sentence::new(text, Origin::Phrase { id }));
+            }
         }
         // A sentence that fits any part of the theme only where the part has none of its own, or
         // where its points range over three sub-topics or more: read blind, 实施乡村振兴战略是…总抓手
