@@ -94,6 +94,7 @@ impl<'a> Planner<'a> {
                     .iter()
                     .any(|w| s.text.contains(w))
             });
+            self.part_said4 = out[i].intro.iter().flat_map(|s| grams(&s.text)).collect();
             for k in 0..out[i].intro.len() {
                 let ps = pair_keys(&out[i].intro[k].text);
                 self.remember(&ps);
@@ -657,6 +658,16 @@ impl<'a> Planner<'a> {
                 return false;
             }
             let own4: HashSet<[char; 4]> = grams(&mask(&s.text)).into_iter().collect();
+            // Three four-character words of the part said again (逐项明确, 完成时限, 责任体系
+            // after an intro that said them) say the part's point again.
+            if own4
+                .iter()
+                .filter(|g| planner.part_said4.contains(*g) && !allowed.contains(*g))
+                .count()
+                >= 3
+            {
+                return false;
+            }
             if own4
                 .iter()
                 .filter(|g| said4.contains(*g) && !allowed.contains(*g))
@@ -681,6 +692,7 @@ impl<'a> Planner<'a> {
                 return false;
             }
             *ranked |= ranks;
+            planner.part_said4.extend(own4.iter().copied());
             said_objects.extend(objs);
             said5.extend(g5);
             said4.extend(own4);
