@@ -255,3 +255,105 @@ fn libreoffice_prints_every_example_whole_on_a4() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// The paragraphs of `word/document.xml` as (style id, text), in order.
+fn styled_paragraphs(docx: &[u8]) -> Vec<(String, String)> {
+    let entries = wengao::output::docx::zip_entries(docx);
+    let xml = entries
+        .iter()
+        .find(|(n, _)| n == "word/document.xml")
+        .map(|(_, d)| String::from_utf8_lossy(d).into_owned())
+        .unwrap();
+    let styles = xml.split("<w:p>").skip(1).map(|p| {
+        p.split_once(r#"<w:pStyle w:val=""#)
+            .and_then(|(_, rest)| rest.split_once('"'))
+            .map(|(id, _)| id.to_string())
+            .unwrap_or_default()
+    });
+    styles.zip(wengao::output::docx::docx_text(docx)).collect()
+}
+
+/// The headings LibreOffice sees (`text:h` in the ODF it converts the docx to) as (outline
+/// level, text).
+fn odf_outline(content: &str) -> Vec<(u32, String)> {
+    let mut out = Vec::new();
+    let mut rest = content;
+    while let Some(at) = rest.find("<text:h ") {
+        rest = &rest[at..];
+        let end = rest.find("</text:h>").unwrap();
+        let element = &rest[..end];
+        let level = element
+            .split_once(r#"text:outline-level=""#)
+            .and_then(|(_, r)| r.split_once('"'))
+            .and_then(|(l, _)| l.parse().ok())
+            .unwrap_or(0);
+        let mut text = String::new();
+        let mut in_tag = false;
+        for c in element.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag => text.push(c),
+                _ => {}
+            }
+        }
+        out.push((level, text));
+        rest = &rest[end..];
+    }
+    out
+}
+
+/// The title and every heading on its own line are in the outline LibreOffice builds (its
+/// navigator; Word's navigation pane reads the same outline levels): the title and `一、` at
+/// level 1, `（一）` at level 2, in order.
+#[test]
+fn libreoffice_lists_the_title_and_headings_in_its_outline() {
+    if !tool_available("soffice", &["--version"]) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let docx = d.join("plenary.docx");
+    Wengao::new()
+        .args([
+            "draft",
+            "examples/plenary-2024.yaml",
+            "--format",
+            "docx",
+            "-o",
+        ])
+        .path(&docx)
+        .run()
+        .ok();
+    let profile = format!("-env:UserInstallation=file://{}/lo-profile", d.display());
+    let outdir = d.display().to_string();
+    run(
+        "soffice",
+        &[
+            &profile,
+            "--headless",
+            "--convert-to",
+            "odt",
+            "--outdir",
+            &outdir,
+            &docx.display().to_string(),
+        ],
+    );
+    let bytes = std::fs::read(&docx).unwrap();
+    let want: Vec<(u32, String)> = styled_paragraphs(&bytes)
+        .into_iter()
+        .filter_map(|(style, text)| match style.as_str() {
+            "WgTitle" | "WgHeading1" => Some((1, text)),
+            "WgHeading2" => Some((2, text)),
+            _ => None,
+        })
+        .collect();
+    assert!(want.len() > 8, "{want:?}");
+    let odt = std::fs::read(d.join("plenary.odt")).unwrap();
+    let content = wengao::output::docx::zip_entries(&odt)
+        .into_iter()
+        .find(|(n, _)| n == "content.xml")
+        .map(|(_, c)| String::from_utf8(c).unwrap())
+        .unwrap();
+    assert_eq!(odf_outline(&content), want);
+}

@@ -406,6 +406,7 @@ d = docx.Document(sys.argv[1])
 s = d.sections[0]
 print(round(s.top_margin.mm), round(s.bottom_margin.mm), round(s.left_margin.mm), round(s.right_margin.mm), round(s.page_width.mm), round(s.page_height.mm))
 print(d.settings.odd_and_even_pages_header_footer)
+print(d.styles["讲话稿一级标题"].base_style.name, d.styles["讲话稿二级标题"].base_style.name)
 for p in d.paragraphs:
     print(p.style.name + "\t" + p.text)
 "#;
@@ -424,6 +425,8 @@ for p in d.paragraphs:
     let mut lines = stdout.lines();
     assert_eq!(lines.next(), Some("37 35 28 26 210 297"));
     assert_eq!(lines.next(), Some("True"));
+    // The heading styles are based on Word's built-in headings (python-docx's names for them).
+    assert_eq!(lines.next(), Some("Heading 1 Heading 2"));
     let rest: Vec<(&str, &str)> = lines.map(|l| l.split_once('\t').unwrap()).collect();
     let texts: Vec<&str> = rest.iter().map(|(_, t)| *t).collect();
     assert_eq!(texts, expected_lines());
