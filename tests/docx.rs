@@ -7,7 +7,8 @@
 //! - the pages are A4;
 //! - the page count follows the rule below;
 //! - the page number's dashes lie 7 mm (± 1 mm) under the text block, on the right of odd pages
-//!   and the left of even pages.
+//!   and the left of even pages;
+//! - the title is printed in the lines wengao broke it into (LibreOffice wraps none of them).
 //!
 //! The page-count rule: each line of the text draft takes ⌈w / c⌉ lines, where w is its width in
 //! characters (the two-character indent included; a digit or Latin letter is half a character)
@@ -82,6 +83,34 @@ fn pages_needed(txt: &str, layout: &Layout) -> usize {
         })
         .sum();
     lines.div_ceil(layout.lines_a_page)
+}
+
+/// The lines of the title as the document breaks it (`w:br` between runs of its first paragraph).
+fn title_lines(docx: &[u8]) -> Vec<String> {
+    let entries = wengao::output::docx::zip_entries(docx);
+    let xml = entries
+        .iter()
+        .find(|(n, _)| n == "word/document.xml")
+        .map(|(_, d)| String::from_utf8_lossy(d).into_owned())
+        .unwrap();
+    let start = xml.find("<w:p>").unwrap();
+    let end = start + xml[start..].find("</w:p>").unwrap();
+    xml[start..end]
+        .split("<w:br/>")
+        .map(|chunk| {
+            let mut text = String::new();
+            let mut in_tag = false;
+            for c in chunk.chars() {
+                match c {
+                    '<' => in_tag = true,
+                    '>' => in_tag = false,
+                    c if !in_tag => text.push(c),
+                    _ => {}
+                }
+            }
+            text
+        })
+        .collect()
 }
 
 /// Whether a line of `pdftotext` output is a page number (`— 3 —`).
@@ -195,6 +224,15 @@ fn libreoffice_prints_every_example_whole_on_a4() {
                     "{what}: the PDF's text differs from the draft at character {at} (…{around}…); {} against {} characters",
                     got.chars().count(),
                     want.chars().count()
+                ));
+            }
+            // The title in the lines the document breaks it into.
+            let docx = std::fs::read(d.join(format!("{stem}-{}.docx", layout.name))).unwrap();
+            let title: Vec<String> = title_lines(&docx).iter().map(|l| no_space(l)).collect();
+            let printed: Vec<String> = text.lines().take(title.len()).map(no_space).collect();
+            if printed != title {
+                problems.push(format!(
+                    "{what}: the title is printed as {printed:?}, not as broken: {title:?}"
                 ));
             }
             // A4, and the page count.
