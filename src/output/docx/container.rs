@@ -46,7 +46,7 @@ pub fn zip_entries(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
 }
 
 /// The text of each paragraph (`w:p`) of `word/document.xml` in a docx that `to_docx` wrote: the
-/// `w:t` texts of the paragraph joined. Equal to [`plain_lines`](super::plain_lines) of the speech.
+/// `w:t` texts of the paragraph joined. Equal to [`plain_lines`](crate::output::plain_lines) of the speech.
 pub fn docx_text(bytes: &[u8]) -> Vec<String> {
     let Some((_, xml)) = zip_entries(bytes)
         .into_iter()

@@ -50,7 +50,7 @@ impl Block {
 }
 
 /// The ordered paragraphs of the speech with their styles; their texts are
-/// [`plain_lines`](super::plain_lines), which documents the layout.
+/// [`plain_lines`](crate::output::plain_lines), which documents the layout.
 pub fn paragraphs(speech: &Speech) -> Vec<(Style, String)> {
     blocks(speech)
         .into_iter()
