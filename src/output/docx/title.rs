@@ -62,20 +62,65 @@ pub(super) fn title_lines(title: &str, max_units: usize) -> Vec<String> {
     }
     let words = words(title);
     let breaks = break_points(&words);
-    let total = units(title);
-    let fewest = total.div_ceil(max_units).max(2);
-    for n in fewest..=fewest + 2 {
+    let fewest = units(title).div_ceil(max_units).max(2);
+    if fewest > MAX_LINES {
+        // Not a title a meeting has: fill the lines, still at word boundaries.
+        return greedy(title, &breaks, max_units);
+    }
+    for n in fewest..=(fewest + 2).min(MAX_LINES) {
         if n - 1 > breaks.len() {
             break;
         }
-        let mut best: Option<(i64, Vec<usize>)> = None;
-        let mut chosen = Vec::with_capacity(n - 1);
-        search(title, &breaks, 0, n - 1, &mut chosen, max_units, &mut best);
-        if let Some((_, cuts)) = best {
+        let mut search = Search {
+            title,
+            breaks: &breaks,
+            max_units,
+            chosen: Vec::with_capacity(n - 1),
+            best: None,
+            budget: MAX_TRIALS,
+        };
+        search.run(0, n - 1);
+        if let Some((_, cuts)) = search.best {
             return split_at(title, &cuts);
         }
     }
-    vec![title.to_string()]
+    greedy(title, &breaks, max_units)
+}
+
+/// The most lines a title is shaped into; a longer one (only a spec's runaway meeting name makes
+/// one) is filled line by line.
+const MAX_LINES: usize = 4;
+/// The most ways of breaking a title that are weighed (a four-line title of short words has a few
+/// tens of thousands); the cheapest found so far is taken when they run out.
+const MAX_TRIALS: usize = 200_000;
+
+/// Lines filled as far as they go, breaking at the last break point that fits (or, for a word
+/// longer than a line, the first after it).
+fn greedy(title: &str, breaks: &[usize], max_units: usize) -> Vec<String> {
+    let mut cuts = Vec::new();
+    let mut start = 0;
+    let mut last_fit: Option<usize> = None;
+    for &b in breaks {
+        if units(&title[start..b]) <= max_units {
+            last_fit = Some(b);
+            continue;
+        }
+        let cut = last_fit.unwrap_or(b);
+        cuts.push(cut);
+        start = cut;
+        if cut < b && units(&title[start..b]) > max_units {
+            // A word longer than a line: a line of its own.
+            cuts.push(b);
+            start = b;
+        }
+        last_fit = (start < b).then_some(b);
+    }
+    if let Some(b) = last_fit
+        && units(&title[start..]) > max_units
+    {
+        cuts.push(b);
+    }
+    split_at(title, &cuts)
 }
 
 /// Byte offsets where a line may break: between two words, except inside brackets or quotes,
@@ -117,33 +162,44 @@ fn break_points(words: &[&str]) -> Vec<usize> {
 /// Words that join two meetings or two subjects: a line is best begun with one, never ended.
 const CONJUNCTIONS: [char; 5] = ['暨', '和', '及', '与', '并'];
 
-/// Try every choice of `left` more cuts after `breaks[from..]`, keeping the cheapest valid one.
-fn search(
-    title: &str,
-    breaks: &[usize],
-    from: usize,
-    left: usize,
-    chosen: &mut Vec<usize>,
+/// The search for the cheapest breaks into a given number of lines.
+struct Search<'a> {
+    title: &'a str,
+    breaks: &'a [usize],
     max_units: usize,
-    best: &mut Option<(i64, Vec<usize>)>,
-) {
-    if left == 0 {
-        if let Some(cost) = cost(title, chosen, max_units)
-            && best.as_ref().is_none_or(|(c, _)| cost < *c)
-        {
-            *best = Some((cost, chosen.clone()));
+    /// The cuts chosen so far, in order.
+    chosen: Vec<usize>,
+    /// The cheapest valid cuts found, with their cost.
+    best: Option<(i64, Vec<usize>)>,
+    /// How many more complete choices may be weighed.
+    budget: usize,
+}
+
+impl Search<'_> {
+    /// Try every choice of `left` more cuts after `breaks[from..]`, keeping the cheapest valid one.
+    fn run(&mut self, from: usize, left: usize) {
+        if left == 0 {
+            self.budget = self.budget.saturating_sub(1);
+            if let Some(cost) = cost(self.title, &self.chosen, self.max_units)
+                && self.best.as_ref().is_none_or(|(c, _)| cost < *c)
+            {
+                self.best = Some((cost, self.chosen.clone()));
+            }
+            return;
         }
-        return;
-    }
-    for i in from..breaks.len() {
-        // The line so far must fit: later cuts only move on.
-        let start = chosen.last().copied().unwrap_or(0);
-        if units(&title[start..breaks[i]]) > max_units {
-            break;
+        for i in from..self.breaks.len() {
+            if self.budget == 0 {
+                return;
+            }
+            // The line so far must fit: later cuts only make it longer.
+            let start = self.chosen.last().copied().unwrap_or(0);
+            if units(&self.title[start..self.breaks[i]]) > self.max_units {
+                break;
+            }
+            self.chosen.push(self.breaks[i]);
+            self.run(i + 1, left - 1);
+            self.chosen.pop();
         }
-        chosen.push(breaks[i]);
-        search(title, breaks, i + 1, left - 1, chosen, max_units, best);
-        chosen.pop();
     }
 }
 
@@ -269,6 +325,35 @@ mod tests {
                 "{before}|{after}"
             );
         }
+    }
+
+    #[test]
+    fn a_runaway_title_is_filled_at_words_quickly() {
+        let title = format!("在{}会议上的讲话", "安全生产和消防工作暨".repeat(40));
+        let lines = title_lines(&title, 40);
+        assert_eq!(lines.concat(), title);
+        assert!(lines.len() > MAX_LINES);
+        assert!(lines.iter().all(|l| units(l) <= 40), "{lines:?}");
+        // At word boundaries, and as full as they go: the next word would not have fitted.
+        let breaks = break_points(&words(&title));
+        let mut at = 0;
+        for pair in lines.windows(2) {
+            at += pair[0].len();
+            assert!(breaks.contains(&at), "{lines:?}");
+            let next = breaks
+                .iter()
+                .find(|&&b| b > at)
+                .copied()
+                .unwrap_or(title.len());
+            assert!(units(&pair[0]) + units(&title[at..next]) > 40, "{lines:?}");
+        }
+        // Four lines' worth is still shaped.
+        let title = format!("在{}会议上的讲话", "安全生产和消防工作暨".repeat(7));
+        let lines = title_lines(&title, 40);
+        assert_eq!(lines.concat(), title);
+        assert!(lines.len() <= MAX_LINES, "{lines:?}");
+        let widths: Vec<i64> = lines.iter().map(|l| units(l) as i64).collect();
+        assert!(trapezoid_or_diamond(&widths), "{lines:?}");
     }
 
     #[test]
