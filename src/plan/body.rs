@@ -94,6 +94,7 @@ impl<'a> Planner<'a> {
                     .iter()
                     .any(|w| s.text.contains(w))
             });
+            self.yidan_in_part = out[i].intro.iter().any(|s| s.text.contains("一旦"));
             self.part_said4 = out[i].intro.iter().flat_map(|s| grams(&s.text)).collect();
             for k in 0..out[i].intro.len() {
                 let ps = pair_keys(&out[i].intro[k].text);
@@ -506,7 +507,9 @@ impl<'a> Planner<'a> {
                 continue;
             }
             let Some(j) = pp.measures.iter().position(|m| {
-                matches!(m.origin, Origin::Phrase { .. }) && opens_with_verb(&m.text)
+                // A formula (宁可十防九空…) is the genre's, not the lead unit's own action.
+                matches!(&m.origin, Origin::Phrase { id } if !id.contains(".formula."))
+                    && opens_with_verb(&m.text)
             }) else {
                 continue;
             };
@@ -650,6 +653,10 @@ impl<'a> Planner<'a> {
             if ranks && *ranked {
                 return false;
             }
+            let yidan = s.text.contains("一旦");
+            if yidan && planner.yidan_in_part {
+                return false;
+            }
             let g5 = masked(&s.text);
             if g5
                 .iter()
@@ -692,6 +699,7 @@ impl<'a> Planner<'a> {
                 return false;
             }
             *ranked |= ranks;
+            planner.yidan_in_part |= yidan;
             planner.part_said4.extend(own4.iter().copied());
             said_objects.extend(objs);
             said5.extend(g5);
@@ -813,30 +821,54 @@ impl<'a> Planner<'a> {
         let gov = self.base.get("gov").cloned().unwrap_or_default();
         let sup: Vec<String> = p.support.iter().map(|s| clause(s.as_str())).collect();
         let sup = sup.join("、");
-        let mut texts = if sup.is_empty() {
+        // Six wordings, each once a draft (read blind, one fixed line closing points of several
+        // drafts gave them away), and every one says what the deadline is for.
+        let texts = if sup.is_empty() {
             vec![
                 format!("{lead}要牵头抓好{topic}，{when}要拿出看得见的成效。"),
-                format!("{topic}由{lead}牵头抓总，{when}要全面完成。"),
+                format!("{topic}由{lead}牵头抓总，{when}要完成阶段性任务并向{gov}报告。"),
                 format!("请{lead}把{topic}的任务逐项分解到人，{when}向{gov}报告进展。"),
+                format!("{lead}要对{topic}倒排工期、挂图作战，{when}要见到实实在在的变化。"),
+                format!("{topic}的牵头单位是{lead}，{when}要交出阶段性答卷。"),
+                format!("{lead}要把{topic}的时间节点往前排，{when}完成既定任务。"),
             ]
         } else {
             vec![
                 format!(
                     "{lead}要牵头抓好{topic}，{sup}要各司其职、密切配合，{when}要拿出看得见的成效。"
                 ),
-                format!("{topic}由{lead}牵头抓总，{sup}按职责分工配合，{when}要全面完成。"),
+                format!("{topic}由{lead}牵头抓总，{sup}按职责分工配合，{when}要完成阶段性任务。"),
                 format!(
                     "请{lead}牵头，会同{sup}把{topic}的任务逐项分解到人，{when}向{gov}报告进展。"
                 ),
+                format!(
+                    "{lead}要会同{sup}对{topic}倒排工期、挂图作战，{when}要见到实实在在的变化。"
+                ),
+                format!(
+                    "由{lead}牵头、{sup}配合，{when}完成{topic}的既定任务，完不成的要向{gov}说明原因。"
+                ),
+                format!(
+                    "{topic}涉及多个部门，{lead}要牵好头，{sup}要主动配合，{when}要有明确结果。"
+                ),
             ]
         };
-        let k = self.rng.below(texts.len());
-        texts.rotate_left(k);
         let mut fields = vec![format!("{base}.lead"), format!("{base}.deadline")];
         if !sup.is_empty() {
             fields.push(format!("{base}.support"));
         }
-        self.fallback("demand", texts, fields)
+        let mut fresh: Vec<(String, String)> = texts
+            .into_iter()
+            .enumerate()
+            .map(|(k, t)| (format!("plan:demand:{k}"), t))
+            .filter(|(mark, _)| !self.used_texts.contains(mark))
+            .collect();
+        if fresh.is_empty() {
+            return None;
+        }
+        let k = self.rng.below(fresh.len());
+        let (mark, text) = fresh.swap_remove(k);
+        self.used_texts.insert(mark);
+        self.fallback("demand", vec![text], fields)
     }
 
     /// The point's assignment: its lead (and support units) by name.
@@ -862,6 +894,9 @@ impl<'a> Planner<'a> {
                             "{topic}由{lead}牵头负总责，要细化任务、压实责任，定期向{gov}报告进展。"
                         ),
                         format!("请{lead}把{topic}的任务分解到岗、落实到人，定期调度推进。"),
+                        format!("{topic}的牵头责任在{lead}，要定期调度、及时解决推进中的问题。"),
+                        format!("{lead}要牵好{topic}这个头，该协调的主动协调，该上报的及时上报。"),
+                        format!("{lead}要把{topic}列入本部门重点工作，按月调度、按季小结。"),
                     ]
                 } else {
                     let sup = support.join("、");
@@ -873,6 +908,13 @@ impl<'a> Planner<'a> {
                             "{topic}由{lead}牵头抓总，{sup}按职责分工配合，确保各项任务落到实处。"
                         ),
                         format!("请{lead}牵头，会同{sup}把{topic}的任务逐项分解，定期调度推进。"),
+                        format!(
+                            "{lead}要牵好{topic}这个头，{sup}要主动对接、靠前服务，不能各吹各的号。"
+                        ),
+                        format!("{topic}由{lead}统筹，{sup}分工负责，定期会商、共同推进。"),
+                        format!(
+                            "在{topic}上，{lead}是牵头单位，{sup}是责任单位，要建立会商机制、形成工作合力。"
+                        ),
                     ]
                 };
                 // Each wording once a draft (two alike read as one sentence said twice).

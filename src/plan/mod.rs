@@ -178,6 +178,9 @@ struct Planner<'a> {
     /// The four-character words said so far in the current part (its intro and kept sentences):
     /// a sentence that says three of them again says again what the part has said.
     part_said4: HashSet<[char; 4]>,
+    /// Whether the part has said 一旦… (一旦失控，后果不堪设想): once a part, read blind, the
+    /// same “一旦……就” reason in every point was a program's tell.
+    yidan_in_part: bool,
 }
 
 /// Themes whose live use ended (or began) with an era, and the framing used outside it.
@@ -246,6 +249,7 @@ impl<'a> Planner<'a> {
             spec_grams5: HashSet::default(),
             ranked_in_part: false,
             part_said4: HashSet::default(),
+            yidan_in_part: false,
         }
     }
 }
