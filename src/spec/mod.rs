@@ -14,6 +14,10 @@ use serde::{Deserialize, Deserializer, Serialize};
 use crate::error::{Diagnostic, Error, Result, did_you_mean};
 use crate::yamlpos::{Seg, locate};
 
+pub mod keys;
+pub mod starter;
+pub mod write;
+
 /// The longest text a single spec value may hold, in characters.
 pub const MAX_VALUE_CHARS: usize = 2_000;
 /// The largest spec file read, in bytes.
@@ -359,61 +363,25 @@ impl ValidSpec {
     }
 }
 
-/// Key names (English and Chinese) for locating a field path in the text.
-fn names(key: &str) -> &'static [&'static str] {
-    match key {
-        "meeting" => &["meeting", "会议"],
-        "speaker" => &["speaker", "讲话人"],
-        "place" => &["place", "地点"],
-        "situation" => &["situation", "形势"],
-        "sections" => &["sections", "部分"],
-        "closing" => &["closing", "结尾"],
-        "output" => &["output", "输出"],
-        "name" => &["name", "名称", "姓名"],
-        "date" => &["date", "日期"],
-        "kind" => &["kind", "类型"],
-        "purposes" => &["purposes", "任务"],
-        "earlier" => &["earlier", "刚才"],
-        "guidance" => &["guidance", "上级精神"],
-        "role" => &["role", "职务"],
-        "level" => &["level", "层级"],
-        "achievements" => &["achievements", "成绩"],
-        "figures" => &["figures", "指标"],
-        "problems" => &["problems", "问题"],
-        "indicator" => &["indicator", "指标"],
-        "value" => &["value", "数值"],
-        "benchmark" => &["benchmark", "比较"],
-        "theme" => &["theme", "主题"],
-        "title" => &["title", "标题"],
-        "points" => &["points", "要点"],
-        "topic" => &["topic", "事项"],
-        "facts" => &["facts", "事实"],
-        "lead" => &["lead", "牵头"],
-        "support" => &["support", "配合"],
-        "deadline" => &["deadline", "时限"],
-        "about" => &["about", "归类"],
-        "tasks" => &["tasks", "任务清单"],
-        "call" => &["call", "号召"],
-        "length" => &["length", "字数"],
-        "seed" => &["seed", "种子"],
-        _ => &[],
-    }
-}
-
 /// Locate a dotted field path such as `sections[2].points[0].deadline` in `src`.
 pub fn locate_field(src: &str, field: &str) -> (usize, usize) {
-    let mut segs = Vec::new();
+    // Each key with every name it may be written under, then its indices.
+    let mut path: Vec<(Vec<&str>, Vec<usize>)> = Vec::new();
     for part in field.split('.') {
         let (key, rest) = match part.find('[') {
             Some(i) => (&part[..i], &part[i..]),
             None => (part, ""),
         };
-        segs.push(Seg::Key(names(key)));
-        for idx in rest.split('[').filter(|s| !s.is_empty()) {
-            if let Ok(n) = idx.trim_end_matches(']').parse() {
-                segs.push(Seg::Index(n));
-            }
-        }
+        let indices = rest
+            .split('[')
+            .filter_map(|idx| idx.trim_end_matches(']').parse().ok())
+            .collect();
+        path.push((keys::names(key), indices));
+    }
+    let mut segs = Vec::new();
+    for (names, indices) in &path {
+        segs.push(Seg::Key(names));
+        segs.extend(indices.iter().map(|&n| Seg::Index(n)));
     }
     locate(src, &segs).unwrap_or((1, 1))
 }
