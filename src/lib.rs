@@ -29,6 +29,7 @@ pub mod plan;
 pub mod prose;
 pub mod render;
 pub mod spec;
+pub mod text;
 pub mod topic;
 pub mod yamlpos;
 

@@ -1,0 +1,3 @@
+//! Text in general, before it is a speech: how its bytes are read.
+
+pub mod decode;
