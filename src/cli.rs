@@ -164,3 +164,9 @@ pub fn info(g: &Globals, msg: &str) {
         let _ = writeln!(anstream::stderr(), "{msg}");
     }
 }
+
+/// Print an error line to stderr, with `--quiet` too: why nothing was written must be said.
+pub fn error_line(msg: &str) {
+    use std::io::Write;
+    let _ = writeln!(anstream::stderr(), "{msg}");
+}

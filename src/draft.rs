@@ -246,10 +246,9 @@ impl Drafter {
                     .render("formats/md.tera", &plan.speech, &[])?;
                 Ok(collapse_blank_lines(&raw).into_bytes())
             }
-            Format::Html => Ok(self
-                .templates
-                .render("formats/html.tera", &plan.speech, &[])?
-                .into_bytes()),
+            Format::Html => {
+                Ok(crate::output::html::render(&self.templates, &plan.speech, None)?.into_bytes())
+            }
             Format::Json => {
                 let j = DraftJson {
                     title: &plan.speech.title,

@@ -661,3 +661,69 @@ fn the_recap_does_not_say_everyone_twice() {
         }
     }
 }
+
+/// Templates whose every point shape adds a level-1 heading of its own: every draft fails its
+/// round-trip check.
+fn broken_templates() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let src = root().join("templates");
+    for e in walk(&src) {
+        let rel = e.strip_prefix(&src).unwrap();
+        let to = dir.path().join(rel);
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        let mut text = std::fs::read_to_string(&e).unwrap();
+        if rel.starts_with("shapes") {
+            text.push_str("\n一、不该有的标题\n");
+        }
+        std::fs::write(&to, text).unwrap();
+    }
+    dir
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// `-q` silences progress, never the reason nothing was written.
+#[test]
+fn quiet_draft_that_fails_its_checks_still_says_why() {
+    let t = broken_templates();
+    Wengao::new()
+        .arg("-q")
+        .arg("draft")
+        .path(&root().join("examples/safety-2025.yaml"))
+        .arg("--templates")
+        .path(t.path())
+        .run()
+        .code(1)
+        .stderr_has("fails its checks");
+}
+
+/// `--variants` exits 1 when a variant fails its checks (here every one), writing none of them.
+#[test]
+fn variants_that_all_fail_exit_1() {
+    let t = broken_templates();
+    let out = tempfile::tempdir().unwrap();
+    Wengao::new()
+        .arg("draft")
+        .path(&root().join("examples/safety-2025.yaml"))
+        .arg("--templates")
+        .path(t.path())
+        .arg("--variants")
+        .arg("3")
+        .arg("-o")
+        .path(out.path())
+        .run()
+        .code(1)
+        .stderr_has("skipped");
+    assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 0);
+}

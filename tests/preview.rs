@@ -1,11 +1,12 @@
-//! `wengao preview`: every spec in every format, an index page that escapes spec values, and a
-//! look at the page in headless Chromium where it is installed.
+//! `wengao preview`: every spec in every format, an index page in Chinese that escapes spec
+//! values, each draft's own page (origin colours with a switch, findings, links), and a look at
+//! both in headless Chromium (which CI installs: there a missing Chromium fails the test).
 
 mod common;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use common::{Wengao, examples, root};
+use common::{Wengao, examples, root, tool_available};
 
 /// The examples whose themes the checkout's phrasebank knows (all of them once it is complete).
 fn draftable_examples() -> Vec<PathBuf> {
@@ -46,7 +47,7 @@ fn preview_renders_every_spec_in_every_format_and_escapes() {
     let index = std::fs::read_to_string(html_dir.join("index.html")).unwrap();
     for spec in specs.iter().chain([&xss]) {
         let stem = spec.file_stem().unwrap().to_string_lossy();
-        for ext in ["txt", "md", "html", "json"] {
+        for ext in ["txt", "md", "html", "json", "docx"] {
             let f = html_dir.join(format!("{stem}.{ext}"));
             assert!(
                 f.metadata().is_ok_and(|m| m.len() > 100),
@@ -83,9 +84,73 @@ fn preview_renders_every_spec_in_every_format_and_escapes() {
         "phrase sentences"
     );
     assert!(index.contains("id=\"stats\""), "phrasebank stats");
-    assert!(index.contains("Era coverage by year"));
+    // Labels in Chinese; no box of a fixed height (each draft is shown whole).
+    for label in [
+        "讲话稿预览",
+        "会议类型",
+        "字数 / 目标",
+        "起草提示",
+        "检查结果（lint）",
+        "各年份的时代用语覆盖",
+    ] {
+        assert!(index.contains(label), "label {label}");
+    }
+    for english in [
+        "Lint findings",
+        "Warnings",
+        "Era coverage",
+        "drafts ·",
+        ">kind<",
+    ] {
+        assert!(!index.contains(english), "English label {english}");
+    }
+    assert!(!index.contains("max-height"), "a fixed-height box");
     // Self-contained: no network.
     assert!(!index.contains("http://") && !index.contains("https://") && !index.contains("<link"));
+
+    // Each draft's own page: the colours on with a switch, the findings, its files and the index.
+    for spec in specs.iter().chain([&xss]) {
+        let stem = spec.file_stem().unwrap().to_string_lossy();
+        let page = std::fs::read_to_string(html_dir.join(format!("{stem}.html"))).unwrap();
+        assert!(
+            page.contains(r#"<input type="checkbox" class="switch" id="origins" checked>"#),
+            "{stem}: the switch, on"
+        );
+        assert!(
+            page.contains("#origins:checked ~ .speech span.spec"),
+            "{stem}"
+        );
+        assert!(
+            page.contains(r#"class="s phrase" title=""#),
+            "{stem}: origins"
+        );
+        assert!(
+            page.contains(r#"<a href="./index.html">"#),
+            "{stem}: back to the index"
+        );
+        for ext in ["txt", "docx"] {
+            assert!(
+                page.contains(&format!(r#"<a href="./{stem}.{ext}">"#)),
+                "{stem}: a link to its .{ext}"
+            );
+        }
+        assert!(page.contains("检查结果（lint）"), "{stem}: findings");
+        assert!(
+            page.contains("未发现问题") || page.contains(r#"<li class="finding">"#),
+            "{stem}: findings listed"
+        );
+        assert!(!page.to_lowercase().contains("<script"), "{stem}: a script");
+        assert!(!page.contains("max-height"), "{stem}: a fixed-height box");
+    }
+    // A draft's page from `wengao draft` alone: the switch (off) but no preview links.
+    let alone = Wengao::new()
+        .args(["draft", "--format", "html"])
+        .path(&specs[0])
+        .run()
+        .ok()
+        .stdout;
+    assert!(alone.contains(r#"<input type="checkbox" class="switch" id="origins">"#));
+    assert!(!alone.contains("index.html"));
 }
 
 #[test]
@@ -145,16 +210,48 @@ fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
     }
 }
 
-/// Opens the page in headless Chromium (only where `chromium` is on PATH) and checks the screenshot.
+/// A screenshot of `page` in headless Chromium, as PNG bytes (1280 × 1600).
+fn screenshot(chromium: &str, page: &Path, profile: &Path, png: &Path) -> Vec<u8> {
+    let status = std::process::Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--hide-scrollbars",
+        ])
+        .arg("--window-size=1280,1600")
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!("--screenshot={}", png.display()))
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let bytes = std::fs::read(png).expect("screenshot written");
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n", "a PNG");
+    let w = u32::from_be_bytes(bytes[16..20].try_into().unwrap());
+    let h = u32::from_be_bytes(bytes[20..24].try_into().unwrap());
+    assert_eq!((w, h), (1280, 1600));
+    bytes
+}
+
+/// Opens the index and a draft's page in headless Chromium and checks the screenshots: the
+/// index is not blank, and the draft's page looks different with the origin switch off.
 #[test]
 fn preview_page_renders_in_chromium() {
-    let Some(chromium) = ["chromium", "chromium-browser"].into_iter().find(|c| {
+    let candidates = ["chromium", "chromium-browser", "google-chrome"];
+    let Some(chromium) = candidates.into_iter().find(|c| {
         std::process::Command::new(c)
             .arg("--version")
             .output()
             .is_ok_and(|o| o.status.success())
     }) else {
-        eprintln!("skipped: chromium is not installed");
+        // None runs: this fails in CI and says why it skips elsewhere.
+        assert!(!tool_available(candidates[0], &["--version"]));
         return;
     };
     let out = tempfile::tempdir().unwrap();
@@ -168,38 +265,29 @@ fn preview_page_renders_in_chromium() {
         .path(&site)
         .run()
         .ok();
-    let png = out.path().join("shot.png");
-    let status = std::process::Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--hide-scrollbars",
-        ])
-        .arg("--window-size=1280,1600")
-        .arg(format!(
-            "--user-data-dir={}",
-            out.path().join("profile").display()
-        ))
-        .arg(format!("--screenshot={}", png.display()))
-        .arg(format!("file://{}", site.join("index.html").display()))
-        .output()
-        .unwrap();
-    assert!(
-        status.status.success(),
-        "{}",
-        String::from_utf8_lossy(&status.stderr)
+    let profile = out.path().join("profile");
+    let index = screenshot(
+        chromium,
+        &site.join("index.html"),
+        &profile,
+        &out.path().join("index.png"),
     );
-    let bytes = std::fs::read(&png).expect("screenshot written");
-    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n", "a PNG");
     // A blank page compresses to a few KB; a rendered one with text and colours is far larger.
     assert!(
-        bytes.len() > 40_000,
+        index.len() > 40_000,
         "screenshot looks blank ({} bytes)",
-        bytes.len()
+        index.len()
     );
-    let w = u32::from_be_bytes(bytes[16..20].try_into().unwrap());
-    let h = u32::from_be_bytes(bytes[20..24].try_into().unwrap());
-    assert_eq!((w, h), (1280, 1600));
+    let page = site.join("s.html");
+    let on = screenshot(chromium, &page, &profile, &out.path().join("on.png"));
+    let html = std::fs::read_to_string(&page).unwrap();
+    let off_page = site.join("s-off.html");
+    std::fs::write(
+        &off_page,
+        html.replace(r#"id="origins" checked>"#, r#"id="origins">"#),
+    )
+    .unwrap();
+    let off = screenshot(chromium, &off_page, &profile, &out.path().join("off.png"));
+    assert!(on.len() > 40_000, "the draft's page looks blank");
+    assert_ne!(on, off, "the origin switch changes nothing on the page");
 }

@@ -6,7 +6,7 @@
 
 use std::path::PathBuf;
 
-use crate::cli::{Globals, info, verbose};
+use crate::cli::{Globals, error_line, info, verbose};
 use crate::draft::{Drafter, Format};
 use crate::{Error, Result, io};
 
@@ -79,16 +79,15 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
             .map(|s| s.to_string_lossy().to_string())
             .filter(|s| s != "-")
             .unwrap_or_else(|| "draft".into());
+        let mut skipped = 0u32;
         for k in 0..u64::from(n) {
             let seed = first.wrapping_add(k);
             let plan = drafter.plan(&vs, Some(seed))?;
             if !args.no_lint && crate::lint::has_errors(&drafter.check(&vs, &plan, None)?) {
-                info(
-                    g,
-                    &format!(
-                        "error: the draft with seed {seed} fails its checks; skipped (see `wengao draft --seed {seed}`)"
-                    ),
-                );
+                error_line(&format!(
+                    "error: the draft with seed {seed} fails its checks; skipped (see `wengao draft --seed {seed}`)"
+                ));
+                skipped += 1;
                 continue;
             }
             let bytes = drafter.render_with(&plan, args.format, args.layout)?;
@@ -99,7 +98,8 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
                 &format!("wrote {} ({} characters)", path.display(), plan.length),
             );
         }
-        return Ok(0);
+        // A variant that fails its checks is a finding: exit 1, the others written.
+        return Ok(if skipped > 0 { 1 } else { 0 });
     }
     let plan = drafter.plan(&vs, args.seed)?;
     clock.lap("plan");
@@ -139,12 +139,9 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
         clock.lap("check");
         if crate::lint::has_errors(&findings) {
             let report = crate::lint::format_text("<draft>", &findings);
-            info(
-                g,
-                &format!(
-                    "error: the draft fails its checks; nothing was written\n{report}  = help: fix the phrasebank or templates, or pass --no-lint to see the draft anyway"
-                ),
-            );
+            error_line(&format!(
+                "error: the draft fails its checks; nothing was written\n{report}  = help: fix the phrasebank or templates, or pass --no-lint to see the draft anyway"
+            ));
             return Ok(1);
         }
     }

@@ -9,6 +9,9 @@ use crate::{Error, Result};
 
 /// Arguments of `wengao mine`.
 #[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  wengao mine ../shared/corpus --out mined/\n  wengao mine ../shared/corpus --out mined/ --merge phrasebank --force"
+)]
 pub struct Args {
     /// A directory of speeches (`*.txt`, UTF-8 or GBK).
     pub corpus: PathBuf,

@@ -9,6 +9,9 @@ use crate::{Error, Result};
 
 /// Arguments of `wengao normalize`.
 #[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  wengao normalize pasted.txt -o clean.txt\n  wengao normalize corpus/ -o normalized/ --report\n  cat pasted.txt | wengao normalize -"
+)]
 pub struct Args {
     /// A speech text file (`-` for standard input) or a directory of `*.txt` files.
     pub input: String,

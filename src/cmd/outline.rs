@@ -13,6 +13,9 @@ pub enum Format {
 
 /// Arguments of `wengao outline`.
 #[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  wengao outline speech.txt\n  wengao outline pasted.txt --normalize --format json"
+)]
 pub struct Args {
     /// The speech (clean text; `-` for standard input). Raw corpus text: pass --normalize.
     pub input: String,

@@ -1,11 +1,17 @@
 //! `wengao preview [SPEC…] --out DIR`: render every spec in every format, with an index page.
 //!
-//! For each spec (default: `examples/*.yaml`) it writes `<stem>.txt .md .html .json` into DIR and
-//! adds a card to `DIR/index.html`: the meeting, kind, date, seed, length against the target, the
-//! planner's warnings, the draft's lint findings and the draft itself, each sentence highlighted by
-//! its origin (phrase id or spec field on hover). The page ends with the phrasebank's stats. It is
-//! one self-contained file (no scripts, no network), rendered from `templates/preview/index.html.tera`,
-//! which is autoescaped: a spec value like `<script>` is shown, never run.
+//! For each spec (default: `examples/*.yaml`) it writes `<stem>.txt .md .html .json .docx` into
+//! DIR and adds a card to `DIR/index.html`: the meeting, kind, date, seed, length against the
+//! target, the planner's warnings, the draft's lint findings and the draft itself, each sentence
+//! highlighted by its origin (phrase id or spec field on hover). The page ends with the
+//! phrasebank's stats. Its labels are Chinese, and no box on it has a fixed height (a draft is
+//! shown whole). It is one self-contained file (no scripts, no network), rendered from
+//! `templates/preview/index.html.tera`, which is autoescaped: a spec value like `<script>` is
+//! shown, never run.
+//!
+//! Each draft's own `<stem>.html` ([`html::render`] with a [`html::Page`]) has the origin
+//! colours on, with a switch (a checkbox and CSS) to hide them, the lint findings and warnings,
+//! and links to its .txt, .md, .json and .docx and back to the index.
 //!
 //! Exit 1 when a spec fails to draft, a template fails to render (the message names the template
 //! file and line) or a draft has lint findings; 2 when the phrasebank or the index template cannot
@@ -18,6 +24,7 @@ use serde::Serialize;
 
 use crate::cli::{Globals, info};
 use crate::draft::{Drafter, Format};
+use crate::output::html;
 use crate::plan::Plan;
 use crate::render::{ParagraphView, PartView, SpeechView};
 use crate::{Error, Result, io};
@@ -38,7 +45,7 @@ pub struct Args {
     pub seed: Option<u64>,
 }
 
-/// The formats written for each spec. (The Word output plugs in here as `Format::Docx` once it renders.)
+/// The formats written for each spec.
 pub const PREVIEW_FORMATS: [Format; 5] = [
     Format::Txt,
     Format::Md,
@@ -83,7 +90,20 @@ pub struct Block {
 #[derive(Debug, Serialize)]
 pub struct FileLink {
     pub format: &'static str,
+    /// What the file is, in Chinese.
+    pub label: &'static str,
     pub name: String,
+}
+
+/// The name of a format on the preview's pages.
+fn format_label(f: Format) -> &'static str {
+    match f {
+        Format::Txt => "文本稿（.txt）",
+        Format::Md => "Markdown（.md）",
+        Format::Html => "网页（.html）",
+        Format::Json => "数据（.json）",
+        Format::Docx => "Word 文档（.docx）",
+    }
 }
 
 /// One card of the index page.
@@ -275,14 +295,37 @@ fn card_for(drafter: &Drafter, path: &Path, stem: &str, out: &Path, seed: Option
         card.warnings = plan.warnings.clone();
         card.blocks = blocks_of(&SpeechView::from(&plan.speech));
         card.findings = lint_findings(drafter, &vs, &plan)?;
-        for f in PREVIEW_FORMATS {
-            let bytes = drafter.render(&plan, f)?;
-            let file = format!("{stem}.{}", f.ext());
-            io::write_atomic(&out.join(&file), &bytes, true)?;
-            card.files.push(FileLink {
+        card.files = PREVIEW_FORMATS
+            .iter()
+            .map(|f| FileLink {
                 format: f.ext(),
-                name: file,
-            });
+                label: format_label(*f),
+                name: format!("{stem}.{}", f.ext()),
+            })
+            .collect();
+        for (f, link) in PREVIEW_FORMATS.iter().zip(&card.files) {
+            let bytes = match f {
+                // The page of the draft: origin colours on, findings, links to the other files.
+                Format::Html => {
+                    let page = html::Page {
+                        index: "index.html".into(),
+                        files: card
+                            .files
+                            .iter()
+                            .filter(|l| l.format != "html")
+                            .map(|l| html::Link {
+                                label: l.label.to_string(),
+                                name: l.name.clone(),
+                            })
+                            .collect(),
+                        findings: card.findings.clone(),
+                        warnings: card.warnings.clone(),
+                    };
+                    html::render(&drafter.templates, &plan.speech, Some(&page))?.into_bytes()
+                }
+                _ => drafter.render(&plan, *f)?,
+            };
+            io::write_atomic(&out.join(&link.name), &bytes, true)?;
         }
         Ok(())
     })();

@@ -1,11 +1,12 @@
-//! Outputs of a [`Speech`](crate::model::Speech): the Word document (`docx`), and the contract
-//! every other output keeps with it.
+//! Outputs of a [`Speech`](crate::model::Speech): the Word document (`docx`), the standalone HTML
+//! page (`html`), and the contract every other output keeps with it.
 //!
 //! [`plain_lines`] is the text of a speech laid out as paragraphs: the text draft's non-empty
 //! lines with their leading indentation trimmed. The docx holds exactly these paragraphs, in this
 //! order, and the text renderer emits exactly this sequence; the tests of both hold them to it.
 
 pub mod docx;
+pub mod html;
 
 use crate::model::Speech;
 

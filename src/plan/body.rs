@@ -94,6 +94,7 @@ impl<'a> Planner<'a> {
                     .iter()
                     .any(|w| s.text.contains(w))
             });
+            self.part_said4 = out[i].intro.iter().flat_map(|s| grams(&s.text)).collect();
             for k in 0..out[i].intro.len() {
                 let ps = pair_keys(&out[i].intro[k].text);
                 self.remember(&ps);
@@ -195,16 +196,31 @@ impl<'a> Planner<'a> {
             return intro;
         }
         let mut intro = Vec::new();
-        let ids: HashSet<String> = self
-            .pb
-            .pool_iter(Role::PartIntro, Some(theme), self.vs.kind, self.vs.at())
-            .filter(|p| !p.serves(&own))
-            .map(|p| p.id.clone())
-            .collect();
-        if !own.is_empty()
-            && let Some((id, text)) = self.draw(Role::PartIntro, Some(theme), &[], &ids, true)
-        {
-            intro.push(Sentence::new(text, Origin::Phrase { id }));
+        // The first point's own field first (a part on 文明县城创建 and 背街小巷 opens on the
+        // former, not on 城市更新), then any of its points'.
+        let first: Vec<String> = resolved
+            .first()
+            .map(|r| {
+                r.topics
+                    .iter()
+                    .filter(|t| own.contains(t))
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default();
+        for wanted in [&first, &own] {
+            if wanted.is_empty() || !intro.is_empty() {
+                continue;
+            }
+            let ids: HashSet<String> = self
+                .pb
+                .pool_iter(Role::PartIntro, Some(theme), self.vs.kind, self.vs.at())
+                .filter(|p| !p.serves(wanted))
+                .map(|p| p.id.clone())
+                .collect();
+            if let Some((id, text)) = self.draw(Role::PartIntro, Some(theme), &[], &ids, true) {
+                intro.push(Sentence::new(text, Origin::Phrase { id }));
+            }
         }
         // A sentence that fits any part of the theme only where the part has none of its own, or
         // where its points range over three sub-topics or more: read blind, 实施乡村振兴战略是…总抓手
@@ -463,7 +479,7 @@ impl<'a> Planner<'a> {
             }
         }
         let mut group = self.near_group(Role::Measure, theme, Some(&allowed), &keys, false);
-        for _ in 0..MAX_MEASURES + 2 {
+        for _ in 0..MAX_MEASURES + 6 {
             for (k, pp) in plans.iter_mut().enumerate() {
                 if let Some(s) = self.sentence_near(&mut group, k) {
                     pp.measures.push(s);
@@ -541,6 +557,24 @@ impl<'a> Planner<'a> {
         let mut allowed5: HashSet<[char; 5]> = self.spec_grams5.clone();
         for t in [&pp.topic, &pp.heading].into_iter().chain(&pp.terms) {
             allowed5.extend(grams5(t));
+        }
+        // The writer's own tasks are said once: a measure that says a task again (县级领导包抓
+        // after the task 实行重点项目县级领导包抓制度) is left out, though the task is spec text.
+        let own: HashSet<[char; 4]> = grams(&pp.topic)
+            .into_iter()
+            .chain(grams(&pp.heading))
+            .collect();
+        for task in &pp.tasks {
+            for g in grams(&task.text) {
+                if !own.contains(&g) && !prose::COMMON_FOUR.iter().any(|w| grams(w).contains(&g)) {
+                    allowed.remove(&g);
+                }
+            }
+            for g in grams5(&task.text) {
+                if !grams5(&pp.topic).contains(&g) && !grams5(&pp.heading).contains(&g) {
+                    allowed5.remove(&g);
+                }
+            }
         }
         // The sub-topic's words are masked first: 危险化学品重大危险源 said twice is the topic's
         // own vocabulary, not a phrase repeated (the windows across a masked word do not count).
@@ -624,6 +658,16 @@ impl<'a> Planner<'a> {
                 return false;
             }
             let own4: HashSet<[char; 4]> = grams(&mask(&s.text)).into_iter().collect();
+            // Three four-character words of the part said again (逐项明确, 完成时限, 责任体系
+            // after an intro that said them) say the part's point again.
+            if own4
+                .iter()
+                .filter(|g| planner.part_said4.contains(*g) && !allowed.contains(*g))
+                .count()
+                >= 3
+            {
+                return false;
+            }
             if own4
                 .iter()
                 .filter(|g| said4.contains(*g) && !allowed.contains(*g))
@@ -648,6 +692,7 @@ impl<'a> Planner<'a> {
                 return false;
             }
             *ranked |= ranks;
+            planner.part_said4.extend(own4.iter().copied());
             said_objects.extend(objs);
             said5.extend(g5);
             said4.extend(own4);

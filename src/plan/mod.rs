@@ -175,6 +175,9 @@ struct Planner<'a> {
     spec_grams5: HashSet<[char; 5]>,
     /// Whether the current level-1 part has ranked a task first already (重中之重).
     ranked_in_part: bool,
+    /// The four-character words said so far in the current part (its intro and kept sentences):
+    /// a sentence that says three of them again says again what the part has said.
+    part_said4: HashSet<[char; 4]>,
 }
 
 /// Themes whose live use ended (or began) with an era, and the framing used outside it.
@@ -242,6 +245,7 @@ impl<'a> Planner<'a> {
             spec_grams: HashSet::default(),
             spec_grams5: HashSet::default(),
             ranked_in_part: false,
+            part_said4: HashSet::default(),
         }
     }
 }

@@ -4,8 +4,8 @@
 use super::*;
 
 /// The moment of the year a meeting is held in, as an opening says it: a fact of the calendar
-/// (the meeting date), never of the meeting. Safety meetings in May and June speak of the flood
-/// season.
+/// (the meeting date), never of the meeting. Safety meetings from May to August speak of the
+/// flood season; others do not.
 pub(super) fn moment(month: u32, day: u32, kind: crate::spec::Kind) -> Option<&'static str> {
     use crate::spec::Kind;
     Some(match (month, kind) {
@@ -17,7 +17,12 @@ pub(super) fn moment(month: u32, day: u32, kind: crate::spec::Kind) -> Option<&'
         }
         (5, _) => "二季度是实现时间过半、任务过半的关键时段，必须抓紧抓实。",
         (6, _) => "时间即将过半，离实现时间过半、任务过半的目标已经不远，必须加压奋进。",
-        (7, _) | (8, _) => "眼下正值主汛期，也是下半年工作承上启下的关键时期。",
+        (7, Kind::Safety) | (8, Kind::Safety) => {
+            "眼下正值主汛期，也是下半年工作承上启下的关键时期。"
+        }
+        // 主汛期 only where the meeting is on safety: in a meeting on 物业管理 it says nothing.
+        (7, _) => "眼下已进入下半年，正是承上启下、冲刺全年目标的关键时期。",
+        (8, _) => "三季度已经过半，这几个月抓得怎么样，直接关系全年目标能否实现。",
         (9, _) => "三季度即将结束，离全年收官只剩一个季度，各项工作都要提速。",
         (10, _) => "四季度是冲刺全年目标任务的关键时期，离年底只剩两个多月。",
         (11, _) => "离年底只剩一个多月，全年目标任务到了最后冲刺的时候。",

@@ -84,6 +84,37 @@ const TIME_OPENERS: [&str; 22] = [
     "冬季",
 ];
 
+/// How a measure that can take 要 opens: with its verb (加强, 建立, 严格 …, an adverb before it
+/// such as 定期 or 逐条), or a preposition that leads to it (把…, 以…, 在…). Another opening is
+/// its subject (督查情况按月形成通报, 医共体内统一药品目录, 防火期内暂停…), before which 要 is
+/// not Chinese (要督查情况按月…).
+const VERB_OPENERS: &[&str] = &[
+    "加强", "建立", "推行", "推动", "严格", "坚持", "落实", "推进", "定期", "健全", "加快", "深入",
+    "持续", "围绕", "深化", "全面", "开展", "聚焦", "用好", "支持", "组织", "规范", "着力", "统筹",
+    "进一", "发挥", "积极", "完善", "强化", "扎实", "大力", "做好", "坚决", "针对", "依托", "推广",
+    "实行", "引导", "实施", "建设", "认真", "畅通", "鼓励", "培育", "督促", "紧盯", "探索", "注重",
+    "按照", "组建", "依法", "压实", "加大", "主动", "严禁", "稳步", "设立", "结合", "及时", "科学",
+    "抓好", "稳妥", "扩大", "清理", "盘活", "聘请", "严把", "按季", "广泛", "举办", "运用", "开通",
+    "办好", "有序", "制定", "优化", "发展", "密切", "关注", "着眼", "提前", "巩固", "严肃", "从严",
+    "选派", "抓紧", "因地", "评选", "委托", "配齐", "自觉", "选树", "编制", "建好", "利用", "帮助",
+    "创新", "按时", "切实", "高质", "把握", "抢抓", "邀请", "大兴", "精简", "改进", "分期", "绘制",
+    "稳定", "立足", "发动", "学习", "引入", "营造", "整合", "严守", "借助", "重视", "深挖", "严厉",
+    "常态", "编印", "细化", "搭建", "全力", "集中", "开齐", "做实", "提高", "合理", "扶持", "倡导",
+    "打造", "研究", "摸清", "逐条", "高标", "分层", "紧扣", "精准", "压缩", "适时", "纠正", "补齐",
+    "扭转", "分批", "精心", "盯紧", "繁荣", "用足", "选优", "发掘", "严防", "稳慎", "厘清", "整治",
+    "动态", "聘用", "壮大", "综合", "修订", "严打", "铸牢", "挖掘", "动员", "简化", "排查", "备足",
+    "配足", "适应", "上好", "提升", "因城", "公布", "指导", "毫不", "分区", "坚定", "顺应", "激发",
+    "促进", "划定", "延续", "推荐", "抓住", "改造", "跟踪", "开辟", "按月", "充分", "突出", "统一",
+    "治理", "纵深", "逐一", "逐项", "严查", "查处", "防范", "保障", "守住", "筑牢",
+];
+
+/// Whether 要 can stand before a measure: it opens with its verb or a preposition leading to it.
+pub(super) fn opens_with_verb_or_preposition(t: &str) -> bool {
+    t.starts_with([
+        '把', '将', '以', '在', '为', '与', '从', '按', '向', '让', '经',
+    ]) || VERB_OPENERS.iter().any(|v| t.starts_with(v))
+}
+
 /// A measure as a demand: 要 prefixed when the sentence opens with its verb and has no 要 of
 /// its own (要严格落实…), left as it is when it names its actor (住建部门要…) or a condition
 /// (凡是…的，一律…).
@@ -97,6 +128,7 @@ pub(super) fn yao(text: &str) -> String {
         || t.starts_with('由')
         // 对…的，要…: the demand is in the sentence already (要对…，要… says 要 twice).
         || (t.starts_with('对') && t.contains('要'))
+        || !(t.starts_with('对') || opens_with_verb_or_preposition(t))
         || head.contains('要')
         || t.starts_with('各')
         || timed

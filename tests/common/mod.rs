@@ -139,3 +139,21 @@ impl Ran {
         self
     }
 }
+
+/// Whether an external tool runs (`program args…` exits 0). A test that needs one returns early
+/// when it does not, after saying why; in CI (`CI` set, where .ci/run installs the tools) a
+/// missing tool fails the test instead.
+pub fn tool_available(program: &str, args: &[&str]) -> bool {
+    let ok = std::process::Command::new(program)
+        .args(args)
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ok {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{program} is not installed and CI is set: .ci/run installs it"
+        );
+        eprintln!("skipped (CI is not set): {program} is not installed");
+    }
+    ok
+}
