@@ -3,7 +3,8 @@
 
 use crate::model::{Part, Speech};
 
-/// Theme keywords (design.md's themes); the first keyword found names the theme.
+/// Theme keywords (the phrasebank's themes, docs/phrasebank.md); the first keyword found names the
+/// theme.
 const THEMES: &[(&str, &[&str])] = &[
     ("项目建设", &["项目建设", "重点项目", "有效投资"]),
     ("招商引资", &["招商引资", "招商"]),

@@ -10,7 +10,7 @@ use super::{Candidate, KindOrder, MAX_SOURCES, Miner};
 use crate::corpus::is_han;
 use crate::corpus::normalize::{count_placeholders, normalize};
 use crate::corpus::outline::parse;
-use crate::model::Speech;
+use crate::model::{Part, Speech};
 
 impl Miner {
     fn add(
@@ -73,19 +73,9 @@ impl Miner {
         let year = speech_year(sp, text);
         let src = |line: usize| format!("{name}:{line}");
         // Heading families.
-        let l1: Vec<(String, usize)> = sp
-            .parts
-            .iter()
-            .map(|p| (p.heading.clone(), p.line))
-            .collect();
-        self.add_family(1, &l1, &src(l1.first().map(|h| h.1).unwrap_or(0)), year);
+        self.add_family(1, &sp.parts, name, year);
         for p in &sp.parts {
-            let l2: Vec<(String, usize)> = p
-                .parts
-                .iter()
-                .map(|q| (q.heading.clone(), q.line))
-                .collect();
-            self.add_family(2, &l2, &src(l2.first().map(|h| h.1).unwrap_or(0)), year);
+            self.add_family(2, &p.parts, name, year);
         }
         // Kind order.
         if !sp.parts.is_empty() {
@@ -330,18 +320,14 @@ impl Miner {
         }
     }
 
-    fn add_family(
-        &mut self,
-        level: u8,
-        headings: &[(String, usize)],
-        source: &str,
-        year: Option<i32>,
-    ) {
-        if headings.len() < 2 {
+    /// The family of sibling `parts` (two or more), as one pattern, found at the first's line.
+    fn add_family(&mut self, level: u8, parts: &[Part], name: &str, year: Option<i32>) {
+        let [first, _, ..] = parts else {
             return;
-        }
-        let hs: Vec<String> = headings.iter().map(|h| h.0.clone()).collect();
-        if let Some(f) = generalise(level, &hs, source, year) {
+        };
+        let hs: Vec<String> = parts.iter().map(|p| p.heading.clone()).collect();
+        let source = format!("{name}:{}", first.line);
+        if let Some(f) = generalise(level, &hs, &source, year) {
             self.families.push(f);
         }
     }

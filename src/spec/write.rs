@@ -98,24 +98,18 @@ impl Writer {
 
     /// `key: value  # note`: a field with a note for the writer (what to check or change).
     pub fn field_noted(&mut self, indent: usize, key: Key, value: Value, note: Option<&str>) {
-        let text = format!(
-            "{}{}: {}",
-            "  ".repeat(indent),
-            key.name(self.chinese),
-            self.value(value)
-        );
-        self.line(text, key, note);
+        self.entry(&"  ".repeat(indent), key, value, note);
     }
 
     /// `- key: value`, the first field of a list item (indented as the item's fields, less two).
     pub fn item_field(&mut self, indent: usize, key: Key, value: Value) {
-        let text = format!(
-            "{}- {}: {}",
-            "  ".repeat(indent),
-            key.name(self.chinese),
-            self.value(value)
-        );
-        self.line(text, key, None);
+        self.entry(&format!("{}- ", "  ".repeat(indent)), key, value, None);
+    }
+
+    /// `{lead}key: value`, then the note or the key's explanation.
+    fn entry(&mut self, lead: &str, key: Key, value: Value, note: Option<&str>) {
+        let text = format!("{lead}{}: {}", key.name(self.chinese), self.value(value));
+        self.line(text, key, note);
     }
 
     /// `key: [a, b]`
