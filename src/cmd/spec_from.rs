@@ -346,13 +346,83 @@ pub fn spec_text(
     }
     let (name, speaker) = meeting_of(&sp.title);
     let all_text: String = sp.opening.iter().map(Paragraph::text).collect::<String>();
+    let (date, date_note) = meeting_date(sp, &all_text, text);
+    let body_text: String = std::iter::once(all_text.clone())
+        .chain(sp.parts.iter().map(part_text))
+        .collect();
+    let level = level_of(&name, &body_text);
+    let role = speaker
+        .as_deref()
+        .and_then(role_in)
+        .or_else(|| sp.byline.iter().find_map(|b| role_in(b)))
+        .map(str::to_string)
+        .unwrap_or_else(|| format!("{level}长"));
+    let kind = kind_named(&name);
+    let mut w = Writer::quoted();
+    w.comment(
+        0,
+        &format!("由 wengao spec-from 从 {source} 生成：请核对名称、日期、地名和各部分的主题。"),
+    );
+    w.key(0, keys::MEETING);
+    let name = if name.is_empty() {
+        "（会议名称）".to_string()
+    } else {
+        anon(&name)
+    };
+    w.field(1, keys::MEETING_NAME, Value::Text(&name));
+    w.field_noted(1, keys::DATE, Value::Word(&date), date_note);
+    w.field(1, keys::KIND, Value::Word(kind));
+    let purposes = purposes_in(&all_text);
+    if !purposes.is_empty() {
+        let purposes: Vec<String> = purposes.iter().map(|p| anon(p)).collect();
+        w.list(1, keys::PURPOSES, &strs(&purposes));
+    }
+    w.key(0, keys::SPEAKER);
+    w.field(1, keys::ROLE, Value::Text(&anon(&role)));
+    w.key(0, keys::PLACE);
+    w.field_noted(
+        1,
+        keys::PLACE_NAME,
+        Value::Text(&format!("某{level}")),
+        Some("请改为本地地名"),
+    );
+    w.field(1, keys::LEVEL, Value::Word(level));
+    let opening_paras: Vec<&Paragraph> = sp.opening.iter().collect();
+    let achievements: Vec<String> = facts_of(&opening_paras, 4)
+        .iter()
+        .map(|a| anon(a))
+        .collect();
+    if !achievements.is_empty() {
+        w.key(0, keys::SITUATION);
+        w.block_list(1, keys::ACHIEVEMENTS, &strs(&achievements));
+    }
+    write_sections(&mut w, sp, themes, map);
+    if let Some(c) = sp.closing.first() {
+        let last = c
+            .sentences
+            .last()
+            .map(|s| crate::plan::clause(&s.text))
+            .unwrap_or_default();
+        let call = last.rsplit('，').next().unwrap_or("").to_string();
+        if !call.is_empty() && call.chars().count() <= 30 && !call.contains('X') {
+            w.key(0, keys::CLOSING);
+            w.field(1, keys::CALL, Value::Text(&anon(&call)));
+        }
+    }
+    Ok(w.finish())
+}
+
+/// The meeting date and, when it is a guess, a note for the writer. The title's or the byline's
+/// date; else their year, else the year the opening speaks of (今年是2024年…, era words), never a
+/// figure of the body; else today.
+fn meeting_date(sp: &Speech, all_text: &str, text: &str) -> (String, Option<&'static str>) {
     // The date: the title's or the byline's; else their year, else the year the opening speaks
     // of (今年是2024年…, era words); never a figure of the body.
     let head = format!("{}\n{}", sp.title, sp.byline.join("\n"));
     let year = crate::lint::year_of(&[head.as_str()])
-        .or_else(|| opening_year(&all_text))
+        .or_else(|| opening_year(all_text))
         .or_else(|| era_year(text));
-    let (date, date_note) = match date_in(&head) {
+    match date_in(&head) {
         Some(d) => (d, None),
         None => match year {
             Some(y) => {
@@ -380,18 +450,12 @@ pub fn spec_text(
                 Some("原文未给出日期：请改为会议日期"),
             ),
         },
-    };
-    let body_text: String = std::iter::once(all_text.clone())
-        .chain(sp.parts.iter().map(part_text))
-        .collect();
-    let level = level_of(&name, &body_text);
-    let role = speaker
-        .as_deref()
-        .and_then(role_in)
-        .or_else(|| sp.byline.iter().find_map(|b| role_in(b)))
-        .map(str::to_string)
-        .unwrap_or_else(|| format!("{level}长"));
-    let kind = if name.contains("廉政") || name.contains("全体") {
+    }
+}
+
+/// The kind of meeting a meeting's name says.
+fn kind_named(name: &str) -> &'static str {
+    if name.contains("廉政") || name.contains("全体") {
         "plenary"
     } else if name.contains("经济运行") {
         "economy"
@@ -403,22 +467,12 @@ pub fn spec_text(
         "investment"
     } else {
         "key_work"
-    };
-    let mut w = Writer::quoted();
-    w.comment(
-        0,
-        &format!("由 wengao spec-from 从 {source} 生成：请核对名称、日期、地名和各部分的主题。"),
-    );
-    w.key(0, keys::MEETING);
-    let name = if name.is_empty() {
-        "（会议名称）".to_string()
-    } else {
-        anon(&name)
-    };
-    w.field(1, keys::MEETING_NAME, Value::Text(&name));
-    w.field_noted(1, keys::DATE, Value::Word(&date), date_note);
-    w.field(1, keys::KIND, Value::Word(kind));
-    let purposes: Vec<String> = all_text
+    }
+}
+
+/// The purposes the opening lists (会议的主要任务是……), at most four.
+fn purposes_in(all_text: &str) -> Vec<String> {
+    all_text
         .split(['。', '；'])
         .find_map(|s| {
             s.split_once("主要任务是")
@@ -433,30 +487,12 @@ pub fn spec_text(
                 .take(4)
                 .collect()
         })
-        .unwrap_or_default();
-    if !purposes.is_empty() {
-        let purposes: Vec<String> = purposes.iter().map(|p| anon(p)).collect();
-        w.list(1, keys::PURPOSES, &strs(&purposes));
-    }
-    w.key(0, keys::SPEAKER);
-    w.field(1, keys::ROLE, Value::Text(&anon(&role)));
-    w.key(0, keys::PLACE);
-    w.field_noted(
-        1,
-        keys::PLACE_NAME,
-        Value::Text(&format!("某{level}")),
-        Some("请改为本地地名"),
-    );
-    w.field(1, keys::LEVEL, Value::Word(level));
-    let opening_paras: Vec<&Paragraph> = sp.opening.iter().collect();
-    let achievements: Vec<String> = facts_of(&opening_paras, 4)
-        .iter()
-        .map(|a| anon(a))
-        .collect();
-    if !achievements.is_empty() {
-        w.key(0, keys::SITUATION);
-        w.block_list(1, keys::ACHIEVEMENTS, &strs(&achievements));
-    }
+        .unwrap_or_default()
+}
+
+/// `sections:`, one a level-1 part (six at most), with its points (nine at most).
+fn write_sections(w: &mut Writer, sp: &Speech, themes: &[String], map: &crate::topic::TopicMap) {
+    let n = sp.parts.len();
     w.key(0, keys::SECTIONS);
     if n > 6 {
         w.comment(1, &format!("原文有{n}个部分，只取前6个"));
@@ -487,19 +523,6 @@ pub fn spec_text(
             }
         }
     }
-    if let Some(c) = sp.closing.first() {
-        let last = c
-            .sentences
-            .last()
-            .map(|s| crate::plan::clause(&s.text))
-            .unwrap_or_default();
-        let call = last.rsplit('，').next().unwrap_or("").to_string();
-        if !call.is_empty() && call.chars().count() <= 30 && !call.contains('X') {
-            w.key(0, keys::CLOSING);
-            w.field(1, keys::CALL, Value::Text(&anon(&call)));
-        }
-    }
-    Ok(w.finish())
 }
 
 fn strs(v: &[String]) -> Vec<&str> {
