@@ -270,7 +270,7 @@ impl Writer {
             self.out.push_str(n);
         } else if self.explain && !key.doc.is_empty() && self.explained.insert(key.doc) {
             let pad = COMMENT_COLUMN
-                .saturating_sub(crate::pbtools::width(&text))
+                .saturating_sub(crate::text::width(&text))
                 .max(2);
             self.out.push_str(&" ".repeat(pad));
             self.out.push_str("# ");
