@@ -264,3 +264,42 @@ pub fn names(en: &str) -> Vec<&'static str> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_is_named_once_a_place() {
+        for (i, a) in ALL.iter().enumerate() {
+            assert!(a.path.ends_with(a.en), "{}", a.path);
+            assert!(!a.doc.is_empty(), "{}", a.path);
+            for b in &ALL[i + 1..] {
+                assert_ne!(a.path, b.path);
+            }
+        }
+        assert_eq!(names("name"), ["name", "名称", "姓名"]);
+        assert_eq!(names("indicator"), ["indicator", "指标"]);
+        assert!(names("nope").is_empty());
+    }
+
+    /// docs/spec.md names every key in both languages.
+    #[test]
+    fn docs_name_every_key() {
+        let docs = include_str!("../../docs/spec.md");
+        for k in ALL {
+            assert!(
+                docs.contains(k.zh),
+                "docs/spec.md lacks {} ({})",
+                k.zh,
+                k.path
+            );
+            let last = k.path.rsplit('.').next().unwrap_or(k.en);
+            assert!(
+                docs.contains(&format!("{last}`")) || docs.contains(&format!("{last}:")),
+                "docs/spec.md lacks {}",
+                k.path
+            );
+        }
+    }
+}
