@@ -1,6 +1,6 @@
 //! wengao (文稿) drafts Chinese local-government meeting speeches (讲话稿).
 //!
-//! The data flow (docs/design.md has the whole picture):
+//! The data flow (docs/architecture.md has the whole picture and what each module owns):
 //!
 //! ```text
 //! corpus/*.txt ─normalize─▶ clean text ─outline─▶ Speech ─mine─▶ phrasebank candidates, patterns
@@ -29,6 +29,7 @@ pub mod plan;
 pub mod prose;
 pub mod render;
 pub mod spec;
+pub mod text;
 pub mod topic;
 pub mod yamlpos;
 

@@ -1838,18 +1838,7 @@ pub fn stats(phrases: &[Phrase], themes: &[Theme]) -> Stats {
     }
 }
 
-/// The display width of a text (CJK and full-width characters count two cells).
-pub fn width(s: &str) -> usize {
-    s.chars()
-        .map(|c| {
-            if c.is_ascii() || ('\u{ff61}'..='\u{ff9f}').contains(&c) {
-                1
-            } else {
-                2
-            }
-        })
-        .sum()
-}
+pub use crate::text::width;
 
 fn pad(s: &str, w: usize) -> String {
     format!("{s}{}", " ".repeat(w.saturating_sub(width(s))))

@@ -1,12 +1,15 @@
 //! Robustness properties (proptest as a fuzzer): the spec parser, normalize, the outline parser,
-//! lint and the phrasebank loader and lint never panic and finish quickly, on arbitrary text and on
-//! mutated real inputs (the corpus speeches, the example specs and the phrasebank files).
+//! lint and the phrasebank loader and lint never panic, and what they return stays in proportion
+//! to what they were given, on arbitrary text and on mutated real inputs (the corpus speeches, the
+//! example specs and the phrasebank files).
+//!
+//! Nothing here is timed: a wall-clock limit fails on a busy machine and passes a slow algorithm
+//! on a fast one. A hang shows up as a stuck test (CI's job timeout); speed is measured in
+//! benches/ and docs/performance.md.
 //!
 //! 256 cases per property by default so CI stays fast; run longer with e.g.
 //! `PROPTEST_CASES=20000 cargo test --release --test fuzz`. A failing case is shrunk and its seed
 //! kept in tests/fuzz.proptest-regressions (commit it: it is replayed first on every run).
-
-use std::time::{Duration, Instant};
 
 use proptest::prelude::*;
 use wengao::corpus::normalize::normalize;
@@ -23,8 +26,11 @@ fn config() -> ProptestConfig {
     c
 }
 
-/// Each call must finish well within this (debug build); a hang shows up as a stuck test.
-const SLOW: Duration = Duration::from_secs(3);
+/// The most characters normalising may write for `n` given: it joins, splits and drops, and adds
+/// at most a line break or a heading mark here and there, never text of its own.
+fn normalized_bound(n: usize) -> usize {
+    2 * n + 16
+}
 
 fn themes() -> Vec<String> {
     THEMES.iter().map(|s| s.to_string()).collect()
@@ -145,11 +151,15 @@ fn apply(text: &str, muts: &[Mutation]) -> String {
     cs.into_iter().collect()
 }
 
-/// Run all four on one text (each must not panic, and must be quick).
+/// Run all four on one text (each must not panic; normalising must not blow the text up).
 fn all_four(text: &str) {
-    let t = Instant::now();
     let _ = wengao::spec::parse(text, "fuzz.yaml", &themes());
     let n = normalize(text);
+    let (given, written) = (text.chars().count(), n.text.chars().count());
+    assert!(
+        written <= normalized_bound(given),
+        "normalize wrote {written} characters for {given}"
+    );
     let sp = outline::parse(text);
     let _ = lint::lint(
         text,
@@ -172,12 +182,6 @@ fn all_four(text: &str) {
             topics: None,
         },
     );
-    assert!(
-        t.elapsed() < SLOW * 2,
-        "took {:?} on {} chars",
-        t.elapsed(),
-        text.chars().count()
-    );
 }
 
 proptest! {
@@ -199,13 +203,13 @@ proptest! {
     fn mutated_corpus(i in any::<usize>(), muts in proptest::collection::vec(mutation(), 1..8)) {
         let texts = corpus_texts();
         let text = apply(&texts[i % texts.len()], &muts);
-        let t = Instant::now();
         let n = normalize(&text);
+        let (given, written) = (text.chars().count(), n.text.chars().count());
+        prop_assert!(written <= normalized_bound(given), "normalize wrote {} characters for {}", written, given);
         let sp = outline::parse(&n.text);
         let _ = lint::lint(&n.text, &sp, &Options { spec: None, corpus: None, year: None, topics: None });
         let raw = outline::parse(&text);
         let _ = lint::lint(&text, &raw, &Options { spec: None, corpus: None, year: None, topics: None });
-        prop_assert!(t.elapsed() < SLOW, "took {:?}", t.elapsed());
     }
 
     #[test]
@@ -215,7 +219,6 @@ proptest! {
         let text = apply(text, &muts);
         let dir = root().join("phrasebank");
         let sources = vec![(path.clone(), text)];
-        let t = Instant::now();
         // The strict loader and the lenient lint: an error or findings, never a panic.
         if let Err(e) = wengao::phrasebank::Phrasebank::from_sources(&dir, &sources) {
             let msg = e.to_string();
@@ -223,14 +226,12 @@ proptest! {
         }
         let opts = wengao::pbtools::LintOptions { required_themes: Vec::new(), depth: false };
         let _ = wengao::pbtools::lint_sources(&dir, &sources, &opts);
-        prop_assert!(t.elapsed() < SLOW * 2, "took {:?}", t.elapsed());
     }
 
     #[test]
     fn mutated_specs(i in any::<usize>(), muts in proptest::collection::vec(mutation(), 1..8)) {
         let specs = spec_texts();
         let text = apply(&specs[i % specs.len()], &muts);
-        let t = Instant::now();
         match wengao::spec::parse(&text, "fuzz.yaml", &themes()) {
             Ok(_) => {}
             Err(e) => {
@@ -240,6 +241,5 @@ proptest! {
                 prop_assert!(msg.contains("fuzz.yaml"), "{msg}");
             }
         }
-        prop_assert!(t.elapsed() < SLOW, "took {:?}", t.elapsed());
     }
 }

@@ -30,7 +30,7 @@ pub struct Args {
 /// Run the subcommand.
 pub fn run(args: &Args, _g: &Globals) -> Result<i32> {
     let bytes = crate::io::read_bytes(&args.input)?;
-    let (text, _) = super::normalize::decode(&args.input, &bytes)?;
+    let (text, _) = crate::text::decode::decode(&args.input, &bytes)?;
     let text = if args.normalize {
         crate::corpus::normalize::normalize(&text).text
     } else {

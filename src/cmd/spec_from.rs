@@ -12,6 +12,8 @@ use std::path::PathBuf;
 use crate::cli::{Globals, info};
 use crate::corpus::{normalize, outline};
 use crate::model::{Paragraph, Part, Speech};
+use crate::spec::keys;
+use crate::spec::write::{Value, Writer};
 use crate::{Diagnostic, Result, io};
 
 /// Arguments of `wengao spec-from`.
@@ -105,9 +107,8 @@ fn theme_of_part(p: &Part, themes: &[String], map: &crate::topic::TopicMap) -> S
     guess_theme(&part_text(p), themes)
 }
 
-/// Quote a value for YAML (a JSON string is a YAML string), with anonymised runs (XX, **, *.*)
-/// replaced by 某, so no placeholder reaches a draft.
-fn q(s: &str) -> String {
+/// A value with anonymised runs (XX, **, *.*) replaced by 某, so no placeholder reaches a draft.
+fn anon(s: &str) -> String {
     let mut out = String::new();
     let mut in_run = false;
     for c in s.chars() {
@@ -122,7 +123,7 @@ fn q(s: &str) -> String {
             out.push(c);
         }
     }
-    serde_json::to_string(&out).unwrap_or_else(|_| "\"\"".into())
+    out
 }
 
 fn part_text(p: &Part) -> String {
@@ -345,14 +346,84 @@ pub fn spec_text(
     }
     let (name, speaker) = meeting_of(&sp.title);
     let all_text: String = sp.opening.iter().map(Paragraph::text).collect::<String>();
+    let (date, date_note) = meeting_date(sp, &all_text, text);
+    let body_text: String = std::iter::once(all_text.clone())
+        .chain(sp.parts.iter().map(part_text))
+        .collect();
+    let level = level_of(&name, &body_text);
+    let role = speaker
+        .as_deref()
+        .and_then(role_in)
+        .or_else(|| sp.byline.iter().find_map(|b| role_in(b)))
+        .map(str::to_string)
+        .unwrap_or_else(|| format!("{level}长"));
+    let kind = kind_named(&name);
+    let mut w = Writer::quoted();
+    w.comment(
+        0,
+        &format!("由 wengao spec-from 从 {source} 生成：请核对名称、日期、地名和各部分的主题。"),
+    );
+    w.key(0, keys::MEETING);
+    let name = if name.is_empty() {
+        "（会议名称）".to_string()
+    } else {
+        anon(&name)
+    };
+    w.field(1, keys::MEETING_NAME, Value::Text(&name));
+    w.field_noted(1, keys::DATE, Value::Word(&date), date_note);
+    w.field(1, keys::KIND, Value::Word(kind));
+    let purposes = purposes_in(&all_text);
+    if !purposes.is_empty() {
+        let purposes: Vec<String> = purposes.iter().map(|p| anon(p)).collect();
+        w.list(1, keys::PURPOSES, &strs(&purposes));
+    }
+    w.key(0, keys::SPEAKER);
+    w.field(1, keys::ROLE, Value::Text(&anon(&role)));
+    w.key(0, keys::PLACE);
+    w.field_noted(
+        1,
+        keys::PLACE_NAME,
+        Value::Text(&format!("某{level}")),
+        Some("请改为本地地名"),
+    );
+    w.field(1, keys::LEVEL, Value::Word(level));
+    let opening_paras: Vec<&Paragraph> = sp.opening.iter().collect();
+    let achievements: Vec<String> = facts_of(&opening_paras, 4)
+        .iter()
+        .map(|a| anon(a))
+        .collect();
+    if !achievements.is_empty() {
+        w.key(0, keys::SITUATION);
+        w.block_list(1, keys::ACHIEVEMENTS, &strs(&achievements));
+    }
+    write_sections(&mut w, sp, themes, map);
+    if let Some(c) = sp.closing.first() {
+        let last = c
+            .sentences
+            .last()
+            .map(|s| crate::plan::clause(&s.text))
+            .unwrap_or_default();
+        let call = last.rsplit('，').next().unwrap_or("").to_string();
+        if !call.is_empty() && call.chars().count() <= 30 && !call.contains('X') {
+            w.key(0, keys::CLOSING);
+            w.field(1, keys::CALL, Value::Text(&anon(&call)));
+        }
+    }
+    Ok(w.finish())
+}
+
+/// The meeting date and, when it is a guess, a note for the writer. The title's or the byline's
+/// date; else their year, else the year the opening speaks of (今年是2024年…, era words), never a
+/// figure of the body; else today.
+fn meeting_date(sp: &Speech, all_text: &str, text: &str) -> (String, Option<&'static str>) {
     // The date: the title's or the byline's; else their year, else the year the opening speaks
     // of (今年是2024年…, era words); never a figure of the body.
     let head = format!("{}\n{}", sp.title, sp.byline.join("\n"));
     let year = crate::lint::year_of(&[head.as_str()])
-        .or_else(|| opening_year(&all_text))
+        .or_else(|| opening_year(all_text))
         .or_else(|| era_year(text));
-    let (date, date_note) = match date_in(&head) {
-        Some(d) => (d, ""),
+    match date_in(&head) {
+        Some(d) => (d, None),
         None => match year {
             Some(y) => {
                 // The speech's era terms can place it later in its year (六保: from April 2020);
@@ -368,7 +439,7 @@ pub fn spec_text(
                     .unwrap_or(1);
                 (
                     format!("{y}-{month:02}-15"),
-                    "  # 原文只能看出年份：请改为会议的实际日期",
+                    Some("原文只能看出年份：请改为会议的实际日期"),
                 )
             }
             None => (
@@ -376,21 +447,15 @@ pub fn spec_text(
                     .date_naive()
                     .format("%Y-%m-%d")
                     .to_string(),
-                "  # 原文未给出日期：请改为会议日期",
+                Some("原文未给出日期：请改为会议日期"),
             ),
         },
-    };
-    let body_text: String = std::iter::once(all_text.clone())
-        .chain(sp.parts.iter().map(part_text))
-        .collect();
-    let level = level_of(&name, &body_text);
-    let role = speaker
-        .as_deref()
-        .and_then(role_in)
-        .or_else(|| sp.byline.iter().find_map(|b| role_in(b)))
-        .map(str::to_string)
-        .unwrap_or_else(|| format!("{level}长"));
-    let kind = if name.contains("廉政") || name.contains("全体") {
+    }
+}
+
+/// The kind of meeting a meeting's name says.
+fn kind_named(name: &str) -> &'static str {
+    if name.contains("廉政") || name.contains("全体") {
         "plenary"
     } else if name.contains("经济运行") {
         "economy"
@@ -402,23 +467,12 @@ pub fn spec_text(
         "investment"
     } else {
         "key_work"
-    };
-    let mut y = String::new();
-    y.push_str(&format!(
-        "# 由 wengao spec-from 从 {source} 生成：请核对名称、日期、地名和各部分的主题。\n"
-    ));
-    y.push_str("meeting:\n");
-    y.push_str(&format!(
-        "  name: {}\n",
-        q(if name.is_empty() {
-            "（会议名称）"
-        } else {
-            &name
-        })
-    ));
-    y.push_str(&format!("  date: {date}{date_note}\n"));
-    y.push_str(&format!("  kind: {kind}\n"));
-    let purposes: Vec<String> = all_text
+    }
+}
+
+/// The purposes the opening lists (会议的主要任务是……), at most four.
+fn purposes_in(all_text: &str) -> Vec<String> {
+    all_text
         .split(['。', '；'])
         .find_map(|s| {
             s.split_once("主要任务是")
@@ -433,73 +487,46 @@ pub fn spec_text(
                 .take(4)
                 .collect()
         })
-        .unwrap_or_default();
-    if !purposes.is_empty() {
-        y.push_str(&format!(
-            "  purposes: [{}]\n",
-            purposes.iter().map(|p| q(p)).collect::<Vec<_>>().join(", ")
-        ));
-    }
-    y.push_str("speaker:\n");
-    y.push_str(&format!("  role: {}\n", q(&role)));
-    y.push_str("place:\n");
-    y.push_str(&format!(
-        "  name: {}  # 请改为本地地名\n",
-        q(&format!("某{level}"))
-    ));
-    y.push_str(&format!("  level: {level}\n"));
-    let opening_paras: Vec<&Paragraph> = sp.opening.iter().collect();
-    let achievements = facts_of(&opening_paras, 4);
-    if !achievements.is_empty() {
-        y.push_str("situation:\n  achievements:\n");
-        for a in &achievements {
-            y.push_str(&format!("    - {}\n", q(a)));
-        }
-    }
-    y.push_str("sections:\n");
+        .unwrap_or_default()
+}
+
+/// `sections:`, one a level-1 part (six at most), with its points (nine at most).
+fn write_sections(w: &mut Writer, sp: &Speech, themes: &[String], map: &crate::topic::TopicMap) {
+    let n = sp.parts.len();
+    w.key(0, keys::SECTIONS);
     if n > 6 {
-        y.push_str(&format!("  # 原文有{n}个部分，只取前6个\n"));
+        w.comment(1, &format!("原文有{n}个部分，只取前6个"));
     }
     for p in sp.parts.iter().take(6) {
-        let theme = theme_of_part(p, themes, map);
-        y.push_str(&format!("  - theme: {theme}\n"));
-        y.push_str(&format!("    title: {}\n", q(&p.heading)));
+        w.item_field(1, keys::THEME, Value::Word(&theme_of_part(p, themes, map)));
+        w.field(2, keys::SECTION_TITLE, Value::Text(&anon(&p.heading)));
         if !p.parts.is_empty() {
-            y.push_str("    points:\n");
+            w.key(2, keys::POINTS);
             for s in p.parts.iter().take(9) {
-                y.push_str(&format!("      - topic: {}\n", q(&topic_of(&s.heading))));
-                y.push_str(&format!("        title: {}\n", q(&s.heading)));
+                w.item_field(3, keys::TOPIC, Value::Text(&anon(&topic_of(&s.heading))));
+                w.field(4, keys::POINT_TITLE, Value::Text(&anon(&s.heading)));
                 // The topic map's reading of the point, when its heading names a sub-topic.
                 if let Some(t) = map.classify(&s.heading) {
-                    y.push_str(&format!(
-                        "        # about: {}   # 主题图谱对本要点的判断；如不准确，改为正确的子主题后去掉#\n",
-                        t.name
-                    ));
+                    w.proposal(
+                        4,
+                        keys::ABOUT,
+                        Value::Word(&t.name),
+                        "主题图谱对本要点的判断；如不准确，改为正确的子主题后去掉#",
+                    );
                 }
                 let mut paras: Vec<&Paragraph> = s.body.iter().collect();
                 paras.extend(s.items.iter().map(|i| &i.body));
-                let facts = facts_of(&paras, 3);
+                let facts: Vec<String> = facts_of(&paras, 3).iter().map(|f| anon(f)).collect();
                 if !facts.is_empty() {
-                    y.push_str(&format!(
-                        "        facts: [{}]\n",
-                        facts.iter().map(|f| q(f)).collect::<Vec<_>>().join(", ")
-                    ));
+                    w.list(4, keys::FACTS, &strs(&facts));
                 }
             }
         }
     }
-    if let Some(c) = sp.closing.first() {
-        let last = c
-            .sentences
-            .last()
-            .map(|s| crate::plan::clause(&s.text))
-            .unwrap_or_default();
-        let call = last.rsplit('，').next().unwrap_or("").to_string();
-        if !call.is_empty() && call.chars().count() <= 30 && !call.contains('X') {
-            y.push_str(&format!("closing:\n  call: {}\n", q(&call)));
-        }
-    }
-    Ok(y)
+}
+
+fn strs(v: &[String]) -> Vec<&str> {
+    v.iter().map(String::as_str).collect()
 }
 
 /// Run the subcommand.

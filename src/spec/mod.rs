@@ -11,8 +11,13 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::error::{Diagnostic, Error, Result, did_you_mean};
+use crate::error::{Diagnostic, Result, did_you_mean};
 use crate::yamlpos::{Seg, locate};
+
+pub mod keys;
+pub mod starter;
+mod validate;
+pub mod write;
 
 /// The longest text a single spec value may hold, in characters.
 pub const MAX_VALUE_CHARS: usize = 2_000;
@@ -359,61 +364,25 @@ impl ValidSpec {
     }
 }
 
-/// Key names (English and Chinese) for locating a field path in the text.
-fn names(key: &str) -> &'static [&'static str] {
-    match key {
-        "meeting" => &["meeting", "会议"],
-        "speaker" => &["speaker", "讲话人"],
-        "place" => &["place", "地点"],
-        "situation" => &["situation", "形势"],
-        "sections" => &["sections", "部分"],
-        "closing" => &["closing", "结尾"],
-        "output" => &["output", "输出"],
-        "name" => &["name", "名称", "姓名"],
-        "date" => &["date", "日期"],
-        "kind" => &["kind", "类型"],
-        "purposes" => &["purposes", "任务"],
-        "earlier" => &["earlier", "刚才"],
-        "guidance" => &["guidance", "上级精神"],
-        "role" => &["role", "职务"],
-        "level" => &["level", "层级"],
-        "achievements" => &["achievements", "成绩"],
-        "figures" => &["figures", "指标"],
-        "problems" => &["problems", "问题"],
-        "indicator" => &["indicator", "指标"],
-        "value" => &["value", "数值"],
-        "benchmark" => &["benchmark", "比较"],
-        "theme" => &["theme", "主题"],
-        "title" => &["title", "标题"],
-        "points" => &["points", "要点"],
-        "topic" => &["topic", "事项"],
-        "facts" => &["facts", "事实"],
-        "lead" => &["lead", "牵头"],
-        "support" => &["support", "配合"],
-        "deadline" => &["deadline", "时限"],
-        "about" => &["about", "归类"],
-        "tasks" => &["tasks", "任务清单"],
-        "call" => &["call", "号召"],
-        "length" => &["length", "字数"],
-        "seed" => &["seed", "种子"],
-        _ => &[],
-    }
-}
-
 /// Locate a dotted field path such as `sections[2].points[0].deadline` in `src`.
 pub fn locate_field(src: &str, field: &str) -> (usize, usize) {
-    let mut segs = Vec::new();
+    // Each key with every name it may be written under, then its indices.
+    let mut path: Vec<(Vec<&str>, Vec<usize>)> = Vec::new();
     for part in field.split('.') {
         let (key, rest) = match part.find('[') {
             Some(i) => (&part[..i], &part[i..]),
             None => (part, ""),
         };
-        segs.push(Seg::Key(names(key)));
-        for idx in rest.split('[').filter(|s| !s.is_empty()) {
-            if let Ok(n) = idx.trim_end_matches(']').parse() {
-                segs.push(Seg::Index(n));
-            }
-        }
+        let indices = rest
+            .split('[')
+            .filter_map(|idx| idx.trim_end_matches(']').parse().ok())
+            .collect();
+        path.push((keys::names(key), indices));
+    }
+    let mut segs = Vec::new();
+    for (names, indices) in &path {
+        segs.push(Seg::Key(names));
+        segs.extend(indices.iter().map(|&n| Seg::Index(n)));
     }
     locate(src, &segs).unwrap_or((1, 1))
 }
@@ -482,7 +451,7 @@ pub fn parse(src: &str, file: &str, themes: &[String]) -> Result<ValidSpec> {
         Ok(s) => s,
         Err(e) => return Err(yaml_error(src, file, &e).into()),
     };
-    validate(spec, src, file, themes)
+    validate::validate(spec, src, file, themes)
 }
 
 /// The deepest nesting a spec may have (shared with the phrasebank loader).
@@ -602,242 +571,6 @@ fn second_occurrence(src: &str, key: &str, from_line: usize) -> Option<(usize, u
 
 fn friendly(msg: &str) -> String {
     msg.replace("invalid type: ", "wrong type: ")
-}
-
-fn validate(spec: Spec, src: &str, file: &str, themes: &[String]) -> Result<ValidSpec> {
-    let mut errs: Vec<Diagnostic> = Vec::new();
-    let mut err = |field: String, msg: String, help: String| {
-        let (l, c) = locate_field(src, &field);
-        errs.push(
-            Diagnostic::new(file, msg)
-                .at(src, l, c)
-                .field(field)
-                .help(help),
-        );
-    };
-
-    // Every text value: one line of plain text, not too long.
-    for_each_text(&spec, &mut |field, t| {
-        if let Some(c) =
-            t.0.chars()
-                .find(|c| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}'))
-        {
-            let (what, help) = if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}') {
-                (
-                    "a line break".to_string(),
-                    "a value is one line: a break would start a new paragraph (or a heading such as 一、…) in the draft; write it on one line, or as two list items",
-                )
-            } else {
-                (
-                    format!("a control character (U+{:04X})", c as u32),
-                    "remove it: control characters (NUL, ESC, BEL, tabs …) are invisible in Word and can upset a terminal",
-                )
-            };
-            err(
-                field.to_string(),
-                format!("this value contains {what}"),
-                help.into(),
-            );
-        }
-        if t.0.chars().count() > MAX_VALUE_CHARS {
-            err(
-                field.to_string(),
-                format!(
-                    "this value is {} characters long; the limit is {MAX_VALUE_CHARS}",
-                    t.0.chars().count()
-                ),
-                "a spec value is a name, a fact or a short sentence; shorten it".into(),
-            );
-        }
-    });
-
-    let m = &spec.meeting;
-    if m.name.0.is_empty() {
-        err(
-            "meeting.name".into(),
-            "the meeting name is empty".into(),
-            "write the meeting's full name, e.g. 2024年县政府全体会议".into(),
-        );
-    }
-    let mut date = parse_date(m.date.as_str());
-    match date {
-        None => err(
-            "meeting.date".into(),
-            date_problem(m.date.as_str()),
-            "write the date as YYYY-MM-DD, e.g. 2024-02-26".into(),
-        ),
-        Some(d) if !DRAFT_YEARS.contains(&d.year()) => {
-            err(
-                "meeting.date".into(),
-                format!(
-                    "wengao drafts speeches dated {}–{}; {} is outside",
-                    DRAFT_YEARS.start(),
-                    DRAFT_YEARS.end(),
-                    d.year()
-                ),
-                "the era lexicon, the political calendar and the phrasebank's eras (十三五 to 十五五) are written and checked for these years; check the year, or extend them and DRAFT_YEARS first (docs/spec.md)".into(),
-            );
-            date = None;
-        }
-        Some(_) => {}
-    }
-    let kind = match &m.kind {
-        None => Some(Kind::KeyWork),
-        Some(k) => {
-            let parsed = Kind::parse(k.as_str());
-            if parsed.is_none() {
-                let known: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
-                let hint = did_you_mean(k.as_str(), known.iter().copied())
-                    .map(|s| format!("did you mean `{s}`? "))
-                    .unwrap_or_default();
-                let all: Vec<String> = Kind::ALL
-                    .iter()
-                    .map(|k| format!("{} ({})", k.name(), k.label()))
-                    .collect();
-                err(
-                    "meeting.kind".into(),
-                    format!("unknown meeting kind `{k}`"),
-                    format!("{hint}the kinds are: {}", all.join(", ")),
-                );
-            }
-            parsed
-        }
-    };
-    for (i, p) in m.purposes.iter().enumerate() {
-        if p.0.is_empty() {
-            err(
-                format!("meeting.purposes[{i}]"),
-                "an empty purpose".into(),
-                "remove the empty line".into(),
-            );
-        }
-    }
-    if spec.speaker.role.0.is_empty() {
-        err(
-            "speaker.role".into(),
-            "the speaker's role is empty".into(),
-            "write the role, e.g. 县长".into(),
-        );
-    }
-    if spec.place.name.0.is_empty() {
-        err(
-            "place.name".into(),
-            "the place name is empty".into(),
-            "write the locality, e.g. 汉阴县".into(),
-        );
-    }
-    let level = match &spec.place.level {
-        None => Some(Level::County),
-        Some(l) => {
-            let parsed = Level::parse(l.as_str());
-            if parsed.is_none() {
-                err(
-                    "place.level".into(),
-                    format!("unknown level `{l}`"),
-                    "the levels are 县, 市, 区 and 镇".into(),
-                );
-            }
-            parsed
-        }
-    };
-    if let Some(s) = &spec.situation {
-        for (i, f) in s.figures.iter().enumerate() {
-            if f.indicator.0.is_empty() || f.value.0.is_empty() {
-                err(
-                    format!("situation.figures[{i}]"),
-                    "a figure needs an indicator and a value".into(),
-                    "write e.g. {indicator: 规上工业增加值, value: 8.2%}".into(),
-                );
-            }
-        }
-    }
-    let n = spec.sections.len();
-    if !(2..=6).contains(&n) {
-        err(
-            "sections".into(),
-            format!("{n} sections; a speech has 2 to 6 level-1 parts"),
-            if n < 2 {
-                "add sections (each with a theme)".into()
-            } else {
-                "merge some sections, or move them into points".into()
-            },
-        );
-    }
-    let mut deadlines = Vec::new();
-    for (si, s) in spec.sections.iter().enumerate() {
-        if !themes.iter().any(|t| t == s.theme.as_str()) {
-            let hint = did_you_mean(s.theme.as_str(), themes.iter().map(String::as_str))
-                .map(|t| format!("did you mean `{t}`? "))
-                .unwrap_or_default();
-            err(
-                format!("sections[{si}].theme"),
-                format!("unknown theme `{}`", s.theme),
-                format!(
-                    "{hint}the themes are: {} (see `wengao phrasebank themes`)",
-                    themes.join("、")
-                ),
-            );
-        }
-        if s.points.len() > 9 {
-            err(
-                format!("sections[{si}].points"),
-                format!("{} points; a part has at most 9", s.points.len()),
-                "split the section in two, or merge points".into(),
-            );
-        }
-        let mut ds = Vec::new();
-        for (pi, p) in s.points.iter().enumerate() {
-            if p.topic.0.is_empty() {
-                err(
-                    format!("sections[{si}].points[{pi}].topic"),
-                    "the topic is empty".into(),
-                    "name the point's topic, e.g. 重点项目".into(),
-                );
-            }
-            let d = match &p.deadline {
-                None => None,
-                Some(t) => {
-                    let d = parse_date(t.as_str());
-                    if d.is_none() {
-                        err(
-                            format!("sections[{si}].points[{pi}].deadline"),
-                            date_problem(t.as_str()),
-                            "write the deadline as YYYY-MM-DD, e.g. 2024-06-30 (→ 6月底前)".into(),
-                        );
-                    }
-                    d
-                }
-            };
-            ds.push(d);
-        }
-        deadlines.push(ds);
-    }
-    if let Some(o) = &spec.output {
-        if let Some(len) = o.length
-            && !(1_500..=30_000).contains(&len)
-        {
-            err(
-                "output.length".into(),
-                format!("a length of {len} characters"),
-                "choose a length from 1500 to 30000 characters".into(),
-            );
-        }
-    }
-    if !errs.is_empty() {
-        return Err(if errs.len() == 1 {
-            errs.remove(0).into()
-        } else {
-            Error::Inputs(errs)
-        });
-    }
-    Ok(ValidSpec {
-        date: date.unwrap_or_default(),
-        kind: kind.unwrap_or(Kind::KeyWork),
-        level: level.unwrap_or(Level::County),
-        deadlines,
-        spec,
-        file: file.to_string(),
-    })
 }
 
 /// The years a meeting may be dated: 2016 (the first year of 十三五, where the era lexicon and the
