@@ -3,8 +3,6 @@
 
 mod common;
 
-use std::path::Path;
-
 use chrono::NaiveDate;
 use wengao::lexicon::{YearMonth, lexicon};
 use wengao::phrasebank::{Phrasebank, Status};
