@@ -169,9 +169,16 @@ impl Drafter {
             chosen
         };
         let (pb, tpl) = std::thread::scope(|scope| {
+            // The second thread also reads the lexicon, which the planner and the draft's check
+            // need: with the built-in phrasebank (no YAML to parse) the two threads then take
+            // about as long as each other.
             let tpl = std::thread::Builder::new()
                 .name("templates".into())
-                .spawn_scoped(scope, || Templates::open(templates));
+                .spawn_scoped(scope, || {
+                    let t = Templates::open(templates);
+                    crate::lexicon::lexicon();
+                    t
+                });
             let pb = Phrasebank::open_selected(phrasebank, cache_dir, &mut select);
             let tpl = match tpl {
                 Ok(handle) => handle.join().unwrap_or_else(|_| Templates::open(templates)),

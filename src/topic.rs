@@ -134,17 +134,59 @@ fn range<T>(v: &[(u64, T)], k: u64) -> &[(u64, T)] {
     &v[lo..hi]
 }
 
+/// Each sub-topic's terms of two characters or more.
+fn terms_of(topics: &[SubTopic]) -> Vec<Vec<String>> {
+    topics
+        .iter()
+        .map(|t| {
+            t.terms()
+                .filter(|w| w.chars().count() >= 2)
+                .map(str::to_string)
+                .collect()
+        })
+        .collect()
+}
+
+/// The pair indexes of a [`TopicMap`], as stored in the phrasebank's compact form (sorting them
+/// is most of building a map).
+pub type PairIndexes = (Vec<(u64, u32, u32)>, Vec<(u64, u32)>);
+
 impl TopicMap {
+    /// The pair indexes, to store them.
+    pub fn indexes(&self) -> (&[(u64, u32, u32)], &[(u64, u32)]) {
+        (&self.first_pair, &self.pair_topics)
+    }
+
+    /// A map of these sub-topics with the pair indexes [`TopicMap::indexes`] gave for them;
+    /// None when they do not fit the sub-topics (a damaged store).
+    pub fn with_indexes(
+        topics: Vec<SubTopic>,
+        (first_pair, pair_topics): PairIndexes,
+    ) -> Option<TopicMap> {
+        let terms_of = terms_of(&topics);
+        let fits = first_pair.iter().all(|&(_, t, k)| {
+            terms_of
+                .get(t as usize)
+                .is_some_and(|terms| (k as usize) < terms.len())
+        }) && pair_topics
+            .iter()
+            .all(|&(_, t)| (t as usize) < topics.len())
+            && first_pair.is_sorted()
+            && pair_topics.is_sorted();
+        fits.then_some(TopicMap {
+            topics,
+            first_pair,
+            pair_topics,
+            terms_of,
+            memo: Memo::default(),
+        })
+    }
+
     pub fn new(topics: Vec<SubTopic>) -> TopicMap {
         let mut first_pair: Vec<(u64, u32, u32)> = Vec::new();
         let mut pair_topics: Vec<(u64, u32)> = Vec::new();
-        let mut terms_of = Vec::with_capacity(topics.len());
-        for (ti, t) in topics.iter().enumerate() {
-            let terms: Vec<String> = t
-                .terms()
-                .filter(|w| w.chars().count() >= 2)
-                .map(str::to_string)
-                .collect();
+        let terms_of = terms_of(&topics);
+        for (ti, terms) in terms_of.iter().enumerate() {
             for (k, term) in terms.iter().enumerate() {
                 let ps = char_pairs(term);
                 if let Some(p) = ps.first() {
@@ -152,7 +194,6 @@ impl TopicMap {
                 }
                 pair_topics.extend(ps.into_iter().map(|p| (key(p), ti as u32)));
             }
-            terms_of.push(terms);
         }
         first_pair.sort_unstable();
         pair_topics.sort_unstable();

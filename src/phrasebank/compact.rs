@@ -2,8 +2,9 @@
 //! (`cache.rs`) and what the build script embeds in the binary (`embedded.rs`). Reading it parses
 //! no YAML, and entries a draft cannot use are skipped without being decoded.
 //!
-//! The layout: MAGIC, the file table, the themes, the names of themes and sub-topics the phrases
-//! use, the phrases (naming them by number); numbers are u32 little-endian, texts are a u32
+//! The layout: MAGIC, the file table, the themes, the topic map's two pair indexes (sorted, so
+//! that reading the map sorts nothing), the names of themes and sub-topics the phrases use, the
+//! phrases (naming them by number); numbers are u32 little-endian, texts are a u32
 //! length and UTF-8 bytes, an optional year is a flag byte and an i32; last, a CRC-32 of all
 //! that. Also compiled into the build script (`build.rs`).
 
@@ -13,7 +14,7 @@ use super::{Phrase, Phrasebank, Role, Selection, Status, Theme, Years};
 use crate::spec::Kind;
 
 /// Bumped whenever the layout below changes.
-pub(crate) const MAGIC: &[u8; 8] = b"wgpb0006";
+pub(crate) const MAGIC: &[u8; 8] = b"wgpb0007";
 
 struct Out(Vec<u8>);
 
@@ -74,18 +75,39 @@ impl<R: std::io::Read> In<R> {
         }
         Some(())
     }
+}
+
+/// What the decoder reads the layout with: a file through a window ([`In`]), or bytes in
+/// memory ([`Slice`], the built-in phrasebank: nothing is copied but the strings kept).
+trait Src {
+    fn bytes<const N: usize>(&mut self) -> Option<[u8; N]>;
+    fn str(&mut self) -> Option<String>;
+    fn skip_str(&mut self) -> Option<()>;
+    /// Whether every byte has been read (a longer file is not what was written).
+    fn at_end(&self) -> bool;
+    fn u8(&mut self) -> Option<u8> {
+        Some(self.bytes::<1>()?[0])
+    }
+    fn u32(&mut self) -> Option<usize> {
+        Some(u32::from_le_bytes(self.bytes()?) as usize)
+    }
+    fn year(&mut self) -> Option<Option<i32>> {
+        let some = self.u8()? == 1;
+        let y = i32::from_le_bytes(self.bytes()?);
+        Some(some.then_some(y))
+    }
+}
+
+impl<R: std::io::Read> Src for In<R> {
+    fn at_end(&self) -> bool {
+        self.left == 0
+    }
     fn bytes<const N: usize>(&mut self) -> Option<[u8; N]> {
         self.left = self.left.checked_sub(N as u64)?;
         self.fill(N)?;
         let b: [u8; N] = self.buf[self.pos..self.pos + N].try_into().ok()?;
         self.pos += N;
         Some(b)
-    }
-    fn u8(&mut self) -> Option<u8> {
-        Some(self.bytes::<1>()?[0])
-    }
-    fn u32(&mut self) -> Option<usize> {
-        Some(u32::from_le_bytes(self.bytes()?) as usize)
     }
     fn str(&mut self) -> Option<String> {
         let n = self.u32()?;
@@ -121,10 +143,37 @@ impl<R: std::io::Read> In<R> {
         .ok()?;
         (skipped == rest).then_some(())
     }
-    fn year(&mut self) -> Option<Option<i32>> {
-        let some = self.u8()? == 1;
-        let y = i32::from_le_bytes(self.bytes()?);
-        Some(some.then_some(y))
+}
+
+/// Bytes in memory, read in place.
+struct Slice<'a> {
+    b: &'a [u8],
+    pos: usize,
+}
+
+impl Slice<'_> {
+    fn take(&mut self, n: usize) -> Option<&[u8]> {
+        let end = self.pos.checked_add(n).filter(|&e| e <= self.b.len())?;
+        let out = &self.b[self.pos..end];
+        self.pos = end;
+        Some(out)
+    }
+}
+
+impl Src for Slice<'_> {
+    fn at_end(&self) -> bool {
+        self.pos == self.b.len()
+    }
+    fn bytes<const N: usize>(&mut self) -> Option<[u8; N]> {
+        self.take(N)?.try_into().ok()
+    }
+    fn str(&mut self) -> Option<String> {
+        let n = self.u32()?;
+        std::str::from_utf8(self.take(n)?).ok().map(str::to_owned)
+    }
+    fn skip_str(&mut self) -> Option<()> {
+        let n = self.u32()?;
+        self.take(n).map(|_| ())
     }
 }
 
@@ -185,6 +234,19 @@ pub(crate) fn encode(pb: &Phrasebank) -> Vec<u8> {
             }
         }
     }
+    // The topic map's pair indexes (sorted: building them is most of building the map).
+    let (first_pair, pair_topics) = pb.topic_map.indexes();
+    o.u32(first_pair.len());
+    for &(pair, t, k) in first_pair {
+        o.0.extend_from_slice(&pair.to_le_bytes());
+        o.u32(t as usize);
+        o.u32(k as usize);
+    }
+    o.u32(pair_topics.len());
+    for &(pair, t) in pair_topics {
+        o.0.extend_from_slice(&pair.to_le_bytes());
+        o.u32(t as usize);
+    }
     // The theme and sub-topic names the entries use, once: an entry refers to them by
     // number, so deciding whether to keep it allocates nothing.
     let mut names: Vec<&str> = pb
@@ -234,8 +296,8 @@ pub(crate) fn encode(pb: &Phrasebank) -> Vec<u8> {
     o.0
 }
 
-fn decode_from<R: std::io::Read>(
-    mut i: In<R>,
+fn decode_from<S: Src>(
+    mut i: S,
     dir: &Path,
     select: &mut dyn FnMut(&[Theme], &crate::topic::TopicMap) -> Option<Selection>,
 ) -> Option<Phrasebank> {
@@ -277,12 +339,25 @@ fn decode_from<R: std::io::Read>(
         .collect::<Option<_>>()?;
     // The topic map is built once: the selection resolves the spec's points with it, and
     // the phrasebank keeps it.
-    let topic_map = crate::topic::TopicMap::new(
+    let first_pair = (0..i.u32()?)
+        .map(|_| {
+            Some((
+                u64::from_le_bytes(i.bytes()?),
+                i.u32()? as u32,
+                i.u32()? as u32,
+            ))
+        })
+        .collect::<Option<_>>()?;
+    let pair_topics = (0..i.u32()?)
+        .map(|_| Some((u64::from_le_bytes(i.bytes()?), i.u32()? as u32)))
+        .collect::<Option<_>>()?;
+    let topic_map = crate::topic::TopicMap::with_indexes(
         themes
             .iter()
             .flat_map(|t| t.topics.iter().cloned())
             .collect(),
-    );
+        (first_pair, pair_topics),
+    )?;
     let chosen = select(&themes, &topic_map);
     let n_names = i.u32()?;
     let names: Vec<String> = (0..n_names.min(1 << 20))
@@ -364,7 +439,7 @@ fn decode_from<R: std::io::Read>(
             line: i.u32()?,
         });
     }
-    if i.left != 0 {
+    if !i.at_end() {
         return None;
     }
     let mut pb = Phrasebank {
@@ -433,7 +508,14 @@ pub(crate) fn decode_trusted(
     select: &mut dyn FnMut(&[Theme], &crate::topic::TopicMap) -> Option<Selection>,
 ) -> Option<Phrasebank> {
     let body = bytes.len().checked_sub(4)?;
-    decode_from(In::new(&bytes[..body], body as u64), dir, select)
+    decode_from(
+        Slice {
+            b: &bytes[..body],
+            pos: 0,
+        },
+        dir,
+        select,
+    )
 }
 
 #[cfg(test)]
