@@ -147,13 +147,17 @@ fn terms_of(topics: &[SubTopic]) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// A term's first character pair, with its (sub-topic, term): one row of a map's first index.
+pub type FirstPair = (u64, u32, u32);
+/// A character pair of a sub-topic's terms, with the sub-topic: one row of a map's pair index.
+pub type PairTopic = (u64, u32);
 /// The pair indexes of a [`TopicMap`], as stored in the phrasebank's compact form (sorting them
 /// is most of building a map).
-pub type PairIndexes = (Vec<(u64, u32, u32)>, Vec<(u64, u32)>);
+pub type PairIndexes = (Vec<FirstPair>, Vec<PairTopic>);
 
 impl TopicMap {
     /// The pair indexes, to store them.
-    pub fn indexes(&self) -> (&[(u64, u32, u32)], &[(u64, u32)]) {
+    pub fn indexes(&self) -> (&[FirstPair], &[PairTopic]) {
         (&self.first_pair, &self.pair_topics)
     }
 
