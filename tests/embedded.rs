@@ -290,3 +290,29 @@ fn walk(d: &Path) -> Vec<PathBuf> {
     }
     out
 }
+
+#[test]
+fn preview_elsewhere_needs_its_specs_named_and_renders_with_the_built_in_templates() {
+    let e = Elsewhere::new();
+    let out = e.run(&e.work, &["preview", "--out", "p"]);
+    let s = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{s}");
+    assert!(s.contains("name the specs"), "{s}");
+    let out = e.run(
+        &e.work,
+        &["preview", "specs/plenary-2024.yaml", "--out", "p"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let index = std::fs::read_to_string(e.work.join("p/index.html")).unwrap();
+    assert!(index.contains("plenary-2024"), "the index lacks the draft");
+    assert!(e.work.join("p/plenary-2024.txt").is_file());
+    assert_eq!(
+        e.home_files(),
+        Vec::<PathBuf>::new(),
+        "preview wrote under HOME"
+    );
+}
