@@ -297,10 +297,16 @@ impl TopicMap {
     }
 
     /// The score of a unit (县应急管理局) against a sub-topic's units.
-    fn unit_score(t: &SubTopic, unit: &str, hits: &mut Vec<String>) -> u32 {
+    /// `unit_chars` are the characters of `unit`: a sub-topic's unit whose first character is
+    /// not among them cannot be in it, and is not searched for (a point's units are tested
+    /// against every sub-topic's).
+    fn unit_score(t: &SubTopic, unit: &str, unit_chars: &[char], hits: &mut Vec<String>) -> u32 {
         let mut s = 0;
         for u in &t.units {
-            if u.chars().count() >= 2 && unit.contains(u.as_str()) {
+            if u.chars().next().is_some_and(|c| unit_chars.contains(&c))
+                && u.chars().count() >= 2
+                && unit.contains(u.as_str())
+            {
                 s += W_UNIT;
                 hits.push(format!("unit {u}"));
                 break;
@@ -378,6 +384,12 @@ impl TopicMap {
                 near[ti as usize].push(ps.clone());
             }
         }
+        let units: Vec<(&str, Vec<char>)> = q
+            .lead
+            .iter()
+            .chain(q.support.iter())
+            .map(|u| (*u, u.chars().collect()))
+            .collect();
         let mut named: HashMap<&str, bool> = HashMap::new();
         let mut scored: Vec<(u32, bool, usize, Vec<String>)> = Vec::new();
         for (i, t) in self.topics.iter().enumerate() {
@@ -391,8 +403,8 @@ impl TopicMap {
                 }
             }
             let mut s = head[i].0 + rest[i].0;
-            for u in q.lead.iter().chain(q.support.iter()) {
-                s += Self::unit_score(t, u, &mut hits);
+            for (u, chars) in &units {
+                s += Self::unit_score(t, u, chars, &mut hits);
             }
             s += 2 * near[i].len().min(2) as u32;
             if !near[i].is_empty() && head[i].0 == 0 {
