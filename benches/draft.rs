@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use wengao::draft::{Drafter, Format};
 use wengao::phrasebank::Phrasebank;
+use wengao::project::Source;
 use wengao::render::Templates;
 
 fn root() -> PathBuf {
@@ -26,17 +27,28 @@ fn bench(c: &mut Criterion) {
             b.iter(|| Templates::load(&tpl).unwrap());
         },
     );
-    c.bench_function("start-up: phrasebank (whole, from the cache)", |b| {
-        b.iter(|| Phrasebank::load(&pb).unwrap());
+    c.bench_function("start-up: built-in templates (compile)", |b| {
+        b.iter(|| Templates::embedded().unwrap());
+    });
+    // A cache of the bench's own (never the user's ~/.cache/wengao).
+    let cache = tempfile::tempdir().unwrap();
+    c.bench_function("start-up: phrasebank folder (whole, from the cache)", |b| {
+        b.iter(|| Phrasebank::load_with_cache(&pb, Some(cache.path())).unwrap());
+    });
+    c.bench_function("start-up: built-in phrasebank (whole)", |b| {
+        b.iter(|| Phrasebank::embedded().unwrap());
     });
     let src = std::fs::read_to_string(root().join(SPEC)).unwrap();
     c.bench_function(
-        "start-up: as `wengao draft` (phrasebank selected for the spec + templates + spec)",
+        "start-up: as `wengao draft` (built-in phrasebank selected for the spec + templates + spec)",
         |b| {
-            b.iter(|| Drafter::load_for_spec(&pb, &tpl, &src, "plenary-8000.yaml").unwrap());
+            b.iter(|| {
+                Drafter::open_for_spec(&Source::Embedded, &Source::Embedded, None, &src, "plenary-8000.yaml")
+                    .unwrap()
+            });
         },
     );
-    let d = Drafter::load(&pb, &tpl).unwrap();
+    let d = Drafter::embedded().unwrap();
     c.bench_function("parse + validate spec", |b| {
         b.iter(|| d.spec(&src, "plenary-8000.yaml").unwrap());
     });

@@ -25,11 +25,13 @@ pub struct Cli {
 /// Options every subcommand takes.
 #[derive(Debug, Clone, clap::Args)]
 pub struct Globals {
-    /// The phrasebank directory (default: ./phrasebank, or the one shipped with wengao).
-    #[arg(long, global = true, value_name = "DIR", env = "WENGAO_PHRASEBANK")]
+    /// The phrasebank directory (else $WENGAO_PHRASEBANK, else the one wengao.toml names, else the
+    /// one built into wengao; `-v` says which).
+    #[arg(long, global = true, value_name = "DIR")]
     pub phrasebank: Option<PathBuf>,
-    /// The templates directory (default: ./templates, or the one shipped with wengao).
-    #[arg(long, global = true, value_name = "DIR", env = "WENGAO_TEMPLATES")]
+    /// The templates directory (else $WENGAO_TEMPLATES, else the one wengao.toml names, else the
+    /// ones built into wengao).
+    #[arg(long, global = true, value_name = "DIR")]
     pub templates: Option<PathBuf>,
     /// When to colour messages.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]

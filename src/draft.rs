@@ -11,6 +11,7 @@ use serde::Serialize;
 use crate::error::Result;
 use crate::phrasebank::Phrasebank;
 use crate::plan::{self, Plan};
+use crate::project::Source;
 use crate::render::{Templates, tidy_lines};
 use crate::spec::{self, ValidSpec};
 
@@ -76,20 +77,39 @@ pub struct DraftJson<'a> {
 }
 
 impl Drafter {
-    /// Load the phrasebank and the templates.
+    /// Load the phrasebank and the templates of two folders, without a cache.
+    pub fn load(phrasebank: &Path, templates: &Path) -> Result<Drafter> {
+        Drafter::open(
+            &Source::Dir(phrasebank.to_path_buf()),
+            &Source::Dir(templates.to_path_buf()),
+            None,
+        )
+    }
+
+    /// The phrasebank and templates built into wengao (no file read, no cache).
+    pub fn embedded() -> Result<Drafter> {
+        Drafter::open(&Source::Embedded, &Source::Embedded, None)
+    }
+
+    /// Load the phrasebank and the templates of their sources; a phrasebank folder goes through
+    /// the load cache in `cache_dir` (None: no cache).
     ///
     /// The two are loaded at once, the templates on a second thread: on a short `wengao draft`
     /// this start-up is most of the time. A phrasebank error is reported before a template one.
-    pub fn load(phrasebank: &Path, templates: &Path) -> Result<Drafter> {
+    pub fn open(
+        phrasebank: &Source,
+        templates: &Source,
+        cache_dir: Option<&Path>,
+    ) -> Result<Drafter> {
         let (pb, tpl) = std::thread::scope(|scope| {
             let tpl = std::thread::Builder::new()
                 .name("templates".into())
-                .spawn_scoped(scope, || Templates::load(templates));
-            let pb = Phrasebank::load(phrasebank);
+                .spawn_scoped(scope, || Templates::open(templates));
+            let pb = Phrasebank::open(phrasebank, cache_dir);
             let tpl = match tpl {
-                Ok(handle) => handle.join().unwrap_or_else(|_| Templates::load(templates)),
+                Ok(handle) => handle.join().unwrap_or_else(|_| Templates::open(templates)),
                 // No thread to be had: load them here.
-                Err(_) => Templates::load(templates),
+                Err(_) => Templates::open(templates),
             };
             (pb, tpl)
         });
@@ -100,13 +120,30 @@ impl Drafter {
         })
     }
 
-    /// Load for drafting one spec: the spec is validated against the phrasebank's themes as soon
-    /// as they are read, and only the entries a draft of it can use are loaded (the templates load
-    /// meanwhile on a second thread). Drafts are the same as with [`Drafter::load`]; this is
-    /// what `wengao draft` does, where start-up is most of the time.
+    /// [`Drafter::open_for_spec`] on two folders, without a cache.
     pub fn load_for_spec(
         phrasebank: &Path,
         templates: &Path,
+        src: &str,
+        file: &str,
+    ) -> Result<(Drafter, ValidSpec)> {
+        Drafter::open_for_spec(
+            &Source::Dir(phrasebank.to_path_buf()),
+            &Source::Dir(templates.to_path_buf()),
+            None,
+            src,
+            file,
+        )
+    }
+
+    /// Load for drafting one spec: the spec is validated against the phrasebank's themes as soon
+    /// as they are read, and only the entries a draft of it can use are loaded (the templates load
+    /// meanwhile on a second thread). Drafts are the same as with [`Drafter::open`]; this is
+    /// what `wengao draft` does, where start-up is most of the time.
+    pub fn open_for_spec(
+        phrasebank: &Source,
+        templates: &Source,
+        cache_dir: Option<&Path>,
         src: &str,
         file: &str,
     ) -> Result<(Drafter, ValidSpec)> {
@@ -132,13 +169,20 @@ impl Drafter {
             chosen
         };
         let (pb, tpl) = std::thread::scope(|scope| {
+            // The second thread also reads the lexicon, which the planner and the draft's check
+            // need: with the built-in phrasebank (no YAML to parse) the two threads then take
+            // about as long as each other.
             let tpl = std::thread::Builder::new()
                 .name("templates".into())
-                .spawn_scoped(scope, || Templates::load(templates));
-            let pb = Phrasebank::load_selected(phrasebank, &mut select);
+                .spawn_scoped(scope, || {
+                    let t = Templates::open(templates);
+                    crate::lexicon::lexicon();
+                    t
+                });
+            let pb = Phrasebank::open_selected(phrasebank, cache_dir, &mut select);
             let tpl = match tpl {
-                Ok(handle) => handle.join().unwrap_or_else(|_| Templates::load(templates)),
-                Err(_) => Templates::load(templates),
+                Ok(handle) => handle.join().unwrap_or_else(|_| Templates::open(templates)),
+                Err(_) => Templates::open(templates),
             };
             (pb, tpl)
         });

@@ -11,6 +11,14 @@
 //! One document model ([`model::Speech`]) is shared by the parser, the planner, the renderer, the
 //! outputs and the linter.
 
+/// A file the build script wrote into `OUT_DIR`, as text (`build.rs` defines its own, empty,
+/// for the modules it compiles too).
+macro_rules! built_str {
+    ($name:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/", $name))
+    };
+}
+
 pub mod cli;
 pub mod cmd;
 pub mod corpus;
@@ -26,8 +34,10 @@ pub mod output;
 pub mod pbtools;
 pub mod phrasebank;
 pub mod plan;
+pub mod project;
 pub mod prose;
 pub mod render;
+pub mod shipped;
 pub mod spec;
 pub mod text;
 pub mod topic;

@@ -31,6 +31,9 @@ pub struct Templates {
     sources: BTreeMap<String, String>,
 }
 
+/// The folder the built-in templates were read from, relative to the repository root.
+pub const EMBEDDED_DIR: &str = "templates";
+
 /// The opening blocks every kind template may order.
 pub const OPENING_BLOCKS: [&str; 5] = ["purpose", "recap", "year", "situation", "announce"];
 
@@ -92,7 +95,7 @@ impl Templates {
         if files.is_empty() {
             return Err(Error::Template {
                 name: dir.display().to_string(),
-                message: "no templates (*.tera) here; run from the repository root or pass --templates DIR".into(),
+                message: "no templates (*.tera) here; name a folder of templates, or `wengao phrasebank export DIR` to get the shipped ones".into(),
             });
         }
         files.sort();
@@ -102,6 +105,44 @@ impl Templates {
             sources.push((name, text));
         }
         Templates::from_sources(dir, sources)
+    }
+
+    /// The templates built into wengao (`templates/` as shipped, [`crate::shipped`]), but
+    /// `preview/`.
+    pub fn embedded() -> Result<Templates> {
+        let sources = crate::shipped::under(EMBEDDED_DIR)
+            .filter(|(name, _)| name.ends_with(".tera") && !name.starts_with("preview/"))
+            .map(|(name, text)| (name.to_string(), text.to_string()))
+            .collect();
+        Templates::from_sources(Path::new(EMBEDDED_DIR), sources)
+    }
+
+    /// The templates of a source: the embedded ones or a folder.
+    pub fn open(source: &crate::project::Source) -> Result<Templates> {
+        match source {
+            crate::project::Source::Embedded => Templates::embedded(),
+            crate::project::Source::Dir(d) => Templates::load(d),
+        }
+    }
+
+    /// The text of one template of a source, preview's included (`preview/index.html.tera`),
+    /// and the name to show for it.
+    pub fn text_of(source: &crate::project::Source, name: &str) -> Result<(String, String)> {
+        match source {
+            crate::project::Source::Embedded => {
+                let path = format!("{EMBEDDED_DIR}/{name}");
+                let text = crate::shipped::file(&path).ok_or_else(|| Error::Template {
+                    name: path.clone(),
+                    message: "no such template is built into wengao".into(),
+                })?;
+                Ok((path, text.to_string()))
+            }
+            crate::project::Source::Dir(d) => {
+                let path = d.join(name);
+                let text = crate::io::read_file_text(&path)?;
+                Ok((path.display().to_string(), text))
+            }
+        }
     }
 
     /// Build from (name, text) pairs.

@@ -134,17 +134,63 @@ fn range<T>(v: &[(u64, T)], k: u64) -> &[(u64, T)] {
     &v[lo..hi]
 }
 
+/// Each sub-topic's terms of two characters or more.
+fn terms_of(topics: &[SubTopic]) -> Vec<Vec<String>> {
+    topics
+        .iter()
+        .map(|t| {
+            t.terms()
+                .filter(|w| w.chars().count() >= 2)
+                .map(str::to_string)
+                .collect()
+        })
+        .collect()
+}
+
+/// A term's first character pair, with its (sub-topic, term): one row of a map's first index.
+pub type FirstPair = (u64, u32, u32);
+/// A character pair of a sub-topic's terms, with the sub-topic: one row of a map's pair index.
+pub type PairTopic = (u64, u32);
+/// The pair indexes of a [`TopicMap`], as stored in the phrasebank's compact form (sorting them
+/// is most of building a map).
+pub type PairIndexes = (Vec<FirstPair>, Vec<PairTopic>);
+
 impl TopicMap {
+    /// The pair indexes, to store them.
+    pub fn indexes(&self) -> (&[FirstPair], &[PairTopic]) {
+        (&self.first_pair, &self.pair_topics)
+    }
+
+    /// A map of these sub-topics with the pair indexes [`TopicMap::indexes`] gave for them;
+    /// None when they do not fit the sub-topics (a damaged store).
+    pub fn with_indexes(
+        topics: Vec<SubTopic>,
+        (first_pair, pair_topics): PairIndexes,
+    ) -> Option<TopicMap> {
+        let terms_of = terms_of(&topics);
+        let fits = first_pair.iter().all(|&(_, t, k)| {
+            terms_of
+                .get(t as usize)
+                .is_some_and(|terms| (k as usize) < terms.len())
+        }) && pair_topics
+            .iter()
+            .all(|&(_, t)| (t as usize) < topics.len())
+            && first_pair.is_sorted()
+            && pair_topics.is_sorted();
+        fits.then_some(TopicMap {
+            topics,
+            first_pair,
+            pair_topics,
+            terms_of,
+            memo: Memo::default(),
+        })
+    }
+
     pub fn new(topics: Vec<SubTopic>) -> TopicMap {
         let mut first_pair: Vec<(u64, u32, u32)> = Vec::new();
         let mut pair_topics: Vec<(u64, u32)> = Vec::new();
-        let mut terms_of = Vec::with_capacity(topics.len());
-        for (ti, t) in topics.iter().enumerate() {
-            let terms: Vec<String> = t
-                .terms()
-                .filter(|w| w.chars().count() >= 2)
-                .map(str::to_string)
-                .collect();
+        let terms_of = terms_of(&topics);
+        for (ti, terms) in terms_of.iter().enumerate() {
             for (k, term) in terms.iter().enumerate() {
                 let ps = char_pairs(term);
                 if let Some(p) = ps.first() {
@@ -152,7 +198,6 @@ impl TopicMap {
                 }
                 pair_topics.extend(ps.into_iter().map(|p| (key(p), ti as u32)));
             }
-            terms_of.push(terms);
         }
         first_pair.sort_unstable();
         pair_topics.sort_unstable();
@@ -252,10 +297,16 @@ impl TopicMap {
     }
 
     /// The score of a unit (县应急管理局) against a sub-topic's units.
-    fn unit_score(t: &SubTopic, unit: &str, hits: &mut Vec<String>) -> u32 {
+    /// `unit_chars` are the characters of `unit`: a sub-topic's unit whose first character is
+    /// not among them cannot be in it, and is not searched for (a point's units are tested
+    /// against every sub-topic's).
+    fn unit_score(t: &SubTopic, unit: &str, unit_chars: &[char], hits: &mut Vec<String>) -> u32 {
         let mut s = 0;
         for u in &t.units {
-            if u.chars().count() >= 2 && unit.contains(u.as_str()) {
+            if u.chars().next().is_some_and(|c| unit_chars.contains(&c))
+                && u.chars().count() >= 2
+                && unit.contains(u.as_str())
+            {
                 s += W_UNIT;
                 hits.push(format!("unit {u}"));
                 break;
@@ -333,6 +384,12 @@ impl TopicMap {
                 near[ti as usize].push(ps.clone());
             }
         }
+        let units: Vec<(&str, Vec<char>)> = q
+            .lead
+            .iter()
+            .chain(q.support.iter())
+            .map(|u| (*u, u.chars().collect()))
+            .collect();
         let mut named: HashMap<&str, bool> = HashMap::new();
         let mut scored: Vec<(u32, bool, usize, Vec<String>)> = Vec::new();
         for (i, t) in self.topics.iter().enumerate() {
@@ -346,8 +403,8 @@ impl TopicMap {
                 }
             }
             let mut s = head[i].0 + rest[i].0;
-            for u in q.lead.iter().chain(q.support.iter()) {
-                s += Self::unit_score(t, u, &mut hits);
+            for (u, chars) in &units {
+                s += Self::unit_score(t, u, chars, &mut hits);
             }
             s += 2 * near[i].len().min(2) as u32;
             if !near[i].is_empty() && head[i].0 == 0 {

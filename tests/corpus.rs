@@ -27,6 +27,10 @@ fn file(prefix: &str) -> PathBuf {
 fn wengao() -> Command {
     let mut c = Command::cargo_bin("wengao").unwrap();
     c.env("WENGAO_CORPUS", corpus());
+    c.env(
+        "WENGAO_CACHE_DIR",
+        std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("wengao-cache"),
+    );
     c
 }
 

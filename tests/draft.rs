@@ -391,8 +391,7 @@ fn json_carries_the_origin_of_every_sentence() {
 
 #[test]
 fn text_draft_lines_are_the_docx_paragraphs() {
-    let d = wengao::draft::Drafter::load(&root().join("phrasebank"), &root().join("templates"))
-        .unwrap();
+    let d = wengao::draft::Drafter::embedded().unwrap();
     for e in examples() {
         let src = std::fs::read_to_string(&e).unwrap();
         let vs = d.spec(&src, "x.yaml").unwrap();
@@ -487,8 +486,7 @@ fn placeholders_mark_what_the_writer_must_fill() {
 /// 精准发力，集中发力): two phrases of one heading share no pair of characters.
 #[test]
 fn heading_phrases_do_not_echo_each_other() {
-    let d = wengao::draft::Drafter::load(&root().join("phrasebank"), &root().join("templates"))
-        .unwrap();
+    let d = wengao::draft::Drafter::embedded().unwrap();
     let pairs = |s: &str| -> Vec<(char, char)> {
         let cs: Vec<char> = s.chars().collect();
         cs.windows(2).map(|w| (w[0], w[1])).collect()
@@ -535,8 +533,7 @@ fn heading_phrases_do_not_echo_each_other() {
 /// a meeting in May speaks of this year so far (never 过去一年 / 一年来).
 #[test]
 fn the_look_back_fits_the_meeting_date() {
-    let d = wengao::draft::Drafter::load(&root().join("phrasebank"), &root().join("templates"))
-        .unwrap();
+    let d = wengao::draft::Drafter::embedded().unwrap();
     for (example, wrong) in [
         ("examples/plenary-2024.yaml", &["今年以来"][..]),
         ("examples/safety-2025.yaml", &["过去一年", "一年来"][..]),
@@ -591,8 +588,7 @@ fn a_draft_from_the_selected_phrasebank_is_the_same() {
 /// no fact of its own), and its most specific one is the one emphasised (特别是…), seed after seed.
 #[test]
 fn measures_stay_on_their_point() {
-    let d = wengao::draft::Drafter::load(&root().join("phrasebank"), &root().join("templates"))
-        .unwrap();
+    let d = wengao::draft::Drafter::embedded().unwrap();
     let src = std::fs::read_to_string(root().join("examples/safety-2025.yaml")).unwrap();
     let vs = d.spec(&src, "safety-2025.yaml").unwrap();
     for seed in 0..12 {
@@ -640,8 +636,7 @@ fn measures_stay_on_their_point() {
 /// The recap and its follow-up do not both turn to 大家 (「大家的发言都很有针对性。大家的讲话…」).
 #[test]
 fn the_recap_does_not_say_everyone_twice() {
-    let d = wengao::draft::Drafter::load(&root().join("phrasebank"), &root().join("templates"))
-        .unwrap();
+    let d = wengao::draft::Drafter::embedded().unwrap();
     for e in examples() {
         let src = std::fs::read_to_string(&e).unwrap();
         let vs = d.spec(&src, &e.display().to_string()).unwrap();

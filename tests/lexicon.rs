@@ -3,14 +3,12 @@
 
 mod common;
 
-use std::path::Path;
-
 use chrono::NaiveDate;
 use wengao::lexicon::{YearMonth, lexicon};
 use wengao::phrasebank::{Phrasebank, Status};
 
 fn shipped() -> Phrasebank {
-    Phrasebank::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("phrasebank")).unwrap()
+    Phrasebank::embedded().unwrap()
 }
 
 /// The last day an entry can be drafted (2030 when open).
@@ -94,11 +92,7 @@ fn all_sentences(s: &wengao::model::Speech) -> Vec<(String, wengao::model::Origi
 /// spec moved to 2016 may name a bureau founded in 2018, which `wengao lint` reports.)
 #[test]
 fn drafts_keep_to_their_date_in_every_year() {
-    let d = wengao::draft::Drafter::load(
-        &common::root().join("phrasebank"),
-        &common::root().join("templates"),
-    )
-    .unwrap();
+    let d = wengao::draft::Drafter::embedded().unwrap();
     let lx = lexicon();
     let mut checked = 0;
     for e in common::examples() {

@@ -181,8 +181,7 @@ fn a_writers_edits_get_the_findings_a_writer_wants() {
 
 #[test]
 fn every_example_draft_stays_within_length_era_and_originality() {
-    let d = wengao::draft::Drafter::load(&root().join("phrasebank"), &root().join("templates"))
-        .unwrap();
+    let d = wengao::draft::Drafter::embedded().unwrap();
     let index = wengao::lint::CorpusIndex::from_dir(&corpus()).unwrap();
     for e in common::examples() {
         let src = std::fs::read_to_string(&e).unwrap();

@@ -10,10 +10,7 @@ use wengao::draft::Drafter;
 
 fn drafter() -> &'static Drafter {
     static D: OnceLock<Drafter> = OnceLock::new();
-    D.get_or_init(|| {
-        let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-        Drafter::load(&root.join("phrasebank"), &root.join("templates")).unwrap()
-    })
+    D.get_or_init(|| Drafter::embedded().unwrap())
 }
 
 const TOPICS: [&str; 12] = [

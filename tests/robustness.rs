@@ -318,6 +318,7 @@ fn a_broken_pipe_exits_quietly() {
     use std::process::{Command, Stdio};
     let mut child = Command::new(assert_cmd::cargo::cargo_bin("wengao"))
         .current_dir(root())
+        .env("WENGAO_CACHE_DIR", common::cache_dir())
         .args(["draft", "examples/plenary-2024.yaml"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -681,6 +682,7 @@ fn a_terminated_draft_leaves_no_temp_file() {
         let out = d.path().join(format!("d{i}.docx"));
         let mut child = std::process::Command::new(&bin)
             .current_dir(root())
+            .env("WENGAO_CACHE_DIR", common::cache_dir())
             .args([
                 "draft",
                 "examples/plenary-2024.yaml",

@@ -31,7 +31,7 @@ fn sentences(p: &wengao::model::Part) -> Vec<(&str, &Origin)> {
 }
 
 fn drafter() -> Drafter {
-    Drafter::load(&root().join("phrasebank"), &root().join("templates")).unwrap()
+    Drafter::embedded().unwrap()
 }
 
 /// The share of a point's own sentences on its topic, letting one pass: a point may carry one

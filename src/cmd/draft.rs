@@ -48,8 +48,14 @@ pub struct Args {
 pub fn run(args: &Args, g: &Globals) -> Result<i32> {
     let mut clock = Clock::start();
     let src = io::read_text(&args.spec)?;
-    let (pb_dir, tpl_dir) = (crate::cmd::phrasebank_dir(g), crate::cmd::templates_dir(g));
-    let (mut drafter, vs) = Drafter::load_for_spec(&pb_dir, &tpl_dir, &src, &args.spec)?;
+    let sources = crate::cmd::sources(g)?;
+    let (mut drafter, vs) = Drafter::open_for_spec(
+        &sources.phrasebank.source,
+        &sources.templates.source,
+        sources.cache_dir().as_deref(),
+        &src,
+        &args.spec,
+    )?;
     drafter.placeholders = args.placeholders;
     clock.lap("phrasebank + templates + spec");
     verbose(
@@ -58,9 +64,9 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
             "loaded the {} phrases a draft of this spec can use ({} themes) from {}; {} templates from {}",
             drafter.phrasebank.phrases.len(),
             drafter.phrasebank.themes.len(),
-            pb_dir.display(),
+            sources.phrasebank.source,
             drafter.templates.count(),
-            tpl_dir.display()
+            sources.templates.source
         ),
     );
     if let Some(n) = args.variants {

@@ -40,10 +40,7 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
     let text = io::read_text(&args.draft)?;
     // The phrasebank gives the themes (to validate a spec) and the topic map (the off-topic
     // rule); a draft linted where no phrasebank is found is checked without that rule.
-    let pb = match (
-        &args.spec,
-        crate::phrasebank::Phrasebank::load(&super::phrasebank_dir(g)),
-    ) {
+    let pb = match (&args.spec, super::sources(g).and_then(|s| s.phrasebank())) {
         (_, Ok(pb)) => Some(pb),
         (Some(_), Err(e)) => return Err(e),
         (None, Err(_)) => None,

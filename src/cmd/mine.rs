@@ -62,14 +62,21 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
     let mut miner = mine_files(&files, jobs, &|| bar.inc(1))?;
     // Candidates are tagged with their best sub-topic from the phrasebank's topic map (the one
     // merged into, else the default one), read leniently: mining never fails for want of it.
-    let pb_dir = args
-        .merge
-        .clone()
-        .unwrap_or_else(|| super::phrasebank_dir(g));
-    match crate::pbtools::scan_dir(&pb_dir) {
-        Ok(sc) => {
+    let source = match &args.merge {
+        Some(dir) => Ok(crate::project::Source::Dir(dir.clone())),
+        None => super::sources(g).map(|s| s.phrasebank.source),
+    };
+    let themes = match &source {
+        Ok(crate::project::Source::Dir(dir)) => crate::pbtools::scan_dir(dir).map(|sc| sc.themes),
+        Ok(crate::project::Source::Embedded) => {
+            crate::phrasebank::Phrasebank::embedded().map(|pb| pb.themes)
+        }
+        Err(e) => Err(Error::Usage(e.to_string())),
+    };
+    match themes {
+        Ok(themes) => {
             miner.topics = Some(crate::topic::TopicMap::new(
-                sc.themes
+                themes
                     .iter()
                     .flat_map(|t| t.topics.iter().cloned())
                     .collect(),
@@ -79,7 +86,9 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
             g,
             &format!(
                 "no phrasebank at {}: candidates are not tagged with sub-topics",
-                pb_dir.display()
+                source
+                    .as_ref()
+                    .map_or_else(|e| e.to_string(), |s| s.to_string())
             ),
         ),
     }

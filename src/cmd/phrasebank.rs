@@ -1,4 +1,7 @@
-//! `wengao phrasebank lint|stats|themes|search|add|retire`: a thin layer over [`crate::pbtools`].
+//! `wengao phrasebank lint|stats|themes|search|add|retire|era|export`: a thin layer over
+//! [`crate::pbtools`]. All but `themes` and `export` work on a phrasebank folder (`--phrasebank`,
+//! `WENGAO_PHRASEBANK` or `wengao.toml`); `export` writes the built-in phrasebank and templates
+//! out as files, for curators to start from.
 
 use crate::cli::{Globals, info};
 use crate::pbtools::{self, LintOptions, NewEntry, Query, Severity};
@@ -8,7 +11,7 @@ use crate::{Error, Result, io};
 /// Arguments of `wengao phrasebank`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  wengao phrasebank lint\n  wengao phrasebank stats\n  wengao phrasebank search 项目 --role measure --year 2024\n  wengao phrasebank add --role measure --theme 项目建设 --text '要坚持项目为王，以项目论英雄。'\n  wengao phrasebank retire xiangmu.measure.3"
+    after_help = "Examples:\n  wengao phrasebank lint\n  wengao phrasebank stats\n  wengao phrasebank search 项目 --role measure --year 2024\n  wengao phrasebank add --role measure --theme 项目建设 --text '要坚持项目为王，以项目论英雄。'\n  wengao phrasebank retire xiangmu.measure.3\n  wengao phrasebank export ~/wengao-data"
 )]
 pub struct Args {
     #[command(subcommand)]
@@ -32,6 +35,19 @@ pub enum Sub {
     Retire(RetireArgs),
     /// Entries whose years overreach the era of their terms (the era lexicon); `--write` narrows them in place (exit 1 when some are left).
     Era(EraArgs),
+    /// Write the built-in phrasebank and templates into DIR (DIR/phrasebank, DIR/templates and a
+    /// DIR/wengao.toml naming them), for curators to start from.
+    Export(ExportArgs),
+}
+
+/// `phrasebank export`
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// The folder to write into (created when missing).
+    pub dir: std::path::PathBuf,
+    /// Overwrite files that are already there.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// `phrasebank era`
@@ -128,7 +144,14 @@ pub struct RetireArgs {
 
 /// Run the subcommand.
 pub fn run(args: &Args, g: &Globals) -> Result<i32> {
-    let dir = crate::cmd::phrasebank_dir(g);
+    if let Sub::Export(a) = &args.command {
+        return export(a, g);
+    }
+    let sources = crate::cmd::sources(g)?;
+    if let Sub::Themes = &args.command {
+        return themes(&sources);
+    }
+    let dir = sources.phrasebank_dir()?;
     match &args.command {
         Sub::Lint(a) => {
             let findings = pbtools::lint(&dir, &LintOptions::default())?;
@@ -185,22 +208,7 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
             }
             Ok(0)
         }
-        Sub::Themes => {
-            let sc = pbtools::scan_dir(&dir)?;
-            let w = sc
-                .themes
-                .iter()
-                .map(|t| pbtools::width(&t.name))
-                .max()
-                .unwrap_or(0);
-            let mut s = String::new();
-            for t in &sc.themes {
-                let pad = " ".repeat(w - pbtools::width(&t.name));
-                s.push_str(&format!("{}{pad}  {}\n", t.name, t.description));
-            }
-            io::write_stdout(s.as_bytes())?;
-            Ok(0)
-        }
+        Sub::Themes | Sub::Export(_) => unreachable!("handled above"),
         Sub::Search(a) => {
             let role = match &a.role {
                 None => None,
@@ -323,6 +331,75 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
             Ok(i32::from(left > 0 || (!a.write && fixable > 0)))
         }
     }
+}
+
+/// `phrasebank themes`: the themes a spec may name, of the folder or the built-in phrasebank.
+fn themes(sources: &crate::cmd::Sources) -> Result<i32> {
+    let themes: Vec<(String, String)> = match &sources.phrasebank.source {
+        crate::project::Source::Dir(dir) => pbtools::scan_dir(dir)?
+            .themes
+            .iter()
+            .map(|t| (t.name.clone(), t.description.clone()))
+            .collect(),
+        crate::project::Source::Embedded => crate::phrasebank::Phrasebank::embedded()?
+            .themes
+            .iter()
+            .map(|t| (t.name.clone(), t.description.clone()))
+            .collect(),
+    };
+    let w = themes
+        .iter()
+        .map(|(name, _)| pbtools::width(name))
+        .max()
+        .unwrap_or(0);
+    let mut s = String::new();
+    for (name, description) in &themes {
+        let pad = " ".repeat(w - pbtools::width(name));
+        s.push_str(&format!("{name}{pad}  {description}\n"));
+    }
+    io::write_stdout(s.as_bytes())?;
+    Ok(0)
+}
+
+/// `phrasebank export DIR`: every shipped file of `phrasebank/` and `templates/`, and a
+/// `wengao.toml` naming the two folders. Nothing is written when a file is already there (without
+/// `--force`); each file is written atomically, and a failed export removes what it created.
+fn export(a: &ExportArgs, g: &Globals) -> Result<i32> {
+    let toml = format!(
+        "# wengao reads the phrasebank and templates named here when it runs in this folder or below\n# (docs/phrasebank.md, \"Where the phrasebank comes from\").\nphrasebank = \"{}\"\ntemplates = \"{}\"\n",
+        crate::phrasebank::embedded::DIR,
+        crate::render::EMBEDDED_DIR
+    );
+    let mut files: Vec<(std::path::PathBuf, &[u8])> = crate::shipped::FILES
+        .iter()
+        .map(|(path, text)| (a.dir.join(path), text.as_bytes()))
+        .collect();
+    files.push((a.dir.join(crate::project::FILE_NAME), toml.as_bytes()));
+    if !a.force
+        && let Some((p, _)) = files
+            .iter()
+            .find(|(p, _)| std::fs::symlink_metadata(p).is_ok())
+    {
+        return Err(Error::OutputExists(p.clone()));
+    }
+    let set = io::WriteSet::new();
+    for (path, bytes) in &files {
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| set.roll_back(Error::io(parent, "create the directory", e)))?;
+        }
+        set.write(path, bytes, a.force)
+            .map_err(|e| set.roll_back(e))?;
+    }
+    info(
+        g,
+        &format!(
+            "wrote the built-in phrasebank and templates ({} files) and wengao.toml into {}",
+            files.len() - 1,
+            a.dir.display()
+        ),
+    );
+    Ok(0)
 }
 
 fn parse_role(r: &str) -> Result<Role> {

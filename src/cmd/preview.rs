@@ -240,14 +240,14 @@ struct Page<'a> {
     roles: Vec<&'static str>,
 }
 
-/// The specs in a directory's `examples/`: ./examples, else the one beside the sources.
+/// The specs in `./examples` (a checkout, CI); elsewhere the specs must be named.
 fn default_specs() -> Result<Vec<PathBuf>> {
-    let local = PathBuf::from("examples");
-    let dir = if local.is_dir() {
-        local
-    } else {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples")
-    };
+    let dir = PathBuf::from("examples");
+    if !dir.is_dir() {
+        return Err(Error::Usage(
+            "no specs named, and no examples/ folder here: name the specs to preview".into(),
+        ));
+    }
     let rd =
         std::fs::read_dir(&dir).map_err(|e| Error::io(&dir, "read the examples directory", e))?;
     let mut v: Vec<PathBuf> = rd
@@ -347,11 +347,10 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
             "no specs to preview (examples/ has no *.yaml); name some".into(),
         ));
     }
-    let pb_dir = crate::cmd::phrasebank_dir(g);
-    let tpl_dir = crate::cmd::templates_dir(g);
+    let sources = crate::cmd::sources(g)?;
     // A template that fails to load is a finding of the preview (exit 1), like one that fails to render.
-    let phrasebank = crate::phrasebank::Phrasebank::load(&pb_dir)?;
-    let templates = match crate::render::Templates::load(&tpl_dir) {
+    let phrasebank = sources.phrasebank()?;
+    let templates = match crate::render::Templates::open(&sources.templates.source) {
         Ok(t) => t,
         Err(e @ (Error::Template { .. } | Error::Input(_) | Error::Inputs(_))) => {
             crate::cli::report(&e);
@@ -364,12 +363,12 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
         templates,
         placeholders: false,
     };
-    let index_path = tpl_dir.join("preview/index.html.tera");
-    let index_src = crate::io::read_file_text(&index_path)?;
+    let (index_name, index_src) =
+        crate::render::Templates::text_of(&sources.templates.source, "preview/index.html.tera")?;
     let mut tera = crate::render::new_tera();
     tera.add_raw_template("preview/index.html.tera", &index_src)
         .map_err(|e| Error::Template {
-            name: index_path.display().to_string(),
+            name: index_name.clone(),
             message: e.to_string(),
         })?;
     std::fs::create_dir_all(&args.out)
@@ -422,7 +421,7 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
         cards: &cards,
         failed,
         stats: &stats,
-        phrasebank: pb_dir.display().to_string(),
+        phrasebank: sources.phrasebank.source.to_string(),
         roles: crate::phrasebank::Role::THEME_DEPTH
             .iter()
             .map(|(r, _)| r.name())
@@ -432,7 +431,7 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
     let html = tera
         .render("preview/index.html.tera", &ctx)
         .map_err(|e| Error::Template {
-            name: index_path.display().to_string(),
+            name: index_name.clone(),
             message: e.to_string(),
         });
     let html = match html {

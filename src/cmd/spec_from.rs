@@ -535,7 +535,7 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
     let (text, _) = io::decode_lenient(&bytes);
     let clean = normalize::normalize(&text).text;
     let sp = outline::parse(&clean);
-    let pb = crate::phrasebank::Phrasebank::load(&super::phrasebank_dir(g))?;
+    let pb = super::sources(g)?.phrasebank()?;
     let themes = pb.theme_names();
     let y = spec_text(&sp, &clean, &args.speech, &themes, &pb.topic_map).map_err(|m| {
         Diagnostic::new(&args.speech, m).help("spec-from reads speeches with numbered parts 一、二、…; check the text with `wengao outline --normalize`")

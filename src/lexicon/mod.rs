@@ -35,10 +35,12 @@ pub const ERA_YAML: &str = include_str!("../../lexicon/era.yaml");
 pub const CALENDAR_YAML: &str = include_str!("../../lexicon/calendar.yaml");
 pub const EXPRESSIONS_YAML: &str = include_str!("../../lexicon/expressions.yaml");
 
-/// The same files as JSON, made by the build script (`build.rs`): what the binary reads.
-const ERA_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/era.json"));
-const CALENDAR_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/calendar.json"));
-const EXPRESSIONS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/expressions.json"));
+/// The same files as JSON, made by the build script (`build.rs`): what the binary reads. (The
+/// build script compiles this module too, before any JSON exists: there `built_str!` gives an
+/// empty text and the YAML is read instead.)
+const ERA_JSON: &str = built_str!("era.json");
+const CALENDAR_JSON: &str = built_str!("calendar.json");
+const EXPRESSIONS_JSON: &str = built_str!("expressions.json");
 
 /// The whole lexicon.
 #[derive(Debug)]
@@ -56,6 +58,10 @@ impl Lexicon {
 
     /// The embedded lexicon (its JSON form).
     pub fn embedded() -> Result<Lexicon, String> {
+        if ERA_JSON.is_empty() {
+            // Only in the build script (no JSON made yet).
+            return Self::parse(ERA_YAML, CALENDAR_YAML, EXPRESSIONS_YAML);
+        }
         Self::read(ERA_JSON, CALENDAR_JSON, EXPRESSIONS_JSON, true)
     }
 

@@ -16,6 +16,12 @@ pub fn corpus() -> PathBuf {
         .unwrap_or_else(|| root().join("../shared/corpus"))
 }
 
+/// The phrasebank load cache the tests' runs of `wengao` use (under the target directory, never
+/// the user's ~/.cache/wengao); tests of the cache itself give each run a directory of its own.
+pub fn cache_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("wengao-cache")
+}
+
 /// Every example spec, sorted.
 pub fn examples() -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = std::fs::read_dir(root().join("examples"))
@@ -89,7 +95,8 @@ impl Wengao {
         cmd.args(&self.args);
         cmd.current_dir(self.dir.unwrap_or_else(root));
         cmd.env_remove("WENGAO_PHRASEBANK")
-            .env_remove("WENGAO_TEMPLATES");
+            .env_remove("WENGAO_TEMPLATES")
+            .env("WENGAO_CACHE_DIR", cache_dir());
         for (k, v) in &self.env {
             cmd.env(k, v);
         }

@@ -1,0 +1,569 @@
+//! The compact binary form of a loaded phrasebank: what the load cache stores on disk
+//! (`cache.rs`) and what the build script embeds in the binary (`embedded.rs`). Reading it parses
+//! no YAML, and entries a draft cannot use are skipped without being decoded.
+//!
+//! The layout: MAGIC, the file table, the themes, the topic map's two pair indexes (sorted, so
+//! that reading the map sorts nothing), the names of themes and sub-topics the phrases use, the
+//! phrases (naming them by number); numbers are u32 little-endian, texts are a u32
+//! length and UTF-8 bytes, an optional year is a flag byte and an i32; last, a CRC-32 of all
+//! that. Also compiled into the build script (`build.rs`).
+
+use std::path::Path;
+
+use super::{Phrase, Phrasebank, Role, Selection, Status, Theme, Years};
+use crate::spec::Kind;
+
+/// Bumped whenever the layout below changes.
+pub(crate) const MAGIC: &[u8; 8] = b"wgpb0007";
+
+struct Out(Vec<u8>);
+
+impl Out {
+    fn u32(&mut self, n: usize) {
+        self.0.extend_from_slice(&(n as u32).to_le_bytes());
+    }
+    fn str(&mut self, s: &str) {
+        self.u32(s.len());
+        self.0.extend_from_slice(s.as_bytes());
+    }
+    fn year(&mut self, y: Option<i32>) {
+        self.0.push(u8::from(y.is_some()));
+        self.0.extend_from_slice(&y.unwrap_or(0).to_le_bytes());
+    }
+}
+
+/// A reader of the layout, from a file or from bytes, through its own 32 KB window (the
+/// numbers are read from the window, not through `Read` calls); it never reads past the
+/// `left` bytes the source has (a damaged length cannot make it allocate more than the file
+/// holds).
+struct In<R: std::io::Read> {
+    r: R,
+    buf: Vec<u8>,
+    pos: usize,
+    end: usize,
+    left: u64,
+}
+
+impl<R: std::io::Read> In<R> {
+    fn new(r: R, left: u64) -> Self {
+        In {
+            r,
+            buf: vec![0; 32 * 1024],
+            pos: 0,
+            end: 0,
+            left,
+        }
+    }
+    /// At least `n` (no more than the window) bytes in the window.
+    fn fill(&mut self, n: usize) -> Option<()> {
+        if self.end - self.pos >= n {
+            return Some(());
+        }
+        if n > self.buf.len() {
+            return None;
+        }
+        self.buf.copy_within(self.pos..self.end, 0);
+        self.end -= self.pos;
+        self.pos = 0;
+        while self.end < n {
+            match self.r.read(&mut self.buf[self.end..]) {
+                Ok(0) => return None,
+                Ok(k) => self.end += k,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(_) => return None,
+            }
+        }
+        Some(())
+    }
+}
+
+/// What the decoder reads the layout with: a file through a window ([`In`]), or bytes in
+/// memory ([`Slice`], the built-in phrasebank: nothing is copied but the strings kept).
+trait Src {
+    fn bytes<const N: usize>(&mut self) -> Option<[u8; N]>;
+    fn str(&mut self) -> Option<String>;
+    fn skip_str(&mut self) -> Option<()>;
+    /// Whether every byte has been read (a longer file is not what was written).
+    fn at_end(&self) -> bool;
+    fn u8(&mut self) -> Option<u8> {
+        Some(self.bytes::<1>()?[0])
+    }
+    fn u32(&mut self) -> Option<usize> {
+        Some(u32::from_le_bytes(self.bytes()?) as usize)
+    }
+    fn year(&mut self) -> Option<Option<i32>> {
+        let some = self.u8()? == 1;
+        let y = i32::from_le_bytes(self.bytes()?);
+        Some(some.then_some(y))
+    }
+}
+
+impl<R: std::io::Read> Src for In<R> {
+    fn at_end(&self) -> bool {
+        self.left == 0
+    }
+    fn bytes<const N: usize>(&mut self) -> Option<[u8; N]> {
+        self.left = self.left.checked_sub(N as u64)?;
+        self.fill(N)?;
+        let b: [u8; N] = self.buf[self.pos..self.pos + N].try_into().ok()?;
+        self.pos += N;
+        Some(b)
+    }
+    fn str(&mut self) -> Option<String> {
+        let n = self.u32()?;
+        self.left = self.left.checked_sub(n as u64)?;
+        let v = if n <= self.buf.len() {
+            self.fill(n)?;
+            let v = self.buf[self.pos..self.pos + n].to_vec();
+            self.pos += n;
+            v
+        } else {
+            let mut v = self.buf[self.pos..self.end].to_vec();
+            self.pos = self.end;
+            let have = v.len();
+            v.resize(n, 0);
+            self.r.read_exact(&mut v[have..]).ok()?;
+            v
+        };
+        String::from_utf8(v).ok()
+    }
+    fn skip_str(&mut self) -> Option<()> {
+        let n = self.u32()?;
+        self.left = self.left.checked_sub(n as u64)?;
+        if self.end - self.pos >= n {
+            self.pos += n;
+            return Some(());
+        }
+        let rest = (n - (self.end - self.pos)) as u64;
+        self.pos = self.end;
+        let skipped = std::io::copy(
+            &mut std::io::Read::take(&mut self.r, rest),
+            &mut std::io::sink(),
+        )
+        .ok()?;
+        (skipped == rest).then_some(())
+    }
+}
+
+/// Bytes in memory, read in place.
+struct Slice<'a> {
+    b: &'a [u8],
+    pos: usize,
+}
+
+impl Slice<'_> {
+    fn take(&mut self, n: usize) -> Option<&[u8]> {
+        let end = self.pos.checked_add(n).filter(|&e| e <= self.b.len())?;
+        let out = &self.b[self.pos..end];
+        self.pos = end;
+        Some(out)
+    }
+}
+
+impl Src for Slice<'_> {
+    fn at_end(&self) -> bool {
+        self.pos == self.b.len()
+    }
+    fn bytes<const N: usize>(&mut self) -> Option<[u8; N]> {
+        self.take(N)?.try_into().ok()
+    }
+    fn str(&mut self) -> Option<String> {
+        let n = self.u32()?;
+        std::str::from_utf8(self.take(n)?).ok().map(str::to_owned)
+    }
+    fn skip_str(&mut self) -> Option<()> {
+        let n = self.u32()?;
+        self.take(n).map(|_| ())
+    }
+}
+
+const STATUSES: [Status; 3] = [Status::Curated, Status::Candidate, Status::Retired];
+
+/// A stored month: 0 for an open end, else its index plus one.
+fn month(n: usize) -> Option<crate::lexicon::YearMonth> {
+    (n > 0).then(|| crate::lexicon::YearMonth::from_index(n as u32 - 1))
+}
+
+pub(crate) fn encode(pb: &Phrasebank) -> Vec<u8> {
+    let mut files: Vec<&Path> = Vec::new();
+    fn file_of<'p>(files: &mut Vec<&'p Path>, p: &'p Path) -> usize {
+        match files.iter().position(|f| *f == p) {
+            Some(i) => i,
+            None => {
+                files.push(p);
+                files.len() - 1
+            }
+        }
+    }
+    let themes: Vec<(usize, &Theme)> = pb
+        .themes
+        .iter()
+        .map(|t| (file_of(&mut files, &t.file), t))
+        .collect();
+    let phrases: Vec<(usize, &Phrase)> = pb
+        .phrases
+        .iter()
+        .map(|p| (file_of(&mut files, &p.file), p))
+        .collect();
+    let mut o = Out(MAGIC.to_vec());
+    o.u32(files.len());
+    for f in &files {
+        o.str(&f.to_string_lossy());
+    }
+    o.u32(themes.len());
+    for (f, t) in themes {
+        o.str(&t.name);
+        o.str(&t.description);
+        o.u32(f);
+        o.u32(t.topics.len());
+        for st in &t.topics {
+            o.str(&st.name);
+            o.u32(st.words.len());
+            for w in &st.words {
+                o.str(w);
+            }
+            o.u32(st.units.len());
+            for w in &st.units {
+                o.str(w);
+            }
+            o.year(st.years.from);
+            o.year(st.years.to);
+            o.u32(st.kinds.len());
+            for k in &st.kinds {
+                o.u32(Kind::ALL.iter().position(|x| x == k).unwrap_or(0));
+            }
+        }
+    }
+    // The topic map's pair indexes (sorted: building them is most of building the map).
+    let (first_pair, pair_topics) = pb.topic_map.indexes();
+    o.u32(first_pair.len());
+    for &(pair, t, k) in first_pair {
+        o.0.extend_from_slice(&pair.to_le_bytes());
+        o.u32(t as usize);
+        o.u32(k as usize);
+    }
+    o.u32(pair_topics.len());
+    for &(pair, t) in pair_topics {
+        o.0.extend_from_slice(&pair.to_le_bytes());
+        o.u32(t as usize);
+    }
+    // The theme and sub-topic names the entries use, once: an entry refers to them by
+    // number, so deciding whether to keep it allocates nothing.
+    let mut names: Vec<&str> = pb
+        .phrases
+        .iter()
+        .flat_map(|p| p.themes.iter().chain(&p.topics))
+        .map(String::as_str)
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    o.u32(names.len());
+    for n in &names {
+        o.str(n);
+    }
+    let name_of = |n: &str| names.binary_search(&n).unwrap_or(0);
+    o.u32(phrases.len());
+    for (f, p) in phrases {
+        // What a selection is decided on comes first, so the rest of a record left out is
+        // skipped without being decoded.
+        o.u32(STATUSES.iter().position(|s| *s == p.status).unwrap_or(0));
+        o.u32(Role::ALL.iter().position(|r| *r == p.role).unwrap_or(0));
+        o.u32(p.themes.len());
+        for t in &p.themes {
+            o.u32(name_of(t));
+        }
+        o.u32(p.topics.len());
+        for t in &p.topics {
+            o.u32(name_of(t));
+        }
+        o.str(&p.id);
+        o.str(&p.text);
+        o.u32(p.kinds.len());
+        for k in &p.kinds {
+            o.u32(Kind::ALL.iter().position(|x| x == k).unwrap_or(0));
+        }
+        o.year(p.years.from);
+        o.year(p.years.to);
+        o.u32(p.live.from.map_or(0, |m| m.index() as usize + 1));
+        o.u32(p.live.until.map_or(0, |m| m.index() as usize + 1));
+        o.u32(p.weight as usize);
+        o.str(&p.source);
+        o.u32(f);
+        o.u32(p.line);
+    }
+    let sum = crc32fast::hash(&o.0);
+    o.0.extend_from_slice(&sum.to_le_bytes());
+    o.0
+}
+
+fn decode_from<S: Src>(
+    mut i: S,
+    dir: &Path,
+    select: &mut dyn FnMut(&[Theme], &crate::topic::TopicMap) -> Option<Selection>,
+) -> Option<Phrasebank> {
+    if &i.bytes::<8>()? != MAGIC {
+        return None;
+    }
+    let files: Vec<std::sync::Arc<Path>> = (0..i.u32()?)
+        .map(|_| i.str().map(|s| Path::new(&s).into()))
+        .collect::<Option<_>>()?;
+    let themes: Vec<Theme> = (0..i.u32()?)
+        .map(|_| {
+            let name = i.str()?;
+            let description = i.str()?;
+            let file = files.get(i.u32()?)?.to_path_buf();
+            let topics = (0..i.u32()?)
+                .map(|_| {
+                    Some(crate::topic::SubTopic {
+                        name: i.str()?,
+                        theme: name.clone(),
+                        words: (0..i.u32()?).map(|_| i.str()).collect::<Option<_>>()?,
+                        units: (0..i.u32()?).map(|_| i.str()).collect::<Option<_>>()?,
+                        years: Years {
+                            from: i.year()?,
+                            to: i.year()?,
+                        },
+                        kinds: (0..i.u32()?)
+                            .map(|_| Kind::ALL.get(i.u32()?).copied())
+                            .collect::<Option<_>>()?,
+                    })
+                })
+                .collect::<Option<_>>()?;
+            Some(Theme {
+                name,
+                description,
+                file,
+                topics,
+            })
+        })
+        .collect::<Option<_>>()?;
+    // The topic map is built once: the selection resolves the spec's points with it, and
+    // the phrasebank keeps it.
+    let first_pair = (0..i.u32()?)
+        .map(|_| {
+            Some((
+                u64::from_le_bytes(i.bytes()?),
+                i.u32()? as u32,
+                i.u32()? as u32,
+            ))
+        })
+        .collect::<Option<_>>()?;
+    let pair_topics = (0..i.u32()?)
+        .map(|_| Some((u64::from_le_bytes(i.bytes()?), i.u32()? as u32)))
+        .collect::<Option<_>>()?;
+    let topic_map = crate::topic::TopicMap::with_indexes(
+        themes
+            .iter()
+            .flat_map(|t| t.topics.iter().cloned())
+            .collect(),
+        (first_pair, pair_topics),
+    )?;
+    let chosen = select(&themes, &topic_map);
+    let n_names = i.u32()?;
+    let names: Vec<String> = (0..n_names.min(1 << 20))
+        .map(|_| i.str())
+        .collect::<Option<_>>()?;
+    // Which names the selection wants, worked out once (not once an entry).
+    let (want_theme, want_topic): (Vec<bool>, Vec<bool>) = match &chosen {
+        None => (vec![true; names.len()], vec![true; names.len()]),
+        Some(c) => (
+            names.iter().map(|n| c.wants_theme(n)).collect(),
+            names.iter().map(|n| c.topics.contains(n)).collect(),
+        ),
+    };
+    let n = i.u32()?;
+    let mut phrases = Vec::with_capacity(n.min(1 << 20));
+    let (mut theme_ix, mut topic_ix): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
+    for _ in 0..n {
+        let status = *STATUSES.get(i.u32()?)?;
+        let role = *Role::ALL.get(i.u32()?)?;
+        theme_ix.clear();
+        for _ in 0..i.u32()? {
+            let k = i.u32()?;
+            names.get(k)?;
+            theme_ix.push(k);
+        }
+        topic_ix.clear();
+        for _ in 0..i.u32()? {
+            let k = i.u32()?;
+            names.get(k)?;
+            topic_ix.push(k);
+        }
+        let kept = match &chosen {
+            None => true,
+            Some(c) => c.keeps_by(
+                status,
+                role,
+                theme_ix.is_empty(),
+                theme_ix.iter().any(|&k| want_theme[k]),
+                topic_ix.iter().any(|&k| want_topic[k]),
+            ),
+        };
+        if !kept {
+            i.skip_str()?; // id
+            i.skip_str()?; // text
+            for _ in 0..i.u32()? {
+                i.u32()?; // kinds
+            }
+            i.year()?;
+            i.year()?;
+            i.u32()?; // live from
+            i.u32()?; // live until
+            i.u32()?; // weight
+            i.skip_str()?; // source
+            i.u32()?; // file
+            i.u32()?; // line
+            continue;
+        }
+        phrases.push(Phrase {
+            id: i.str()?,
+            role,
+            text: i.str()?,
+            themes: theme_ix.iter().map(|&k| names[k].clone()).collect(),
+            topics: topic_ix.iter().map(|&k| names[k].clone()).collect(),
+            kinds: (0..i.u32()?)
+                .map(|_| Kind::ALL.get(i.u32()?).copied())
+                .collect::<Option<_>>()?,
+            years: Years {
+                from: i.year()?,
+                to: i.year()?,
+            },
+            live: crate::lexicon::Span {
+                from: month(i.u32()?),
+                until: month(i.u32()?),
+            },
+            weight: i.u32()? as u32,
+            source: i.str()?,
+            status,
+            file: files.get(i.u32()?)?.clone(),
+            line: i.u32()?,
+        });
+    }
+    if !i.at_end() {
+        return None;
+    }
+    let mut pb = Phrasebank {
+        phrases,
+        themes,
+        dir: dir.to_path_buf(),
+        topic_map,
+        ..Default::default()
+    };
+    pb.index();
+    Some(pb)
+}
+
+/// A reader that feeds every byte it passes through a CRC-32.
+struct Summed<'h, R> {
+    r: R,
+    h: &'h mut crc32fast::Hasher,
+}
+
+impl<R: std::io::Read> std::io::Read for Summed<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.r.read(buf)?;
+        self.h.update(&buf[..n]);
+        Ok(n)
+    }
+}
+
+/// Why a compact phrasebank was not read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Unread {
+    /// It does not decode (damaged, cut short, or of another layout).
+    Damaged,
+    /// It decodes but does not match its checksum.
+    Checksum,
+}
+
+/// Decode `len` bytes of `r`: the body, then the CRC-32 of the body (u32 little-endian).
+/// A body that decodes but does not match its checksum is refused (a corrupted but
+/// well-formed cache would otherwise change the words of a draft).
+pub(crate) fn decode_checked<R: std::io::Read>(
+    mut r: R,
+    len: u64,
+    dir: &Path,
+    select: &mut dyn FnMut(&[Theme], &crate::topic::TopicMap) -> Option<Selection>,
+) -> Result<Phrasebank, Unread> {
+    let body = len.checked_sub(4).ok_or(Unread::Damaged)?;
+    let mut h = crc32fast::Hasher::new();
+    let summed = Summed {
+        r: std::io::Read::take(&mut r, body),
+        h: &mut h,
+    };
+    let pb = decode_from(In::new(summed, body), dir, select).ok_or(Unread::Damaged)?;
+    let mut sum = [0u8; 4];
+    std::io::Read::read_exact(&mut r, &mut sum).map_err(|_| Unread::Damaged)?;
+    if h.finalize() != u32::from_le_bytes(sum) {
+        return Err(Unread::Checksum);
+    }
+    Ok(pb)
+}
+
+/// Decode bytes that cannot have changed since they were written (the phrasebank compiled into
+/// the binary): the checksum is not computed.
+pub(crate) fn decode_trusted(
+    bytes: &[u8],
+    dir: &Path,
+    select: &mut dyn FnMut(&[Theme], &crate::topic::TopicMap) -> Option<Selection>,
+) -> Option<Phrasebank> {
+    let body = bytes.len().checked_sub(4)?;
+    decode_from(
+        Slice {
+            b: &bytes[..body],
+            pos: 0,
+        },
+        dir,
+        select,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+
+    fn decode(bytes: &[u8], dir: &Path) -> Option<Phrasebank> {
+        decode_checked(bytes, bytes.len() as u64, dir, &mut |_, _| None).ok()
+    }
+
+    #[test]
+    fn the_shipped_phrasebank_round_trips_through_the_cache_format() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("phrasebank");
+        let mut files = Vec::new();
+        super::super::read::collect_yaml(&dir, &mut files).unwrap();
+        files.sort();
+        let sources: Vec<(PathBuf, String)> = files
+            .into_iter()
+            .map(|f| {
+                let t = std::fs::read_to_string(&f).unwrap();
+                (f, t)
+            })
+            .collect();
+        let pb = Phrasebank::from_sources(&dir, &sources).unwrap();
+        let back = decode(&encode(&pb), &dir).unwrap();
+        assert_eq!(back.phrases, pb.phrases);
+        assert_eq!(back.themes, pb.themes);
+        assert_eq!(back.by_role, pb.by_role);
+        assert_eq!(back.by_role_theme, pb.by_role_theme);
+        // A damaged cache is ignored, never trusted.
+        let bytes = encode(&pb);
+        assert!(decode(&bytes[..bytes.len() - 3], &dir).is_none());
+        assert!(decode(b"wgpb0002", &dir).is_none());
+        // A cache that is well-formed but not what was written (a word changed in place,
+        // 重要 → 次要, same length) fails its checksum and is ignored.
+        let (from, to) = ("重要".as_bytes(), "次要".as_bytes());
+        let at = bytes
+            .windows(from.len())
+            .position(|w| w == from)
+            .expect("the phrasebank says 重要 somewhere");
+        let mut bad = bytes.clone();
+        bad[at..at + to.len()].copy_from_slice(to);
+        assert!(decode(&bad, &dir).is_none());
+        assert_eq!(
+            decode_checked(&bad[..], bad.len() as u64, &dir, &mut |_, _| None).err(),
+            Some(Unread::Checksum)
+        );
+    }
+}

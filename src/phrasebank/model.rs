@@ -1,0 +1,597 @@
+//! The phrasebank's model: roles, statuses, years, entries as written ([`RawFile`]) and as
+//! loaded ([`Phrase`]), themes, and the loaded [`Phrasebank`] with the look-ups the planner makes.
+//!
+//! This file and its siblings `read.rs` and `compact.rs` are also compiled into the build script
+//! (`build.rs`), which loads the shipped phrasebank with them and embeds it: they use only crates
+//! that are build-dependencies too, and reach the rest of the library only through `crate::error`,
+//! `crate::lexicon`, `crate::spec` and `crate::topic`.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::lexicon::YearMonth;
+use crate::spec::Kind;
+
+/// The role a phrase plays in a speech. See docs/phrasebank.md.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Opening,
+    OpeningPlain,
+    OpeningAim,
+    Recap,
+    RecapFollow,
+    YearContext,
+    Announce,
+    SituationLead,
+    AchievementFrame,
+    FigureLead,
+    ProblemLead,
+    ProblemFollow,
+    FactFrame,
+    Responsibility,
+    Deadline,
+    PointVerb,
+    PointEffort,
+    Transition,
+    Closing,
+    ClosingCall,
+    PartIntro,
+    HeadingAim,
+    HeadingGoal,
+    Framing,
+    Measure,
+    ItemLead,
+    Requirement,
+    /// A sentence carrying one of the genre's formulas (“两不愁三保障”, 早提醒、早诫勉、早敲打),
+    /// curated from the corpus with its source: drafted as a measure of its sub-topic.
+    Formula,
+    /// Mined material not yet sorted into a role (only in candidates).
+    Slogan,
+    /// A mined sentence frame (only in candidates).
+    Frame,
+}
+
+impl Role {
+    /// Every role.
+    pub const ALL: [Role; 30] = [
+        Role::Opening,
+        Role::OpeningPlain,
+        Role::OpeningAim,
+        Role::Recap,
+        Role::RecapFollow,
+        Role::YearContext,
+        Role::Announce,
+        Role::SituationLead,
+        Role::AchievementFrame,
+        Role::FigureLead,
+        Role::ProblemLead,
+        Role::ProblemFollow,
+        Role::FactFrame,
+        Role::Responsibility,
+        Role::Deadline,
+        Role::PointVerb,
+        Role::PointEffort,
+        Role::Transition,
+        Role::Closing,
+        Role::ClosingCall,
+        Role::PartIntro,
+        Role::HeadingAim,
+        Role::HeadingGoal,
+        Role::Framing,
+        Role::Measure,
+        Role::ItemLead,
+        Role::Requirement,
+        Role::Slogan,
+        Role::Frame,
+        Role::Formula,
+    ];
+
+    /// The roles every theme must fill, with the depth (entries valid in each year) the planner needs.
+    pub const THEME_DEPTH: [(Role, usize); 7] = [
+        (Role::PartIntro, 3),
+        (Role::HeadingAim, 3),
+        (Role::HeadingGoal, 3),
+        (Role::Framing, 4),
+        (Role::Measure, 8),
+        (Role::ItemLead, 4),
+        (Role::Requirement, 2),
+    ];
+
+    /// The speech-level roles `common.yaml` must fill, with the depth needed in each year.
+    pub const COMMON_DEPTH: [(Role, usize); 20] = [
+        (Role::Opening, 3),
+        (Role::OpeningPlain, 2),
+        (Role::OpeningAim, 3),
+        (Role::Recap, 3),
+        (Role::RecapFollow, 3),
+        (Role::YearContext, 2),
+        (Role::Announce, 3),
+        (Role::SituationLead, 3),
+        (Role::AchievementFrame, 3),
+        (Role::FigureLead, 2),
+        (Role::ProblemLead, 3),
+        (Role::ProblemFollow, 2),
+        (Role::FactFrame, 5),
+        (Role::Responsibility, 4),
+        (Role::Deadline, 4),
+        (Role::PointVerb, 9),
+        (Role::PointEffort, 9),
+        (Role::Transition, 3),
+        (Role::Closing, 3),
+        (Role::ClosingCall, 3),
+    ];
+
+    /// The snake_case name used in files.
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::Opening => "opening",
+            Role::OpeningPlain => "opening_plain",
+            Role::OpeningAim => "opening_aim",
+            Role::Recap => "recap",
+            Role::RecapFollow => "recap_follow",
+            Role::YearContext => "year_context",
+            Role::Announce => "announce",
+            Role::SituationLead => "situation_lead",
+            Role::AchievementFrame => "achievement_frame",
+            Role::FigureLead => "figure_lead",
+            Role::ProblemLead => "problem_lead",
+            Role::ProblemFollow => "problem_follow",
+            Role::FactFrame => "fact_frame",
+            Role::Responsibility => "responsibility",
+            Role::Deadline => "deadline",
+            Role::PointVerb => "point_verb",
+            Role::PointEffort => "point_effort",
+            Role::Transition => "transition",
+            Role::Closing => "closing",
+            Role::ClosingCall => "closing_call",
+            Role::PartIntro => "part_intro",
+            Role::HeadingAim => "heading_aim",
+            Role::HeadingGoal => "heading_goal",
+            Role::Framing => "framing",
+            Role::Measure => "measure",
+            Role::ItemLead => "item_lead",
+            Role::Requirement => "requirement",
+            Role::Slogan => "slogan",
+            Role::Frame => "frame",
+            Role::Formula => "formula",
+        }
+    }
+
+    /// Parse a role name.
+    pub fn parse(s: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.name() == s)
+    }
+
+    /// True for roles a theme file fills.
+    pub fn is_theme_role(self) -> bool {
+        self == Role::Formula || Role::THEME_DEPTH.iter().any(|(r, _)| *r == self)
+    }
+}
+
+/// Curation status of an entry.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Reviewed; drafted.
+    #[default]
+    Curated,
+    /// Mined, waiting for review; never drafted.
+    Candidate,
+    /// Taken out of use; kept for history; never drafted.
+    Retired,
+}
+
+/// An inclusive range of years; either end may be open.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Years {
+    pub from: Option<i32>,
+    pub to: Option<i32>,
+}
+
+impl Years {
+    /// Parse `2021-2025`, `2026-`, `-2020`, `2020`.
+    pub fn parse(s: &str) -> Option<Years> {
+        let s = s.trim();
+        let year = |t: &str| -> Option<Option<i32>> {
+            let t = t.trim();
+            if t.is_empty() {
+                return Some(None);
+            }
+            let y: i32 = t.parse().ok()?;
+            (1949..=2100).contains(&y).then_some(Some(y))
+        };
+        let y = match s.split_once('-') {
+            Some((a, b)) => Years {
+                from: year(a)?,
+                to: year(b)?,
+            },
+            None => {
+                let y = year(s)??;
+                Years {
+                    from: Some(y),
+                    to: Some(y),
+                }
+            }
+        };
+        if let (Some(a), Some(b)) = (y.from, y.to)
+            && a > b
+        {
+            return None;
+        }
+        Some(y)
+    }
+
+    /// True when `year` is in the range.
+    pub fn contains(&self, year: i32) -> bool {
+        self.from.is_none_or(|f| year >= f) && self.to.is_none_or(|t| year <= t)
+    }
+
+    /// True when the range is open on both ends.
+    pub fn is_always(&self) -> bool {
+        self.from.is_none() && self.to.is_none()
+    }
+}
+
+impl Years {
+    /// The same years as a span of months (January of the first to December of the last).
+    pub fn span(&self) -> crate::lexicon::Span {
+        crate::lexicon::Span {
+            from: self.from.map(|y| YearMonth::new(y, 1)),
+            until: self.to.map(|y| YearMonth::new(y, 12)),
+        }
+    }
+}
+
+impl std::fmt::Display for Years {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (self.from, self.to) {
+            (Some(a), Some(b)) if a == b => write!(f, "{a}"),
+            (a, b) => write!(
+                f,
+                "{}-{}",
+                a.map(|y| y.to_string()).unwrap_or_default(),
+                b.map(|y| y.to_string()).unwrap_or_default()
+            ),
+        }
+    }
+}
+
+/// One entry as written in a file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPhrase {
+    pub id: String,
+    pub role: String,
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub themes: Vec<String>,
+    /// The sub-topics of the topic map it serves, or `general`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub topics: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kinds: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub years: Option<crate::spec::Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
+    /// How many times the miner saw it (candidates).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<u32>,
+}
+
+/// A phrasebank file as written.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFile {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub theme: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The theme's sub-topics (the topic map), most common first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub topics: Vec<RawTopic>,
+    #[serde(default)]
+    pub entries: Vec<RawPhrase>,
+}
+
+/// One sub-topic as written in a theme file.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTopic {
+    pub name: String,
+    #[serde(default)]
+    pub words: Vec<String>,
+    #[serde(default)]
+    pub units: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub years: Option<crate::spec::Text>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kinds: Vec<String>,
+}
+
+/// A loaded, checked entry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Phrase {
+    pub id: String,
+    pub role: Role,
+    pub text: String,
+    /// Themes it serves; empty for speech-level phrasing.
+    pub themes: Vec<String>,
+    /// Sub-topics it serves (or `general`); empty when untagged.
+    pub topics: Vec<String>,
+    /// Meeting kinds it is for; empty for all.
+    pub kinds: Vec<Kind>,
+    /// The years as written.
+    pub years: Years,
+    /// The months it can be drafted in: its years narrowed by the era of the terms in its text
+    /// (the era lexicon, [`crate::lexicon::era`]); empty when they contradict.
+    #[serde(skip)]
+    pub live: crate::lexicon::Span,
+    pub weight: u32,
+    pub source: String,
+    pub status: Status,
+    /// The file it is in (shared by its entries) and its 1-based line there.
+    pub file: std::sync::Arc<Path>,
+    pub line: usize,
+}
+
+impl Phrase {
+    /// Whether it can be drafted at `at`: in its written years and in the era of its terms.
+    pub fn in_era(&self, at: YearMonth) -> bool {
+        self.years.contains(at.year) && self.live.contains(at)
+    }
+
+    /// Whether it is tagged `general` (fits any point of its theme).
+    pub fn is_general(&self) -> bool {
+        self.topics.iter().any(|t| t == crate::topic::GENERAL)
+    }
+
+    /// Whether it serves one of these sub-topics.
+    pub fn serves(&self, topics: &[String]) -> bool {
+        self.topics.iter().any(|t| topics.contains(t))
+    }
+
+    /// The slot names used in the text, in order (`{topic}` → `topic`).
+    pub fn slots(&self) -> Vec<&str> {
+        slots_of(&self.text)
+    }
+}
+
+/// The `{slot}` names in a text.
+pub fn slots_of(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(i) = rest.find('{') {
+        let after = &rest[i + 1..];
+        match after.find('}') {
+            Some(j)
+                if j > 0
+                    && after[..j]
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c == '_') =>
+            {
+                out.push(&after[..j]);
+                rest = &after[j + 1..];
+            }
+            _ => rest = after,
+        }
+    }
+    out
+}
+
+/// The slots a phrase may use.
+pub const SLOTS: [&str; 18] = [
+    "area",
+    "party",
+    "gov",
+    "units",
+    "place",
+    "level",
+    "topic",
+    "meeting",
+    "purposes",
+    "earlier",
+    "count",
+    "year",
+    "achievements",
+    "fact",
+    "lead",
+    "support",
+    "deadline",
+    "call",
+];
+
+/// Which entries a draft can use ([`Phrasebank::load_selected`]): curated ones, and of the roles a
+/// theme file fills only those for the spec's themes (or for no theme). Everything a planner's
+/// pool would offer for these themes is kept, so drafts are the same as with the whole phrasebank.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    /// None: every curated entry.
+    pub themes: Option<Vec<String>>,
+    /// Sub-topics the spec's points resolved to: entries serving them are kept whatever their
+    /// theme (a 防汛 point under 社会治理 draws 安全生产's flood-control measures).
+    pub topics: Vec<String>,
+}
+
+impl Selection {
+    /// Whether an entry with this status, role, themes and sub-topics is kept.
+    pub fn keeps(&self, status: Status, role: Role, themes: &[String], topics: &[String]) -> bool {
+        self.keeps_by(
+            status,
+            role,
+            themes.is_empty(),
+            themes.iter().any(|t| self.wants_theme(t)),
+            topics.iter().any(|t| self.topics.contains(t)),
+        )
+    }
+
+    /// Whether the selection takes every entry of a theme.
+    pub fn wants_theme(&self, theme: &str) -> bool {
+        self.themes
+            .as_ref()
+            .is_none_or(|w| w.iter().any(|t| t == theme))
+    }
+
+    /// [`Selection::keeps`] on what it is decided by: the entry has no theme, one of its themes
+    /// is wanted, one of its sub-topics is.
+    pub fn keeps_by(
+        &self,
+        status: Status,
+        role: Role,
+        no_theme: bool,
+        theme_wanted: bool,
+        topic_wanted: bool,
+    ) -> bool {
+        status == Status::Curated
+            && (self.themes.is_none()
+                || !role.is_theme_role()
+                || no_theme
+                || theme_wanted
+                || topic_wanted)
+    }
+}
+
+/// A theme the phrasebank knows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Theme {
+    pub name: String,
+    pub description: String,
+    pub file: PathBuf,
+    /// Its sub-topics, most common first.
+    pub topics: Vec<crate::topic::SubTopic>,
+}
+
+/// The whole loaded phrasebank.
+#[derive(Debug, Clone, Default)]
+pub struct Phrasebank {
+    pub phrases: Vec<Phrase>,
+    pub themes: Vec<Theme>,
+    /// The directory it was loaded from.
+    pub dir: PathBuf,
+    pub(crate) by_role: BTreeMap<Role, Vec<usize>>,
+    /// role → theme → entries, in file order (what [`Phrasebank::pool`] looks up).
+    pub(crate) by_role_theme: BTreeMap<Role, BTreeMap<String, Vec<usize>>>,
+    /// role → sub-topic → entries tagged with it, in file order.
+    pub(crate) by_role_topic: BTreeMap<Role, BTreeMap<String, Vec<usize>>>,
+    /// Every theme's sub-topics, in file order.
+    pub topic_map: crate::topic::TopicMap,
+}
+
+impl Phrasebank {
+    /// Rebuild the lookup indexes from `phrases`.
+    pub(crate) fn index(&mut self) {
+        // The topic map depends on the themes only: built once.
+        if self.topic_map.topics.is_empty() {
+            self.topic_map = crate::topic::TopicMap::new(
+                self.themes
+                    .iter()
+                    .flat_map(|t| t.topics.iter().cloned())
+                    .collect(),
+            );
+        }
+        self.by_role.clear();
+        self.by_role_theme.clear();
+        self.by_role_topic.clear();
+        for (i, p) in self.phrases.iter().enumerate() {
+            self.by_role.entry(p.role).or_default().push(i);
+            if !p.topics.is_empty() {
+                let topics = self.by_role_topic.entry(p.role).or_default();
+                for (k, t) in p.topics.iter().enumerate() {
+                    if !p.topics[..k].contains(t) {
+                        topics.entry(t.clone()).or_default().push(i);
+                    }
+                }
+            }
+            let themes = self.by_role_theme.entry(p.role).or_default();
+            for (k, t) in p.themes.iter().enumerate() {
+                if !p.themes[..k].contains(t) {
+                    match themes.get_mut(t) {
+                        Some(v) => v.push(i),
+                        None => {
+                            themes.insert(t.clone(), vec![i]);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The names of the known themes, in file order.
+    pub fn theme_names(&self) -> Vec<String> {
+        self.themes.iter().map(|t| t.name.clone()).collect()
+    }
+
+    /// Curated entries of `role` usable for `theme` (None: speech-level), `kind` and `year`.
+    pub fn pool(&self, role: Role, theme: Option<&str>, kind: Kind, at: YearMonth) -> Vec<&Phrase> {
+        self.pool_iter(role, theme, kind, at).collect()
+    }
+
+    /// [`Phrasebank::pool`] without collecting it.
+    pub fn pool_iter(
+        &self,
+        role: Role,
+        theme: Option<&str>,
+        kind: Kind,
+        at: YearMonth,
+    ) -> impl Iterator<Item = &Phrase> {
+        let ids = match theme {
+            None => self.by_role.get(&role),
+            Some(t) => self.by_role_theme.get(&role).and_then(|m| m.get(t)),
+        };
+        ids.into_iter()
+            .flatten()
+            .map(|&i| &self.phrases[i])
+            .filter(|p| p.status == Status::Curated)
+            .filter(move |p| p.in_era(at))
+            .filter(move |p| p.kinds.is_empty() || p.kinds.contains(&kind))
+    }
+
+    /// Curated entries of `role` serving any of `topics` (of any theme) for `kind` and `year`,
+    /// in file order, each once.
+    pub fn topic_pool(
+        &self,
+        role: Role,
+        topics: &[String],
+        kind: Kind,
+        at: YearMonth,
+    ) -> Vec<&Phrase> {
+        let Some(m) = self.by_role_topic.get(&role) else {
+            return Vec::new();
+        };
+        let mut ids: Vec<usize> = topics
+            .iter()
+            .filter_map(|t| m.get(t))
+            .flatten()
+            .copied()
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.into_iter()
+            .map(|i| &self.phrases[i])
+            .filter(|p| p.status == Status::Curated)
+            .filter(|p| p.in_era(at))
+            .filter(|p| p.kinds.is_empty() || p.kinds.contains(&kind))
+            .collect()
+    }
+
+    /// Every entry of a role, whatever its status.
+    pub fn of_role(&self, role: Role) -> impl Iterator<Item = &Phrase> {
+        self.by_role
+            .get(&role)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.phrases[i])
+    }
+
+    /// The entry with this id.
+    pub fn get(&self, id: &str) -> Option<&Phrase> {
+        self.phrases.iter().find(|p| p.id == id)
+    }
+}
