@@ -39,17 +39,30 @@ impl Elsewhere {
     }
 
     /// `wengao ARGS` in `dir` with an empty HOME and no cache or source settings of the caller's.
+    ///
+    /// The binary was copied a moment ago: a test thread that forked while the copy was open holds
+    /// its descriptor until it execs, and running it then fails with ETXTBSY (Text file busy).
+    /// That passes within moments, so it is tried again, a bounded number of times.
     fn run(&self, dir: &Path, args: &[&str]) -> std::process::Output {
-        Command::new(&self.bin)
-            .current_dir(dir)
-            .args(args)
-            .env("HOME", &self.home)
-            .env_remove("XDG_CACHE_HOME")
-            .env_remove("WENGAO_CACHE_DIR")
-            .env_remove("WENGAO_PHRASEBANK")
-            .env_remove("WENGAO_TEMPLATES")
-            .output()
-            .unwrap()
+        let mut tries = 0;
+        loop {
+            let out = Command::new(&self.bin)
+                .current_dir(dir)
+                .args(args)
+                .env("HOME", &self.home)
+                .env_remove("XDG_CACHE_HOME")
+                .env_remove("WENGAO_CACHE_DIR")
+                .env_remove("WENGAO_PHRASEBANK")
+                .env_remove("WENGAO_TEMPLATES")
+                .output();
+            match out {
+                Err(e) if e.kind() == std::io::ErrorKind::ExecutableFileBusy && tries < 50 => {
+                    tries += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                other => return other.unwrap(),
+            }
+        }
     }
 
     /// Everything under HOME (it must stay empty).
