@@ -140,7 +140,7 @@ pub fn mine_files(
         for f in &files[run] {
             let shown = f.display().to_string();
             let bytes = crate::io::read_bytes(&shown)?;
-            let (text, _) = crate::cmd::normalize::decode_owned(&shown, bytes)?;
+            let (text, _) = crate::io::decode_speech_owned(&shown, bytes)?;
             let norm = normalize(&text);
             drop(text);
             let sp = parse(&norm.text);
