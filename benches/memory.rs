@@ -119,6 +119,9 @@ fn measure(bin: &Path, args: &[String], env: &[(&str, &Path)]) -> (u64, f64, i32
     (kb * 1024, secs, status.code().unwrap_or(-1))
 }
 
+/// The arguments of a command on a file and a directory holding it.
+type CommandLine<'a> = Box<dyn Fn(&Path, &Path) -> Vec<String> + 'a>;
+
 struct Row {
     input: String,
     command: String,
@@ -150,7 +153,7 @@ fn main() {
     std::fs::create_dir_all(&tiny_dir).unwrap();
     std::fs::copy(&tiny, tiny_dir.join("a.txt")).unwrap();
     let mine_out = dir.join("mined");
-    let speech_commands: Vec<(&str, Box<dyn Fn(&Path, &Path) -> Vec<String>>)> = vec![
+    let speech_commands: Vec<(&str, CommandLine)> = vec![
         (
             "normalize",
             Box::new(|f: &Path, _: &Path| vec!["normalize".into(), s(f)]),
@@ -214,7 +217,7 @@ fn main() {
         };
         format!("{secs:.2} s · {} MB ({over:.1}×{exit})", peak / MB as u64)
     };
-    for shape in 0..texts[0].len() {
+    for (shape, (shape_name, _, _)) in texts[0].iter().enumerate() {
         for (ci, (cname, args)) in speech_commands.iter().enumerate() {
             if only.as_deref().is_some_and(|o| !cname.contains(o)) {
                 continue;
@@ -225,7 +228,7 @@ fn main() {
                 cells.push(cell(mb, base[ci], measure(&bin, &args(f, d), &env)));
             }
             let row = Row {
-                input: texts[0][shape].0.to_string(),
+                input: shape_name.to_string(),
                 command: format!("`{cname}`"),
                 cells,
             };
