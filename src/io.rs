@@ -199,6 +199,8 @@ pub fn decode_strict(path: &str, bytes: Vec<u8>) -> Result<String> {
     }
 }
 
+// A speech's strict decoder (UTF-8 or GBK/GB18030, else refused) is `crate::text::decode`.
+
 /// Decode UTF-8, or GBK/GB18030 when the bytes are not UTF-8. Returns the text and whether it was GBK.
 pub fn decode_lenient(bytes: &[u8]) -> (String, bool) {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -208,6 +210,17 @@ pub fn decode_lenient(bytes: &[u8]) -> (String, bool) {
             let (s, _, _) = encoding_rs::GB18030.decode(bytes);
             (s.into_owned(), true)
         }
+    }
+}
+
+/// [`decode_lenient`] taking the bytes: UTF-8 text becomes the string without a copy.
+pub fn decode_lenient_owned(bytes: Vec<u8>) -> (String, bool) {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        return decode_lenient(&bytes);
+    }
+    match String::from_utf8(bytes) {
+        Ok(s) => (s, false),
+        Err(e) => decode_lenient(e.as_bytes()),
     }
 }
 
@@ -523,17 +536,77 @@ impl DirLock {
     }
 }
 
-/// Write to stdout; a closed pipe (e.g. `| head`) ends quietly.
-///
-/// A standard output closed by the shell (`>&-`) cannot be seen: the Rust runtime reopens a
-/// closed descriptor on /dev/null before `main`, which is then indistinguishable from
-/// `>/dev/null` (docs/errors.md says so; use `-o FILE` to be sure the output lands).
+/// Write to stdout; a closed pipe (e.g. `| head`) ends quietly. A standard output the shell
+/// closed (`>&-`) is an error (exit 2), never a silent success: see [`stdout_was_closed`].
 pub fn write_stdout(bytes: &[u8]) -> Result<()> {
+    if stdout_was_closed() {
+        return Err(Error::io(
+            "-",
+            "write standard output",
+            std::io::Error::other(
+                "it was closed when wengao started (`>&-`), so nothing was written; redirect it to a file, or use -o FILE",
+            ),
+        ));
+    }
     let mut out = std::io::stdout().lock();
     match out.write_all(bytes).and_then(|_| out.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(Error::io("-", "write standard output", e)),
+    }
+}
+
+/// Whether the shell started wengao with standard output closed (`wengao draft s.yaml >&-`).
+///
+/// Rust's runtime cannot leave descriptors 0–2 closed: before `main` it polls them and opens
+/// `/dev/null` **read-write** (`O_RDWR`) on any that is closed, so writes then "succeed" into
+/// nothing (and `std` also swallows `EBADF` on stdout). The rule, from what each party opens:
+/// - `fstat` of descriptor 1 fails with `EBADF` → closed (a runtime that did not reopen it);
+/// - it is the character device of `/dev/null` (same `st_rdev`) opened read-write → closed and
+///   reopened by the runtime. A shell's `>/dev/null` opens it write-only (`O_WRONLY|O_TRUNC`),
+///   so `>/dev/null` stays a quiet success;
+/// - unless standard error is such a read-write `/dev/null` too: that is also what a daemon's
+///   stdio looks like (`daemon(3)` opens `/dev/null` read-write for 0, 1 and 2), and with
+///   standard error closed no message could be read anyway, so it is not taken as closed.
+///
+/// Linux and other Unix; elsewhere never.
+pub fn stdout_was_closed() -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        let reopened_null = |fd: std::os::fd::BorrowedFd<'_>| -> Option<bool> {
+            let st = match rustix::fs::fstat(fd) {
+                Ok(st) => st,
+                Err(rustix::io::Errno::BADF) => return None,
+                Err(_) => return Some(false),
+            };
+            if rustix::fs::FileType::from_raw_mode(st.st_mode)
+                != rustix::fs::FileType::CharacterDevice
+            {
+                return Some(false);
+            }
+            let Ok(null) = rustix::fs::stat("/dev/null") else {
+                return Some(false);
+            };
+            if st.st_rdev != null.st_rdev {
+                return Some(false);
+            }
+            let Ok(flags) = rustix::fs::fcntl_getfl(fd) else {
+                return Some(false);
+            };
+            Some(flags & rustix::fs::OFlags::RWMODE == rustix::fs::OFlags::RDWR)
+        };
+        let out = std::io::stdout();
+        let err = std::io::stderr();
+        match reopened_null(out.as_fd()) {
+            None => true,
+            Some(false) => false,
+            Some(true) => reopened_null(err.as_fd()) == Some(false),
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        false
     }
 }
 

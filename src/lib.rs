@@ -24,6 +24,7 @@ pub mod cmd;
 pub mod corpus;
 pub mod draft;
 pub mod error;
+pub mod fuzzing;
 pub mod io;
 pub mod lexicon;
 pub mod lint;

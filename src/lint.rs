@@ -24,6 +24,7 @@
 //! | `repeated-word`, `near-duplicate`, `ranking-word`, `count-word`, `stress-again`, `motto`, `time-word` | prose a writer would strike ([`crate::prose`]) |
 //! | `off-topic` | (with the topic map) sentences of a point that name nothing of its sub-topic: one is let pass (a point may carry one sentence that fits any point of its theme), each beyond it is reported |
 
+use crate::corpus::LineSource;
 use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
@@ -85,7 +86,9 @@ pub struct Options<'a> {
 
 /// Lint a draft: its text and the speech parsed from it.
 pub fn lint(text: &str, speech: &Speech, opts: &Options<'_>) -> Vec<Finding> {
-    let lines: Vec<&str> = text.lines().collect();
+    // Read line by line each time (nothing held per line: a `Vec<&str>` was 16 bytes a line,
+    // 16× a text of blank lines).
+    let lines = crate::corpus::TextLines(text);
     let mut f = Vec::new();
     check_title(speech, &mut f);
     check_numbering(speech, &mut f);
@@ -147,7 +150,7 @@ pub fn lint(text: &str, speech: &Speech, opts: &Options<'_>) -> Vec<Finding> {
 }
 
 /// The meeting month from the date line of a draft (（2024年2月26日）).
-pub fn month_of(lines: &[&str]) -> Option<u32> {
+pub fn month_of(lines: &(impl LineSource + ?Sized)) -> Option<u32> {
     for l in lines.iter().take(4) {
         if let Some(i) = l.find('年') {
             let rest = &l[i + '年'.len_utf8()..];
@@ -185,7 +188,12 @@ fn is_l2_heading(l: &str) -> bool {
 }
 
 /// The prose rules of [`crate::prose`], line by line.
-fn check_prose(lines: &[&str], spec: Option<&ValidSpec>, month: Option<u32>, f: &mut Vec<Finding>) {
+fn check_prose(
+    lines: &(impl LineSource + ?Sized),
+    spec: Option<&ValidSpec>,
+    month: Option<u32>,
+    f: &mut Vec<Finding>,
+) {
     use crate::prose;
     let mut allowed: Vec<String> = Vec::new();
     if let Some(vs) = spec {
@@ -207,7 +215,7 @@ fn check_prose(lines: &[&str], spec: Option<&ValidSpec>, month: Option<u32>, f: 
                 ranking_seen.clear();
             }
             heading = l.to_string();
-            for m in prose::heading_mottos(l.split_once(['、', '）']).map_or(*l, |x| x.1)) {
+            for m in prose::heading_mottos(l.split_once(['、', '）']).map_or(l, |x| x.1)) {
                 if let Some(first) = mottos.get(&m) {
                     f.push(Finding::warning(
                         "motto",
@@ -541,14 +549,17 @@ fn check_numbering(s: &Speech, f: &mut Vec<Finding>) {
 }
 
 /// The count announced in the opening (下面，我讲三点意见), with its line.
-pub fn announced_count(lines: &[&str], before_line: usize) -> Option<(u32, usize)> {
+pub fn announced_count(
+    lines: &(impl LineSource + ?Sized),
+    before_line: usize,
+) -> Option<(u32, usize)> {
     for (i, l) in lines.iter().enumerate() {
         if before_line > 0 && i + 1 >= before_line {
             break;
         }
         // 讲两点意见, 再强调四点, 谈三个方面, 讲四个问题, 提三条要求 (几点: no number to compare).
         for key in ["讲", "强调", "谈", "提"] {
-            let mut rest = *l;
+            let mut rest = l;
             while let Some(pos) = rest.find(key) {
                 let after = &rest[pos + key.len()..];
                 let num: String = after
@@ -572,7 +583,7 @@ pub fn announced_count(lines: &[&str], before_line: usize) -> Option<(u32, usize
     None
 }
 
-fn check_announced(s: &Speech, lines: &[&str], f: &mut Vec<Finding>) {
+fn check_announced(s: &Speech, lines: &(impl LineSource + ?Sized), f: &mut Vec<Finding>) {
     let first_part = s.parts.first().map(|p| p.line).unwrap_or(0);
     if let Some((n, line)) = announced_count(lines, first_part)
         && n as usize != s.parts.len()
@@ -631,7 +642,7 @@ fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
-fn check_lines(lines: &[&str], spec_texts: &[String], f: &mut Vec<Finding>) {
+fn check_lines(lines: &(impl LineSource + ?Sized), spec_texts: &[String], f: &mut Vec<Finding>) {
     for (i, l) in lines.iter().enumerate() {
         let n = i + 1;
         // The spec's own text is the writer's: `{{ … }}` there is literal, not residue.
@@ -759,7 +770,7 @@ pub fn sentences(line: &str) -> Vec<&str> {
     out
 }
 
-fn check_repeats(lines: &[&str], f: &mut Vec<Finding>) {
+fn check_repeats(lines: &(impl LineSource + ?Sized), f: &mut Vec<Finding>) {
     let mut seen: HashMap<std::borrow::Cow<'_, str>, usize> = HashMap::new();
     for (i, l) in lines.iter().enumerate() {
         for s in sentences(l) {
@@ -792,7 +803,7 @@ fn check_repeats(lines: &[&str], f: &mut Vec<Finding>) {
 /// `at` is the meeting's month when known; `year` alone judges by the year; `on` is the meeting day
 /// (or the last day it can be).
 fn check_lexicon(
-    lines: &[&str],
+    lines: &(impl LineSource + ?Sized),
     year: Option<i32>,
     at: Option<crate::lexicon::YearMonth>,
     on: Option<chrono::NaiveDate>,
@@ -868,7 +879,7 @@ fn check_lexicon(
 }
 
 /// The meeting day read from the title or the date line: the first 20XX年M月D日 in the first lines.
-pub fn date_of(lines: &[&str]) -> Option<chrono::NaiveDate> {
+pub fn date_of(lines: &(impl LineSource + ?Sized)) -> Option<chrono::NaiveDate> {
     for l in lines.iter().take(4) {
         let chars: Vec<char> = l.chars().collect();
         for (k, w) in chars.windows(5).enumerate() {
@@ -885,7 +896,7 @@ pub fn date_of(lines: &[&str]) -> Option<chrono::NaiveDate> {
 }
 
 /// The meeting year read from the title or the date line: the first 20XX年 (or （20XX年) in the first lines.
-pub fn year_of(lines: &[&str]) -> Option<i32> {
+pub fn year_of(lines: &(impl LineSource + ?Sized)) -> Option<i32> {
     for l in lines.iter().take(4) {
         let chars: Vec<char> = l.chars().collect();
         for w in chars.windows(5) {
@@ -920,7 +931,12 @@ pub fn numbers(text: &str) -> Vec<String> {
     out
 }
 
-fn check_coverage(text: &str, lines: &[&str], vs: &ValidSpec, f: &mut Vec<Finding>) {
+fn check_coverage(
+    text: &str,
+    lines: &(impl LineSource + ?Sized),
+    vs: &ValidSpec,
+    f: &mut Vec<Finding>,
+) {
     let spec = &vs.spec;
     let flat: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     let has = |s: &str| {
@@ -1096,7 +1112,12 @@ impl CorpusIndex {
     }
 }
 
-fn check_copied(lines: &[&str], c: &CorpusIndex, spec: Option<&ValidSpec>, f: &mut Vec<Finding>) {
+fn check_copied(
+    lines: &(impl LineSource + ?Sized),
+    c: &CorpusIndex,
+    spec: Option<&ValidSpec>,
+    f: &mut Vec<Finding>,
+) {
     let mut spec_texts: Vec<String> = Vec::new();
     if let Some(vs) = spec {
         crate::spec::for_each_text(&vs.spec, &mut |_, t| spec_texts.push(t.0.clone()));

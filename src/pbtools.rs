@@ -276,7 +276,10 @@ pub fn scan(dir: &Path, sources: &[(PathBuf, String)]) -> Scanned {
         let mut theme: Option<String> = None;
         let mut raw_topics: Vec<crate::phrasebank::RawTopic> = Vec::new();
         let mut entries: Vec<serde_yaml::Value> = Vec::new();
-        for (k, v) in &map {
+        let mut map = map;
+        // Mutably, so that the entries (and topics) are moved out, not copied: a copy of the
+        // parsed tree was ~5× the file (tests/memory.rs).
+        for (k, v) in map.iter_mut() {
             let key = k.as_str().unwrap_or("");
             match key {
                 "theme" => match v.as_str() {
@@ -299,7 +302,9 @@ pub fn scan(dir: &Path, sources: &[(PathBuf, String)]) -> Scanned {
                     }
                 }
                 "topics" => {
-                    match serde_yaml::from_value::<Vec<crate::phrasebank::RawTopic>>(v.clone()) {
+                    match serde_yaml::from_value::<Vec<crate::phrasebank::RawTopic>>(
+                        std::mem::take(v),
+                    ) {
                         Ok(t) => raw_topics = t,
                         Err(e) => find(
                             Severity::Error,
@@ -313,7 +318,7 @@ pub fn scan(dir: &Path, sources: &[(PathBuf, String)]) -> Scanned {
                     }
                 }
                 "entries" => match v {
-                    serde_yaml::Value::Sequence(s) => entries = s.clone(),
+                    serde_yaml::Value::Sequence(s) => entries = std::mem::take(s),
                     serde_yaml::Value::Null => {}
                     _ => find(
                         Severity::Error,

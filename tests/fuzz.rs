@@ -1,11 +1,13 @@
 //! Robustness properties (proptest as a fuzzer): the spec parser, normalize, the outline parser,
-//! lint and the phrasebank loader and lint never panic, and what they return stays in proportion
-//! to what they were given, on arbitrary text and on mutated real inputs (the corpus speeches, the
-//! example specs and the phrasebank files).
+//! lint and the phrasebank loader and lint never panic, on arbitrary text and on mutated real
+//! inputs (the corpus speeches, the example specs and the phrasebank files), normalising never
+//! writes more than twice what it was given; and every input a
+//! fuzz run (`fuzz/` with libFuzzer, or the long run below; docs/fuzzing.md) ever failed on
+//! replays cleanly.
 //!
-//! Nothing here is timed: a wall-clock limit fails on a busy machine and passes a slow algorithm
-//! on a fast one. A hang shows up as a stuck test (CI's job timeout); speed is measured in
-//! benches/ and docs/performance.md.
+//! No property is timed (a wall-clock limit fails on a loaded machine and passes a slow
+//! regression on a fast one): each input is bounded in size instead (at most a few hundred
+//! characters, a few mutations of a real file), and linear time is measured in benches/.
 //!
 //! 256 cases per property by default so CI stays fast; run longer with e.g.
 //! `PROPTEST_CASES=20000 cargo test --release --test fuzz`. A failing case is shrunk and its seed
@@ -242,4 +244,117 @@ proptest! {
             }
         }
     }
+}
+
+/// Every regression input goes through its harness again (`wengao::fuzzing`, the code the
+/// fuzzers run): `tests/fuzz-regressions/TARGET/NAME` holds each input a fuzz run ever failed on,
+/// kept as found, and the hostile inputs of issues 7 and 16 that once hung, panicked or were
+/// misreported (deep nesting, an alias bomb, UTF-16, control characters, many `1.` items, a
+/// flattened line of 同志们，). A fixed failure stays fixed. docs/fuzzing.md has the runs.
+#[test]
+fn every_regression_input_replays_without_a_panic() {
+    let dir = root().join("tests/fuzz-regressions");
+    let mut replayed = 0;
+    for t in std::fs::read_dir(&dir).expect("tests/fuzz-regressions") {
+        let t = t.unwrap().path();
+        if !t.is_dir() {
+            continue;
+        }
+        let name = t.file_name().unwrap().to_string_lossy().to_string();
+        let harness = wengao::fuzzing::harness(&name)
+            .unwrap_or_else(|| panic!("tests/fuzz-regressions/{name}: no such fuzz target"));
+        for f in std::fs::read_dir(&t).unwrap() {
+            let bytes = std::fs::read(f.unwrap().path()).unwrap();
+            harness(&bytes);
+            replayed += 1;
+        }
+    }
+    assert!(replayed > 0, "no inputs under tests/fuzz-regressions");
+}
+
+/// The long run behind docs/fuzzing.md, over the harnesses the coverage-guided fuzzer uses
+/// (`wengao::fuzzing`): real inputs (the example specs, the corpus speeches, the phrasebank
+/// files) mutated, and arbitrary bytes, for `WENGAO_FUZZ_SECONDS` (the time is a budget, not an
+/// assertion). A failing input is shrunk and written to `tests/fuzz-regressions/TARGET/`, where
+/// [`every_regression_input_replays_without_a_panic`] replays it from then on.
+///
+/// ```text
+/// WENGAO_FUZZ_SECONDS=1800 nice -n 19 cargo test --test fuzz -- --ignored --nocapture long_run
+/// ```
+#[test]
+#[ignore = "a long fuzz run (docs/fuzzing.md)"]
+fn long_run_over_every_harness() {
+    use proptest::test_runner::{Config, RngAlgorithm, TestError, TestRng, TestRunner};
+    let budget = std::time::Duration::from_secs(
+        std::env::var("WENGAO_FUZZ_SECONDS")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(60),
+    );
+    let seeds: Vec<(&str, Vec<String>)> = vec![
+        ("spec", spec_texts()),
+        ("normalize", corpus_texts()),
+        ("outline_lint", corpus_texts()),
+        (
+            "phrasebank",
+            phrasebank_files().into_iter().map(|(_, t)| t).collect(),
+        ),
+    ];
+    let started = std::time::Instant::now();
+    let mut runs = std::collections::BTreeMap::<&str, u64>::new();
+    let mut crashes = Vec::new();
+    let mut round: u64 = 0;
+    while started.elapsed() < budget {
+        round += 1;
+        for (target, texts) in &seeds {
+            let harness = wengao::fuzzing::harness(target).unwrap();
+            let texts = texts.clone();
+            let strategy = prop_oneof![
+                3 => (any::<usize>(), proptest::collection::vec(mutation(), 1..8))
+                    .prop_map(move |(i, m)| apply(&texts[i % texts.len()], &m).into_bytes()),
+                1 => proptest::collection::vec(any::<u8>(), 0..2000),
+            ];
+            let seed: [u8; 32] = std::array::from_fn(|k| {
+                (round
+                    .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+                    .rotate_left(k as u32 * 7)
+                    >> 8) as u8
+                    ^ k as u8
+                    ^ target.len() as u8
+            });
+            let mut runner = TestRunner::new_with_rng(
+                Config {
+                    cases: 200,
+                    failure_persistence: None,
+                    ..Config::default()
+                },
+                TestRng::from_seed(RngAlgorithm::ChaCha, &seed),
+            );
+            let result = runner.run(&strategy, |input| {
+                harness(&input);
+                Ok(())
+            });
+            *runs.entry(target).or_default() += 200;
+            if let Err(TestError::Fail(why, input)) = result {
+                let dir = root().join("tests/fuzz-regressions").join(target);
+                std::fs::create_dir_all(&dir).unwrap();
+                let name = format!("proptest-{:016x}", crc(&input));
+                std::fs::write(dir.join(&name), &input).unwrap();
+                crashes.push(format!("{target}/{name}: {why}"));
+            }
+        }
+    }
+    eprintln!(
+        "fuzzed {:?} for {:?}: {runs:?}; crashes: {crashes:#?}",
+        seeds.iter().map(|s| s.0).collect::<Vec<_>>(),
+        started.elapsed()
+    );
+    assert!(crashes.is_empty(), "{crashes:#?}");
+}
+
+/// A name for a crash input.
+fn crc(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
+        (h ^ b as u64).wrapping_mul(0x100_0000_01b3)
+    })
 }

@@ -532,8 +532,9 @@ fn strs(v: &[String]) -> Vec<&str> {
 /// Run the subcommand.
 pub fn run(args: &Args, g: &Globals) -> Result<i32> {
     let bytes = io::read_bytes(&args.speech)?;
-    let (text, _) = io::decode_lenient(&bytes);
+    let (text, _) = io::decode_lenient_owned(bytes);
     let clean = normalize::normalize(&text).text;
+    drop(text);
     let sp = outline::parse(&clean);
     let pb = super::sources(g)?.phrasebank()?;
     let themes = pb.theme_names();

@@ -198,3 +198,38 @@ pub fn source_name(path: &Path) -> String {
         .unwrap_or_default();
     stem.split('_').next().unwrap_or(&stem).to_string()
 }
+
+/// The lines of a text, read one after another: a slice of lines, or a whole text read lazily
+/// ([`TextLines`], which holds nothing per line — a `Vec<&str>` of a text's lines costs 16 bytes
+/// a line, 16× a text of blank lines). `lint`'s rules take either.
+pub trait LineSource {
+    /// The lines in order (without their line ends).
+    fn iter(&self) -> impl Iterator<Item = &str>;
+}
+
+impl LineSource for [&str] {
+    fn iter(&self) -> impl Iterator<Item = &str> {
+        <[&str]>::iter(self).copied()
+    }
+}
+
+impl<const N: usize> LineSource for [&str; N] {
+    fn iter(&self) -> impl Iterator<Item = &str> {
+        self.as_slice().iter().copied()
+    }
+}
+
+impl LineSource for Vec<&str> {
+    fn iter(&self) -> impl Iterator<Item = &str> {
+        self.as_slice().iter().copied()
+    }
+}
+
+/// A whole text as its lines (`str::lines`), read lazily.
+pub struct TextLines<'a>(pub &'a str);
+
+impl LineSource for TextLines<'_> {
+    fn iter(&self) -> impl Iterator<Item = &str> {
+        self.0.lines()
+    }
+}

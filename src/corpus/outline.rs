@@ -21,9 +21,13 @@ use crate::model::{Item, ItemMarker, Origin, Paragraph, Part, Sentence, Speech};
 
 /// Split a paragraph into sentences at 。！？ (closing quotes and brackets stay with the sentence).
 pub fn split_sentences(text: &str, line: usize) -> Vec<Sentence> {
-    sentences(text)
+    let mut v: Vec<Sentence> = sentences(text)
         .map(|s| Sentence::new(s, Origin::Text { line }))
-        .collect()
+        .collect();
+    // A collected list starts with room for four: most paragraphs of a long text of short lines
+    // hold one sentence, and the room for three more cost ~3× the text.
+    v.shrink_to_fit();
+    v
 }
 
 /// The sentences of [`split_sentences`] as slices of `text`.
@@ -148,20 +152,6 @@ pub fn item_marker(s: &str) -> Option<(ItemMarker, u32, usize)> {
     None
 }
 
-/// A paragraph as read, before items are found.
-struct RawPara {
-    line: usize,
-    sentences: Vec<Sentence>,
-}
-
-/// A level-1 part being read: the part, its own paragraphs, its level-2 parts with theirs.
-type OpenPart = (Part, Container, Vec<(Part, Container)>);
-
-#[derive(Default)]
-struct Container {
-    paras: Vec<RawPara>,
-}
-
 /// A number a writer's edit can leave: the same as the last (a duplicate) or one skipped (a
 /// deleted part). The linter reports it; the parser still takes the line as a heading.
 fn renumbered(n: u32, count: usize) -> bool {
@@ -225,37 +215,52 @@ impl Level1 {
     }
 }
 
-fn level1_form(lines: &[(usize, &str)]) -> Level1 {
-    let has = |form: Level1| {
-        let starts = |n: u32| {
-            lines
-                .iter()
-                .any(|(_, l)| form.prefix(l).is_some_and(|(m, r)| m == n && !r.is_empty()))
-        };
-        starts(1) && starts(2)
+fn level1_form<'a>(lines: impl Iterator<Item = (usize, &'a str)>) -> Level1 {
+    // One pass: [any 一、, 第一 starts a line, 第二 does, 一是 does, 二是 does, any （一）].
+    let mut seen = [false; 6];
+    let starts = |form: Level1, l: &str, n: u32| {
+        form.prefix(l).is_some_and(|(m, r)| m == n && !r.is_empty())
     };
-    if lines.iter().any(|(_, l)| l1_prefix(l).is_some()) {
+    for (_, l) in lines {
+        seen[0] |= l1_prefix(l).is_some();
+        seen[1] |= starts(Level1::Di, l, 1);
+        seen[2] |= starts(Level1::Di, l, 2);
+        seen[3] |= starts(Level1::Shi, l, 1);
+        seen[4] |= starts(Level1::Shi, l, 2);
+        seen[5] |= l2_prefix(l).is_some();
+    }
+    if seen[0] {
         Level1::Dun
-    } else if has(Level1::Di) {
+    } else if seen[1] && seen[2] {
         Level1::Di
-    } else if has(Level1::Shi) && !lines.iter().any(|(_, l)| l2_prefix(l).is_some()) {
+    } else if seen[3] && seen[4] && !seen[5] {
         Level1::Shi
     } else {
         Level1::Dun
     }
 }
 
-/// Parse clean speech text into the document model.
-pub fn parse(text: &str) -> Speech {
-    let mut sp = Speech::default();
-    let lines: Vec<(usize, &str)> = text
-        .lines()
+/// The non-empty lines of a text, trimmed, with their 1-based numbers (lazily: a text of
+/// millions of lines is never held as a list of them).
+fn nonempty_lines(text: &str) -> impl Iterator<Item = (usize, &str)> + Clone {
+    text.lines()
         .enumerate()
+        .filter(|(_, l)| !l.is_empty())
         .map(|(i, l)| (i + 1, l.trim_matches([' ', '\u{3000}', '\t', '\r'])))
         .filter(|(_, l)| !l.is_empty())
-        .collect();
-    let mut k = 0;
-    if let Some((_, t)) = lines.first()
+}
+
+/// Parse clean speech text into the document model.
+///
+/// Two passes over the lines, each holding nothing per line: the first finds, for every part,
+/// where its run of items starts (a `1` of a kind followed later by a `2` of that kind); the
+/// second builds the speech. So the memory is the speech itself (a long text of short lines or
+/// of `1.` items is at most ~10× its size, tests/memory.rs), and the time is linear.
+pub fn parse(text: &str) -> Speech {
+    let mut sp = Speech::default();
+    // Peekable: the first line is looked for once (a text of blank lines is scanned once).
+    let mut rest = nonempty_lines(text).peekable();
+    if let Some(&(_, t)) = rest.peek()
         && title_like(t)
     {
         let (speaker, title) = split_speaker(t);
@@ -263,228 +268,305 @@ pub fn parse(text: &str) -> Speech {
         sp.title = title.to_string();
         sp.byline.extend(speaker.map(str::to_string));
         sp.byline.extend(byline.map(str::to_string));
-        k = 1;
-    }
-    while k > 0 && k < lines.len() {
-        let s = lines[k].1;
-        if s.chars().count() <= 40
-            && !is_salutation(s)
-            && l1_prefix(s).is_none()
-            && !s.contains('。')
-            && !s.ends_with('：')
-            && k + 1 < lines.len()
-        {
-            sp.byline.push(s.to_string());
-            k += 1;
-        } else {
-            break;
+        rest.next();
+        loop {
+            let mut look = rest.clone();
+            let Some((_, s)) = look.next() else { break };
+            if s.chars().count() <= 40
+                && !is_salutation(s)
+                && l1_prefix(s).is_none()
+                && !s.contains('。')
+                && !s.ends_with('：')
+                && look.next().is_some()
+            {
+                sp.byline.push(s.to_string());
+                rest.next();
+            } else {
+                break;
+            }
         }
     }
-    if k < lines.len() && is_salutation(lines[k].1) {
-        sp.salutation = Some(lines[k].1.to_string());
-        k += 1;
+    if let Some(&(_, s)) = rest.peek()
+        && is_salutation(s)
+    {
+        sp.salutation = Some(s.to_string());
+        rest.next();
     }
-    let form = level1_form(&lines[k..]);
+    let form = level1_form(rest.clone());
 
-    let mut opening = Container::default();
-    // (part, its own container, level-2 parts with their containers)
-    let mut parts: Vec<OpenPart> = Vec::new();
-    let mut closing: Vec<Paragraph> = Vec::new();
-    for &(line, s) in &lines[k..] {
-        if !closing.is_empty() {
-            closing.push(Paragraph {
-                sentences: split_sentences(s, line),
-                line,
-            });
-            continue;
-        }
-        if let Some((n, rest)) = form.prefix(s)
-            && (n as usize == parts.len() + 1 || (renumbered(n, parts.len()) && heading_like(rest)))
-            && rest.chars().next().is_some_and(heading_start)
-        {
-            let (part, body) = heading_part(1, n, rest, line);
-            let mut c = Container::default();
-            if let Some(b) = body {
-                c.paras.push(b);
+    // Pass 1: where each part's run of items starts.
+    let mut runs: Vec<Option<RunStart>> = Vec::new();
+    let mut finder = RunFinder::default();
+    walk(rest.clone(), form, |e| match e {
+        Event::Heading { .. } => {
+            if let Some(f) = runs.last_mut() {
+                *f = finder.start();
             }
-            parts.push((part, c, Vec::new()));
-            continue;
+            runs.push(None);
+            finder = RunFinder::default();
         }
-        if let Some((n, rest)) = l2_prefix(s)
-            && let Some(last) = parts.last_mut()
-            && (n as usize == last.2.len() + 1
-                || (renumbered(n, last.2.len()) && heading_like(rest)))
-        {
-            let (part, body) = heading_part(2, n, rest, line);
-            let mut c = Container::default();
-            if let Some(b) = body {
-                c.paras.push(b);
-            }
-            last.2.push((part, c));
-            continue;
-        }
-        if !parts.is_empty()
-            && (s.starts_with("同志们，") || s.starts_with("同志们！") || s.starts_with("同志们,"))
-        {
-            closing.push(Paragraph {
-                sentences: split_sentences(s, line),
-                line,
-            });
-            continue;
-        }
-        let para = RawPara {
+        Event::Para { text, .. } => finder.para(text),
+        Event::Closing { .. } => {}
+    });
+    if let Some(f) = runs.last_mut() {
+        *f = finder.start();
+    }
+
+    // Pass 2: the speech.
+    let mut runs = runs.into_iter();
+    let mut filler: Option<Filler> = None;
+    walk(rest, form, |e| match e {
+        Event::Heading {
+            level,
+            number,
+            heading,
+            inline,
             line,
-            sentences: split_sentences(s, line),
-        };
-        match parts.last_mut() {
-            None => opening.paras.push(para),
-            Some((_, c, subs)) => match subs.last_mut() {
-                Some((_, sc)) => sc.paras.push(para),
-                None => c.paras.push(para),
-            },
+        } => {
+            let part = Part {
+                number,
+                level,
+                heading: strip_end(heading),
+                heading_origin: Origin::Text { line },
+                inline_heading: inline,
+                line,
+                ..Default::default()
+            };
+            if level == 1 {
+                sp.parts.push(part);
+            } else if let Some(p) = sp.parts.last_mut() {
+                p.parts.push(part);
+            }
+            filler = Some(Filler::new(runs.next().flatten()));
         }
-    }
-    sp.opening = opening
-        .paras
-        .into_iter()
-        .map(|p| Paragraph {
-            sentences: p.sentences,
-            line: p.line,
-        })
-        .collect();
-    for (mut part, c, subs) in parts {
-        fill(&mut part, c);
-        for (mut sub, sc) in subs {
-            fill(&mut sub, sc);
-            part.parts.push(sub);
+        Event::Para { line, text } => {
+            let part = sp.parts.last_mut().map(|p| {
+                if p.parts.is_empty() {
+                    p
+                } else {
+                    let last = p.parts.len() - 1;
+                    &mut p.parts[last]
+                }
+            });
+            match (part, filler.as_mut()) {
+                (Some(part), Some(f)) => f.para(part, line, text),
+                _ => sp.opening.push(Paragraph {
+                    sentences: split_sentences(text, line),
+                    line,
+                }),
+            }
         }
-        sp.parts.push(part);
-    }
-    sp.closing = closing;
+        Event::Closing { line, text } => sp.closing.push(Paragraph {
+            sentences: split_sentences(text, line),
+            line,
+        }),
+    });
     sp
 }
 
-/// A heading (line or inline sentence) → the part and the rest of its line as a paragraph.
-fn heading_part(level: u8, number: u32, rest: &str, line: usize) -> (Part, Option<RawPara>) {
-    let sents = split_sentences(rest, line);
-    let mut part = Part {
-        number,
-        level,
-        heading_origin: Origin::Text { line },
-        line,
-        ..Default::default()
-    };
-    if sents.len() > 1 {
-        part.heading = strip_end(&sents[0].text);
-        part.inline_heading = true;
-        let body = RawPara {
-            line,
-            sentences: sents[1..].to_vec(),
-        };
-        (part, Some(body))
-    } else {
-        part.heading = strip_end(rest);
-        (part, None)
+/// What [`walk`] meets, in order.
+enum Event<'a> {
+    /// A level-1 or level-2 heading; `inline` when it is a sentence opening its paragraph, whose
+    /// rest follows as a [`Event::Para`] of the new part.
+    Heading {
+        level: u8,
+        number: u32,
+        heading: &'a str,
+        inline: bool,
+        line: usize,
+    },
+    /// A paragraph of the current container: the opening, a part, or a level-2 part.
+    Para { line: usize, text: &'a str },
+    /// A paragraph of the closing.
+    Closing { line: usize, text: &'a str },
+}
+
+/// The structure of the lines after the title block: which are headings, which paragraphs
+/// belong to the closing. Both passes of [`parse`] take it, so they agree.
+fn walk<'a>(
+    lines: impl Iterator<Item = (usize, &'a str)>,
+    form: Level1,
+    mut on: impl FnMut(Event<'a>),
+) {
+    let (mut l1, mut l2, mut closing) = (0usize, 0usize, false);
+    for (line, s) in lines {
+        if closing {
+            on(Event::Closing { line, text: s });
+            continue;
+        }
+        if let Some((n, rest)) = form.prefix(s)
+            && (n as usize == l1 + 1 || (renumbered(n, l1) && heading_like(rest)))
+            && rest.chars().next().is_some_and(heading_start)
+        {
+            (l1, l2) = (l1 + 1, 0);
+            heading(&mut on, 1, n, rest, line);
+            continue;
+        }
+        if let Some((n, rest)) = l2_prefix(s)
+            && l1 > 0
+            && (n as usize == l2 + 1 || (renumbered(n, l2) && heading_like(rest)))
+        {
+            l2 += 1;
+            heading(&mut on, 2, n, rest, line);
+            continue;
+        }
+        if l1 > 0
+            && (s.starts_with("同志们，") || s.starts_with("同志们！") || s.starts_with("同志们,"))
+        {
+            closing = true;
+            on(Event::Closing { line, text: s });
+            continue;
+        }
+        on(Event::Para { line, text: s });
     }
 }
 
-/// Sort a container's paragraphs into body paragraphs and level-3 items.
-fn fill(part: &mut Part, c: Container) {
-    // Every sentence-start marker: (paragraph, sentence, kind, number).
-    let mut marks: Vec<(usize, usize, ItemMarker, u32)> = Vec::new();
-    for (pi, p) in c.paras.iter().enumerate() {
-        for (si, s) in p.sentences.iter().enumerate() {
-            if let Some((kind, n, _)) = item_marker(&s.text) {
-                marks.push((pi, si, kind, n));
+/// A heading line: the heading, and when more sentences follow it on its line (`（一）X。正文…`),
+/// the rest as the new part's first paragraph.
+fn heading<'a>(on: &mut impl FnMut(Event<'a>), level: u8, number: u32, rest: &'a str, line: usize) {
+    let mut it = sentences(rest);
+    match (it.next(), it.next()) {
+        (Some(first), Some(_)) => {
+            // `first` is a slice of `rest`: the paragraph is what follows it.
+            let end = first.as_ptr() as usize - rest.as_ptr() as usize + first.len();
+            on(Event::Heading {
+                level,
+                number,
+                heading: first,
+                inline: true,
+                line,
+            });
+            on(Event::Para {
+                line,
+                text: &rest[end..],
+            });
+        }
+        _ => on(Event::Heading {
+            level,
+            number,
+            heading: rest,
+            inline: false,
+            line,
+        }),
+    }
+}
+
+/// Where a part's run of items starts: its kind and the (paragraph, sentence) of its `1`.
+type RunStart = (ItemMarker, (usize, usize));
+
+/// Pass 1 of [`parse`], for one part: the first `1` of each kind, and whether a `2` of that kind
+/// comes after it (the earliest such `1` starts the run; a lone 一要 is not an item).
+#[derive(Default)]
+struct RunFinder {
+    paras: usize,
+    kinds: Vec<(ItemMarker, (usize, usize), bool)>,
+}
+
+impl RunFinder {
+    fn para(&mut self, text: &str) {
+        let pi = self.paras;
+        self.paras += 1;
+        for (si, s) in sentences(text).enumerate() {
+            let Some((kind, n, _)) = item_marker(s) else {
+                continue;
+            };
+            let two = n == 2 || (n == 0 && kind == ItemMarker::Arabic);
+            match self.kinds.iter_mut().find(|(k, _, _)| *k == kind) {
+                Some(e) => e.2 |= two,
+                None if n == 1 => self.kinds.push((kind, (pi, si), false)),
+                None => {}
             }
         }
     }
-    // The run: a 1 followed (later) by a 2 of the same kind, then consecutive numbers.
-    // Linear, not quadratic: where the last "2" of each kind is, found once (a part of 100,000
-    // `1.` lines and no `2.` asked the question of every line of every later line).
-    let mut last_two: Vec<(ItemMarker, usize)> = Vec::new();
-    for (j, &(_, _, k2, n2)) in marks.iter().enumerate() {
-        if n2 == 2 || (n2 == 0 && k2 == ItemMarker::Arabic) {
-            match last_two.iter_mut().find(|(k, _)| *k == k2) {
-                Some(e) => e.1 = j,
-                None => last_two.push((k2, j)),
-            }
+
+    fn start(&self) -> Option<RunStart> {
+        self.kinds
+            .iter()
+            .filter(|e| e.2)
+            .map(|&(k, p, _)| (k, p))
+            .min_by_key(|&(_, p)| p)
+    }
+}
+
+/// Pass 2 of [`parse`], for one part: its paragraphs into body paragraphs and level-3 items. The
+/// run takes, from its `1` on, each marker of its kind that carries the next number.
+struct Filler {
+    run: Option<RunStart>,
+    paras: usize,
+    started: bool,
+    expect: u32,
+}
+
+impl Filler {
+    fn new(run: Option<RunStart>) -> Filler {
+        Filler {
+            run,
+            paras: 0,
+            started: false,
+            expect: 1,
         }
     }
-    let mut run: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
-    let mut run_kind = None;
-    for (i, &(_, _, kind, n)) in marks.iter().enumerate() {
-        if n != 1 {
-            continue;
-        }
-        let has_two = last_two.iter().any(|&(k, j)| k == kind && j > i);
-        if !has_two {
-            continue;
-        }
-        let mut expect = 1;
-        for &(pi, si, k2, n2) in &marks[i..] {
-            if k2 == kind && (n2 == expect || (n2 == 0 && kind == ItemMarker::Arabic)) {
-                run.insert((pi, si));
-                expect += 1;
-            }
-        }
-        run_kind = Some(kind);
-        break;
-    }
-    let Some(kind) = run_kind else {
-        part.body = c
-            .paras
-            .into_iter()
-            .map(|p| Paragraph {
-                sentences: p.sentences,
-                line: p.line,
-            })
-            .collect();
-        return;
-    };
-    let mut number = 0;
-    for (pi, p) in c.paras.into_iter().enumerate() {
+
+    fn para(&mut self, part: &mut Part, line: usize, text: &str) {
+        let pi = self.paras;
+        self.paras += 1;
+        let Some((kind, start)) = self.run else {
+            part.body.push(Paragraph {
+                sentences: split_sentences(text, line),
+                line,
+            });
+            return;
+        };
         let mut pre: Vec<Sentence> = Vec::new();
-        for (si, s) in p.sentences.into_iter().enumerate() {
-            if run.contains(&(pi, si)) {
+        for (si, s) in sentences(text).enumerate() {
+            self.started |= (pi, si) == start;
+            let marker = if self.started { item_marker(s) } else { None };
+            let in_run = marker.is_some_and(|(k, n, _)| {
+                k == kind && (n == self.expect || (n == 0 && kind == ItemMarker::Arabic))
+            });
+            let sentence = Sentence::new(s, Origin::Text { line });
+            if in_run {
+                self.expect += 1;
                 if !pre.is_empty() {
-                    push_loose(part, std::mem::take(&mut pre), p.line);
+                    push_loose(part, std::mem::take(&mut pre), line);
                 }
-                number += 1;
-                let len = item_marker(&s.text).map(|m| m.2).unwrap_or(0);
+                let len = marker.map_or(0, |m| m.2);
                 part.items.push(Item {
-                    number,
+                    number: part.items.len() as u32 + 1,
                     marker: kind,
-                    lead: strip_end(&s.text[len..]),
-                    lead_origin: s.origin.clone(),
+                    lead: strip_end(&s[len..]),
+                    lead_origin: sentence.origin,
                     body: Paragraph {
                         sentences: Vec::new(),
-                        line: p.line,
+                        line,
                     },
                     own_paragraph: si == 0,
-                    line: p.line,
+                    line,
                 });
             } else if si > 0
                 && let Some(last) = part.items.last_mut()
-                && last.line == p.line
+                && last.line == line
             {
-                last.body.sentences.push(s);
+                last.body.sentences.push(sentence);
             } else {
-                pre.push(s);
+                pre.push(sentence);
             }
         }
         if !pre.is_empty() {
-            push_loose(part, pre, p.line);
+            push_loose(part, pre, line);
         }
     }
 }
 
 /// Sentences that are not inside an item: before the first item they are body; after, they run
 /// on the last item's body.
-fn push_loose(part: &mut Part, sentences: Vec<Sentence>, line: usize) {
+fn push_loose(part: &mut Part, mut sentences: Vec<Sentence>, line: usize) {
     match part.items.last_mut() {
         Some(it) => it.body.sentences.extend(sentences),
-        None => part.body.push(Paragraph { sentences, line }),
+        None => {
+            sentences.shrink_to_fit();
+            part.body.push(Paragraph { sentences, line })
+        }
     }
 }
 

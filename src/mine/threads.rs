@@ -46,17 +46,18 @@ pub fn mine_files(
             let shown = f.display().to_string();
             let bytes = crate::io::read_bytes(&shown)?;
             let (text, _) = crate::text::decode::decode_owned(&shown, bytes)?;
-            let norm = normalize(&text);
+            // Only the clean text is kept (not the list of changes), and the raw text is freed.
+            let clean = normalize(&text).text;
             drop(text);
-            let sp = parse(&norm.text);
+            let sp = parse(&clean);
             let name = crate::corpus::source_name(f);
             if jieba.get().is_none() && waiting.len() < MAX_WAITING {
-                waiting.push((name, sp, norm.text));
+                waiting.push((name, sp, clean));
             } else {
                 for (name, sp, text) in waiting.drain(..) {
                     miner.add_speech(&name, &sp, &text);
                 }
-                miner.add_speech(&name, &sp, &norm.text);
+                miner.add_speech(&name, &sp, &clean);
             }
             done();
         }
