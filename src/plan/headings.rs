@@ -241,10 +241,21 @@ impl<'a> Planner<'a> {
 impl<'a> Planner<'a> {
     /// The theme's heading aims or goals that name a sub-topic of the theme the part's points
     /// are not on (提升农村人居环境 over a part on 春耕备耕): a level-1 heading speaks of its part.
-    fn off_heading(&self, role: Role, n: &HeadingNeed) -> HashSet<String> {
+    fn off_heading(&mut self, role: Role, n: &HeadingNeed) -> HashSet<String> {
         if n.topics.is_empty() {
             return HashSet::default();
         }
+        // Asked for every slot of every pattern tried: worked out once per role and part.
+        let key = (role, n.theme.clone(), n.topics.clone());
+        if let Some(ids) = self.off_headings.get(&key) {
+            return ids.clone();
+        }
+        let own: Vec<&str> = n
+            .topics
+            .iter()
+            .filter_map(|t| self.pb.topic_map.get(t))
+            .flat_map(|st| st.terms())
+            .collect();
         let others: Vec<&str> = self
             .pb
             .topic_map
@@ -252,21 +263,17 @@ impl<'a> Planner<'a> {
             .filter(|st| !n.topics.contains(&st.name))
             .flat_map(|st| st.terms())
             .filter(|t| t.chars().count() >= 2)
-            .filter(|t| {
-                // A word the part's own sub-topics share (农业, 项目) is no sign of another.
-                !n.topics.iter().any(|own| {
-                    self.pb
-                        .topic_map
-                        .get(own)
-                        .is_some_and(|o| o.terms().any(|w| w.contains(*t) || t.contains(w)))
-                })
-            })
+            // A word the part's own sub-topics share (农业, 项目) is no sign of another.
+            .filter(|t| !own.iter().any(|w| w.contains(*t) || t.contains(w)))
             .collect();
-        self.pb
+        let ids: HashSet<String> = self
+            .pb
             .pool_iter(role, Some(&n.theme), self.vs.kind, self.vs.at())
             .filter(|ph| others.iter().any(|t| ph.text.contains(*t)))
             .map(|ph| ph.id.clone())
-            .collect()
+            .collect();
+        self.off_headings.insert(key, ids.clone());
+        ids
     }
 }
 

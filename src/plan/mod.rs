@@ -181,6 +181,8 @@ struct Planner<'a> {
     /// Whether the part has said 一旦… (一旦失控，后果不堪设想): once a part, read blind, the
     /// same “一旦……就” reason in every point was a program's tell.
     yidan_in_part: bool,
+    /// The heading aims and goals each part may not draw (see `off_heading`), by role and part.
+    off_headings: HashMap<(Role, String, Vec<String>), HashSet<String>>,
 }
 
 /// Themes whose live use ended (or began) with an era, and the framing used outside it.
@@ -250,6 +252,7 @@ impl<'a> Planner<'a> {
             ranked_in_part: false,
             part_said4: HashSet::default(),
             yidan_in_part: false,
+            off_headings: HashMap::default(),
         }
     }
 }
