@@ -31,9 +31,11 @@ use crate::render::Templates;
 use crate::spec::ValidSpec;
 
 mod assembly;
+mod assignment;
 mod body;
 mod draw;
 mod headings;
+mod keep;
 mod length;
 mod opening;
 mod picker;
@@ -94,8 +96,8 @@ pub fn plan_with(
     // points' sub-topic names.
     p.spec_grams.clear();
     crate::spec::for_each_text(&vs.spec, &mut |_, t| {
-        p.spec_grams.extend(body::grams(t.as_str()));
-        p.spec_grams5.extend(body::grams5(t.as_str()));
+        p.spec_grams.extend(keep::grams(t.as_str()));
+        p.spec_grams5.extend(keep::grams5(t.as_str()));
     });
     p.run()
 }

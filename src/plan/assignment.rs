@@ -1,0 +1,209 @@
+//! A point's assignment: its lead, support units and deadline, worded with the point (县住建局要
+//! 牵头抓好…，6月底前…) in wordings each used once a draft, or opening one of its measures
+//! (由县林业局牵头，…) as the corpus writes it.
+
+use super::*;
+
+impl<'a> Planner<'a> {
+    /// The point's lead, support units and deadline in one demand worded with its topic.
+    pub(super) fn demand(
+        &mut self,
+        p: &crate::spec::Point,
+        base: &str,
+        topic: &str,
+        lead: String,
+        when: String,
+    ) -> Option<Sentence> {
+        let gov = self.base.get("gov").cloned().unwrap_or_default();
+        let sup: Vec<String> = p.support.iter().map(|s| clause(s.as_str())).collect();
+        let sup = sup.join("、");
+        // Six wordings, each once a draft (read blind, one fixed line closing points of several
+        // drafts gave them away), and every one says what the deadline is for.
+        let texts = if sup.is_empty() {
+            vec![
+                format!("{lead}要牵头抓好{topic}，{when}要拿出看得见的成效。"),
+                format!("{topic}由{lead}牵头抓总，{when}要完成阶段性任务并向{gov}报告。"),
+                format!("请{lead}把{topic}的任务逐项分解到人，{when}向{gov}报告进展。"),
+                format!("{lead}要对{topic}倒排工期、挂图作战，{when}要见到实实在在的变化。"),
+                format!("{topic}的牵头单位是{lead}，{when}要交出阶段性答卷。"),
+                format!("{lead}要把{topic}的时间节点往前排，{when}完成既定任务。"),
+            ]
+        } else {
+            vec![
+                format!(
+                    "{lead}要牵头抓好{topic}，{sup}要各司其职、密切配合，{when}要拿出看得见的成效。"
+                ),
+                format!("{topic}由{lead}牵头抓总，{sup}按职责分工配合，{when}要完成阶段性任务。"),
+                format!(
+                    "请{lead}牵头，会同{sup}把{topic}的任务逐项分解到人，{when}向{gov}报告进展。"
+                ),
+                format!(
+                    "{lead}要会同{sup}对{topic}倒排工期、挂图作战，{when}要见到实实在在的变化。"
+                ),
+                format!(
+                    "由{lead}牵头、{sup}配合，{when}完成{topic}的既定任务，完不成的要向{gov}说明原因。"
+                ),
+                format!(
+                    "{topic}涉及多个部门，{lead}要牵好头，{sup}要主动配合，{when}要有明确结果。"
+                ),
+            ]
+        };
+        let mut fields = vec![format!("{base}.lead"), format!("{base}.deadline")];
+        if !sup.is_empty() {
+            fields.push(format!("{base}.support"));
+        }
+        let mut fresh: Vec<(String, String)> = texts
+            .into_iter()
+            .enumerate()
+            .map(|(k, t)| (format!("plan:demand:{k}"), t))
+            .filter(|(mark, _)| !self.used_texts.contains(mark))
+            .collect();
+        if fresh.is_empty() {
+            return None;
+        }
+        let k = self.rng.below(fresh.len());
+        let (mark, text) = fresh.swap_remove(k);
+        self.used_texts.insert(mark);
+        self.fallback("demand", vec![text], fields)
+    }
+
+    /// The point's assignment: its lead (and support units) by name.
+    pub(super) fn assignment(
+        &mut self,
+        p: &crate::spec::Point,
+        base: &str,
+        topic: &str,
+    ) -> Option<Sentence> {
+        if let Some(lead) = &p.lead {
+            let lead = clause(lead.as_str());
+            let support: Vec<String> = p.support.iter().map(|s| clause(s.as_str())).collect();
+            let mut extra = vec![("lead", lead.clone())];
+            let mut fields = vec![format!("{base}.lead")];
+            if !support.is_empty() {
+                extra.push(("support", support.join("、")));
+                fields.push(format!("{base}.support"));
+            }
+            // Two assignments of three are worded with the point (县住建局要牵头抓好城镇燃气…):
+            // read blind, the phrasebank's fixed lines (主要负责同志亲自抓…) at the end of every
+            // point were a program's tell.
+            if self.rng.weighted(&[2, 1]) == 0 {
+                let gov = self.base.get("gov").cloned().unwrap_or_default();
+                let texts = if support.is_empty() {
+                    vec![
+                        format!("{lead}要牵头抓好{topic}，拿出具体方案，一项一项抓到位。"),
+                        format!(
+                            "{topic}由{lead}牵头负总责，要细化任务、压实责任，定期向{gov}报告进展。"
+                        ),
+                        format!("请{lead}把{topic}的任务分解到岗、落实到人，定期调度推进。"),
+                        format!("{topic}的牵头责任在{lead}，要定期调度、及时解决推进中的问题。"),
+                        format!("{lead}要牵好{topic}这个头，该协调的主动协调，该上报的及时上报。"),
+                        format!("{lead}要把{topic}列入本部门重点工作，按月调度、按季小结。"),
+                    ]
+                } else {
+                    let sup = support.join("、");
+                    vec![
+                        format!(
+                            "{lead}要牵头抓好{topic}，{sup}要各司其职、密切配合，形成工作合力。"
+                        ),
+                        format!(
+                            "{topic}由{lead}牵头抓总，{sup}按职责分工配合，确保各项任务落到实处。"
+                        ),
+                        format!("请{lead}牵头，会同{sup}把{topic}的任务逐项分解，定期调度推进。"),
+                        format!(
+                            "{lead}要牵好{topic}这个头，{sup}要主动对接、靠前服务，不能各吹各的号。"
+                        ),
+                        format!("{topic}由{lead}统筹，{sup}分工负责，定期会商、共同推进。"),
+                        format!(
+                            "在{topic}上，{lead}是牵头单位，{sup}是责任单位，要建立会商机制、形成工作合力。"
+                        ),
+                    ]
+                };
+                // Each wording once a draft (two alike read as one sentence said twice).
+                let mut fresh: Vec<(String, String)> = texts
+                    .into_iter()
+                    .enumerate()
+                    .map(|(k, t)| (format!("plan:assignment:{k}"), t))
+                    .filter(|(mark, _)| !self.used_texts.contains(mark))
+                    .collect();
+                self.rng.shuffle(&mut fresh);
+                if let Some((mark, text)) = fresh.into_iter().next()
+                    && let Some(s) = self.fallback("assignment", vec![text], fields.clone())
+                {
+                    self.used_texts.insert(mark);
+                    return Some(s);
+                }
+            }
+            // With support units, only entries that name them.
+            let s = if support.is_empty() {
+                self.sentence(Role::Responsibility, None, &extra, &fields)
+            } else {
+                let ids: HashSet<String> = self
+                    .pb
+                    .pool(Role::Responsibility, None, self.vs.kind, self.vs.at())
+                    .into_iter()
+                    .filter(|ph| !ph.slots().contains(&"support"))
+                    .map(|ph| ph.id.clone())
+                    .collect();
+                self.draw(Role::Responsibility, None, &extra, &ids, true)
+                    .map(|(id, text)| {
+                        Sentence::new(
+                            text,
+                            Origin::Mixed {
+                                id,
+                                fields: fields.clone(),
+                            },
+                        )
+                    })
+            };
+            match s {
+                Some(s) => Some(s),
+                None => {
+                    let texts = if support.is_empty() {
+                        vec![
+                            format!("由{lead}牵头负责。"),
+                            format!("{lead}要切实负起牵头责任。"),
+                            format!("{lead}要把{topic}抓在手上、扛在肩上。"),
+                        ]
+                    } else {
+                        let sup = support.join("、");
+                        vec![
+                            format!("由{lead}牵头，{sup}配合。"),
+                            format!("{lead}牵头抓总，{sup}协同推进。"),
+                            format!("{lead}要牵头推进{topic}，{sup}要密切配合。"),
+                        ]
+                    };
+                    self.fallback("responsibility", texts, fields.clone())
+                }
+            }
+        } else if !p.support.is_empty() {
+            let sup: Vec<String> = p.support.iter().map(|s| clause(s.as_str())).collect();
+            let sup = sup.join("、");
+            self.fallback(
+                "support",
+                vec![
+                    format!("{sup}要密切配合、形成合力。"),
+                    format!("{sup}要围绕{topic}主动作为、协同推进。"),
+                    format!("在{topic}上，{sup}要各司其职、通力协作。"),
+                ],
+                vec![format!("{base}.support")],
+            )
+        } else {
+            None
+        }
+    }
+}
+
+/// Whether a measure starts with its verb (加强…, 严格落实…), so that 由…牵头， can open it: not
+/// with its actor (住建部门要…), a condition (对…的, 凡是…), a demand (要…), a connective or a
+/// setting, and not naming a lead of its own.
+pub(super) fn opens_with_verb(text: &str) -> bool {
+    const NOT_FIRST: [&str; 12] = [
+        "对", "凡", "要", "同时", "此外", "特别", "在", "从", "各", "通过", "结合", "围绕",
+    ];
+    let first = text.split('，').next().unwrap_or(text);
+    !first.contains('要')
+        && !first.contains("部门")
+        && !text.contains("牵头")
+        && !text.contains("负责")
+        && !NOT_FIRST.iter().any(|w| text.starts_with(w))
+}

@@ -1,0 +1,247 @@
+//! The prose rules the planner keeps to as it draws (what `wengao lint` would report): a
+//! sentence that says nearly what the draft said, a word a third time in a point, a second
+//! ranking word or 一旦… in a part, a point's side object or task said again, three of the part's
+//! four-character words said again.
+
+use super::*;
+
+impl<'a> Planner<'a> {
+    /// Drop from a point's framings and measures what the prose rules would report, keeping the
+    /// rest in order; remember what stays. Counted incrementally (a point's four-character words,
+    /// the draft's character pairs through an index), as the planner draws hundreds of these.
+    pub(super) fn keep_prose(&mut self, pp: &mut PointPlan, ranked: &mut bool) {
+        use crate::prose;
+        let mut allowed: HashSet<[char; 4]> = self.spec_grams.clone();
+        for t in [&pp.topic, &pp.heading] {
+            allowed.extend(grams(t));
+        }
+        for w in prose::COMMON_FOUR {
+            allowed.extend(grams(w));
+        }
+        // A phrase of five characters or more said twice in one point (施工黄金期稍纵即逝 …
+        // 抓住施工黄金期) is a word said twice: the second is left out, the spec's own words
+        // and the point's topic, heading and sub-topic words aside.
+        let mut allowed5: HashSet<[char; 5]> = self.spec_grams5.clone();
+        for t in [&pp.topic, &pp.heading].into_iter().chain(&pp.terms) {
+            allowed5.extend(grams5(t));
+        }
+        // The writer's own tasks are said once: a measure that says a task again (县级领导包抓
+        // after the task 实行重点项目县级领导包抓制度) is left out, though the task is spec text.
+        let own: HashSet<[char; 4]> = grams(&pp.topic)
+            .into_iter()
+            .chain(grams(&pp.heading))
+            .collect();
+        for task in &pp.tasks {
+            for g in grams(&task.text) {
+                if !own.contains(&g) && !prose::COMMON_FOUR.iter().any(|w| grams(w).contains(&g)) {
+                    allowed.remove(&g);
+                }
+            }
+            for g in grams5(&task.text) {
+                if !grams5(&pp.topic).contains(&g) && !grams5(&pp.heading).contains(&g) {
+                    allowed5.remove(&g);
+                }
+            }
+        }
+        // The sub-topic's words are masked first: 危险化学品重大危险源 said twice is the topic's
+        // own vocabulary, not a phrase repeated (the windows across a masked word do not count).
+        let mut terms: Vec<&str> = pp
+            .terms
+            .iter()
+            .map(String::as_str)
+            .filter(|t| t.chars().count() >= 3)
+            .collect();
+        terms.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        let mask = |text: &str| -> String {
+            let mut m = text.to_string();
+            for t in &terms {
+                if m.contains(t) {
+                    m = m.replace(t, "·");
+                }
+            }
+            m
+        };
+        let masked = |text: &str| -> Vec<[char; 5]> { grams5(&mask(text)) };
+        // A second sentence on one of the point's side objects (防止耕地非粮化 … 坚决遏制耕地
+        // “非农化”、防止“非粮化”; two sentences on 公务用车) says that object's part again: it is
+        // left out.
+        let objects = std::mem::take(&mut pp.objects);
+        let objects_of = |text: &str| -> Vec<usize> {
+            objects
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| text.contains(t.as_str()))
+                .map(|(i, _)| i)
+                .collect()
+        };
+        let mut said_objects: HashSet<usize> = HashSet::default();
+        // Four-character words of the point outside its sub-topic's vocabulary: a sentence that
+        // says two of them again (隐形变异, 违规发放 … after 防止“四风”隐形变异 and 已经违规发放的)
+        // says again what the point has said.
+        let mut said4: HashSet<[char; 4]> = HashSet::default();
+        let mut said5: HashSet<[char; 5]> = HashSet::default();
+        let mut counts: HashMap<[char; 4], u32> = HashMap::default();
+        for s in pp
+            .facts
+            .iter()
+            .chain(&pp.tasks)
+            .chain(&pp.responsibility)
+            .chain(&pp.deadline)
+        {
+            for g in grams(&s.text) {
+                *counts.entry(g).or_default() += 1;
+            }
+            said5.extend(masked(&s.text));
+            said4.extend(grams(&mask(&s.text)));
+        }
+        let mut keep = |s: &Sentence, planner: &mut Self| -> bool {
+            let ps = pair_keys(&s.text);
+            if ps.len() >= 14 {
+                let mut shared: HashMap<u32, u32> = HashMap::default();
+                for p in &ps {
+                    if let Some(v) = planner.seen_index.get(p) {
+                        for &j in v {
+                            *shared.entry(j).or_default() += 1;
+                        }
+                    }
+                }
+                let a = ps.len() as f64;
+                if shared.iter().any(|(&j, &n)| {
+                    let b = f64::from(planner.seen_len[j as usize]);
+                    f64::from(n) / (a + b - f64::from(n)) >= prose::NEAR
+                }) {
+                    return false;
+                }
+            }
+            let ranks = prose::RANKING_WORDS.iter().any(|w| s.text.contains(w));
+            if ranks && *ranked {
+                return false;
+            }
+            let yidan = s.text.contains("一旦");
+            if yidan && planner.yidan_in_part {
+                return false;
+            }
+            let g5 = masked(&s.text);
+            if g5
+                .iter()
+                .any(|g| said5.contains(g) && !allowed5.contains(g))
+            {
+                return false;
+            }
+            let own4: HashSet<[char; 4]> = grams(&mask(&s.text)).into_iter().collect();
+            // Three four-character words of the part said again (逐项明确, 完成时限, 责任体系
+            // after an intro that said them) say the part's point again.
+            if own4
+                .iter()
+                .filter(|g| planner.part_said4.contains(*g) && !allowed.contains(*g))
+                .count()
+                >= 3
+            {
+                return false;
+            }
+            if own4
+                .iter()
+                .filter(|g| said4.contains(*g) && !allowed.contains(*g))
+                .count()
+                >= 2
+            {
+                return false;
+            }
+            let objs = objects_of(&s.text);
+            if objs.iter().any(|o| said_objects.contains(o)) {
+                return false;
+            }
+            let gs = grams(&s.text);
+            let mut mine: HashMap<[char; 4], u32> = HashMap::default();
+            for g in &gs {
+                *mine.entry(*g).or_default() += 1;
+            }
+            if mine
+                .iter()
+                .any(|(g, c)| !allowed.contains(g) && counts.get(g).copied().unwrap_or(0) + c >= 3)
+            {
+                return false;
+            }
+            *ranked |= ranks;
+            planner.yidan_in_part |= yidan;
+            planner.part_said4.extend(own4.iter().copied());
+            said_objects.extend(objs);
+            said5.extend(g5);
+            said4.extend(own4);
+            for (g, c) in mine {
+                *counts.entry(g).or_default() += c;
+            }
+            planner.remember(&ps);
+            true
+        };
+        for k in 0..2 {
+            let f = if k == 0 {
+                pp.framing.take()
+            } else {
+                pp.framing2.take()
+            };
+            if let Some(s) = f
+                && keep(&s, self)
+            {
+                if k == 0 {
+                    pp.framing = Some(s);
+                } else {
+                    pp.framing2 = Some(s);
+                }
+            }
+        }
+        // One paired condition a point (对…的，要…；对…的，一律…): read blind, the same
+        // construction in every point gave the program away.
+        let paired = |t: &str| t.contains("；对") || (t.starts_with('对') && t.contains('；'));
+        let mut pairs = 0;
+        let measures = std::mem::take(&mut pp.measures);
+        for s in measures {
+            if paired(&s.text) {
+                pairs += 1;
+                if pairs > 1 {
+                    continue;
+                }
+            }
+            if keep(&s, self) {
+                pp.measures.push(s);
+            }
+        }
+    }
+
+    /// Remember a kept sentence's character pairs (for the near-duplicate check).
+    pub(super) fn remember(&mut self, ps: &[u64]) {
+        let j = self.seen_len.len() as u32;
+        self.seen_len.push(ps.len() as u32);
+        for p in ps {
+            self.seen_index.entry(*p).or_default().push(j);
+        }
+    }
+}
+
+/// The four-character Han runs of a text, in order, with repeats.
+pub(super) fn grams(text: &str) -> Vec<[char; 4]> {
+    let cs: Vec<char> = text.chars().collect();
+    cs.windows(4)
+        .filter(|w| w.iter().all(|c| ('\u{4e00}'..='\u{9fff}').contains(c)))
+        .map(|w| [w[0], w[1], w[2], w[3]])
+        .collect()
+}
+
+/// The five-character Han runs of a text.
+pub(super) fn grams5(text: &str) -> Vec<[char; 5]> {
+    let cs: Vec<char> = text.chars().collect();
+    cs.windows(5)
+        .filter(|w| w.iter().all(|c| ('\u{4e00}'..='\u{9fff}').contains(c)))
+        .map(|w| [w[0], w[1], w[2], w[3], w[4]])
+        .collect()
+}
+
+/// The Han character pairs of a text as numbers, sorted, without repeats.
+pub(super) fn pair_keys(text: &str) -> Vec<u64> {
+    let mut v: Vec<u64> = crate::prose::pairs(text)
+        .into_iter()
+        .map(|(a, b)| (u64::from(a) << 32) | u64::from(b))
+        .collect();
+    v.sort_unstable();
+    v
+}
