@@ -164,6 +164,30 @@ impl<'a> Planner<'a> {
         items
     }
 
+    /// Entries of `role` serving these sub-topics whose first clause speaks of another sub-topic
+    /// they are also tagged with, and of none of these (谋划储备是项目建设的源头，… opening a point
+    /// on 前期工作): a point's framing opens on its own field.
+    fn led_by_another(&self, role: Role, topics: &[String]) -> HashSet<String> {
+        let words = |names: &mut dyn Iterator<Item = &String>| -> Vec<&str> {
+            names
+                .filter_map(|t| self.pb.topic_map.get(t))
+                .flat_map(|st| st.terms())
+                .filter(|w| w.chars().count() >= 2)
+                .collect()
+        };
+        let own = words(&mut topics.iter());
+        self.pb
+            .topic_pool(role, topics, self.vs.kind, self.vs.at())
+            .into_iter()
+            .filter(|ph| {
+                let first = ph.text.split('，').next().unwrap_or(&ph.text);
+                let others = words(&mut ph.topics.iter().filter(|t| !topics.contains(t)));
+                others.iter().any(|w| first.contains(w)) && !own.iter().any(|w| first.contains(w))
+            })
+            .map(|ph| ph.id.clone())
+            .collect()
+    }
+
     /// Whether point `pi` of section `si` was added by the planner.
     pub(super) fn is_implicit(&self, si: usize, pi: usize) -> bool {
         self.implicit
@@ -323,20 +347,23 @@ impl<'a> Planner<'a> {
             };
             if !res.is_empty() {
                 let pool = Pool::Topics(&res.topics);
-                pp.framing = self.sentence_from(
+                let elsewhere = self.led_by_another(Role::Framing, &res.topics);
+                pp.framing = self.sentence_except(
                     Role::Framing,
                     pool,
                     &[("topic", topic.clone())],
                     &topic_fields,
+                    &elsewhere,
                 );
                 // A second sentence on why it matters, in one point of two without facts: read
                 // blind, two framings restating the heading were a program's first tell.
                 if p.facts.is_empty() && self.rng.coin() {
-                    pp.framing2 = self.sentence_from(
+                    pp.framing2 = self.sentence_except(
                         Role::Framing,
                         pool,
                         &[("topic", topic.clone())],
                         &topic_fields,
+                        &elsewhere,
                     );
                 }
             }

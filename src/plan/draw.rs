@@ -499,7 +499,19 @@ impl<'a> Planner<'a> {
         extra: &[(&'static str, String)],
         fields: &[String],
     ) -> Option<Sentence> {
-        let (id, text) = self.draw_from(role, pool, extra, &HashSet::default(), true)?;
+        self.sentence_except(role, pool, extra, fields, &HashSet::default())
+    }
+
+    /// [`Planner::sentence_from`] leaving out the ids in `exclude`.
+    pub(super) fn sentence_except(
+        &mut self,
+        role: Role,
+        pool: Pool<'_>,
+        extra: &[(&'static str, String)],
+        fields: &[String],
+        exclude: &HashSet<String>,
+    ) -> Option<Sentence> {
+        let (id, text) = self.draw_from(role, pool, extra, exclude, true)?;
         let origin = if fields.is_empty() {
             Origin::Phrase { id }
         } else {

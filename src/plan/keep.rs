@@ -180,7 +180,15 @@ impl<'a> Planner<'a> {
             } else {
                 pp.framing2.take()
             };
+            // A second framing that names what the first one did (手续跑不下来… then 卡就卡在
+            // 前期手续上) gives the same reason twice: it is left out.
+            let echoes = |s: &Sentence| {
+                pp.framing
+                    .as_ref()
+                    .is_some_and(|first| shares_a_word(&first.text, &s.text, &pp.topic))
+            };
             if let Some(s) = f
+                && !(k == 1 && echoes(&s))
                 && keep(&s, self)
             {
                 if k == 0 {
@@ -244,4 +252,35 @@ pub(super) fn pair_keys(text: &str) -> Vec<u64> {
         .collect();
     v.sort_unstable();
     v
+}
+
+/// Characters that make no word of their own in a pair (的项, 不了, 就卡).
+const FUNCTION_CHARS: &str = "的是了就不在和也都要有一个上中把被对为以与而这那之其得地着过";
+
+/// Whether two sentences share a two-character word of content (a pair of Han characters, neither
+/// a function character) that `topic` does not name and that is not 项目 or 工作-like filler.
+pub(super) fn shares_a_word(a: &str, b: &str, topic: &str) -> bool {
+    let words = |t: &str| -> HashSet<(char, char)> {
+        let cs: Vec<char> = t.chars().collect();
+        cs.windows(2)
+            .map(|w| (w[0], w[1]))
+            .filter(|(x, y)| {
+                crate::corpus::is_han(*x)
+                    && crate::corpus::is_han(*y)
+                    && !FUNCTION_CHARS.contains(*x)
+                    && !FUNCTION_CHARS.contains(*y)
+            })
+            .collect()
+    };
+    let (wa, wb, wt) = (words(a), words(b), words(topic));
+    const FILLER: [(char, char); 6] = [
+        ('项', '目'),
+        ('工', '作'),
+        ('发', '展'),
+        ('全', '县'),
+        ('必', '须'),
+        ('建', '设'),
+    ];
+    wa.intersection(&wb)
+        .any(|w| !wt.contains(w) && !FILLER.contains(w))
 }
