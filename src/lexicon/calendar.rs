@@ -103,7 +103,8 @@ struct RawGuiding {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawFile {
+/// The file as written (the lexicon reads it through [`super::LexiconFile`]).
+pub struct RawFile {
     /// The curators' notes on the file (how it was checked).
     #[serde(default)]
     #[allow(dead_code)]
@@ -168,17 +169,15 @@ fn date(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
 }
 
+impl super::LexiconFile for Calendar {
+    type Raw = RawFile;
+
+    fn from_raw(raw: RawFile) -> Result<Calendar, String> {
+        Calendar::from_raw(raw)
+    }
+}
+
 impl Calendar {
-    /// Read the YAML file.
-    pub fn parse(text: &str) -> Result<Calendar, String> {
-        Self::from_raw(serde_yaml::from_str(text).map_err(|e| e.to_string())?)
-    }
-
-    /// Read the JSON form the build script makes of the YAML file.
-    pub fn parse_json(text: &str) -> Result<Calendar, String> {
-        Self::from_raw(serde_json::from_str(text).map_err(|e| e.to_string())?)
-    }
-
     fn from_raw(raw: RawFile) -> Result<Calendar, String> {
         let mut events = Vec::with_capacity(raw.events.len());
         for r in raw.events {
@@ -393,6 +392,7 @@ impl Calendar {
 
 #[cfg(test)]
 mod tests {
+    use super::super::LexiconFile;
     use super::*;
 
     const SAMPLE: &str = "events:

@@ -33,7 +33,8 @@ struct RawTerm {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawFile {
+/// The file as written (the lexicon reads it through [`super::LexiconFile`]).
+pub struct RawFile {
     terms: Vec<RawTerm>,
 }
 
@@ -135,17 +136,15 @@ pub struct Era {
     pattern_term: Vec<usize>,
 }
 
+impl super::LexiconFile for Era {
+    type Raw = RawFile;
+
+    fn from_raw(raw: RawFile) -> Result<Era, String> {
+        Era::from_raw(raw)
+    }
+}
+
 impl Era {
-    /// Read the YAML file.
-    pub fn parse(text: &str) -> Result<Era, String> {
-        Self::from_raw(serde_yaml::from_str(text).map_err(|e| e.to_string())?)
-    }
-
-    /// Read the JSON form the build script makes of the YAML file.
-    pub fn parse_json(text: &str) -> Result<Era, String> {
-        Self::from_raw(serde_json::from_str(text).map_err(|e| e.to_string())?)
-    }
-
     fn from_raw(raw: RawFile) -> Result<Era, String> {
         let mut terms = Vec::with_capacity(raw.terms.len());
         let mut seen = std::collections::HashSet::new();
@@ -254,6 +253,7 @@ impl Era {
 
 #[cfg(test)]
 mod tests {
+    use super::super::LexiconFile;
     use super::*;
 
     const SAMPLE: &str = "terms:

@@ -34,7 +34,8 @@ struct RawExpression {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawFile {
+/// The file as written (the lexicon reads it through [`super::LexiconFile`]).
+pub struct RawFile {
     #[serde(default)]
     #[allow(dead_code)]
     meta: Option<serde_yaml::Value>,
@@ -63,17 +64,15 @@ pub struct Expressions {
     matcher: AhoCorasick,
 }
 
+impl super::LexiconFile for Expressions {
+    type Raw = RawFile;
+
+    fn from_raw(raw: RawFile) -> Result<Expressions, String> {
+        Expressions::from_raw(raw)
+    }
+}
+
 impl Expressions {
-    /// Read the YAML file.
-    pub fn parse(text: &str) -> Result<Expressions, String> {
-        Self::from_raw(serde_yaml::from_str(text).map_err(|e| e.to_string())?)
-    }
-
-    /// Read the JSON form the build script makes of the YAML file.
-    pub fn parse_json(text: &str) -> Result<Expressions, String> {
-        Self::from_raw(serde_json::from_str(text).map_err(|e| e.to_string())?)
-    }
-
     fn from_raw(raw: RawFile) -> Result<Expressions, String> {
         let mut list = Vec::with_capacity(raw.expressions.len());
         let mut seen = std::collections::HashSet::new();
@@ -146,6 +145,7 @@ impl Expressions {
 
 #[cfg(test)]
 mod tests {
+    use super::super::LexiconFile;
     use super::*;
 
     const SAMPLE: &str = "expressions:

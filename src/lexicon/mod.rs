@@ -50,6 +50,26 @@ pub struct Lexicon {
     pub expressions: Expressions,
 }
 
+/// A file of the lexicon, read from its YAML text or from the JSON form the build script makes of
+/// it: the same raw form either way, checked by the file's own `from_raw`.
+pub trait LexiconFile: Sized {
+    /// The file as written.
+    type Raw: serde::de::DeserializeOwned;
+
+    /// Check the raw file and build the lexicon part.
+    fn from_raw(raw: Self::Raw) -> Result<Self, String>;
+
+    /// Read the YAML file.
+    fn parse(text: &str) -> Result<Self, String> {
+        Self::from_raw(serde_yaml::from_str(text).map_err(|e| e.to_string())?)
+    }
+
+    /// Read the JSON form the build script makes of the YAML file.
+    fn parse_json(text: &str) -> Result<Self, String> {
+        Self::from_raw(serde_json::from_str(text).map_err(|e| e.to_string())?)
+    }
+}
+
 impl Lexicon {
     /// Parse the three files (`name` for messages: the file each came from).
     pub fn parse(era: &str, calendar: &str, expressions: &str) -> Result<Lexicon, String> {
@@ -66,19 +86,18 @@ impl Lexicon {
     }
 
     fn read(era: &str, calendar: &str, expressions: &str, json: bool) -> Result<Lexicon, String> {
-        let (era, calendar, expressions) = if json {
-            (
-                Era::parse_json(era),
-                Calendar::parse_json(calendar),
-                Expressions::parse_json(expressions),
-            )
-        } else {
-            (
-                Era::parse(era),
-                Calendar::parse(calendar),
-                Expressions::parse(expressions),
-            )
-        };
+        fn one<F: LexiconFile>(text: &str, json: bool) -> Result<F, String> {
+            if json {
+                F::parse_json(text)
+            } else {
+                F::parse(text)
+            }
+        }
+        let (era, calendar, expressions) = (
+            one::<Era>(era, json),
+            one::<Calendar>(calendar, json),
+            one::<Expressions>(expressions, json),
+        );
         Ok(Lexicon {
             era: era.map_err(|e| format!("lexicon/era.yaml: {e}"))?,
             calendar: calendar.map_err(|e| format!("lexicon/calendar.yaml: {e}"))?,
