@@ -14,6 +14,9 @@
 //! - [`expressions`] (`lexicon/expressions.yaml`): standard expressions (规范表述), a wrong or
 //!   outdated form and the standard one; `wengao lint` reports them with the fix.
 //!
+//! - [`season`]: the farming seasons a sentence names (夏粮抢收, 秋粮收购, 春耕) and the months
+//!   it can be said in; the planner leaves a measure out of a meeting held out of its season.
+//!
 //! These are facts of the calendar, not of a meeting: a draft's own numbers and names still come
 //! only from its spec. The files are parsed once per process, on first use; the tests parse them
 //! too, so a broken file never reaches a release.
@@ -21,6 +24,7 @@
 pub mod calendar;
 pub mod era;
 pub mod expressions;
+pub mod season;
 
 use std::sync::OnceLock;
 

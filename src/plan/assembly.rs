@@ -11,6 +11,7 @@ pub(super) fn to_part(
     marker: ItemMarker,
     facts_first: bool,
     seed: u64,
+    enumerations: &mut usize,
 ) -> Part {
     let parts = s
         .points
@@ -18,7 +19,17 @@ pub(super) fn to_part(
         .enumerate()
         .map(|(j, p)| {
             let variant = ((seed as usize) + i * 3 + j) % 3;
-            let (body, items) = super::shapes::shape_point(templates, &p, facts_first, variant);
+            // How the point's sentences are joined (one paragraph or two, which connective):
+            // siblings differ, and the seed moves where a speech starts.
+            let voice = (((seed >> 3) as usize) + i + j) % 4;
+            let (body, items) = super::shapes::shape_point(
+                templates,
+                &p,
+                facts_first,
+                variant,
+                voice,
+                enumerations,
+            );
             Part {
                 number: j as u32 + 1,
                 level: 2,
@@ -156,6 +167,8 @@ impl<'a> Planner<'a> {
         } else {
             ItemMarker::Shi
         };
+        // Where the draft's enumerations start in the lead-ins (each point's shape takes the next).
+        let mut enumerations = (self.seed % 6) as usize;
         speech.parts = sections
             .into_iter()
             .enumerate()
@@ -167,6 +180,7 @@ impl<'a> Planner<'a> {
                     marker,
                     elaborate_facts_first,
                     self.seed,
+                    &mut enumerations,
                 )
             })
             .collect();

@@ -380,6 +380,11 @@ impl<'a> Planner<'a> {
                     .filter(|ph| {
                         (!target && TASK_WORDS.iter().any(|w| ph.text.contains(w)))
                             || (figures < 2 && ph.text.contains("数字"))
+                            // Where things stand (目前…, 从现有基础看…) is said of a state or a
+                            // result, not a target; 目前 not of a fact with its own time.
+                            || (target && STATE_WORDS.iter().any(|w| ph.text.contains(w)))
+                            || (ph.text.contains("目前")
+                                && TIMED_WORDS.iter().any(|w| fact.contains(w)))
                     })
                     .map(|ph| ph.id.clone())
                     .collect();
@@ -526,14 +531,14 @@ impl<'a> Planner<'a> {
             pp.measures.truncate(MAX_MEASURES);
         }
         self.ranked_in_part = ranked;
-        // 由县自然资源局牵头，县农业农村局具体负责，严格…: in about one point of three with a lead
+        // 由县自然资源局牵头，县农业农村局具体负责，严格…: in about one point of two with a lead
         // and no deadline, the assignment opens the point's first measure that starts with its
         // verb, as the corpus writes it (由韩靖同志牵头，县科工信局具体负责，扎实推进…), instead of
         // a line tacked on at the point's end.
         for (k, pp) in plans.iter_mut().enumerate() {
             let p = &sec.points[k];
             let Some(lead) = &p.lead else { continue };
-            if self.vs.deadlines[si][k].is_some() || self.rng.below(3) != 0 {
+            if self.vs.deadlines[si][k].is_some() || self.rng.coin() {
                 continue;
             }
             let Some(j) = pp.measures.iter().position(|m| {
@@ -547,12 +552,21 @@ impl<'a> Planner<'a> {
             let lead = clause(lead.as_str());
             let support: Vec<String> = p.support.iter().map(|s| clause(s.as_str())).collect();
             let mut fields = vec![format!("{base}.lead")];
-            let by = if support.is_empty() {
-                format!("由{lead}牵头，")
-            } else {
-                fields.push(format!("{base}.support"));
-                format!("由{lead}牵头，{}具体负责，", support.join("、"))
+            // Or the lead is the measure's subject (县民政局要把…纳入…; 县林业局要会同县应急
+            // 管理局，…), as the corpus names who acts (商务局要拉出方案、细化分工).
+            // Not where another measure names the unit already (考核办要… twice, then a third).
+            let core = lead.trim_start_matches(['县', '市', '区']);
+            let named = pp.measures.iter().any(|m| m.text.contains(core));
+            let subject = self.rng.coin() && !named;
+            let by = match (support.is_empty(), subject) {
+                (true, false) => format!("由{lead}牵头，"),
+                (true, true) => format!("{lead}要"),
+                (false, false) => format!("由{lead}牵头，{}具体负责，", support.join("、")),
+                (false, true) => format!("{lead}要会同{}，", support.join("、")),
             };
+            if !support.is_empty() {
+                fields.push(format!("{base}.support"));
+            }
             let m = pp.measures.remove(j);
             let Origin::Phrase { id } = m.origin else {
                 unreachable!("picked a phrase")
@@ -630,6 +644,12 @@ impl<'a> Planner<'a> {
 }
 
 /// Words of a fact frame that call its fact a task to be done (true only of a target).
+/// Frames that say where things stand: true of a state or a result only.
+const STATE_WORDS: [&str; 2] = ["目前", "基础"];
+
+/// A fact that says its own time (去年…, 1—10月…, 今年以来…) takes no 目前 before it.
+const TIMED_WORDS: [&str; 6] = ["年", "月", "以来", "目前", "当前", "截至"];
+
 const TASK_WORDS: [&str; 7] = ["任务", "目标", "计划", "如期", "倒排", "艰巨", "确保"];
 
 /// The most measures a point draws from its sub-topics (a sub-topic has 6–12): fewer than its

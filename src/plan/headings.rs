@@ -80,13 +80,13 @@ impl<'a> Planner<'a> {
                 (Some((t, f)), _) => (clause(t), Origin::Spec { field: f.clone() }),
                 (None, Some((topic, f))) => {
                     // A heading is never said twice in a draft.
-                    let forms = [
-                        format!("扎实做好{topic}工作"),
-                        format!("全力抓好{topic}"),
-                        format!("持续推进{topic}"),
-                        format!("着力加强{topic}"),
-                        format!("切实抓好{topic}工作"),
-                    ];
+                    let object = as_task(topic);
+                    let forms: Vec<String> =
+                        ["扎实做好", "全力抓好", "持续推进", "着力加强", "切实抓好"]
+                            .iter()
+                            .filter(|v| verb_takes(v, &object))
+                            .map(|v| format!("{v}{object}"))
+                            .collect();
                     let text = forms
                         .iter()
                         .find(|t| !self.used_texts.contains(*t))
@@ -171,7 +171,8 @@ impl<'a> Planner<'a> {
                             .chain(n.topic.iter().flat_map(|(t, _)| bigrams(t)))
                             .collect();
                         let mut value = None;
-                        for _ in 0..8 {
+                        let object = n.topic.as_ref().map(|(t, _)| as_task(t));
+                        for _ in 0..16 {
                             // A motto is said once in a draft (久久为功 in four headings reads
                             // as a program's): what other headings used is left out too.
                             let mut exclude = local_used.clone();
@@ -182,6 +183,14 @@ impl<'a> Planner<'a> {
                             local_used.insert(id.clone());
                             let c = clause(&t);
                             if bigrams(&c).iter().any(|p| taken.contains(p)) {
+                                continue;
+                            }
+                            // The verb must take the heading's object (抓好道路交通安全, not
+                            // 扎实推进道路交通安全; 加强消防工作, not 持续深化消防工作).
+                            if slot.starts_with("verb")
+                                && let Some(o) = &object
+                                && !verb_takes(&c, o)
+                            {
                                 continue;
                             }
                             ids.push(id);
@@ -280,13 +289,48 @@ impl<'a> Planner<'a> {
 /// The endings of a topic that already names work done (建设, 整治, 改革 …): a heading can put
 /// its verb before it (扎实推进项目建设). Another topic names a field (城镇燃气, 消防, 防汛), and
 /// a heading reads 切实加强消防工作, not 切实加强消防.
-const WORK_ENDINGS: [&str; 57] = [
+const WORK_ENDINGS: [&str; 55] = [
     "建设", "整治", "改革", "保护", "管理", "治理", "监管", "服务", "提升", "攻坚", "行动", "工作",
     "招商", "督查", "考核", "化解", "防控", "帮扶", "生产", "发展", "振兴", "培育", "推进", "落实",
     "创建", "改造", "保障", "开工", "投产", "监督", "宣传", "教育", "整改", "收购", "备耕", "排查",
-    "救助", "转型", "创新", "调度", "储备", "责任", "产业", "园区", "旅游", "经济", "体系", "机制",
-    "环境", "能力", "作风", "秩序", "市场", "增收", "项目", "安全", "就业",
+    "救助", "转型", "创新", "调度", "储备", "责任", "产业", "旅游", "经济", "体系", "机制", "能力",
+    "作风", "秩序", "市场", "增收", "项目", "安全", "就业",
 ];
+
+/// Whether a heading verb (扎实推进, 全力抓好, 切实加强, 持续深化 …) takes an object, by what the
+/// object ends with: a field's work or a standard (消防工作, 道路交通安全, 粮食收购) is 抓好/做好/
+/// 加强-ed, not 深化-ed or 推进-ed; a thing done (建设, 整治, 改革) takes any verb; a thing
+/// (工业园区, 全域旅游) is 推进-ed or 抓好-ed.
+pub(super) fn verb_takes(verb: &str, object: &str) -> bool {
+    let core: String = verb
+        .chars()
+        .rev()
+        .take(2)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let keeps = |cores: &[&str]| cores.contains(&core.as_str());
+    let ends = |ws: &[&str]| ws.iter().any(|w| object.ends_with(w));
+    if ends(&["安全", "收购", "生产", "保供", "备耕"]) {
+        keeps(&["抓好", "做好", "加强"]) && (core != "加强" || object.ends_with("安全"))
+    } else if ends(&["工作"]) {
+        keeps(&["抓好", "做好", "加强", "推进"])
+    } else if ends(&[
+        "管理", "监管", "服务", "保障", "监督", "宣传", "教育", "责任", "作风", "能力", "体系",
+        "机制",
+    ]) {
+        keeps(&["抓好", "做好", "加强"])
+    } else if ends(&[
+        "建设", "改造", "创建", "改革", "行动", "攻坚", "整治", "治理", "保护", "发展", "振兴",
+        "转型", "创新", "落实", "化解", "开工", "储备", "提升", "招商", "防控", "帮扶", "培育",
+        "整改", "排查", "救助", "调度", "投产", "增收", "就业", "督查", "考核", "融合",
+    ]) {
+        true
+    } else {
+        keeps(&["抓好", "做好", "推进"])
+    }
+}
 
 /// A point's topic as a level-2 heading's object: 工作 after a field (消防 → 消防工作).
 pub(super) fn as_task(topic: &str) -> String {
@@ -295,6 +339,13 @@ pub(super) fn as_task(topic: &str) -> String {
         "纠治", "力戒", "改进", "加强", "深化", "优化", "防范", "整治", "推动", "提升", "打击",
         "严格",
     ];
+    // A place or a risk is not done but built or guarded: 工业园区建设, 廉政风险防控.
+    if topic.ends_with("园区") {
+        return format!("{topic}建设");
+    }
+    if topic.ends_with("风险") {
+        return format!("{topic}防控");
+    }
     if topic.chars().count() <= 6
         && !WORK_ENDINGS.iter().any(|w| topic.ends_with(w))
         && !VERBS.iter().any(|v| topic.starts_with(v))

@@ -11,6 +11,12 @@ impl<'a> Planner<'a> {
     /// the draft's character pairs through an index), as the planner draws hundreds of these.
     pub(super) fn keep_prose(&mut self, pp: &mut PointPlan, ranked: &mut bool) {
         use crate::prose;
+        // Nothing said out of its season (抓好夏粮抢收 in a March meeting).
+        let month = self.vs.at().month;
+        let in_season = |s: &Sentence| crate::lexicon::season::in_season(&s.text, month);
+        pp.measures.retain(in_season);
+        pp.framing = pp.framing.take().filter(in_season);
+        pp.framing2 = pp.framing2.take().filter(in_season);
         let mut allowed: HashSet<[char; 4]> = self.spec_grams.clone();
         for t in [&pp.topic, &pp.heading] {
             allowed.extend(grams(t));

@@ -29,6 +29,10 @@ pub(super) fn is_target(fact: &str) -> bool {
         "新增",
         "计划",
         "年底前",
+        "不少于",
+        "新谋划",
+        "新引进",
+        "新培育",
     ];
     let done = [
         "已",
@@ -177,6 +181,8 @@ pub(super) fn shape_point(
     p: &PointPlan,
     facts_first: bool,
     variant: usize,
+    voice: usize,
+    enumerations: &mut usize,
 ) -> (Vec<Paragraph>, Vec<Item>) {
     let mut measures: Vec<&Sentence> = p.tasks.iter().chain(&p.measures).collect();
     // From the general to the specific: by how many of the point's own terms a measure names,
@@ -188,7 +194,7 @@ pub(super) fn shape_point(
     if p.shape == "yao" {
         measures[tasks..].sort_by_key(|s| !yao(&s.text).starts_with('要'));
     }
-    let n = measures.len();
+    let mut n = measures.len();
     let emph = (n >= 3)
         .then(|| {
             let best = measures[tasks..]
@@ -215,6 +221,31 @@ pub(super) fn shape_point(
         }
         _ => "plain",
     };
+    // An enumeration of long items stops at four (六是… of sentences of sixty characters read
+    // blind as a list a program made); of short ones, at six.
+    let mut marker = ItemMarker::Shi;
+    let mut lead_in = 0;
+    if shape == "enumeration" {
+        let cap = if measures.iter().all(|s| bare(&s.text).chars().count() <= 30) {
+            6
+        } else {
+            4
+        };
+        measures.truncate(cap.max(tasks));
+        n = measures.len();
+        // The lead-in, and 一要 or 一是, differ from one enumeration of the draft to the next:
+        // 一要 only where every item opens with its verb (一要加强…, not 一要各镇要…).
+        lead_in = *enumerations % 6;
+        let verbs = measures.iter().all(|s| {
+            let b = bare(&s.text);
+            let head: String = b.chars().take(30).collect();
+            opens_with_verb_or_preposition(&b) && !head.contains('要')
+        });
+        if verbs && *enumerations % 2 == 1 {
+            marker = ItemMarker::Yao;
+        }
+        *enumerations += 1;
+    }
     let mut opening: Vec<&Sentence> = Vec::new();
     // A fact leads only in a frame of its own (从任务安排看，…): read blind, a point opening on a
     // bare figure (全县耕地保有量不低于52.6万亩。) was a program's tell.
@@ -261,6 +292,7 @@ pub(super) fn shape_point(
     ctx.insert("bare", &bares);
     ctx.insert("tail", &texts(&tail));
     ctx.insert("n", &n);
+    ctx.insert("lead_in", &lead_in);
     // A target that says its own time (今年新建…, 全年…) is not led by 今年 again.
     ctx.insert(
         "dated",
@@ -272,6 +304,8 @@ pub(super) fn shape_point(
     );
     ctx.insert("emph", &emph.map_or(-1, |e| e as i64));
     ctx.insert("variant", &variant);
+    ctx.insert("voice", &voice);
+    ctx.insert("mid", &(n / 2).max(1));
     ctx.insert("topic", &p.topic);
     let name = format!("shapes/{shape}.tera");
     let lines = match templates.render_shape(&name, &ctx) {
@@ -320,7 +354,7 @@ pub(super) fn shape_point(
             let lead = lead.trim().trim_end_matches(['。', '；']).to_string();
             items.push(Item {
                 number: items.len() as u32 + 1,
-                marker: ItemMarker::Shi,
+                marker,
                 lead_origin: origin_of(&lead),
                 lead,
                 body: Paragraph::new(Vec::new()),

@@ -79,3 +79,21 @@ fn weighted_pick_respects_zero_weight() {
         assert_ne!(p.weighted(&[1, 0, 1]), 1);
     }
 }
+
+#[test]
+fn a_heading_verb_takes_its_object() {
+    use super::headings::{as_task, verb_takes};
+    // A standard or a field's work is 抓好/做好/加强-ed.
+    assert!(verb_takes("全力抓好", "道路交通安全"));
+    assert!(verb_takes("全面加强", "道路交通安全"));
+    assert!(!verb_takes("扎实推进", "道路交通安全"));
+    assert!(!verb_takes("持续深化", &as_task("消防")));
+    assert!(verb_takes("切实加强", &as_task("消防")));
+    assert!(!verb_takes("切实加强", "粮食收购"));
+    assert!(verb_takes("全力抓好", "粮食收购"));
+    // A thing done takes any verb; a place is built, a risk guarded.
+    assert!(verb_takes("持续深化", "背街小巷整治"));
+    assert_eq!(as_task("工业园区"), "工业园区建设");
+    assert_eq!(as_task("重点领域廉政风险"), "重点领域廉政风险防控");
+    assert!(!verb_takes("切实加强", "全域旅游"));
+}

@@ -1,0 +1,50 @@
+//! The farming and weather seasons a sentence can be said in.
+//!
+//! A measure that names a moment of the year (抓好夏粮抢收, 抓好“三夏”生产, 秋粮收购, 春耕备耕)
+//! is said in the months before and during it; read in a March meeting, 抓好夏粮抢收 under a
+//! 春耕备耕 heading was a program's tell. Standing practices (汛期…开展抽查, 每年…) are not
+//! seasonal: they say what is done every year, and are drafted any month.
+//!
+//! These are facts of the calendar (when the harvest is), kept here with the other domain word
+//! lists; the planner leaves out a sentence said out of its season.
+
+/// Words of a season and the months (1–12, inclusive, wrapping past December) a sentence
+/// naming one is said in.
+const SEASONS: &[(&[&str], u32, u32)] = &[
+    // 夏收夏种 in late May and June: said from April, reviewed in July.
+    (&["夏粮", "三夏", "夏收", "夏种", "麦收"], 4, 7),
+    // 秋收秋种 and autumn procurement, September to November.
+    (&["秋粮", "三秋", "秋收", "秋冬种", "秋种"], 8, 11),
+    // Spring ploughing and sowing, prepared from December.
+    (&["春耕", "春播", "备春耕"], 12, 4),
+];
+
+/// Whether a sentence naming a season's words may be said in `month` (1–12); a sentence that
+/// names no season may be said in any.
+pub fn in_season(text: &str, month: u32) -> bool {
+    SEASONS.iter().all(|(words, from, to)| {
+        !words.iter().any(|w| text.contains(w))
+            || if from <= to {
+                (*from..=*to).contains(&month)
+            } else {
+                month >= *from || month <= *to
+            }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::in_season;
+
+    #[test]
+    fn a_harvest_is_said_before_and_during_it() {
+        assert!(!in_season("抓好夏粮抢收和机收减损，确保颗粒归仓。", 3));
+        assert!(in_season("抓好夏粮抢收和机收减损，确保颗粒归仓。", 5));
+        assert!(!in_season("落实秋粮收购政策。", 3));
+        assert!(in_season("落实秋粮收购政策。", 10));
+        assert!(in_season("组织农资企业储足种子，保障春耕生产需要。", 1));
+        assert!(in_season("组织农资企业储足种子，保障春耕生产需要。", 12));
+        assert!(!in_season("组织农资企业储足种子，保障春耕生产需要。", 8));
+        assert!(in_season("汛期对在建工程开展抽查。", 1));
+    }
+}
