@@ -71,6 +71,12 @@ fn bench(c: &mut Criterion) {
             (f, d.render(&plan, Format::Txt).unwrap())
         });
     });
+    // The check `wengao draft` runs on its own text (outline parse, lint, the prose rules).
+    let plan = d.plan(&vs, Some(1)).unwrap();
+    let text = d.text(&plan).unwrap();
+    g.bench_function("check a rendered draft (as `wengao draft`)", |b| {
+        b.iter(|| d.check_text(&vs, &plan, &text, None));
+    });
     g.finish();
 }
 

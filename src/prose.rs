@@ -14,8 +14,6 @@
 //! Each works on the lines of a text draft (a writer's own as well as a generated one). The
 //! planner uses the same functions while it drafts, so its drafts raise none of them.
 
-use std::collections::HashMap;
-
 /// The prose rules' names, and the `off-topic` rule of the topic map, as `wengao lint` reports
 /// them.
 pub const RULES: [&str; 8] = [
@@ -56,48 +54,85 @@ fn is_han(c: char) -> bool {
 
 /// The four-character words found three times or more in a text, except those of `allowed`
 /// (the point's own topic and the spec's words, which a paragraph may repeat).
+///
+/// The lint check and the planner call this on every paragraph they read, so it allocates two
+/// buffers and no string per window: each window of four Han characters is packed into a `u64`
+/// (15 bits a character), the packed windows are sorted, and only a run of three or more becomes
+/// a word.
 pub fn repeated_words(text: &str, allowed: &[&str]) -> Vec<String> {
+    let mut windows: Vec<u64> = Vec::with_capacity(text.len() / 3);
     // Enumeration labels (一是, 二要) and the 要 that opens a demand (要…。要…。) are markers
-    // of the genre's constructions, not words of the text.
-    let mut plain = String::with_capacity(text.len());
+    // of the genre's constructions, not words of the text: they break a window as a comma does.
     let mut prev_num = false;
     let mut at_start = true;
+    // The packed last characters and how many of them in a row are Han.
+    let (mut packed, mut run) = (0u64, 0usize);
     for c in text.chars() {
-        if (prev_num && matches!(c, '是' | '要')) || (at_start && c == '要') {
-            plain.push('，');
-        } else {
-            plain.push(c);
+        let marker = (prev_num && matches!(c, '是' | '要')) || (at_start && c == '要');
+        match han_index(c) {
+            Some(k) if !marker => {
+                packed = ((packed << 15) | k) & ((1 << 60) - 1);
+                run += 1;
+                if run >= 4 {
+                    windows.push(packed);
+                }
+            }
+            _ => run = 0,
         }
         prev_num = "一二三四五六七八九十".contains(c);
         at_start = matches!(c, '。' | '；' | '：' | '！' | '　');
     }
-    // Counted on character arrays; only a word found three times becomes a string.
-    let cs: Vec<char> = plain.chars().collect();
-    let mut counts: HashMap<[char; 4], usize> = HashMap::new();
-    for w in cs.windows(4) {
-        if w.iter().all(|c| is_han(*c)) {
-            *counts.entry([w[0], w[1], w[2], w[3]]).or_default() += 1;
+    windows.sort_unstable();
+    let mut v: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < windows.len() {
+        let w = windows[i];
+        let n = windows[i..].iter().take_while(|&&x| x == w).count();
+        if n >= 3 {
+            let g: String = (0..4)
+                .rev()
+                .filter_map(|k| char::from_u32(HAN_FIRST + ((w >> (15 * k)) & 0x7fff) as u32))
+                .collect();
+            if !COMMON_FOUR.contains(&g.as_str()) && !allowed.iter().any(|a| a.contains(&g)) {
+                v.push(g);
+            }
         }
+        i += n;
     }
-    let mut v: Vec<String> = counts
-        .into_iter()
-        .filter(|(_, n)| *n >= 3)
-        .map(|(g, _)| g.iter().collect::<String>())
-        .filter(|g| {
-            !COMMON_FOUR.contains(&g.as_str()) && !allowed.iter().any(|a| a.contains(g.as_str()))
-        })
-        .collect();
     v.sort();
     v
 }
 
+/// The first and last Han character the rules count (CJK Unified Ideographs).
+const HAN_FIRST: u32 = 0x4e00;
+const HAN_LAST: u32 = 0x9fff;
+
+/// A Han character's offset from [`HAN_FIRST`] (under 2^15), None for any other character.
+fn han_index(c: char) -> Option<u64> {
+    let c = u32::from(c);
+    (HAN_FIRST..=HAN_LAST)
+        .contains(&c)
+        .then(|| u64::from(c - HAN_FIRST))
+}
+
 /// The character pairs of a text (Han only), sorted, without repeats.
 pub fn pairs(text: &str) -> Vec<(char, char)> {
-    let cs: Vec<char> = text.chars().filter(|c| is_han(*c)).collect();
-    let mut v: Vec<(char, char)> = cs.windows(2).map(|w| (w[0], w[1])).collect();
-    v.sort_unstable();
-    v.dedup();
-    v
+    // Sorted as packed numbers (one comparison a pair, not two), then unpacked.
+    let mut packed: Vec<u64> = Vec::with_capacity(text.len() / 3);
+    let mut prev: Option<u64> = None;
+    for c in text.chars().filter(|c| is_han(*c)) {
+        let c = u64::from(u32::from(c));
+        if let Some(p) = prev {
+            packed.push((p << 32) | c);
+        }
+        prev = Some(c);
+    }
+    packed.sort_unstable();
+    packed.dedup();
+    packed
+        .into_iter()
+        .filter_map(|p| Some((char::from_u32((p >> 32) as u32)?, char::from_u32(p as u32)?)))
+        .collect()
 }
 
 /// How alike two sentences are: shared character pairs over all pairs of either.
@@ -208,6 +243,93 @@ pub fn heading_mottos(heading: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The rules as first written (a string and a hash map entry per window): the packed
+    /// versions above must find exactly what these find.
+    fn repeated_words_reference(text: &str, allowed: &[&str]) -> Vec<String> {
+        let mut plain = String::new();
+        let (mut prev_num, mut at_start) = (false, true);
+        for c in text.chars() {
+            if (prev_num && matches!(c, '是' | '要')) || (at_start && c == '要') {
+                plain.push('，');
+            } else {
+                plain.push(c);
+            }
+            prev_num = "一二三四五六七八九十".contains(c);
+            at_start = matches!(c, '。' | '；' | '：' | '！' | '　');
+        }
+        let cs: Vec<char> = plain.chars().collect();
+        let mut counts: std::collections::HashMap<String, usize> = Default::default();
+        for w in cs.windows(4).filter(|w| w.iter().all(|c| is_han(*c))) {
+            *counts.entry(w.iter().collect()).or_default() += 1;
+        }
+        let mut v: Vec<String> = counts
+            .into_iter()
+            .filter(|(g, n)| {
+                *n >= 3
+                    && !COMMON_FOUR.contains(&g.as_str())
+                    && !allowed.iter().any(|a| a.contains(g.as_str()))
+            })
+            .map(|(g, _)| g)
+            .collect();
+        v.sort();
+        v
+    }
+
+    fn pairs_reference(text: &str) -> Vec<(char, char)> {
+        let cs: Vec<char> = text.chars().filter(|c| is_han(*c)).collect();
+        let mut v: Vec<(char, char)> = cs.windows(2).map(|w| (w[0], w[1])).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+
+    /// Text over a small alphabet, so that words repeat: Han characters (the edges of the
+    /// range among them), the numerals and markers (一是, 要), stops, and non-Han characters.
+    fn prose_text() -> impl Strategy<Value = String> {
+        let alphabet: Vec<char> =
+            "分析研判要是一二十。；：！　，各镇部门县委政府高质量发展A1 \u{4e00}\u{9fff}\u{3400}\u{a000}"
+                .chars()
+                .collect();
+        proptest::collection::vec(proptest::sample::select(alphabet), 0..200)
+            .prop_map(|cs| cs.into_iter().collect())
+    }
+
+    proptest! {
+        #[test]
+        fn packed_rules_find_what_the_first_ones_did(text in prose_text(), cut in 0usize..20) {
+            let allowed: String = text.chars().take(cut).collect();
+            prop_assert_eq!(repeated_words(&text, &[]), repeated_words_reference(&text, &[]));
+            prop_assert_eq!(
+                repeated_words(&text, &[allowed.as_str()]),
+                repeated_words_reference(&text, &[allowed.as_str()])
+            );
+            prop_assert_eq!(pairs(&text), pairs_reference(&text));
+        }
+    }
+
+    #[test]
+    fn packed_rules_agree_on_the_examples_drafts() {
+        // Real paragraphs: every example spec's text and the README's sample.
+        let readme = std::fs::read_to_string("README.md").unwrap();
+        let mut n = 0;
+        for line in readme.lines().filter(|l| l.chars().any(is_han)) {
+            assert_eq!(
+                repeated_words(line, &[]),
+                repeated_words_reference(line, &[])
+            );
+            assert_eq!(pairs(line), pairs_reference(line));
+            n += 1;
+        }
+        assert!(n > 20, "README.md has Chinese paragraphs to check ({n})");
+        let doubled = "要加强分析研判，分析研判要及时，分析研判结果要用好。".repeat(2);
+        assert_eq!(repeated_words(&doubled, &[]), ["分析研判"]);
+        assert_eq!(
+            repeated_words(&doubled, &[]),
+            repeated_words_reference(&doubled, &[])
+        );
+    }
 
     #[test]
     fn rules_fire_and_stay_quiet() {

@@ -93,8 +93,9 @@ pub struct TopicMap {
     first_pair: Vec<(u64, u32, u32)>,
     /// Every character pair of a sub-topic's terms, with the sub-topic, sorted.
     pair_topics: Vec<(u64, u32)>,
-    /// Each sub-topic's terms of two characters or more.
-    terms_of: Vec<Vec<String>>,
+    /// Each sub-topic's terms of two characters or more, by their place in
+    /// [`SubTopic::terms`] (0 the name, then the words): see [`TopicMap::term`].
+    terms_of: Vec<Vec<u16>>,
     /// Resolutions already made (the selection resolves the spec's points before the planner
     /// does, with the same queries).
     memo: Memo,
@@ -134,14 +135,24 @@ fn range<T>(v: &[(u64, T)], k: u64) -> &[(u64, T)] {
     &v[lo..hi]
 }
 
-/// Each sub-topic's terms of two characters or more.
-fn terms_of(topics: &[SubTopic]) -> Vec<Vec<String>> {
+/// Term `w` of [`SubTopic::terms`]: 0 the name, then the words.
+fn term_at(t: &SubTopic, w: u16) -> &str {
+    match w {
+        0 => &t.name,
+        w => &t.words[usize::from(w) - 1],
+    }
+}
+
+/// Each sub-topic's terms of two characters or more, by their place among its terms (no
+/// copies: building the map is on every draft's start-up).
+fn terms_of(topics: &[SubTopic]) -> Vec<Vec<u16>> {
     topics
         .iter()
         .map(|t| {
             t.terms()
-                .filter(|w| w.chars().count() >= 2)
-                .map(str::to_string)
+                .enumerate()
+                .filter(|(_, w)| w.chars().nth(1).is_some())
+                .filter_map(|(k, _)| u16::try_from(k).ok())
                 .collect()
         })
         .collect()
@@ -186,13 +197,18 @@ impl TopicMap {
         })
     }
 
+    /// Term `k` of sub-topic `ti` (of those of two characters or more).
+    fn term(&self, ti: usize, k: usize) -> &str {
+        term_at(&self.topics[ti], self.terms_of[ti][k])
+    }
+
     pub fn new(topics: Vec<SubTopic>) -> TopicMap {
         let mut first_pair: Vec<(u64, u32, u32)> = Vec::new();
         let mut pair_topics: Vec<(u64, u32)> = Vec::new();
         let terms_of = terms_of(&topics);
         for (ti, terms) in terms_of.iter().enumerate() {
-            for (k, term) in terms.iter().enumerate() {
-                let ps = char_pairs(term);
+            for (k, &w) in terms.iter().enumerate() {
+                let ps = char_pairs(term_at(&topics[ti], w));
                 if let Some(p) = ps.first() {
                     first_pair.push((key(*p), ti as u32, k as u32));
                 }
@@ -259,14 +275,14 @@ impl TopicMap {
                 return;
             }
             seen.push((ti, k));
-            let term = &self.terms_of[ti][k];
-            acc[ti].0 += if k == 0 && term == &self.topics[ti].name {
+            let term = self.term(ti, k);
+            acc[ti].0 += if k == 0 && term == self.topics[ti].name {
                 weight * 2
             } else {
                 weight
             };
             if !acc[ti].1.iter().any(|h| h == term) {
-                acc[ti].1.push(term.clone());
+                acc[ti].1.push(term.to_string());
             }
             touched.push(ti);
         };
@@ -276,7 +292,7 @@ impl TopicMap {
             let lo = self.first_pair.partition_point(|e| e.0 < k0);
             for &(_, ti, k) in self.first_pair[lo..].iter().take_while(|e| e.0 == k0) {
                 let (ti, k) = (ti as usize, k as usize);
-                if field.contains(self.terms_of[ti][k].as_str()) {
+                if field.contains(self.term(ti, k)) {
                     found(ti, k, acc);
                 }
             }
@@ -287,7 +303,7 @@ impl TopicMap {
             for &(_, ti) in range(&self.pair_topics, key(*p)) {
                 let ti = ti as usize;
                 for k in 0..self.terms_of[ti].len() {
-                    if self.terms_of[ti][k].contains(field) {
+                    if self.term(ti, k).contains(field) {
                         found(ti, k, acc);
                     }
                 }

@@ -6,10 +6,9 @@
 //! intersection of its used terms' spans; an entry, a sentence or a draft is out of era at a month
 //! outside it.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use serde::Deserialize;
 
-use super::{When, YearMonth, exempt, outermost};
+use super::{Matcher, When, YearMonth, exempt, outermost};
 
 /// One term as written in `lexicon/era.yaml`.
 #[derive(Debug, Clone, Deserialize)]
@@ -131,7 +130,7 @@ pub struct Use<'a> {
 #[derive(Debug)]
 pub struct Era {
     pub terms: Vec<EraTerm>,
-    matcher: AhoCorasick,
+    pub(super) matcher: Matcher,
     /// The term of each pattern (a term and its `also` spellings).
     pattern_term: Vec<usize>,
 }
@@ -189,15 +188,9 @@ impl Era {
                 pattern_term.push(i);
             }
         }
-        // A contiguous NFA: built in microseconds (a DFA for these patterns took longer to build
-        // than a whole draft takes to check).
-        let matcher = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(&patterns)
-            .map_err(|e| e.to_string())?;
         Ok(Era {
             terms,
-            matcher,
+            matcher: Matcher::new(patterns),
             pattern_term,
         })
     }
@@ -213,6 +206,7 @@ impl Era {
     pub fn uses<'a>(&'a self, text: &str) -> Vec<Use<'a>> {
         let found: Vec<(usize, usize, usize)> = self
             .matcher
+            .get()
             .find_overlapping_iter(text)
             .map(|m| {
                 (

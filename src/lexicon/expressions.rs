@@ -4,7 +4,6 @@
 //! `exempt_after` one (“十四五” carries its quotes), and a dated pair (新冠肺炎 → 新冠病毒感染 from
 //! 2022-12-26) only applies to speeches on or after its day.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use chrono::NaiveDate;
 use serde::Deserialize;
 
@@ -61,7 +60,7 @@ pub struct Expression {
 #[derive(Debug)]
 pub struct Expressions {
     pub list: Vec<Expression>,
-    matcher: AhoCorasick,
+    pub(super) matcher: super::Matcher,
 }
 
 impl super::LexiconFile for Expressions {
@@ -108,10 +107,7 @@ impl Expressions {
                 source: r.source,
             });
         }
-        let matcher = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(list.iter().map(|e| e.wrong.as_str()))
-            .map_err(|e| e.to_string())?;
+        let matcher = super::Matcher::new(list.iter().map(|e| e.wrong.clone()).collect());
         Ok(Expressions { list, matcher })
     }
 
@@ -120,6 +116,7 @@ impl Expressions {
     pub fn find<'a>(&'a self, text: &str, on: Option<NaiveDate>) -> Vec<(&'a Expression, usize)> {
         let found: Vec<(usize, usize, usize)> = self
             .matcher
+            .get()
             .find_overlapping_iter(text)
             .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
             .collect();

@@ -28,6 +28,7 @@ pub mod season;
 
 use std::sync::OnceLock;
 
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use serde::Deserialize;
 
 pub use calendar::Calendar;
@@ -102,11 +103,73 @@ impl Lexicon {
             one::<Calendar>(calendar, json),
             one::<Expressions>(expressions, json),
         );
-        Ok(Lexicon {
+        let lexicon = Lexicon {
             era: era.map_err(|e| format!("lexicon/era.yaml: {e}"))?,
             calendar: calendar.map_err(|e| format!("lexicon/calendar.yaml: {e}"))?,
             expressions: expressions.map_err(|e| format!("lexicon/expressions.yaml: {e}"))?,
-        })
+        };
+        if !json {
+            // The YAML is what the build script and the tests read: there the matchers are
+            // built at once, so a list they cannot be built from fails the build.
+            lexicon
+                .era
+                .matcher
+                .build()
+                .map_err(|e| format!("lexicon/era.yaml: {e}"))?;
+            lexicon
+                .expressions
+                .matcher
+                .build()
+                .map_err(|e| format!("lexicon/expressions.yaml: {e}"))?;
+        }
+        Ok(lexicon)
+    }
+
+    /// Build the matchers now (they are otherwise built on first use): `wengao draft` does it on
+    /// a thread of its own while it plans, so its check finds them ready.
+    pub fn warm(&self) {
+        self.era.matcher.get();
+        self.expressions.matcher.get();
+    }
+}
+
+/// An automaton over a list of patterns, built on first use: a draft needs the lexicon's
+/// calendar to plan, but its matchers (half the lexicon's start-up, ~5 M instructions) only to
+/// check the text, so they are built meanwhile ([`Lexicon::warm`]).
+#[derive(Debug)]
+struct Matcher {
+    patterns: Vec<String>,
+    built: OnceLock<AhoCorasick>,
+}
+
+impl Matcher {
+    fn new(patterns: Vec<String>) -> Matcher {
+        Matcher {
+            patterns,
+            built: OnceLock::new(),
+        }
+    }
+
+    /// Build it (once).
+    fn build(&self) -> Result<&AhoCorasick, String> {
+        if let Some(m) = self.built.get() {
+            return Ok(m);
+        }
+        // A noncontiguous NFA: the quickest to build (a DFA for these patterns took longer to
+        // build than a whole draft takes to check; the contiguous NFA is built from this one),
+        // and it finds the same matches.
+        let m = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+            .build(&self.patterns)
+            .map_err(|e| e.to_string())?;
+        Ok(self.built.get_or_init(|| m))
+    }
+
+    /// The automaton. The shipped lists are built into one when the build script reads them
+    /// ([`Lexicon::parse`]), so this cannot fail on them.
+    fn get(&self) -> &AhoCorasick {
+        self.build()
+            .unwrap_or_else(|e| panic!("the lexicon's matcher does not build: {e}"))
     }
 }
 

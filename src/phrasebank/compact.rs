@@ -4,9 +4,17 @@
 //!
 //! The layout: MAGIC, the file table, the themes, the topic map's two pair indexes (sorted, so
 //! that reading the map sorts nothing), the names of themes and sub-topics the phrases use, the
-//! phrases (naming them by number); numbers are u32 little-endian, texts are a u32
-//! length and UTF-8 bytes, an optional year is a flag byte and an i32; last, a CRC-32 of all
-//! that. Also compiled into the build script (`build.rs`).
+//! selection index, the phrases (naming them by number); numbers are u32 little-endian, texts
+//! are a u32 length and UTF-8 bytes, an optional year is a flag byte and an i32; last, a CRC-32
+//! of all that. Also compiled into the build script (`build.rs`).
+//!
+//! Two ways to read the phrases, with the same result (a test holds them to each other):
+//!
+//! - **the built-in phrasebank**, in memory, goes through the selection index — where each
+//!   record starts, the curated entries every selection keeps, and each name's entries — and
+//!   reads only the ~1,300 records of the ~7,300 that a spec's themes and sub-topics can use;
+//! - **a cache file**, read as a stream, walks every record and passes over one left out in a
+//!   single step (each record says its length after what a selection is decided on).
 
 use std::path::Path;
 
@@ -14,7 +22,7 @@ use super::{Phrase, Phrasebank, Role, Selection, Status, Theme, Years};
 use crate::spec::Kind;
 
 /// Bumped whenever the layout below changes.
-pub(crate) const MAGIC: &[u8; 8] = b"wgpb0007";
+pub(crate) const MAGIC: &[u8; 8] = b"wgpb0008";
 
 struct Out(Vec<u8>);
 
@@ -82,7 +90,18 @@ impl<R: std::io::Read> In<R> {
 trait Src {
     fn bytes<const N: usize>(&mut self) -> Option<[u8; N]>;
     fn str(&mut self) -> Option<String>;
-    fn skip_str(&mut self) -> Option<()>;
+    /// Pass over `n` bytes.
+    fn skip(&mut self, n: usize) -> Option<()>;
+    fn skip_str(&mut self) -> Option<()> {
+        let n = self.u32()?;
+        self.skip(n)
+    }
+    /// Where the reader is, when it reads bytes in memory (which can be read again at any
+    /// position); None for a stream.
+    fn pos(&self) -> Option<usize> {
+        None
+    }
+
     /// Whether every byte has been read (a longer file is not what was written).
     fn at_end(&self) -> bool;
     fn u8(&mut self) -> Option<u8> {
@@ -127,8 +146,7 @@ impl<R: std::io::Read> Src for In<R> {
         };
         String::from_utf8(v).ok()
     }
-    fn skip_str(&mut self) -> Option<()> {
-        let n = self.u32()?;
+    fn skip(&mut self, n: usize) -> Option<()> {
         self.left = self.left.checked_sub(n as u64)?;
         if self.end - self.pos >= n {
             self.pos += n;
@@ -151,8 +169,8 @@ struct Slice<'a> {
     pos: usize,
 }
 
-impl Slice<'_> {
-    fn take(&mut self, n: usize) -> Option<&[u8]> {
+impl<'a> Slice<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
         let end = self.pos.checked_add(n).filter(|&e| e <= self.b.len())?;
         let out = &self.b[self.pos..end];
         self.pos = end;
@@ -171,9 +189,11 @@ impl Src for Slice<'_> {
         let n = self.u32()?;
         std::str::from_utf8(self.take(n)?).ok().map(str::to_owned)
     }
-    fn skip_str(&mut self) -> Option<()> {
-        let n = self.u32()?;
+    fn skip(&mut self, n: usize) -> Option<()> {
         self.take(n).map(|_| ())
+    }
+    fn pos(&self) -> Option<usize> {
+        Some(self.pos)
     }
 }
 
@@ -262,42 +282,150 @@ pub(crate) fn encode(pb: &Phrasebank) -> Vec<u8> {
         o.str(n);
     }
     let name_of = |n: &str| names.binary_search(&n).unwrap_or(0);
-    o.u32(phrases.len());
-    for (f, p) in phrases {
-        // What a selection is decided on comes first, so the rest of a record left out is
-        // skipped without being decoded.
-        o.u32(STATUSES.iter().position(|s| *s == p.status).unwrap_or(0));
-        o.u32(Role::ALL.iter().position(|r| *r == p.role).unwrap_or(0));
-        o.u32(p.themes.len());
-        for t in &p.themes {
-            o.u32(name_of(t));
+    // Each record: what a selection is decided on (status, role, themes, sub-topics), then the
+    // length of the rest, so that a record left out is passed over in one step.
+    let records: Vec<Vec<u8>> = phrases
+        .iter()
+        .map(|&(f, p)| {
+            let mut r = Out(Vec::new());
+            r.u32(STATUSES.iter().position(|s| *s == p.status).unwrap_or(0));
+            r.u32(Role::ALL.iter().position(|x| *x == p.role).unwrap_or(0));
+            r.u32(p.themes.len());
+            for t in &p.themes {
+                r.u32(name_of(t));
+            }
+            r.u32(p.topics.len());
+            for t in &p.topics {
+                r.u32(name_of(t));
+            }
+            let mut rest = Out(Vec::new());
+            rest.str(&p.id);
+            rest.str(&p.text);
+            rest.u32(p.kinds.len());
+            for k in &p.kinds {
+                rest.u32(Kind::ALL.iter().position(|x| x == k).unwrap_or(0));
+            }
+            rest.year(p.years.from);
+            rest.year(p.years.to);
+            rest.u32(p.live.from.map_or(0, |m| m.index() as usize + 1));
+            rest.u32(p.live.until.map_or(0, |m| m.index() as usize + 1));
+            rest.u32(p.weight as usize);
+            rest.str(&p.source);
+            rest.u32(f);
+            rest.u32(p.line);
+            r.u32(rest.0.len());
+            r.0.extend_from_slice(&rest.0);
+            r.0
+        })
+        .collect();
+    // The selection index, one length-prefixed block (a stream passes over it): where each
+    // record starts (from the first record), the curated entries every selection keeps, and
+    // for each name the curated entries of a theme role tagged with it as theme and as
+    // sub-topic. A reader of bytes in memory decodes only the records a selection keeps.
+    let mut ix = Out(Vec::new());
+    ix.u32(records.len());
+    let mut at = 0;
+    for r in &records {
+        ix.u32(at);
+        at += r.len();
+    }
+    let mut always = Vec::new();
+    let (mut by_theme, mut by_topic) =
+        (vec![Vec::new(); names.len()], vec![Vec::new(); names.len()]);
+    for (k, (_, p)) in phrases.iter().enumerate() {
+        if p.status != Status::Curated {
+            continue;
         }
-        o.u32(p.topics.len());
-        for t in &p.topics {
-            o.u32(name_of(t));
+        if !p.role.is_theme_role() || p.themes.is_empty() {
+            always.push(k);
+            continue;
         }
-        o.str(&p.id);
-        o.str(&p.text);
-        o.u32(p.kinds.len());
-        for k in &p.kinds {
-            o.u32(Kind::ALL.iter().position(|x| x == k).unwrap_or(0));
+        for (list, tags) in [(&mut by_theme, &p.themes), (&mut by_topic, &p.topics)] {
+            for t in tags {
+                let v: &mut Vec<usize> = &mut list[name_of(t)];
+                if v.last() != Some(&k) {
+                    v.push(k);
+                }
+            }
         }
-        o.year(p.years.from);
-        o.year(p.years.to);
-        o.u32(p.live.from.map_or(0, |m| m.index() as usize + 1));
-        o.u32(p.live.until.map_or(0, |m| m.index() as usize + 1));
-        o.u32(p.weight as usize);
-        o.str(&p.source);
-        o.u32(f);
-        o.u32(p.line);
+    }
+    for list in std::iter::once(&always).chain(&by_theme).chain(&by_topic) {
+        ix.u32(list.len());
+        for &k in list {
+            ix.u32(k);
+        }
+    }
+    o.u32(ix.0.len());
+    o.0.extend_from_slice(&ix.0);
+    o.u32(records.len());
+    for r in &records {
+        o.0.extend_from_slice(r);
     }
     let sum = crc32fast::hash(&o.0);
     o.0.extend_from_slice(&sum.to_le_bytes());
     o.0
 }
 
+/// The selection part of a record: status, role, and the names of its themes and sub-topics
+/// (into `theme_ix` and `topic_ix`), each checked against the `names` there are.
+fn record_header(
+    i: &mut impl Src,
+    names: usize,
+    theme_ix: &mut Vec<usize>,
+    topic_ix: &mut Vec<usize>,
+) -> Option<(Status, Role)> {
+    let status = *STATUSES.get(i.u32()?)?;
+    let role = *Role::ALL.get(i.u32()?)?;
+    for ix in [theme_ix, topic_ix] {
+        ix.clear();
+        for _ in 0..i.u32()? {
+            let k = i.u32()?;
+            (k < names).then_some(())?;
+            ix.push(k);
+        }
+    }
+    Some((status, role))
+}
+
+/// The rest of a record, after [`record_header`]: the entry.
+fn record_body(
+    i: &mut impl Src,
+    (status, role): (Status, Role),
+    (theme_ix, topic_ix): (&[usize], &[usize]),
+    names: &[String],
+    files: &[std::sync::Arc<Path>],
+) -> Option<Phrase> {
+    i.u32()?; // the record's length
+    Some(Phrase {
+        id: i.str()?,
+        role,
+        text: i.str()?,
+        themes: theme_ix.iter().map(|&k| names[k].clone()).collect(),
+        topics: topic_ix.iter().map(|&k| names[k].clone()).collect(),
+        kinds: (0..i.u32()?)
+            .map(|_| Kind::ALL.get(i.u32()?).copied())
+            .collect::<Option<_>>()?,
+        years: Years {
+            from: i.year()?,
+            to: i.year()?,
+        },
+        live: crate::lexicon::Span {
+            from: month(i.u32()?),
+            until: month(i.u32()?),
+        },
+        weight: i.u32()? as u32,
+        source: i.str()?,
+        status,
+        file: files.get(i.u32()?)?.clone(),
+        line: i.u32()?,
+    })
+}
+
+/// Decode the layout from `i`; `memory` is all of it when it is in memory (`i` reads it from
+/// the start), so that only the records a selection keeps are read.
 fn decode_from<S: Src>(
     mut i: S,
+    memory: Option<&[u8]>,
     dir: &Path,
     select: &mut dyn FnMut(&[Theme], &crate::topic::TopicMap) -> Option<Selection>,
 ) -> Option<Phrasebank> {
@@ -339,18 +467,25 @@ fn decode_from<S: Src>(
         .collect::<Option<_>>()?;
     // The topic map is built once: the selection resolves the spec's points with it, and
     // the phrasebank keeps it.
-    let first_pair = (0..i.u32()?)
-        .map(|_| {
-            Some((
-                u64::from_le_bytes(i.bytes()?),
-                i.u32()? as u32,
-                i.u32()? as u32,
-            ))
-        })
-        .collect::<Option<_>>()?;
-    let pair_topics = (0..i.u32()?)
-        .map(|_| Some((u64::from_le_bytes(i.bytes()?), i.u32()? as u32)))
-        .collect::<Option<_>>()?;
+    // Tens of thousands of rows: read into vectors of their size (not grown row by row).
+    let n = i.u32()?;
+    let mut first_pair = Vec::with_capacity(n.min(1 << 20));
+    for _ in 0..n {
+        let row: [u8; 16] = i.bytes()?;
+        let [p @ .., t0, t1, t2, t3, k0, k1, k2, k3] = row;
+        first_pair.push((
+            u64::from_le_bytes(p),
+            u32::from_le_bytes([t0, t1, t2, t3]),
+            u32::from_le_bytes([k0, k1, k2, k3]),
+        ));
+    }
+    let n = i.u32()?;
+    let mut pair_topics = Vec::with_capacity(n.min(1 << 20));
+    for _ in 0..n {
+        let row: [u8; 12] = i.bytes()?;
+        let [p @ .., t0, t1, t2, t3] = row;
+        pair_topics.push((u64::from_le_bytes(p), u32::from_le_bytes([t0, t1, t2, t3])));
+    }
     let topic_map = crate::topic::TopicMap::with_indexes(
         themes
             .iter()
@@ -371,75 +506,89 @@ fn decode_from<S: Src>(
             names.iter().map(|n| c.topics.contains(n)).collect(),
         ),
     };
+    // The selection index: used when the bytes are in memory and the selection names its
+    // themes (a spec that did not parse keeps every curated entry: then every record is read).
+    let index_at = i.pos();
+    i.skip_str()?;
     let n = i.u32()?;
-    let mut phrases = Vec::with_capacity(n.min(1 << 20));
+    let records_at = i.pos();
     let (mut theme_ix, mut topic_ix): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
-    for _ in 0..n {
-        let status = *STATUSES.get(i.u32()?)?;
-        let role = *Role::ALL.get(i.u32()?)?;
-        theme_ix.clear();
-        for _ in 0..i.u32()? {
-            let k = i.u32()?;
-            names.get(k)?;
-            theme_ix.push(k);
-        }
-        topic_ix.clear();
-        for _ in 0..i.u32()? {
-            let k = i.u32()?;
-            names.get(k)?;
-            topic_ix.push(k);
-        }
-        let kept = match &chosen {
-            None => true,
-            Some(c) => c.keeps_by(
-                status,
-                role,
-                theme_ix.is_empty(),
-                theme_ix.iter().any(|&k| want_theme[k]),
-                topic_ix.iter().any(|&k| want_topic[k]),
-            ),
-        };
-        if !kept {
-            i.skip_str()?; // id
-            i.skip_str()?; // text
-            for _ in 0..i.u32()? {
-                i.u32()?; // kinds
+    let indexed = match (&chosen, memory, index_at, records_at) {
+        (Some(c), Some(bytes), Some(ix), Some(rec)) if c.themes.is_some() => Some((bytes, ix, rec)),
+        _ => None,
+    };
+    let mut phrases;
+    if let Some((bytes, ix, rec)) = indexed {
+        // The records the selection keeps, in phrasebank order, read where they are.
+        let mut x = Slice { b: bytes, pos: ix };
+        x.u32()?;
+        let count = x.u32()?;
+        let offsets = x.take(count.checked_mul(4)?)?;
+        let mut kept: Vec<u32> = Vec::new();
+        let mut list = |x: &mut Slice<'_>, wanted: bool| -> Option<()> {
+            let len = x.u32()?;
+            let ks = x.take(len.checked_mul(4)?)?;
+            if wanted {
+                kept.extend(
+                    ks.chunks_exact(4)
+                        .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])),
+                );
             }
-            i.year()?;
-            i.year()?;
-            i.u32()?; // live from
-            i.u32()?; // live until
-            i.u32()?; // weight
-            i.skip_str()?; // source
-            i.u32()?; // file
-            i.u32()?; // line
-            continue;
+            Some(())
+        };
+        list(&mut x, true)?;
+        for &w in want_theme.iter().chain(&want_topic) {
+            list(&mut x, w)?;
         }
-        phrases.push(Phrase {
-            id: i.str()?,
-            role,
-            text: i.str()?,
-            themes: theme_ix.iter().map(|&k| names[k].clone()).collect(),
-            topics: topic_ix.iter().map(|&k| names[k].clone()).collect(),
-            kinds: (0..i.u32()?)
-                .map(|_| Kind::ALL.get(i.u32()?).copied())
-                .collect::<Option<_>>()?,
-            years: Years {
-                from: i.year()?,
-                to: i.year()?,
-            },
-            live: crate::lexicon::Span {
-                from: month(i.u32()?),
-                until: month(i.u32()?),
-            },
-            weight: i.u32()? as u32,
-            source: i.str()?,
-            status,
-            file: files.get(i.u32()?)?.clone(),
-            line: i.u32()?,
-        });
+        kept.sort_unstable();
+        kept.dedup();
+        phrases = Vec::with_capacity(kept.len());
+        for k in kept {
+            let k = k as usize;
+            let at = offsets.get(4 * k..4 * k + 4)?;
+            let at = u32::from_le_bytes([at[0], at[1], at[2], at[3]]) as usize;
+            let mut r = Slice {
+                b: bytes,
+                pos: rec.checked_add(at)?,
+            };
+            let head = record_header(&mut r, names.len(), &mut theme_ix, &mut topic_ix)?;
+            phrases.push(record_body(
+                &mut r,
+                head,
+                (&theme_ix, &topic_ix),
+                &names,
+                &files,
+            )?);
+        }
+    } else {
+        phrases = Vec::with_capacity(n.min(1 << 20));
+        for _ in 0..n {
+            let (status, role) = record_header(&mut i, names.len(), &mut theme_ix, &mut topic_ix)?;
+            let kept = match &chosen {
+                None => true,
+                Some(c) => c.keeps_by(
+                    status,
+                    role,
+                    theme_ix.is_empty(),
+                    theme_ix.iter().any(|&k| want_theme[k]),
+                    topic_ix.iter().any(|&k| want_topic[k]),
+                ),
+            };
+            if kept {
+                phrases.push(record_body(
+                    &mut i,
+                    (status, role),
+                    (&theme_ix, &topic_ix),
+                    &names,
+                    &files,
+                )?);
+            } else {
+                let len = i.u32()?;
+                i.skip(len)?;
+            }
+        }
     }
-    if !i.at_end() {
+    if indexed.is_none() && !i.at_end() {
         return None;
     }
     let mut pb = Phrasebank {
@@ -491,7 +640,7 @@ pub(crate) fn decode_checked<R: std::io::Read>(
         r: std::io::Read::take(&mut r, body),
         h: &mut h,
     };
-    let pb = decode_from(In::new(summed, body), dir, select).ok_or(Unread::Damaged)?;
+    let pb = decode_from(In::new(summed, body), None, dir, select).ok_or(Unread::Damaged)?;
     let mut sum = [0u8; 4];
     std::io::Read::read_exact(&mut r, &mut sum).map_err(|_| Unread::Damaged)?;
     if h.finalize() != u32::from_le_bytes(sum) {
@@ -507,15 +656,8 @@ pub(crate) fn decode_trusted(
     dir: &Path,
     select: &mut dyn FnMut(&[Theme], &crate::topic::TopicMap) -> Option<Selection>,
 ) -> Option<Phrasebank> {
-    let body = bytes.len().checked_sub(4)?;
-    decode_from(
-        Slice {
-            b: &bytes[..body],
-            pos: 0,
-        },
-        dir,
-        select,
-    )
+    let body = &bytes[..bytes.len().checked_sub(4)?];
+    decode_from(Slice { b: body, pos: 0 }, Some(body), dir, select)
 }
 
 #[cfg(test)]
@@ -565,5 +707,53 @@ mod tests {
             decode_checked(&bad[..], bad.len() as u64, &dir, &mut |_, _| None).err(),
             Some(Unread::Checksum)
         );
+    }
+
+    /// A selection reads the same entries, in the same order, whether the records are walked
+    /// (a cache file) or looked up through the selection index (the built-in phrasebank), and
+    /// they are the entries `Selection::keeps` keeps of the whole phrasebank.
+    #[test]
+    fn the_selection_index_keeps_what_the_walk_keeps() {
+        let whole = Phrasebank::embedded().unwrap();
+        let bytes = encode(&whole);
+        let dir = Path::new(super::super::embedded::DIR);
+        let themes: Vec<String> = whole.themes.iter().map(|t| t.name.clone()).collect();
+        let topics: Vec<String> = whole
+            .topic_map
+            .topics
+            .iter()
+            .map(|t| t.name.clone())
+            .collect();
+        let selections = [
+            Selection {
+                themes: Some(themes[..3].to_vec()),
+                topics: topics.iter().rev().take(5).cloned().collect(),
+            },
+            Selection {
+                themes: Some(vec![themes[themes.len() - 1].clone()]),
+                topics: Vec::new(),
+            },
+            Selection {
+                themes: Some(Vec::new()),
+                topics: topics.iter().step_by(7).cloned().collect(),
+            },
+            Selection {
+                themes: None,
+                topics: Vec::new(),
+            },
+        ];
+        for chosen in selections {
+            let mut select = |_: &[Theme], _: &crate::topic::TopicMap| Some(chosen.clone());
+            let walked = decode_checked(&bytes[..], bytes.len() as u64, dir, &mut select).unwrap();
+            let looked_up = decode_trusted(&bytes, dir, &mut select).unwrap();
+            let mut kept = whole.phrases.clone();
+            kept.retain(|p| chosen.keeps(p.status, p.role, &p.themes, &p.topics));
+            assert!(
+                !kept.is_empty() && kept.len() < whole.phrases.len() || chosen.themes.is_none()
+            );
+            assert_eq!(looked_up.phrases, kept);
+            assert_eq!(walked.phrases, kept);
+            assert_eq!(looked_up.by_role_topic, walked.by_role_topic);
+        }
     }
 }
