@@ -275,14 +275,19 @@ impl<'a> Planner<'a> {
             // A word the part's own sub-topics share (农业, 项目) is no sign of another.
             .filter(|t| !own.iter().any(|w| w.contains(*t) || t.contains(w)))
             .collect();
-        let ids: HashSet<String> = self
-            .pb
-            .pool_iter(role, Some(&n.theme), self.vs.kind, self.vs.at())
-            .filter(|ph| others.iter().any(|t| ph.text.contains(*t)))
-            .map(|ph| ph.id.clone())
-            .collect();
-        self.off_headings.insert(key, ids.clone());
-        ids
+        // The other sub-topics' words do not depend on the role: both roles' entries are
+        // sorted out at once.
+        for r in [Role::HeadingAim, Role::HeadingGoal] {
+            let ids: HashSet<String> = self
+                .pb
+                .pool_iter(r, Some(&n.theme), self.vs.kind, self.vs.at())
+                .filter(|ph| others.iter().any(|t| ph.text.contains(*t)))
+                .map(|ph| ph.id.clone())
+                .collect();
+            self.off_headings
+                .insert((r, n.theme.clone(), n.topics.clone()), ids);
+        }
+        self.off_headings.get(&key).cloned().unwrap_or_default()
     }
 }
 

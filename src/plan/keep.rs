@@ -21,9 +21,8 @@ impl<'a> Planner<'a> {
         for t in [&pp.topic, &pp.heading] {
             allowed.extend(grams(t));
         }
-        for w in prose::COMMON_FOUR {
-            allowed.extend(grams(w));
-        }
+        let common: HashSet<[char; 4]> = prose::COMMON_FOUR.iter().flat_map(|w| grams(w)).collect();
+        allowed.extend(common.iter().copied());
         // A phrase of five characters or more said twice in one point (施工黄金期稍纵即逝 …
         // 抓住施工黄金期) is a word said twice: the second is left out, the spec's own words
         // and the point's topic, heading and sub-topic words aside.
@@ -39,12 +38,13 @@ impl<'a> Planner<'a> {
             .collect();
         for task in &pp.tasks {
             for g in grams(&task.text) {
-                if !own.contains(&g) && !prose::COMMON_FOUR.iter().any(|w| grams(w).contains(&g)) {
+                if !own.contains(&g) && !common.contains(&g) {
                     allowed.remove(&g);
                 }
             }
+            let (topic5, heading5) = (grams5(&pp.topic), grams5(&pp.heading));
             for g in grams5(&task.text) {
-                if !grams5(&pp.topic).contains(&g) && !grams5(&pp.heading).contains(&g) {
+                if !topic5.contains(&g) && !heading5.contains(&g) {
                     allowed5.remove(&g);
                 }
             }
@@ -67,7 +67,6 @@ impl<'a> Planner<'a> {
             }
             m
         };
-        let masked = |text: &str| -> Vec<[char; 5]> { grams5(&mask(text)) };
         // A second sentence on one of the point's side objects (防止耕地非粮化 … 坚决遏制耕地
         // “非农化”、防止“非粮化”; two sentences on 公务用车) says that object's part again: it is
         // left out.
@@ -97,8 +96,9 @@ impl<'a> Planner<'a> {
             for g in grams(&s.text) {
                 *counts.entry(g).or_default() += 1;
             }
-            said5.extend(masked(&s.text));
-            said4.extend(grams(&mask(&s.text)));
+            let m = mask(&s.text);
+            said5.extend(grams5(&m));
+            said4.extend(grams(&m));
         }
         let mut keep = |s: &Sentence, planner: &mut Self| -> bool {
             let ps = pair_keys(&s.text);
@@ -127,14 +127,15 @@ impl<'a> Planner<'a> {
             if yidan && planner.yidan_in_part {
                 return false;
             }
-            let g5 = masked(&s.text);
+            let m = mask(&s.text);
+            let g5 = grams5(&m);
             if g5
                 .iter()
                 .any(|g| said5.contains(g) && !allowed5.contains(g))
             {
                 return false;
             }
-            let own4: HashSet<[char; 4]> = grams(&mask(&s.text)).into_iter().collect();
+            let own4: HashSet<[char; 4]> = grams(&m).into_iter().collect();
             // Three four-character words of the part said again (逐项明确, 完成时限, 责任体系
             // after an intro that said them) say the part's point again.
             if own4
