@@ -25,6 +25,7 @@
 //! | `off-topic` | (with the topic map) sentences of a point that name nothing of its sub-topic: one is let pass (a point may carry one sentence that fits any point of its theme), each beyond it is reported |
 
 use crate::corpus::LineSource;
+use crate::text::is_han;
 use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
@@ -636,10 +637,6 @@ fn check_parallel(s: &Speech, f: &mut Vec<Finding>) {
     for p in &s.parts {
         group(&p.parts, "level-2", f);
     }
-}
-
-fn is_han(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
 fn check_lines(lines: &(impl LineSource + ?Sized), spec_texts: &[String], f: &mut Vec<Finding>) {

@@ -16,6 +16,8 @@
 
 use std::collections::HashMap;
 
+use crate::text::is_han;
+
 /// The prose rules' names, and the `off-topic` rule of the topic map, as `wengao lint` reports
 /// them.
 pub const RULES: [&str; 8] = [
@@ -49,10 +51,6 @@ pub const COMMON_FOUR: [&str; 6] = [
     "高质量发",
     "质量发展",
 ];
-
-fn is_han(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c)
-}
 
 /// The four-character words found three times or more in a text, except those of `allowed`
 /// (the point's own topic and the spec's words, which a paragraph may repeat).

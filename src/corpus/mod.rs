@@ -70,34 +70,6 @@ impl std::hash::Hasher for FastHasher {
     }
 }
 
-/// True for a CJK ideograph.
-pub fn is_han(c: char) -> bool {
-    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
-}
-
-/// True for full-width Chinese punctuation.
-pub fn is_cjk_punct(c: char) -> bool {
-    matches!(
-        c,
-        '，' | '。'
-            | '、'
-            | '；'
-            | '：'
-            | '？'
-            | '！'
-            | '“'
-            | '”'
-            | '‘'
-            | '’'
-            | '（'
-            | '）'
-            | '《'
-            | '》'
-            | '…'
-            | '—'
-    )
-}
-
 /// The endings of a speech's title: 在…上的讲话, …上讲话, …讲话稿, …发言稿, …发言, …致辞.
 pub const TITLE_ENDS: [&str; 9] = [
     "讲话稿",

@@ -22,7 +22,8 @@ use serde::Serialize;
 
 use super::chrome::{chrome_start, crumb_prefix, is_ad, is_chrome, runs_to_end};
 use super::despin::{Reference, has_spun_word, looks_spun_lines};
-use super::{cn_digit, is_cjk_punct, is_han, salutation_len, title_form};
+use super::{cn_digit, salutation_len, title_form};
+use crate::text::{is_cjk_punct, is_han};
 
 /// What kind of change normalize made (or flagged).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]

@@ -7,10 +7,10 @@ use std::collections::BTreeSet;
 use super::classify::{kind_of, part_category, speech_year, theme_of};
 use super::generalise::generalise;
 use super::{Candidate, KindOrder, MAX_SOURCES, Miner};
-use crate::corpus::is_han;
 use crate::corpus::normalize::{count_placeholders, normalize};
 use crate::corpus::outline::parse;
 use crate::model::{Part, Speech};
+use crate::text::is_han;
 
 impl Miner {
     fn add(
