@@ -1036,12 +1036,11 @@ pub const MAX_COPIED: usize = 30;
 const WINDOW: usize = MAX_COPIED + 1;
 
 fn hash_chars(cs: &[char]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut h = crate::hash::StableHasher::new();
     for c in cs {
-        h ^= u64::from(*c as u32);
-        h = h.wrapping_mul(0x0100_0000_01b3);
+        h.write_char(*c);
     }
-    h
+    h.finish()
 }
 
 fn squeeze(s: &str) -> Vec<char> {
