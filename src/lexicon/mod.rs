@@ -21,6 +21,7 @@
 pub mod calendar;
 pub mod era;
 pub mod expressions;
+pub mod kinds;
 
 use std::sync::OnceLock;
 

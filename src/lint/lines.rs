@@ -6,6 +6,11 @@ use crate::corpus::LineSource;
 use crate::text::is_han;
 use std::collections::HashMap;
 
+/// The first `{slot}` of a line, by the phrasebank's one slot scanner.
+fn first_slot(l: &str) -> Option<&str> {
+    crate::phrasebank::slots_of(l).first().copied()
+}
+
 pub(super) fn check_lines(
     lines: &(impl LineSource + ?Sized),
     spec_texts: &[String],
@@ -45,7 +50,7 @@ pub(super) fn check_lines(
                     f.push(Finding::error("residue", n, what.to_string()));
                 }
             }
-            if let Some(slot) = find_slot(l) {
+            if let Some(slot) = first_slot(l) {
                 f.push(Finding::error(
                     "residue",
                     n,
@@ -98,23 +103,6 @@ pub(super) fn check_lines(
             }
         }
     }
-}
-
-pub(super) fn find_slot(l: &str) -> Option<&str> {
-    let mut rest = l;
-    while let Some(i) = rest.find('{') {
-        let after = &rest[i + 1..];
-        if let Some(j) = after.find('}')
-            && j > 0
-            && after[..j]
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c == '_')
-        {
-            return Some(&after[..j]);
-        }
-        rest = after;
-    }
-    None
 }
 
 /// Split a line into sentences at 。！？ (keeping the mark).

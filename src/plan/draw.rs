@@ -11,30 +11,19 @@ pub fn fill(text: &str, slots: &BTreeMap<&str, String>) -> Option<String> {
     fill_by(text, |k| slots.get(k).map(String::as_str))
 }
 
-/// [`fill`] with the slots' values looked up by a function.
+/// [`fill`] with the slots' values looked up by a function. The slots are found by the
+/// phrasebank's one scanner, [`crate::phrasebank::slots_of`], whose names are slices of `text`:
+/// a name's offset in `text` places its `{name}`.
 pub(super) fn fill_by<'v>(text: &str, slot: impl Fn(&str) -> Option<&'v str>) -> Option<String> {
     let mut out = String::with_capacity(text.len() + 32);
-    let mut rest = text;
-    while let Some(i) = rest.find('{') {
-        out.push_str(&rest[..i]);
-        let after = &rest[i + 1..];
-        match after.find('}') {
-            Some(j)
-                if j > 0
-                    && after[..j]
-                        .chars()
-                        .all(|c| c.is_ascii_lowercase() || c == '_') =>
-            {
-                out.push_str(slot(&after[..j])?);
-                rest = &after[j + 1..];
-            }
-            _ => {
-                out.push('{');
-                rest = after;
-            }
-        }
+    let mut at = 0;
+    for name in crate::phrasebank::slots_of(text) {
+        let start = name.as_ptr() as usize - text.as_ptr() as usize;
+        out.push_str(&text[at..start - 1]);
+        out.push_str(slot(name)?);
+        at = start + name.len() + 1;
     }
-    out.push_str(rest);
+    out.push_str(&text[at..]);
     Some(out)
 }
 
