@@ -1,10 +1,9 @@
 //! Rules read line by line: template residue and placeholders, half-width punctuation between
-//! Chinese characters, balanced quotes and brackets; and sentences used twice.
+//! Chinese characters, balanced quotes and brackets.
 
 use super::Finding;
 use crate::corpus::LineSource;
 use crate::text::is_han;
-use std::collections::HashMap;
 
 /// The first `{slot}` of a line, by the phrasebank's one slot scanner.
 fn first_slot(l: &str) -> Option<&str> {
@@ -100,55 +99,6 @@ pub(super) fn check_lines(
         for (k, (_, _, what)) in PAIRS.iter().enumerate() {
             if bad[k] || depth[k] != 0 {
                 f.push(Finding::error("balance", n, format!("unbalanced {what}")));
-            }
-        }
-    }
-}
-
-/// Split a line into sentences at 。！？ (keeping the mark).
-pub fn sentences(line: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, c) in line.char_indices() {
-        if matches!(c, '。' | '！' | '？') {
-            let end = i + c.len_utf8();
-            let s = line[start..end].trim();
-            if !s.is_empty() {
-                out.push(s);
-            }
-            start = end;
-        }
-    }
-    let s = line[start..].trim();
-    if !s.is_empty() {
-        out.push(s);
-    }
-    out
-}
-
-pub(super) fn check_repeats(lines: &(impl LineSource + ?Sized), f: &mut Vec<Finding>) {
-    let mut seen: HashMap<std::borrow::Cow<'_, str>, usize> = HashMap::new();
-    for (i, l) in lines.iter().enumerate() {
-        for s in sentences(l) {
-            let key: std::borrow::Cow<'_, str> = if s.contains(char::is_whitespace) {
-                s.chars()
-                    .filter(|c| !c.is_whitespace())
-                    .collect::<String>()
-                    .into()
-            } else {
-                s.into()
-            };
-            if key.chars().count() < 8 {
-                continue;
-            }
-            if let Some(first) = seen.get(&key) {
-                f.push(Finding::error(
-                    "repeat",
-                    i + 1,
-                    format!("this sentence is used twice (first at line {first}): {s}"),
-                ));
-            } else {
-                seen.insert(key, i + 1);
             }
         }
     }

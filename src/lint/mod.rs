@@ -14,7 +14,7 @@
 //! | `residue` | placeholders and template residue: XX, **, {{ }}, {slot}, 【待补 |
 //! | `punctuation` | half-width punctuation between Chinese characters |
 //! | `balance` | quotes and brackets balanced in each paragraph |
-//! | `repeat` | a sentence used twice |
+//! | `repeat` | a sentence used twice or more: one finding a sentence, with the count and the lines it is used again on |
 //! | `era` | terms used out of their era at the meeting's date (the era lexicon, [`crate::lexicon::era`]) |
 //! | `later-event` | a congress or plenary session named that was held after the meeting ([`crate::lexicon::calendar`]) |
 //! | `expression` | a wrong or outdated form of a standard expression (规范表述), with the fix ([`crate::lexicon::expressions`]) |
@@ -26,22 +26,22 @@
 //!
 //! This file holds the findings, the options and [`lint`], which runs the rules in order; the
 //! rules live by job in `structure` (title, numbering, announced count, parallel headings),
-//! `lines` (residue, punctuation, balance, repeats), `lexicon` (era, later events, expressions,
+//! `lines` (residue, punctuation, balance), `repeats` (repeats and near-duplicates), `lexicon` (era, later events, expressions,
 //! and the meeting's date), `coverage` (with a spec), `copied` (with a corpus), `prose` (the
-//! prose rules and near-duplicates) and `topics` (off-topic, with the topic map).
+//! prose rules) and `topics` (off-topic, with the topic map).
 
 mod copied;
 mod coverage;
 mod lexicon;
 mod lines;
 mod prose;
+mod repeats;
 mod structure;
 mod topics;
 
 pub use copied::{CorpusIndex, MAX_COPIED};
 pub use coverage::numbers;
 pub use lexicon::{date_of, month_of, year_of};
-pub use lines::sentences;
 pub use structure::announced_count;
 pub use topics::{PointTopicReport, topic_report};
 
@@ -53,8 +53,9 @@ use crate::spec::ValidSpec;
 use copied::check_copied;
 use coverage::check_coverage;
 use lexicon::check_lexicon;
-use lines::{check_lines, check_repeats};
+use lines::check_lines;
 use prose::check_prose;
+use repeats::check_repeats;
 use structure::{check_announced, check_numbering, check_parallel, check_title};
 
 /// How bad a finding is. Errors make `lint` exit 1 and `draft` refuse.
@@ -215,14 +216,6 @@ pub fn format_text(file: &str, findings: &[Finding]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn sentences_split() {
-        assert_eq!(
-            sentences("一要抓。二要干！好吗？尾"),
-            vec!["一要抓。", "二要干！", "好吗？", "尾"]
-        );
-    }
 
     #[test]
     fn numbers_are_found() {

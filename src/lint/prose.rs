@@ -1,8 +1,7 @@
 //! The prose rules of [`crate::prose`] (repeated words, ranking words, count words, mottos, time
-//! words, 我再强调), line by line, and near-duplicate sentences found through an index of
-//! character pairs ([`near_duplicate`], linear on long repetitive text).
+//! words, 我再强调), line by line. Near-duplicate sentences are found with the repeats
+//! (`repeats.rs`).
 
-use super::lines::sentences;
 use super::{Finding, is_l1_heading, is_l2_heading};
 use crate::corpus::LineSource;
 use crate::spec::ValidSpec;
@@ -25,7 +24,6 @@ pub(super) fn check_prose(
     let mut ranking_seen: Vec<&str> = Vec::new();
     let mut mottos: HashMap<String, usize> = HashMap::new();
     let mut heading = String::new();
-    let mut near = NearIndex::default();
     for (i, l) in lines.iter().enumerate() {
         let line = i + 1;
         if is_l1_heading(l) || is_l2_heading(l) {
@@ -93,12 +91,6 @@ pub(super) fn check_prose(
                 format!("`{w}` three times in one paragraph"),
             ));
         }
-        if is_l1_heading(l) || is_l2_heading(l) {
-            continue;
-        }
-        for s in sentences(l) {
-            near.check(line, s, f);
-        }
     }
 }
 
@@ -115,79 +107,4 @@ fn check_mottos(l: &str, line: usize, mottos: &mut HashMap<String, usize>, f: &m
             mottos.insert(m, line);
         }
     }
-}
-
-/// The sentences seen so far, for near-duplicates: sentence → its line and character pairs,
-/// pair → the sentences holding it.
-#[derive(Default)]
-struct NearIndex {
-    sents: Vec<(usize, Vec<(char, char)>)>,
-    by_pair: HashMap<(char, char), Vec<usize>>,
-}
-
-impl NearIndex {
-    /// Report sentence `s` of `line` when it says nearly what an earlier one says, and index it.
-    fn check(&mut self, line: usize, s: &str, f: &mut Vec<Finding>) {
-        if s.chars().count() < 15 {
-            return;
-        }
-        let ps = crate::prose::pairs(s);
-        let k = self.sents.len();
-        if let Some(j) = near_duplicate(&ps, &self.sents, &self.by_pair) {
-            f.push(Finding::warning(
-                "near-duplicate",
-                line,
-                format!(
-                    "this sentence says nearly what line {} says: {s}",
-                    self.sents[j].0
-                ),
-            ));
-        }
-        for p in &ps {
-            self.by_pair.entry(*p).or_default().push(k);
-        }
-        self.sents.push((line, ps));
-    }
-}
-
-/// How many earlier sentences one sentence is compared with, at most, in [`near_duplicate`].
-pub(super) const NEAR_CANDIDATES: usize = 2_000;
-
-/// An earlier sentence at least [`crate::prose::NEAR`] alike with the one of pairs `ps`.
-///
-/// Linear, not quadratic, on long repetitive text (counting every earlier sentence sharing any
-/// pair made 8 MB of speech take minutes): two sentences that alike share at least
-/// `need = ⌈NEAR·|ps|⌉` pairs, so any `|ps| - need + 1` of `ps` hold one of them. Those are taken
-/// rarest first, the sentences holding them are the candidates (at most [`NEAR_CANDIDATES`]), and
-/// each is checked exactly.
-pub(super) fn near_duplicate(
-    ps: &[(char, char)],
-    sents: &[(usize, Vec<(char, char)>)],
-    by_pair: &HashMap<(char, char), Vec<usize>>,
-) -> Option<usize> {
-    if ps.is_empty() {
-        return None;
-    }
-    let mut order: Vec<(usize, &(char, char))> = ps
-        .iter()
-        .map(|p| (by_pair.get(p).map_or(0, Vec::len), p))
-        .collect();
-    order.sort_unstable();
-    let need = (crate::prose::NEAR * ps.len() as f64 - 1e-9).ceil() as usize;
-    let probe = ps.len() + 1 - need.clamp(1, ps.len());
-    let mut seen: std::collections::HashSet<usize> = std::collections::HashSet::new();
-    for (_, p) in &order[..probe] {
-        for &j in by_pair.get(*p).map(Vec::as_slice).unwrap_or(&[]) {
-            if !seen.insert(j) {
-                continue;
-            }
-            if seen.len() > NEAR_CANDIDATES {
-                return None;
-            }
-            if crate::prose::alike(ps, &sents[j].1) >= crate::prose::NEAR {
-                return Some(j);
-            }
-        }
-    }
-    None
 }
