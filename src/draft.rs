@@ -324,17 +324,9 @@ impl Drafter {
 pub fn seed_of(vs: &ValidSpec, given: Option<u64>) -> u64 {
     given
         .or(vs.spec.output.as_ref().and_then(|o| o.seed))
-        .unwrap_or_else(|| fnv1a(format!("{}|{}", vs.spec.meeting.name, vs.date).as_bytes()))
-}
-
-/// FNV-1a, 64 bit: stable on every platform.
-pub fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
+        .unwrap_or_else(|| {
+            crate::hash::stable_hash(format!("{}|{}", vs.spec.meeting.name, vs.date).as_bytes())
+        })
 }
 
 /// Collapse runs of blank lines to one, trim line ends, end with one newline.

@@ -118,11 +118,11 @@ impl fmt::Display for Diagnostic {
             writeln!(f, "{pad} |")?;
             writeln!(f, "{} | {}", self.line, src)?;
             // The caret goes under the column, counting wide characters as two cells.
-            let cells: usize = src
-                .chars()
-                .take(caret_col.saturating_sub(1))
-                .map(|c| if c.is_ascii() { 1 } else { 2 })
-                .sum();
+            let before = src
+                .char_indices()
+                .nth(caret_col.saturating_sub(1))
+                .map_or(src.len(), |(i, _)| i);
+            let cells = crate::text::width(&src[..before]);
             write!(f, "{pad} | {}^", " ".repeat(cells))?;
         }
         if let Some(help) = &self.help {

@@ -25,6 +25,7 @@ pub mod corpus;
 pub mod draft;
 pub mod error;
 pub mod fuzzing;
+pub mod hash;
 pub mod io;
 pub mod lexicon;
 pub mod lint;

@@ -20,6 +20,7 @@ use crate::phrasebank::{
     Phrase, RawFile, RawPhrase, Role, SLOTS, Status, Theme, Years, entry_lines, slots_of,
 };
 use crate::spec::Kind;
+use crate::text::is_han;
 
 /// The years the planner must be able to draft for: depth is checked in each.
 pub const YEARS: RangeInclusive<i32> = 2018..=2030;
@@ -786,10 +787,6 @@ pub fn slots_fillable(role: Role, text: &str) -> bool {
     slots_of(text)
         .iter()
         .all(|s| BASE_SLOTS.contains(s) || extra.contains(s))
-}
-
-fn is_han(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
 }
 
 /// A spun (伪原创) word, what it should be, and a test on the text before and after it that says

@@ -14,6 +14,8 @@
 //! Each works on the lines of a text draft (a writer's own as well as a generated one). The
 //! planner uses the same functions while it drafts, so its drafts raise none of them.
 
+use crate::text::is_han;
+
 /// The prose rules' names, and the `off-topic` rule of the topic map, as `wengao lint` reports
 /// them.
 pub const RULES: [&str; 8] = [
@@ -47,10 +49,6 @@ pub const COMMON_FOUR: [&str; 6] = [
     "高质量发",
     "质量发展",
 ];
-
-fn is_han(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c)
-}
 
 /// The four-character words found three times or more in a text, except those of `allowed`
 /// (the point's own topic and the spec's words, which a paragraph may repeat).

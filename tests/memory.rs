@@ -197,6 +197,9 @@ const CASES: &[(&str, &str, u64)] = &[
     ("items", "normalize+outline", FACTOR),
     ("blank", "lint", FACTOR),
     ("short", "lint", FACTOR),
+    // A text that repeats one sentence: one `repeat` finding, not one a repeat (issue 16).
+    ("oneline", "lint", FACTOR),
+    ("items", "lint", FACTOR),
     ("spec", "spec", FACTOR),
     ("phrasebank", "phrasebank load", 16),
     ("phrasebank", "phrasebank lint", 24),

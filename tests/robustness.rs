@@ -948,9 +948,17 @@ fn many_first_items_without_a_second_are_linear() {
         r.stdout
             .contains("1 level-1 part(s), 0 level-2 part(s), 0 item(s)")
     );
-    // lint: findings (the repeats), not a hang; spec-from: one part is not a speech.
+    // lint: findings (the repeats: one finding for the sentence, with its count), not a hang;
+    // spec-from: one part is not a speech.
     let lint = run_guarded(Wengao::new().arg("lint").path(&p));
     assert_eq!(lint.code, 1, "{}", lint.stderr);
+    assert_eq!(
+        lint.stdout.matches("error[repeat]").count(),
+        1,
+        "{}",
+        lint.stdout
+    );
+    assert!(lint.stdout.contains("used 100000 times"), "{}", lint.stdout);
     run_guarded(Wengao::new().arg("spec-from").path(&p))
         .code(2)
         .stderr_has("many.txt");

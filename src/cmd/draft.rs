@@ -70,73 +70,11 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
         ),
     );
     if let Some(n) = args.variants {
-        let Some(dir) = &args.output else {
-            return Err(Error::Usage(
-                "--variants needs -o DIR: the directory to write the drafts into".into(),
-            ));
-        };
-        if !(1..=50).contains(&n) {
-            return Err(Error::Usage("--variants takes 1 to 50".into()));
-        }
-        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, "create the directory", e))?;
-        let first = crate::draft::seed_of(&vs, args.seed);
-        let stem = std::path::Path::new(&args.spec)
-            .file_stem()
-            .map(|s| s.to_string_lossy().to_string())
-            .filter(|s| s != "-")
-            .unwrap_or_else(|| "draft".into());
-        let mut skipped = 0u32;
-        for k in 0..u64::from(n) {
-            let seed = first.wrapping_add(k);
-            let plan = drafter.plan(&vs, Some(seed))?;
-            if !args.no_lint && crate::lint::has_errors(&drafter.check(&vs, &plan, None)?) {
-                error_line(&format!(
-                    "error: the draft with seed {seed} fails its checks; skipped (see `wengao draft --seed {seed}`)"
-                ));
-                skipped += 1;
-                continue;
-            }
-            let bytes = drafter.render_with(&plan, args.format, args.layout)?;
-            let path = dir.join(format!("{stem}-seed{seed}.{}", args.format.ext()));
-            io::write_atomic(&path, &bytes, args.force)?;
-            info(
-                g,
-                &format!("wrote {} ({} characters)", path.display(), plan.length),
-            );
-        }
-        // A variant that fails its checks is a finding: exit 1, the others written.
-        return Ok(if skipped > 0 { 1 } else { 0 });
+        return write_variants(args, g, &mut drafter, &vs, n);
     }
     let plan = drafter.plan(&vs, args.seed)?;
     clock.lap("plan");
-    verbose(
-        g,
-        &format!(
-            "drafted {} with template {}, seed {}: {} characters (target {})",
-            args.spec, plan.template, plan.seed, plan.length, plan.target
-        ),
-    );
-    for t in &plan.topics {
-        verbose(
-            g,
-            &format!(
-                "point {}.{} 「{}」{} → {} ({} sentence(s) of its own)",
-                t.section + 1,
-                t.point + 1,
-                t.topic,
-                if t.implicit { " (implicit)" } else { "" },
-                if t.resolution.is_empty() {
-                    "no sub-topic".to_string()
-                } else {
-                    t.resolution.why.clone()
-                },
-                t.drawn
-            ),
-        );
-    }
-    for w in &plan.warnings {
-        info(g, &format!("warning: {w}"));
-    }
+    report_plan(g, args, &plan);
     // The text draft is rendered once: checked, and written when txt was asked for.
     let text = drafter.text(&plan)?;
     clock.lap("render");
@@ -183,6 +121,85 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
         );
     }
     Ok(0)
+}
+
+/// `--variants N`: N drafts with consecutive seeds into the `-o` directory; a draft that fails
+/// its checks is skipped and makes the exit 1.
+fn write_variants(
+    args: &Args,
+    g: &Globals,
+    drafter: &mut Drafter,
+    vs: &crate::spec::ValidSpec,
+    n: u32,
+) -> Result<i32> {
+    let Some(dir) = &args.output else {
+        return Err(Error::Usage(
+            "--variants needs -o DIR: the directory to write the drafts into".into(),
+        ));
+    };
+    if !(1..=50).contains(&n) {
+        return Err(Error::Usage("--variants takes 1 to 50".into()));
+    }
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, "create the directory", e))?;
+    let first = crate::draft::seed_of(vs, args.seed);
+    let stem = std::path::Path::new(&args.spec)
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .filter(|s| s != "-")
+        .unwrap_or_else(|| "draft".into());
+    let mut skipped = 0u32;
+    for k in 0..u64::from(n) {
+        let seed = first.wrapping_add(k);
+        let plan = drafter.plan(vs, Some(seed))?;
+        if !args.no_lint && crate::lint::has_errors(&drafter.check(vs, &plan, None)?) {
+            error_line(&format!(
+                "error: the draft with seed {seed} fails its checks; skipped (see `wengao draft --seed {seed}`)"
+            ));
+            skipped += 1;
+            continue;
+        }
+        let bytes = drafter.render_with(&plan, args.format, args.layout)?;
+        let path = dir.join(format!("{stem}-seed{seed}.{}", args.format.ext()));
+        io::write_atomic(&path, &bytes, args.force)?;
+        info(
+            g,
+            &format!("wrote {} ({} characters)", path.display(), plan.length),
+        );
+    }
+    // A variant that fails its checks is a finding: exit 1, the others written.
+    Ok(if skipped > 0 { 1 } else { 0 })
+}
+
+/// Under `-v`: how the draft was made and what each point resolved to; the plan's warnings.
+fn report_plan(g: &Globals, args: &Args, plan: &crate::plan::Plan) {
+    verbose(
+        g,
+        &format!(
+            "drafted {} with template {}, seed {}: {} characters (target {})",
+            args.spec, plan.template, plan.seed, plan.length, plan.target
+        ),
+    );
+    for t in &plan.topics {
+        verbose(
+            g,
+            &format!(
+                "point {}.{} 「{}」{} → {} ({} sentence(s) of its own)",
+                t.section + 1,
+                t.point + 1,
+                t.topic,
+                if t.implicit { " (implicit)" } else { "" },
+                if t.resolution.is_empty() {
+                    "no sub-topic".to_string()
+                } else {
+                    t.resolution.why.clone()
+                },
+                t.drawn
+            ),
+        );
+    }
+    for w in &plan.warnings {
+        info(g, &format!("warning: {w}"));
+    }
 }
 
 /// Where the time of one `wengao draft` went (printed with `-v`; see docs/performance.md).

@@ -10,11 +10,7 @@ use crate::lint::{self, CorpusIndex, Options};
 use crate::{Result, io};
 
 /// Output format of `lint`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    Text,
-    Json,
-}
+pub use super::ReportFormat as Format;
 
 /// Arguments of `wengao lint`.
 #[derive(Debug, clap::Args)]

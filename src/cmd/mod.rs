@@ -21,6 +21,14 @@ use crate::phrasebank::Phrasebank;
 use crate::project::{Chosen, Source, Why};
 use crate::{Error, Result};
 
+/// The report formats of the commands that print a report (`lint`, `outline`): text for a
+/// reader, JSON for a program.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    Text,
+    Json,
+}
+
 /// The phrasebank's and the templates' sources, and the cache a phrasebank folder goes through.
 #[derive(Debug, Clone)]
 pub struct Sources {

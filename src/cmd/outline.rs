@@ -5,11 +5,7 @@ use crate::cli::Globals;
 use crate::corpus::outline::{outline_json, outline_text, parse};
 
 /// Output format of `outline`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    Text,
-    Json,
-}
+pub use super::ReportFormat as Format;
 
 /// Arguments of `wengao outline`.
 #[derive(Debug, clap::Args)]

@@ -357,7 +357,7 @@ pub fn spec_text(
         .or_else(|| sp.byline.iter().find_map(|b| role_in(b)))
         .map(str::to_string)
         .unwrap_or_else(|| format!("{level}长"));
-    let kind = kind_named(&name);
+    let kind = crate::lexicon::kinds::kind_named(&name).name();
     let mut w = Writer::quoted();
     w.comment(
         0,
@@ -450,23 +450,6 @@ fn meeting_date(sp: &Speech, all_text: &str, text: &str) -> (String, Option<&'st
                 Some("原文未给出日期：请改为会议日期"),
             ),
         },
-    }
-}
-
-/// The kind of meeting a meeting's name says.
-fn kind_named(name: &str) -> &'static str {
-    if name.contains("廉政") || name.contains("全体") {
-        "plenary"
-    } else if name.contains("经济运行") {
-        "economy"
-    } else if name.contains("依法行政") || name.contains("法治") {
-        "rule_of_law"
-    } else if name.contains("安全") {
-        "safety"
-    } else if name.contains("招商") || name.contains("营商") {
-        "investment"
-    } else {
-        "key_work"
     }
 }
 

@@ -11,7 +11,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use super::{is_cjk_punct, is_han};
+use crate::text::{is_cjk_punct, is_han};
 
 /// Substitution pairs: (spun form, original).
 pub const PAIRS: [(&str, &str); 11] = [

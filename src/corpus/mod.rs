@@ -8,95 +8,10 @@ pub mod outline;
 
 use std::path::{Path, PathBuf};
 
-/// A fast, non-random hasher (the FxHash scheme) for maps whose iteration order never reaches the
-/// output; the keys are corpus text, not chosen by an adversary who could force collisions.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct FastHasher(u64);
-
-/// Builds [`FastHasher`]s.
-pub type FastHash = std::hash::BuildHasherDefault<FastHasher>;
-
-impl FastHasher {
-    const K: u64 = 0xf135_7aea_2e62_a9c5;
-
-    #[inline]
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::K);
-    }
-}
-
-impl std::hash::Hasher for FastHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.add(u64::from_le_bytes(w));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(w) ^ ((rest.len() as u64) << 59));
-        }
-    }
-
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    #[inline]
-    fn write_u32(&mut self, i: u32) {
-        self.add(u64::from(i));
-    }
-
-    #[inline]
-    fn write_u64(&mut self, i: u64) {
-        self.add(i);
-    }
-
-    #[inline]
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    #[inline]
-    fn finish(&self) -> u64 {
-        // The multiplication mixes upwards; bring the well-mixed high bits down to the low bits
-        // that pick the bucket.
-        self.0.rotate_left(26)
-    }
-}
-
-/// True for a CJK ideograph.
-pub fn is_han(c: char) -> bool {
-    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
-}
-
-/// True for full-width Chinese punctuation.
-pub fn is_cjk_punct(c: char) -> bool {
-    matches!(
-        c,
-        '，' | '。'
-            | '、'
-            | '；'
-            | '：'
-            | '？'
-            | '！'
-            | '“'
-            | '”'
-            | '‘'
-            | '’'
-            | '（'
-            | '）'
-            | '《'
-            | '》'
-            | '…'
-            | '—'
-    )
-}
+/// The fast map hasher for the corpus pipeline's maps (rustc-hash's Fx hash, a maintained crate):
+/// their iteration order never reaches the output, and the keys are corpus text, not chosen by an
+/// adversary who could force collisions.
+pub type FastHash = rustc_hash::FxBuildHasher;
 
 /// The endings of a speech's title: 在…上的讲话, …上讲话, …讲话稿, …发言稿, …发言, …致辞.
 pub const TITLE_ENDS: [&str; 9] = [

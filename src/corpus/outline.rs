@@ -14,10 +14,11 @@
 
 use serde_json::{Value, json};
 
+use super::cn_digit;
 use super::normalize::{di_prefix, l1_prefix, l2_prefix};
 use super::split_title_byline;
-use super::{cn_digit, is_han};
 use crate::model::{Item, ItemMarker, Origin, Paragraph, Part, Sentence, Speech};
+use crate::text::is_han;
 
 /// Split a paragraph into sentences at 。！？ (closing quotes and brackets stay with the sentence).
 pub fn split_sentences(text: &str, line: usize) -> Vec<Sentence> {

@@ -24,6 +24,7 @@
 pub mod calendar;
 pub mod era;
 pub mod expressions;
+pub mod kinds;
 pub mod season;
 
 use std::sync::OnceLock;

@@ -106,25 +106,6 @@ pub fn speech_year(sp: &Speech, text: &str) -> Option<i32> {
     year_in(text).into_iter().filter(|y| *y <= 2100).max()
 }
 
-/// The meeting kind a title names.
-pub fn kind_of(title: &str) -> &'static str {
-    if title.contains("推进") {
-        "key_work"
-    } else if title.contains("全体") {
-        "plenary"
-    } else if title.contains("经济运行") {
-        "economy"
-    } else if title.contains("依法行政") {
-        "rule_of_law"
-    } else if title.contains("安全生产") {
-        "safety"
-    } else if title.contains("招商") || title.contains("营商") {
-        "investment"
-    } else {
-        "key_work"
-    }
-}
-
 /// What a level-1 part is about: 形势, 重点任务, 当前工作 or 作风/廉政.
 pub fn part_category(p: &Part) -> &'static str {
     let mut s = p.heading.clone();

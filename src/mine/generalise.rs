@@ -4,7 +4,7 @@
 use super::{Family, Slot};
 use std::collections::BTreeSet;
 
-use crate::corpus::is_cjk_punct;
+use crate::text::is_cjk_punct;
 
 /// `{X}` → `{}`.
 pub fn skeleton(pattern: &str) -> String {

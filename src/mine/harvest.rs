@@ -4,13 +4,14 @@
 
 use std::collections::BTreeSet;
 
-use super::classify::{kind_of, part_category, speech_year, theme_of};
+use super::classify::{part_category, speech_year, theme_of};
 use super::generalise::generalise;
 use super::{Candidate, KindOrder, MAX_SOURCES, Miner};
-use crate::corpus::is_han;
 use crate::corpus::normalize::{count_placeholders, normalize};
 use crate::corpus::outline::parse;
+use crate::lexicon::kinds::kind_named;
 use crate::model::{Part, Speech};
+use crate::text::is_han;
 
 impl Miner {
     fn add(
@@ -85,7 +86,7 @@ impl Miner {
                 .map(|p| part_category(p).to_string())
                 .collect();
             self.kinds
-                .entry(kind_of(&sp.title).to_string())
+                .entry(kind_named(&sp.title).name().to_string())
                 .or_default()
                 .push(KindOrder {
                     source: name.to_string(),

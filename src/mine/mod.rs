@@ -27,7 +27,7 @@ use serde::Serialize;
 
 use crate::corpus::FastHash;
 
-pub use classify::{kind_of, part_category, speech_year};
+pub use classify::{part_category, speech_year};
 pub use generalise::{generalise, skeleton};
 pub use merge::merge;
 pub use threads::mine_files;

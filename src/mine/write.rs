@@ -183,10 +183,6 @@ fn yaml_file<T: Serialize + ?Sized>(comment: &str, value: &T) -> Result<Vec<u8>>
 
 /// `mined.<role>.<hash>`: stable across runs, so merging is idempotent.
 pub fn candidate_id(role: &str, text: &str) -> String {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for b in text.bytes() {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x100000001b3);
-    }
+    let h = crate::hash::stable_hash(text.as_bytes());
     format!("mined.{role}.{:08x}", h & 0xffff_ffff)
 }

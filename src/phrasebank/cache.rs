@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use super::compact::{MAGIC, Unread, decode_checked, encode};
 use super::{Phrasebank, Selection, Theme};
+use crate::hash::StableHasher;
 
 pub fn dir() -> Option<PathBuf> {
     match std::env::var_os("WENGAO_CACHE_DIR") {
@@ -22,19 +23,6 @@ pub fn dir() -> Option<PathBuf> {
     }
 }
 
-/// A 64-bit hash over words (not cryptographic: it tells versions of one's own files apart).
-fn hash(h: &mut u64, bytes: &[u8]) {
-    let mut mix = |w: u64| *h = (h.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    let mut chunks = bytes.chunks_exact(8);
-    for c in &mut chunks {
-        mix(u64::from_le_bytes(c.try_into().unwrap_or_default()));
-    }
-    let mut last = [0u8; 8];
-    last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
-    mix(u64::from_le_bytes(last));
-    mix(bytes.len() as u64);
-}
-
 /// What the files look like from outside: a hash of wengao's version and each file's path,
 /// size, modification time (and inode), unless a file was modified in the last two seconds
 /// (a later edit in the same clock tick could go unseen: such files are read and hashed).
@@ -46,12 +34,12 @@ pub struct Stamp {
 pub fn stamp(dir: &Path, files: &[PathBuf]) -> Option<Stamp> {
     let dir = dir.to_path_buf();
     let now = std::time::SystemTime::now();
-    let mut h: u64 = 0;
-    hash(&mut h, MAGIC);
-    hash(&mut h, b"stamp");
-    hash(&mut h, env!("CARGO_PKG_VERSION").as_bytes());
-    hash(&mut h, crate::lexicon::ERA_YAML.as_bytes());
-    hash(&mut h, crate::lexicon::CALENDAR_YAML.as_bytes());
+    let mut h = StableHasher::new();
+    h.write_field(MAGIC);
+    h.write_field(b"stamp");
+    h.write_field(env!("CARGO_PKG_VERSION").as_bytes());
+    h.write_field(crate::lexicon::ERA_YAML.as_bytes());
+    h.write_field(crate::lexicon::CALENDAR_YAML.as_bytes());
     for f in files {
         let m = std::fs::metadata(f).ok()?;
         let modified = m.modified().ok()?;
@@ -60,18 +48,21 @@ pub fn stamp(dir: &Path, files: &[PathBuf]) -> Option<Stamp> {
             return None;
         }
         let since = modified.duration_since(std::time::UNIX_EPOCH).ok()?;
-        hash(&mut h, f.to_string_lossy().as_bytes());
-        hash(&mut h, &m.len().to_le_bytes());
-        hash(&mut h, &since.as_secs().to_le_bytes());
-        hash(&mut h, &since.subsec_nanos().to_le_bytes());
+        h.write_field(f.to_string_lossy().as_bytes());
+        h.write_field(&m.len().to_le_bytes());
+        h.write_field(&since.as_secs().to_le_bytes());
+        h.write_field(&since.subsec_nanos().to_le_bytes());
         #[cfg(unix)]
         {
             use std::os::unix::fs::MetadataExt;
-            hash(&mut h, &m.ino().to_le_bytes());
-            hash(&mut h, &m.dev().to_le_bytes());
+            h.write_field(&m.ino().to_le_bytes());
+            h.write_field(&m.dev().to_le_bytes());
         }
     }
-    Some(Stamp { key: h, dir })
+    Some(Stamp {
+        key: h.finish(),
+        dir,
+    })
 }
 
 fn stamp_path(s: &Stamp) -> PathBuf {
@@ -104,17 +95,17 @@ pub fn write_stamp(s: &Stamp, cache: &Path) {
 }
 
 pub fn path(dir: &Path, sources: &[(PathBuf, String)]) -> PathBuf {
-    let mut h: u64 = 0;
-    hash(&mut h, MAGIC);
-    hash(&mut h, env!("CARGO_PKG_VERSION").as_bytes());
+    let mut h = StableHasher::new();
+    h.write_field(MAGIC);
+    h.write_field(env!("CARGO_PKG_VERSION").as_bytes());
     // The era lexicon narrows the entries' months: a new lexicon is a new cache.
-    hash(&mut h, crate::lexicon::ERA_YAML.as_bytes());
-    hash(&mut h, crate::lexicon::CALENDAR_YAML.as_bytes());
+    h.write_field(crate::lexicon::ERA_YAML.as_bytes());
+    h.write_field(crate::lexicon::CALENDAR_YAML.as_bytes());
     for (p, t) in sources {
-        hash(&mut h, p.to_string_lossy().as_bytes());
-        hash(&mut h, t.as_bytes());
+        h.write_field(p.to_string_lossy().as_bytes());
+        h.write_field(t.as_bytes());
     }
-    dir.join(format!("phrasebank-{h:016x}.bin"))
+    dir.join(format!("phrasebank-{:016x}.bin", h.finish()))
 }
 
 // The layout: MAGIC, the file table, the themes, the names of themes and sub-topics the

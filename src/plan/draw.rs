@@ -11,30 +11,19 @@ pub fn fill(text: &str, slots: &BTreeMap<&str, String>) -> Option<String> {
     fill_by(text, |k| slots.get(k).map(String::as_str))
 }
 
-/// [`fill`] with the slots' values looked up by a function.
+/// [`fill`] with the slots' values looked up by a function. The slots are found by the
+/// phrasebank's one scanner, [`crate::phrasebank::slots_of`], whose names are slices of `text`:
+/// a name's offset in `text` places its `{name}`.
 pub(super) fn fill_by<'v>(text: &str, slot: impl Fn(&str) -> Option<&'v str>) -> Option<String> {
     let mut out = String::with_capacity(text.len() + 32);
-    let mut rest = text;
-    while let Some(i) = rest.find('{') {
-        out.push_str(&rest[..i]);
-        let after = &rest[i + 1..];
-        match after.find('}') {
-            Some(j)
-                if j > 0
-                    && after[..j]
-                        .chars()
-                        .all(|c| c.is_ascii_lowercase() || c == '_') =>
-            {
-                out.push_str(slot(&after[..j])?);
-                rest = &after[j + 1..];
-            }
-            _ => {
-                out.push('{');
-                rest = after;
-            }
-        }
+    let mut at = 0;
+    for name in crate::phrasebank::slots_of(text) {
+        let start = name.as_ptr() as usize - text.as_ptr() as usize;
+        out.push_str(&text[at..start - 1]);
+        out.push_str(slot(name)?);
+        at = start + name.len() + 1;
     }
-    out.push_str(rest);
+    out.push_str(&text[at..]);
     Some(out)
 }
 
@@ -45,48 +34,13 @@ pub fn clause(s: &str) -> String {
         .to_string()
 }
 
-/// A fast, non-random hasher for the planner's own sets (ids and texts it has used). The planner
-/// only asks them "is this in?", never iterates them, so the hasher changes no output; SipHash was
-/// a tenth of the drafting time.
-#[derive(Default, Clone, Copy)]
-pub(super) struct FxHasher(u64);
+/// The planner's own sets and maps (ids and texts it has used, n-grams it has said), with a fast,
+/// non-random hasher (rustc-hash's Fx hash; SipHash was a tenth of the drafting time). The planner
+/// only asks them "is this in?" or counts through them, never lets their order reach a draft, so
+/// the hasher changes no output.
+pub(super) type HashSet<T> = rustc_hash::FxHashSet<T>;
 
-impl FxHasher {
-    fn add(&mut self, w: u64) {
-        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.add(u64::from_le_bytes(c.try_into().unwrap_or_default()));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(b));
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-pub(super) type HashSet<T> = std::collections::HashSet<T, BuildHasherDefault<FxHasher>>;
-
-pub(super) type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<FxHasher>>;
+pub(super) type HashMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// The measure pool of one sibling group, prepared by [`Planner::near_group`].
 pub(super) struct NearGroup<'a> {

@@ -272,8 +272,8 @@ pub(super) fn shares_a_word(a: &str, b: &str, topic: &str) -> bool {
         cs.windows(2)
             .map(|w| (w[0], w[1]))
             .filter(|(x, y)| {
-                crate::corpus::is_han(*x)
-                    && crate::corpus::is_han(*y)
+                crate::text::is_han(*x)
+                    && crate::text::is_han(*y)
                     && !FUNCTION_CHARS.contains(*x)
                     && !FUNCTION_CHARS.contains(*y)
             })

@@ -16,7 +16,6 @@
 //!   sentence at a time until the draft meets `output.length` (±10%); it never pads.
 
 use std::collections::BTreeMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use rand_chacha::ChaCha8Rng;
 use rand_chacha::rand_core::{Rng, SeedableRng};
@@ -232,7 +231,7 @@ impl<'a> Planner<'a> {
             // The seed is combined with the meeting, so two meetings drafted with the same
             // `--seed` do not share their choices (headings, shapes, phrases).
             rng: Picker::new(
-                seed ^ crate::draft::fnv1a(
+                seed ^ crate::hash::stable_hash(
                     format!("{}|{}", vs.spec.meeting.name, vs.date).as_bytes(),
                 ),
             ),

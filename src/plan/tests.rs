@@ -97,3 +97,20 @@ fn a_heading_verb_takes_its_object() {
     assert_eq!(as_task("重点领域廉政风险"), "重点领域廉政风险防控");
     assert!(!verb_takes("切实加强", "全域旅游"));
 }
+
+/// `fill` finds the slots `phrasebank::slots_of` finds, and keeps every other brace as written.
+#[test]
+fn fill_keeps_what_is_not_a_slot() {
+    let mut slots = BTreeMap::new();
+    slots.insert("topic", "项目".to_string());
+    slots.insert("b", "乙".to_string());
+    for (text, want) in [
+        ("{a{b}", "{a乙"),
+        ("{}{topic}{", "{}项目{"),
+        ("{Topic}{topic}}", "{Topic}项目}"),
+        ("尾{topic}", "尾项目"),
+        ("{topic}{topic}", "项目项目"),
+    ] {
+        assert_eq!(fill(text, &slots).as_deref(), Some(want), "{text}");
+    }
+}

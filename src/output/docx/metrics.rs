@@ -78,9 +78,10 @@ impl Metrics {
 }
 
 /// The width of a text in half-width units: two for a Han character or full-width mark, one for
-/// ASCII (digits and Latin letters are set in Times New Roman, about half an em wide).
+/// ASCII (digits and Latin letters are set in Times New Roman, about half an em wide): the
+/// display width, [`crate::text::width`].
 pub(super) fn units(s: &str) -> usize {
-    s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+    crate::text::width(s)
 }
 
 /// The width of a title line in half-width units: [`units`], and one more where Han text meets
