@@ -308,3 +308,18 @@ fn prose_rules_fire_when_broken_and_stay_quiet_otherwise() {
         );
     }
 }
+
+/// A farming season named out of its months is a `season` warning: 夏粮抢收 in the February
+/// draft, not in the same draft dated June, and never in the generated draft itself.
+#[test]
+fn a_season_out_of_its_months_is_flagged() {
+    let text = draft(SPEC, 7);
+    let season = |r: &common::Ran| rules(r).iter().any(|(ru, _)| ru == "season");
+    assert!(!season(&lint_text(&text, &[])));
+    let broken = text.replacen("。", "，抓好夏粮抢收和机收减损。", 1);
+    let r = lint_text(&broken, &[]);
+    assert!(season(&r), "{}", r.stdout);
+    let june = broken.replacen("2024年2月26日", "2024年6月6日", 1);
+    assert_ne!(june, broken, "the draft's date line");
+    assert!(!season(&lint_text(&june, &[])));
+}

@@ -22,13 +22,24 @@ const SEASONS: &[(&[&str], u32, u32)] = &[
 /// Whether a sentence naming a season's words may be said in `month` (1–12); a sentence that
 /// names no season may be said in any.
 pub fn in_season(text: &str, month: u32) -> bool {
-    SEASONS.iter().all(|(words, from, to)| {
-        !words.iter().any(|w| text.contains(w))
-            || if from <= to {
-                (*from..=*to).contains(&month)
-            } else {
-                month >= *from || month <= *to
-            }
+    out_of_season(text, month).is_none()
+}
+
+/// The first season word of a text that is not said in `month`, with the months it is said in.
+pub fn out_of_season(text: &str, month: u32) -> Option<(&'static str, u32, u32)> {
+    SEASONS.iter().find_map(|(words, from, to)| {
+        let said = if from <= to {
+            (*from..=*to).contains(&month)
+        } else {
+            month >= *from || month <= *to
+        };
+        if said {
+            return None;
+        }
+        words
+            .iter()
+            .find(|w| text.contains(**w))
+            .map(|w| (*w, *from, *to))
     })
 }
 

@@ -72,6 +72,18 @@ pub(super) fn check_lexicon(
                 }
             }
         }
+        // A farming season named out of its months (抓好夏粮抢收 in a March speech); the
+        // spec's own words are the writer's.
+        if let Some(at) = at
+            && let Some((w, from, to)) = crate::lexicon::season::out_of_season(l, at.month)
+            && !from_spec(l, w)
+        {
+            f.push(Finding::warning(
+                "season",
+                i + 1,
+                format!("`{w}` is said from {from}月 to {to}月, not in a speech of {shown}"),
+            ));
+        }
         if let Some(on) = on {
             for (e, _) in lx.calendar.later_mentions(l, on) {
                 let when = if e.end > e.date {
