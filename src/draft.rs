@@ -243,19 +243,42 @@ impl Drafter {
         text: &str,
         corpus: Option<&crate::lint::CorpusIndex>,
     ) -> Vec<crate::lint::Finding> {
+        self.check_with(vs, plan, text, corpus, false)
+    }
+
+    /// [`Drafter::check_text`]'s errors only, without the rules that can only warn: what
+    /// `wengao draft` refuses on (a draft that fails is checked again in full for its report).
+    pub fn check_errors(
+        &self,
+        vs: &ValidSpec,
+        plan: &Plan,
+        text: &str,
+    ) -> Vec<crate::lint::Finding> {
+        self.check_with(vs, plan, text, None, true)
+    }
+
+    fn check_with(
+        &self,
+        vs: &ValidSpec,
+        plan: &Plan,
+        text: &str,
+        corpus: Option<&crate::lint::CorpusIndex>,
+        errors_only: bool,
+    ) -> Vec<crate::lint::Finding> {
         let parsed = crate::corpus::outline::parse(text);
-        let mut findings = crate::lint::lint(
-            text,
-            &parsed,
-            &crate::lint::Options {
-                spec: Some(vs),
-                corpus,
-                year: None,
-                // The draft refuses on errors only: the warning-only rule on topics is left to
-                // `wengao lint` (the planner draws a point from its own sub-topics anyway).
-                topics: None,
-            },
-        );
+        let opts = crate::lint::Options {
+            spec: Some(vs),
+            corpus,
+            year: None,
+            // The draft refuses on errors only: the warning-only rule on topics is left to
+            // `wengao lint` (the planner draws a point from its own sub-topics anyway).
+            topics: None,
+        };
+        let mut findings = if errors_only {
+            crate::lint::errors(text, &parsed, &opts)
+        } else {
+            crate::lint::lint(text, &parsed, &opts)
+        };
         if self.placeholders {
             findings.retain(|f| !(f.rule == "residue" && f.message.contains("待补")));
         }

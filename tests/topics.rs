@@ -384,3 +384,40 @@ fn every_example_reads_as_written_prose() {
         "{a:?} {b:?}"
     );
 }
+
+/// `wengao draft` refuses on `lint::errors`, which skips the rules that can only warn: it finds
+/// exactly the errors of the full lint, on every example and on drafts broken to raise errors
+/// (二点, a repeated sentence, a heading out of order) and warnings (a ranking word twice).
+#[test]
+fn the_drafts_error_check_finds_what_full_lint_finds() {
+    let d = drafter();
+    for e in examples() {
+        let src = std::fs::read_to_string(&e).unwrap();
+        let vs = d.spec(&src, &e.display().to_string()).unwrap();
+        for seed in 0..3 {
+            let plan = d.plan(&vs, Some(seed)).unwrap();
+            let text = d.text(&plan).unwrap();
+            let first = text.lines().find(|l| l.contains('。')).unwrap().to_string();
+            for t in [
+                text.clone(),
+                text.replacen("两", "二", 3),
+                text.replacen("二、", "三、", 1),
+                format!("{text}{first}\n{first}\n"),
+                text.replacen("。", "，这是重中之重，也是头等大事。", 2),
+            ] {
+                let full: Vec<_> = d
+                    .check_text(&vs, &plan, &t, None)
+                    .into_iter()
+                    .filter(|f| f.severity == wengao::lint::Severity::Error)
+                    .collect();
+                let errors = d.check_errors(&vs, &plan, &t);
+                assert_eq!(
+                    format!("{errors:?}"),
+                    format!("{full:?}"),
+                    "{} seed {seed}",
+                    e.display()
+                );
+            }
+        }
+    }
+}

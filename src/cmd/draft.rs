@@ -79,9 +79,11 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
     let text = drafter.text(&plan)?;
     clock.lap("render");
     if !args.no_lint {
-        let findings = drafter.check_text(&vs, &plan, &text, None);
+        let findings = drafter.check_errors(&vs, &plan, &text);
         clock.lap("check");
         if crate::lint::has_errors(&findings) {
+            // The full report, warnings with the errors, only for a draft that fails.
+            let findings = drafter.check_text(&vs, &plan, &text, None);
             let report = crate::lint::format_text("<draft>", &findings);
             error_line(&format!(
                 "error: the draft fails its checks; nothing was written\n{report}  = help: fix the phrasebank or templates, or pass --no-lint to see the draft anyway"
@@ -151,7 +153,9 @@ fn write_variants(
     for k in 0..u64::from(n) {
         let seed = first.wrapping_add(k);
         let plan = drafter.plan(vs, Some(seed))?;
-        if !args.no_lint && crate::lint::has_errors(&drafter.check(vs, &plan, None)?) {
+        if !args.no_lint
+            && crate::lint::has_errors(&drafter.check_errors(vs, &plan, &drafter.text(&plan)?))
+        {
             error_line(&format!(
                 "error: the draft with seed {seed} fails its checks; skipped (see `wengao draft --seed {seed}`)"
             ));

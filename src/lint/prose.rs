@@ -12,9 +12,19 @@ pub(super) fn check_prose(
     lines: &(impl LineSource + ?Sized),
     spec: Option<&ValidSpec>,
     month: Option<u32>,
+    errors_only: bool,
     f: &mut Vec<Finding>,
 ) {
     use crate::prose;
+    // The one rule of these that refuses a draft.
+    if errors_only {
+        for (i, l) in lines.iter().enumerate() {
+            if let Some(w) = prose::wrong_count(l) {
+                f.push(count_word(i + 1, w));
+            }
+        }
+        return;
+    }
     let mut allowed: Vec<String> = Vec::new();
     if let Some(vs) = spec {
         crate::spec::for_each_text(&vs.spec, &mut |_, t| allowed.push(t.0.clone()));
@@ -35,11 +45,7 @@ pub(super) fn check_prose(
             check_mottos(l, line, &mut mottos, f);
         }
         if let Some(w) = prose::wrong_count(l) {
-            f.push(Finding::error(
-                "count-word",
-                line,
-                format!("`{w}`: a count before a measure word is 两 (两点, 两个方面)"),
-            ));
+            f.push(count_word(line, w));
         }
         if l.contains("再强调") && !said_before {
             f.push(Finding::warning(
@@ -92,6 +98,15 @@ pub(super) fn check_prose(
             ));
         }
     }
+}
+
+/// A count before a measure word said with 二 (二点): an error.
+fn count_word(line: usize, w: &str) -> Finding {
+    Finding::error(
+        "count-word",
+        line,
+        format!("`{w}`: a count before a measure word is 两 (两点, 两个方面)"),
+    )
 }
 
 /// A motto (一句口号) of heading `l` that an earlier heading has too.
