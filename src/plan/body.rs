@@ -581,6 +581,24 @@ impl<'a> Planner<'a> {
         }
         // No `general` measure is added: read blind, a point that ended on a sentence fitting
         // any point of its theme was the first thing a writer took for a program's.
+        // The moment of a point's own work (秋粮已经陆续上市…), once a draft, before its
+        // framing: where the corpus's points get their time (明天就是“五一”小长假…).
+        if !self.point_moment_said {
+            let month = self.vs.at().month;
+            for (k, pp) in plans.iter_mut().enumerate() {
+                if let Some(m) = super::opening::point_moment(&resolved[k].topics, month) {
+                    pp.framing2 = pp.framing.take();
+                    pp.framing = Some(Sentence::new(
+                        m.to_string(),
+                        Origin::Template {
+                            name: "plan:point-moment".into(),
+                        },
+                    ));
+                    self.point_moment_said = true;
+                    break;
+                }
+            }
+        }
         self.report_points(si, sec.points.len(), &mut plans, resolved);
         self.pick_shapes(&mut plans);
         plans

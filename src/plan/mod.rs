@@ -184,6 +184,8 @@ struct Planner<'a> {
     yidan_in_part: bool,
     /// The heading aims and goals each part may not draw (see `off_heading`), by role and part.
     off_headings: HashMap<(Role, String, Vec<String>), HashSet<String>>,
+    /// Whether a point has said the moment of its own work (秋粮已经陆续上市…): once a draft.
+    point_moment_said: bool,
 }
 
 /// Themes whose live use ended (or began) with an era, and the framing used outside it.
@@ -253,6 +255,7 @@ impl<'a> Planner<'a> {
             ranked_in_part: false,
             part_said4: HashSet::default(),
             yidan_in_part: false,
+            point_moment_said: false,
             off_headings: HashMap::default(),
         }
     }

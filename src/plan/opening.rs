@@ -31,6 +31,75 @@ pub(super) fn moment(month: u32, day: u32, kind: crate::spec::Kind) -> Option<&'
     })
 }
 
+/// The moment of a point's own work at the meeting's month, as a real speech says it once
+/// (明天就是“五一”小长假…; 现在已临近年底…): by sub-topic, the months (inclusive, wrapping past
+/// December) and the sentence. Facts of the calendar (when the harvest, the flood season, the
+/// graduation season are), never of the meeting.
+const POINT_MOMENTS: &[(&str, u32, u32, &str)] = &[
+    (
+        "防汛",
+        3,
+        4,
+        "再过一段时间就要入汛，留给我们备汛的时间已经不多了。",
+    ),
+    (
+        "粮食收储",
+        9,
+        11,
+        "秋粮已经陆续上市，收购工作马上要全面铺开。",
+    ),
+    (
+        "根治欠薪",
+        11,
+        1,
+        "岁末年初是农民工工资支付的集中期，也是欠薪问题的易发期。",
+    ),
+    (
+        "高校毕业生就业",
+        5,
+        7,
+        "毕业季就在眼前，一批高校毕业生即将离校求职。",
+    ),
+    ("校园安全", 6, 7, "暑假临近，学生离校以后的安全最让人揪心。"),
+    (
+        "秸秆综合利用",
+        5,
+        6,
+        "夏收在即，秸秆禁烧和综合利用又到了最吃劲的时候。",
+    ),
+    (
+        "秸秆综合利用",
+        9,
+        10,
+        "秋收在即，秸秆禁烧和综合利用又到了最吃劲的时候。",
+    ),
+    (
+        "城镇燃气",
+        11,
+        2,
+        "天气转冷，用气高峰到来，燃气安全风险随之上升。",
+    ),
+    (
+        "文化旅游",
+        4,
+        4,
+        "“五一”假期临近，文旅市场即将迎来客流高峰。",
+    ),
+    ("文化旅游", 9, 9, "国庆假期临近，文旅市场即将迎来客流高峰。"),
+];
+
+/// The moment of a point on `topics` at `month`, if its work has one then.
+pub(super) fn point_moment(topics: &[String], month: u32) -> Option<&'static str> {
+    POINT_MOMENTS.iter().find_map(|(t, from, to, text)| {
+        let now = if from <= to {
+            (*from..=*to).contains(&month)
+        } else {
+            month >= *from || month <= *to
+        };
+        (now && topics.first().is_some_and(|f| f == t)).then_some(*text)
+    })
+}
+
 impl<'a> Planner<'a> {
     pub(super) fn purpose(&mut self) -> Vec<Paragraph> {
         let m = &self.vs.spec.meeting;

@@ -114,3 +114,25 @@ fn fill_keeps_what_is_not_a_slot() {
         assert_eq!(fill(text, &slots).as_deref(), Some(want), "{text}");
     }
 }
+
+#[test]
+fn a_points_moment_is_said_in_its_months_only() {
+    use super::opening::point_moment;
+    let t = |s: &str| vec![s.to_string()];
+    assert!(point_moment(&t("粮食收储"), 10).is_some_and(|m| m.contains("秋粮")));
+    assert!(point_moment(&t("粮食收储"), 3).is_none());
+    // Wrapping past December: 岁末年初 in January, not in June.
+    assert!(point_moment(&t("根治欠薪"), 1).is_some());
+    assert!(point_moment(&t("根治欠薪"), 6).is_none());
+    // Only a point whose first sub-topic has a moment then.
+    assert!(point_moment(&["道路交通".to_string(), "粮食收储".to_string()], 10).is_none());
+    // Every moment's season words are in season when it is said.
+    for m in 1..=12 {
+        for topic in ["防汛", "粮食收储", "秸秆综合利用", "城镇燃气", "文化旅游"]
+        {
+            if let Some(s) = point_moment(&t(topic), m) {
+                assert!(crate::lexicon::season::in_season(s, m), "{s} in {m}");
+            }
+        }
+    }
+}
