@@ -109,7 +109,7 @@ fn run_path(path: &str, file: &str) {
             std::hint::black_box(wengao::lint::lint(&text, &sp, &opts));
         }
         "spec" => {
-            let themes: Vec<String> = wengao::pbtools::REQUIRED_THEMES
+            let themes: Vec<String> = wengao::curate::REQUIRED_THEMES
                 .iter()
                 .map(|s| s.to_string())
                 .collect();
@@ -130,11 +130,11 @@ fn run_path(path: &str, file: &str) {
             let dir = p.parent().unwrap().to_path_buf();
             let text = wengao::io::read_file_text(&p).unwrap();
             let sources = vec![(p, text)];
-            let opts = wengao::pbtools::LintOptions {
+            let opts = wengao::curate::LintOptions {
                 required_themes: Vec::new(),
                 depth: false,
             };
-            std::hint::black_box(wengao::pbtools::lint_sources(&dir, &sources, &opts));
+            std::hint::black_box(wengao::curate::lint_sources(&dir, &sources, &opts));
         }
         _ => panic!("no path {path}"),
     }

@@ -1,10 +1,10 @@
 //! `wengao phrasebank lint|stats|themes|search|add|retire|era|export`: a thin layer over
-//! [`crate::pbtools`]. All but `themes` and `export` work on a phrasebank folder (`--phrasebank`,
+//! [`crate::curate`]. All but `themes` and `export` work on a phrasebank folder (`--phrasebank`,
 //! `WENGAO_PHRASEBANK` or `wengao.toml`); `export` writes the built-in phrasebank and templates
 //! out as files, for curators to start from.
 
 use crate::cli::{Globals, info};
-use crate::pbtools::{self, LintOptions, NewEntry, Query, Severity};
+use crate::curate::{self, LintOptions, NewEntry, Query, Severity};
 use crate::phrasebank::{Role, Status};
 use crate::{Error, Result, io};
 
@@ -154,8 +154,8 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
     let dir = sources.phrasebank_dir()?;
     match &args.command {
         Sub::Lint(a) => {
-            let findings = pbtools::lint(&dir, &LintOptions::default())?;
-            let shown: Vec<&pbtools::Finding> = findings
+            let findings = curate::lint(&dir, &LintOptions::default())?;
+            let shown: Vec<&curate::Finding> = findings
                 .iter()
                 .filter(|f| !a.errors_only || f.severity == Severity::Error)
                 .collect();
@@ -187,8 +187,8 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
             Ok(i32::from(errors > 0))
         }
         Sub::Stats(a) => {
-            let sc = pbtools::scan_dir(&dir)?;
-            let st = pbtools::stats(&sc.phrases, &sc.themes);
+            let sc = curate::scan_dir(&dir)?;
+            let st = curate::stats(&sc.phrases, &sc.themes);
             let out = match a.format {
                 OutFormat::Json => {
                     serde_json::to_string_pretty(&st).map_err(|e| Error::Usage(e.to_string()))?
@@ -214,7 +214,7 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
                 None => None,
                 Some(r) => Some(parse_role(r)?),
             };
-            let sc = pbtools::scan_dir(&dir)?;
+            let sc = curate::scan_dir(&dir)?;
             let q = Query {
                 text: a.text.clone(),
                 theme: a.theme.clone(),
@@ -222,7 +222,7 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
                 year: a.year,
                 all: a.all,
             };
-            let hits = pbtools::search(&sc.phrases, &q);
+            let hits = curate::search(&sc.phrases, &q);
             let mut s = String::new();
             for p in &hits {
                 let status = match p.status {
@@ -264,7 +264,7 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
                 source: a.source.clone(),
                 status: a.candidate.then_some(Status::Candidate),
             };
-            let added = pbtools::add(&dir, &new)?;
+            let added = curate::add(&dir, &new)?;
             for w in &added.warnings {
                 info(g, &format!("warning: {w}"));
             }
@@ -274,7 +274,7 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
             Ok(0)
         }
         Sub::Retire(a) => {
-            let r = pbtools::retire(&dir, &a.id)?;
+            let r = curate::retire(&dir, &a.id)?;
             if r.changed {
                 info(
                     g,
@@ -294,7 +294,7 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
             Ok(0)
         }
         Sub::Era(a) => {
-            let fixes = pbtools::era_fixes(&dir, a.write)?;
+            let fixes = curate::era_fixes(&dir, a.write)?;
             let mut out = String::new();
             let mut left = 0;
             for f in &fixes {
@@ -336,7 +336,7 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
 /// `phrasebank themes`: the themes a spec may name, of the folder or the built-in phrasebank.
 fn themes(sources: &crate::cmd::Sources) -> Result<i32> {
     let themes: Vec<(String, String)> = match &sources.phrasebank.source {
-        crate::project::Source::Dir(dir) => pbtools::scan_dir(dir)?
+        crate::project::Source::Dir(dir) => curate::scan_dir(dir)?
             .themes
             .iter()
             .map(|t| (t.name.clone(), t.description.clone()))
@@ -349,12 +349,12 @@ fn themes(sources: &crate::cmd::Sources) -> Result<i32> {
     };
     let w = themes
         .iter()
-        .map(|(name, _)| pbtools::width(name))
+        .map(|(name, _)| crate::text::width(name))
         .max()
         .unwrap_or(0);
     let mut s = String::new();
     for (name, description) in &themes {
-        let pad = " ".repeat(w - pbtools::width(name));
+        let pad = " ".repeat(w - crate::text::width(name));
         s.push_str(&format!("{name}{pad}  {description}\n"));
     }
     io::write_stdout(s.as_bytes())?;

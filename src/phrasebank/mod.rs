@@ -8,7 +8,8 @@
 //!
 //! One job a file:
 //! - `model.rs` — the types (roles, years, entries as written and as loaded) and the look-ups;
-//! - `read.rs` — the strict YAML reader: every problem located at file:line:column;
+//! - `read.rs` — the one YAML reader, strict (the first problem stops it: `draft`, the build
+//!   script) or lenient (every problem collected at its file:line:column: the phrasebank tools);
 //! - `compact.rs` — the compact binary form, read without parsing YAML;
 //! - `cache.rs` — the load cache of a phrasebank folder (the compact form on disk, found by stamp);
 //! - `embedded.rs` — the shipped phrasebank, loaded and checked by the build script and compiled
@@ -28,7 +29,7 @@ use std::path::PathBuf;
 
 pub use cache::take_cache_notes;
 pub use model::*;
-pub use read::entry_lines;
+pub use read::{FileHead, Mode, Problem, Reading, entry_lines, read, read_lenient, yaml_message};
 
 use crate::error::{Diagnostic, Result};
 #[cfg(test)]
@@ -140,6 +141,18 @@ impl Phrasebank {
         }
         Ok(pb)
     }
+}
+
+/// Every `*.yaml` under `dir` (recursively, sorted by path) with its text: what [`read`] reads.
+/// Only regular files: a FIFO named *.yaml is refused, never waited on.
+pub fn read_dir(dir: &Path) -> Result<Vec<(std::path::PathBuf, String)>> {
+    let mut files = Vec::new();
+    read::collect_yaml(dir, &mut files)?;
+    files.sort();
+    files
+        .into_iter()
+        .map(|f| crate::io::read_file_text(&f).map(|t| (f, t)))
+        .collect()
 }
 
 /// The user's cache directory for phrasebank folders: `$WENGAO_CACHE_DIR`, else
