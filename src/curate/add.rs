@@ -117,6 +117,48 @@ fn refuse_control_characters(new: &NewEntry) -> Result<()> {
     Ok(())
 }
 
+/// Check a curated entry as lint would (its own rules, and a duplicate or near duplicate among
+/// the curated entries of its role): an error refuses it; the warnings are returned.
+fn would_lint(sc: &Scanned, role: Role, text: &str, years: &Years) -> Result<Vec<String>> {
+    let mut warnings = Vec::new();
+    let mut errors = Vec::new();
+    for (sev, rule, msg) in check_entry(role, text, years) {
+        match sev {
+            Severity::Error => errors.push(format!("[{rule}] {msg}")),
+            Severity::Warning => warnings.push(format!("[{rule}] {msg}")),
+        }
+    }
+    let grams = bigrams(text);
+    for p in sc
+        .phrases
+        .iter()
+        .filter(|p| p.role == role && p.status == Status::Curated)
+    {
+        if p.text == text {
+            errors.push(format!(
+                "[duplicate] same text as {} ({}:{})",
+                p.id,
+                p.file.display(),
+                p.line
+            ));
+        } else if jaccard(&grams, &bigrams(&p.text)) >= NEAR_JACCARD {
+            warnings.push(format!(
+                "[near-duplicate] alike with {} ({}:{})",
+                p.id,
+                p.file.display(),
+                p.line
+            ));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Error::Usage(format!(
+            "the entry would not lint, so it was not added:\n  {}",
+            errors.join("\n  ")
+        )));
+    }
+    Ok(warnings)
+}
+
 /// Add an entry: check it as lint would, give it the next id of its file and role, and append it
 /// to the file of its (first) theme or to common.yaml. Refused (an error) when it would not lint.
 pub fn add(dir: &Path, new: &NewEntry) -> Result<Added> {
@@ -156,45 +198,11 @@ pub fn add(dir: &Path, new: &NewEntry) -> Result<Added> {
         }
     }
     let file = target_file(dir, &sc, role, new.themes.first().map(String::as_str))?;
-    let status = new.status.unwrap_or_default();
-    let mut warnings = Vec::new();
-    if status == Status::Curated {
-        let mut errors = Vec::new();
-        for (sev, rule, msg) in check_entry(role, &text, &years) {
-            match sev {
-                Severity::Error => errors.push(format!("[{rule}] {msg}")),
-                Severity::Warning => warnings.push(format!("[{rule}] {msg}")),
-            }
-        }
-        let grams = bigrams(&text);
-        for p in sc
-            .phrases
-            .iter()
-            .filter(|p| p.role == role && p.status == Status::Curated)
-        {
-            if p.text == text {
-                errors.push(format!(
-                    "[duplicate] same text as {} ({}:{})",
-                    p.id,
-                    p.file.display(),
-                    p.line
-                ));
-            } else if jaccard(&grams, &bigrams(&p.text)) >= NEAR_JACCARD {
-                warnings.push(format!(
-                    "[near-duplicate] alike with {} ({}:{})",
-                    p.id,
-                    p.file.display(),
-                    p.line
-                ));
-            }
-        }
-        if !errors.is_empty() {
-            return Err(Error::Usage(format!(
-                "the entry would not lint, so it was not added:\n  {}",
-                errors.join("\n  ")
-            )));
-        }
-    }
+    let warnings = if new.status.unwrap_or_default() == Status::Curated {
+        would_lint(&sc, role, &text, &years)?
+    } else {
+        Vec::new()
+    };
     let stem = file
         .file_stem()
         .map(|s| s.to_string_lossy().to_string())

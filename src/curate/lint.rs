@@ -7,7 +7,7 @@
 //! sub-topic tags, duplicates and near duplicates among the entries of a role
 //! ([`super::similar`]), and the depth the planner needs per theme, role, sub-topic and year.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -16,7 +16,6 @@ use super::rules::{
     LARGE_THEME_TOPICS, TAGGED_ROLES, THEME_TOPICS, TOPIC_DEPTH, check_entry, slots_fillable,
 };
 use super::scan::{Place, Scanned, place_of, scan};
-use super::similar::{NEAR_RUN, bigrams, near_pairs, strip_slots};
 use super::{REQUIRED_THEMES, YEARS};
 use crate::error::Result;
 use crate::phrasebank::{Phrase, Role, Status};
@@ -242,16 +241,53 @@ pub fn lint(dir: &Path, opts: &LintOptions) -> Result<Vec<Finding>> {
 
 /// Lint (path, text) pairs of a phrasebank rooted at `dir`. Findings are sorted by file and line.
 pub fn lint_sources(dir: &Path, sources: &[(PathBuf, String)], opts: &LintOptions) -> Vec<Finding> {
-    let sc = scan(dir, sources);
-    let mut out = sc.findings.clone();
-    let at = |p: &Phrase, severity, rule, message: String| Finding {
+    let mut sc = scan(dir, sources);
+    let mut out = std::mem::take(&mut sc.findings);
+    let known: HashSet<&str> = sc.themes.iter().map(|t| t.name.as_str()).collect();
+    entry_rules(&sc, &known, &mut out);
+    // Duplicates and near duplicates, among curated entries of one role.
+    let mut by_role: BTreeMap<Role, Vec<&Phrase>> = BTreeMap::new();
+    for p in sc.phrases.iter().filter(|p| p.status == Status::Curated) {
+        by_role.entry(p.role).or_default().push(p);
+    }
+    for group in by_role.values() {
+        super::similar::duplicates(group, &mut out);
+    }
+    drop(by_role);
+    if opts.depth {
+        depth(dir, &sc, &mut out);
+    }
+    for t in &opts.required_themes {
+        if !known.contains(t.as_str()) {
+            out.push(Finding {
+                severity: Severity::Error,
+                file: dir.join("themes").display().to_string(),
+                line: 0,
+                rule: "missing-theme",
+                message: format!("no theme file for {t}, a theme every phrasebank must know"),
+            });
+        }
+    }
+    out.sort_by(|a, b| {
+        (&a.file, a.line, a.severity, a.rule).cmp(&(&b.file, b.line, b.severity, b.rule))
+    });
+    out
+}
+
+/// A finding about an entry, at its file and line.
+pub(super) fn at(p: &Phrase, severity: Severity, rule: &'static str, message: String) -> Finding {
+    Finding {
         severity,
         file: p.file.display().to_string(),
         line: p.line,
         rule,
         message,
-    };
-    let known: HashSet<&str> = sc.themes.iter().map(|t| t.name.as_str()).collect();
+    }
+}
+
+/// The rules on each entry: its themes are known (every entry not retired), its wording and its
+/// sub-topic tags (curated entries).
+fn entry_rules(sc: &Scanned, known: &HashSet<&str>, out: &mut Vec<Finding>) {
     let map = crate::topic::TopicMap::new(
         sc.themes
             .iter()
@@ -272,12 +308,8 @@ pub fn lint_sources(dir: &Path, sources: &[(PathBuf, String)], opts: &LintOption
                 let hint = crate::error::did_you_mean(t, known.iter().copied())
                     .map(|s| format!(" (did you mean {s}?)"))
                     .unwrap_or_default();
-                out.push(at(
-                    p,
-                    sev,
-                    "unknown-theme",
-                    format!("{}: unknown theme {t}{hint}", p.id),
-                ));
+                let msg = format!("{}: unknown theme {t}{hint}", p.id);
+                out.push(at(p, sev, "unknown-theme", msg));
             }
         }
         if p.status != Status::Curated {
@@ -290,169 +322,52 @@ pub fn lint_sources(dir: &Path, sources: &[(PathBuf, String)], opts: &LintOption
             out.push(at(p, sev, rule, msg))
         });
     }
-    // Duplicates and near duplicates, among curated entries of one role.
-    let curated: Vec<&Phrase> = sc
-        .phrases
-        .iter()
-        .filter(|p| p.status == Status::Curated)
-        .collect();
-    let mut by_role: BTreeMap<Role, Vec<&Phrase>> = BTreeMap::new();
-    for p in &curated {
-        by_role.entry(p.role).or_default().push(p);
-    }
-    for group in by_role.values() {
-        let mut exact: HashMap<&str, (usize, &Phrase)> = HashMap::new();
-        let mut reported: HashSet<(usize, usize)> = HashSet::new();
-        for (j, p) in group.iter().enumerate() {
-            if let Some(&(i, first)) = exact.get(p.text.as_str()) {
-                // Same role and theme: an error. Different themes: one entry with `themes: [A, B]` would do.
-                let shared = (p.themes.is_empty() && first.themes.is_empty())
-                    || p.themes.iter().any(|t| first.themes.contains(t));
-                let (sev, how) = if shared {
-                    (Severity::Error, String::new())
-                } else {
-                    (
-                        Severity::Warning,
-                        " in another theme; list both themes on one entry".to_string(),
-                    )
-                };
-                out.push(at(
-                    p,
-                    sev,
-                    "duplicate",
-                    format!(
-                        "{}: same text as {} ({}:{}){how}",
-                        p.id,
-                        first.id,
-                        first.file.display(),
-                        first.line
-                    ),
-                ));
-                reported.insert((i, j));
-            } else {
-                exact.insert(&p.text, (j, p));
-            }
-        }
-        // Shared runs of NEAR_RUN characters.
-        let mut windows: HashMap<String, usize> = HashMap::new();
-        for (j, p) in group.iter().enumerate() {
-            let chars: Vec<char> = strip_slots(&p.text).chars().collect();
-            let mut hit: Option<usize> = None;
-            let mut mine: HashSet<String> = HashSet::new();
-            for w in chars.windows(NEAR_RUN) {
-                let key: String = w.iter().collect();
-                if let Some(&i) = windows.get(&key)
-                    && i != j
-                    && hit.is_none()
-                {
-                    hit = Some(i);
-                }
-                mine.insert(key);
-            }
-            if let Some(i) = hit
-                && reported.insert((i, j))
-            {
-                let q = group[i];
-                out.push(at(
-                    p,
-                    Severity::Warning,
-                    "near-duplicate",
-                    format!(
-                        "{}: shares {NEAR_RUN}+ characters in a row with {} ({}:{})",
-                        p.id,
-                        q.id,
-                        q.file.display(),
-                        q.line
-                    ),
-                ));
-            }
-            for k in mine {
-                windows.entry(k).or_insert(j);
-            }
-        }
-        // Bigram similarity.
-        let grams: Vec<HashSet<(char, char)>> = group.iter().map(|p| bigrams(&p.text)).collect();
-        let done: HashSet<usize> = reported.iter().map(|&(_, j)| j).collect();
-        for (i, j, s) in near_pairs(&grams, &done) {
-            let q = group[i];
-            out.push(at(
-                group[j],
-                Severity::Warning,
-                "near-duplicate",
-                format!(
-                    "{}: {:.0}% alike with {} ({}:{})",
-                    group[j].id,
-                    s * 100.0,
-                    q.id,
-                    q.file.display(),
-                    q.line
-                ),
-            ));
-        }
-    }
-    // Themes × roles depth.
-    if opts.depth {
-        let all: Vec<&Phrase> = sc.phrases.iter().collect();
-        topic_depth(&sc, &all, &mut out);
-        for t in &sc.themes {
-            for (role, need, short) in depth_gaps(&all, Some(&t.name), &Role::THEME_DEPTH) {
-                out.push(Finding {
-                    severity: Severity::Error,
-                    file: t.file.display().to_string(),
-                    line: sc.theme_lines.get(&t.name).copied().unwrap_or(1),
-                    rule: "depth",
-                    message: format!(
-                        "theme {} × {}: the planner needs {need} curated entries each year; short in {}",
-                        t.name,
-                        role.name(),
-                        year_runs(&short)
-                    ),
-                });
-            }
-        }
-        let common = sc.files.iter().find(|f| place_of(dir, f) == Place::Common);
-        match common {
-            None => out.push(Finding {
-                severity: Severity::Error,
-                file: dir.join("common.yaml").display().to_string(),
-                line: 0,
-                rule: "depth",
-                message:
-                    "no common.yaml: the speech-level roles (opening, closing …) have no entries"
-                        .into(),
-            }),
-            Some(f) => {
-                for (role, need, short) in depth_gaps(&all, None, &Role::COMMON_DEPTH) {
-                    out.push(Finding {
-                        severity: Severity::Error,
-                        file: f.display().to_string(),
-                        line: 1,
-                        rule: "depth",
-                        message: format!(
-                            "common × {}: the planner needs {need} curated entries each year; short in {}",
-                            role.name(),
-                            year_runs(&short)
-                        ),
-                    });
-                }
-            }
-        }
-    }
-    for t in &opts.required_themes {
-        if !known.contains(t.as_str()) {
+}
+
+/// Themes × roles × years depth, sub-topic depth, and common.yaml's roles.
+fn depth(dir: &Path, sc: &Scanned, out: &mut Vec<Finding>) {
+    let all: Vec<&Phrase> = sc.phrases.iter().collect();
+    topic_depth(sc, &all, out);
+    for t in &sc.themes {
+        for (role, need, short) in depth_gaps(&all, Some(&t.name), &Role::THEME_DEPTH) {
             out.push(Finding {
                 severity: Severity::Error,
-                file: dir.join("themes").display().to_string(),
-                line: 0,
-                rule: "missing-theme",
-                message: format!("no theme file for {t}, a theme every phrasebank must know"),
+                file: t.file.display().to_string(),
+                line: sc.theme_lines.get(&t.name).copied().unwrap_or(1),
+                rule: "depth",
+                message: format!(
+                    "theme {} × {}: the planner needs {need} curated entries each year; short in {}",
+                    t.name,
+                    role.name(),
+                    year_runs(&short)
+                ),
             });
         }
     }
-    out.sort_by(|a, b| {
-        (&a.file, a.line, a.severity, a.rule).cmp(&(&b.file, b.line, b.severity, b.rule))
-    });
-    out
+    let Some(f) = sc.files.iter().find(|f| place_of(dir, f) == Place::Common) else {
+        out.push(Finding {
+            severity: Severity::Error,
+            file: dir.join("common.yaml").display().to_string(),
+            line: 0,
+            rule: "depth",
+            message: "no common.yaml: the speech-level roles (opening, closing …) have no entries"
+                .into(),
+        });
+        return;
+    };
+    for (role, need, short) in depth_gaps(&all, None, &Role::COMMON_DEPTH) {
+        out.push(Finding {
+            severity: Severity::Error,
+            file: f.display().to_string(),
+            line: 1,
+            rule: "depth",
+            message: format!(
+                "common × {}: the planner needs {need} curated entries each year; short in {}",
+                role.name(),
+                year_runs(&short)
+            ),
+        });
+    }
 }
 
 /// True when any finding is an error.

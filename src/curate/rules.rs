@@ -70,10 +70,22 @@ const LEVEL_WORDS: &[(&str, &str)] = &[
     ("各镇各部门", "{units}"),
 ];
 
+/// One finding of a rule on an entry: (severity, rule, message).
+type Found = (Severity, &'static str, String);
+
 /// The content findings of one entry (role, text, years): the rules `add` checks before writing.
 /// Each is (severity, rule, message).
-pub fn check_entry(role: Role, text: &str, years: &Years) -> Vec<(Severity, &'static str, String)> {
+pub fn check_entry(role: Role, text: &str, years: &Years) -> Vec<Found> {
     let mut out = Vec::new();
+    check_slots(role, text, &mut out);
+    check_marks(text, &mut out);
+    check_era(role, text, years, &mut out);
+    check_shape(role, text, &mut out);
+    out
+}
+
+/// Slots: known, given to the role, and the role's own slots used.
+fn check_slots(role: Role, text: &str, out: &mut Vec<Found>) {
     let mut push = |s, r, m: String| out.push((s, r, m));
     // Slots.
     let (extra, required) = role_slots(role);
@@ -125,6 +137,11 @@ pub fn check_entry(role: Role, text: &str, years: &Years) -> Vec<(Severity, &'st
             );
         }
     }
+}
+
+/// One line; no spun words, half-width punctuation, unbalanced quotes, figures, place names or one level's words.
+fn check_marks(text: &str, out: &mut Vec<Found>) {
+    let mut push = |s, r, m: String| out.push((s, r, m));
     if text.contains('\n') {
         push(Severity::Error, "shape", "the text is one line".into());
     }
@@ -217,6 +234,11 @@ pub fn check_entry(role: Role, text: &str, years: &Years) -> Vec<(Severity, &'st
             break;
         }
     }
+}
+
+/// Era: every term of the era lexicon the text uses covers the entry's years; a year_context has years; the years meet 2018–2030.
+fn check_era(role: Role, text: &str, years: &Years, out: &mut Vec<Found>) {
+    let mut push = |s, r, m: String| out.push((s, r, m));
     // Era.
     // Era: every term of the era lexicon the text uses must cover the entry's years.
     if let Some(need) = era_need(text, years) {
@@ -259,6 +281,11 @@ pub fn check_entry(role: Role, text: &str, years: &Years) -> Vec<(Severity, &'st
             ),
         );
     }
+}
+
+/// Shape: headings of 6–8 characters, four-character verbs, item leads without final punctuation.
+fn check_shape(role: Role, text: &str, out: &mut Vec<Found>) {
+    let mut push = |s, r, m: String| out.push((s, r, m));
     // Shape.
     let bare: String = {
         let mut t = text.to_string();
@@ -291,7 +318,6 @@ pub fn check_entry(role: Role, text: &str, years: &Years) -> Vec<(Severity, &'st
         ),
         _ => {}
     }
-    out
 }
 
 #[cfg(test)]

@@ -29,7 +29,7 @@ use std::path::PathBuf;
 
 pub use cache::take_cache_notes;
 pub use model::*;
-pub use read::{FileHead, Mode, Problem, Reading, entry_lines, read, read_lenient, yaml_message};
+pub use read::{entry_lines, read, read_lenient, yaml_message};
 
 use crate::error::{Diagnostic, Result};
 #[cfg(test)]

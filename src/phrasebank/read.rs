@@ -29,65 +29,20 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::{Phrase, Phrasebank, RawPhrase, RawTopic, Role, Theme, Years};
+use super::{
+    FileHead, Mode, Phrase, Phrasebank, Problem, RawPhrase, RawTopic, Reading, Role, Theme, Years,
+};
 use crate::error::{Diagnostic, Error, Result, did_you_mean};
 use crate::spec::Kind;
 
+/// Where entries and keys are in a file's text (compiled from here into the build script too).
+#[path = "lines.rs"]
+mod lines;
+pub use lines::entry_lines;
+use lines::{BlockList, block_list, item_lines, key_line};
+
 /// How many entries of a block list are read as one YAML document.
 const SLICE: usize = 64;
-
-/// What the reader does with a problem.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    /// The first problem stops the read.
-    Strict,
-    /// Every problem is collected; what it is about is left out, and reading goes on.
-    Lenient,
-}
-
-/// Something wrong in a phrasebank file, where it is and what to do about it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    /// The file as named in the sources.
-    pub file: Arc<Path>,
-    /// 1-based line and column (column 1 when only the line is known).
-    pub line: usize,
-    pub column: usize,
-    /// The rule `phrasebank lint` reports it under (schema, unknown-role, bad-years …).
-    pub rule: &'static str,
-    /// What is wrong, naming the entry when there is one.
-    pub message: String,
-    /// What to do about it.
-    pub help: String,
-    /// The field, e.g. `entries[3]`, when known.
-    pub field: Option<String>,
-}
-
-/// One file as read: the theme it declares, where, and whether it read as YAML at all.
-#[derive(Debug, Clone)]
-pub struct FileHead {
-    pub path: PathBuf,
-    /// The theme it declares (`theme:`), if any.
-    pub theme: Option<String>,
-    /// The line of its `theme:` key (1 when it has none).
-    pub theme_line: usize,
-    /// Its `description:`, trimmed (empty when it has none).
-    pub description: String,
-    /// False when the file is not a YAML mapping (it is one problem, and nothing else is read).
-    pub read: bool,
-}
-
-/// A phrasebank as read: every entry and theme that could be read, and (lenient) the problems.
-#[derive(Debug, Clone, Default)]
-pub struct Reading {
-    pub phrases: Vec<Phrase>,
-    pub themes: Vec<Theme>,
-    pub problems: Vec<Problem>,
-    /// Every file, in order.
-    pub files: Vec<FileHead>,
-    /// The line of each sub-topic's declaration in its file.
-    pub topic_lines: BTreeMap<String, usize>,
-}
 
 impl Phrasebank {
     /// Build from (path, text) pairs, strictly: the first problem is the error.
@@ -211,10 +166,53 @@ fn declare(
         },
         None => None,
     };
+    let declared = declare_topics(
+        raw_topics,
+        theme.as_ref(),
+        head,
+        file,
+        topics,
+        &mut problems,
+    );
+    if mode == Mode::Strict
+        && let Some(p) = problems.first()
+    {
+        return Err(p.clone());
+    }
+    out.problems.extend(problems);
+    if let Some(t) = theme {
+        out.themes.push(Theme {
+            name: t,
+            description: head.description.clone(),
+            file: head.path.clone(),
+            topics: declared,
+        });
+    }
+    Ok(())
+}
+
+/// A theme file's sub-topics, each declared once across the phrasebank.
+fn declare_topics(
+    raw_topics: Vec<(RawTopic, usize)>,
+    theme: Option<&String>,
+    head: &FileHead,
+    file: &Arc<Path>,
+    topics: &mut Topics,
+    problems: &mut Vec<Problem>,
+) -> Vec<crate::topic::SubTopic> {
+    let problem = |line, rule, message: String, help: &str, field: Option<String>| Problem {
+        file: file.clone(),
+        line,
+        column: 1,
+        rule,
+        message,
+        help: help.to_string(),
+        field,
+    };
     let mut declared = Vec::new();
     for (k, (rt, line)) in raw_topics.into_iter().enumerate() {
         let field = Some(format!("topics[{k}]"));
-        let Some(theme) = &theme else {
+        let Some(theme) = theme else {
             if head.theme.is_none() {
                 problems.push(problem(
                     line,
@@ -287,21 +285,7 @@ fn declare(
             kinds,
         });
     }
-    if mode == Mode::Strict
-        && let Some(p) = problems.first()
-    {
-        return Err(p.clone());
-    }
-    out.problems.extend(problems);
-    if let Some(t) = theme {
-        out.themes.push(Theme {
-            name: t,
-            description: head.description.clone(),
-            file: head.path.clone(),
-            topics: declared,
-        });
-    }
-    Ok(())
+    declared
 }
 
 const KINDS_HELP: &str =
@@ -427,57 +411,6 @@ fn read_files(sources: &[(PathBuf, String)], mode: Mode) -> Vec<FileRead> {
         }
         out
     })
-}
-
-/// Where a file's `entries:` block list is: its items' first lines (1-based) and byte offsets,
-/// and the byte offset past its last line.
-struct BlockList {
-    lines: Vec<usize>,
-    starts: Vec<usize>,
-    end: usize,
-}
-
-/// The block list under a top-level `entries:` key with nothing after it on its line; None when
-/// there is none (no key, a flow list, an empty list).
-fn block_list(text: &str) -> Option<BlockList> {
-    let mut offset = 0;
-    let mut found = false;
-    let mut indent: Option<usize> = None;
-    let mut list = BlockList {
-        lines: Vec::new(),
-        starts: Vec::new(),
-        end: text.len(),
-    };
-    for (i, line) in text.split_inclusive('\n').enumerate() {
-        let at = offset;
-        offset += line.len();
-        let body = line.trim_end_matches(['\n', '\r']);
-        let trimmed = body.trim_start();
-        let top = body.len() == trimmed.len();
-        if !found {
-            if top && let Some(rest) = trimmed.strip_prefix("entries:") {
-                let rest = rest.trim();
-                if !(rest.is_empty() || rest.starts_with('#')) {
-                    return None;
-                }
-                found = true;
-            }
-            continue;
-        }
-        if top && !trimmed.is_empty() && !trimmed.starts_with('#') && !trimmed.starts_with('-') {
-            list.end = at;
-            break;
-        }
-        if !(trimmed.starts_with("- ") || trimmed == "-") {
-            continue;
-        }
-        let ind = body.len() - trimmed.len();
-        if *indent.get_or_insert(ind) == ind {
-            list.lines.push(i + 1);
-            list.starts.push(at);
-        }
-    }
-    (!list.starts.is_empty()).then_some(list)
 }
 
 /// Read one file: the head as one small document (the entries' lines blank), the entries a
@@ -817,13 +750,6 @@ fn without_index(msg: &str) -> &str {
     }
 }
 
-/// The 1-based line of a top-level `key:` (1 when there is none).
-fn key_line(text: &str, key: &str) -> usize {
-    text.lines()
-        .position(|l| l.strip_prefix(key).is_some_and(|r| r.starts_with(':')))
-        .map_or(1, |i| i + 1)
-}
-
 /// Every `*.yaml` (or `*.yml`) under `dir`, recursively, following links to folders.
 pub(crate) fn collect_yaml(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
     let rd =
@@ -843,42 +769,4 @@ pub(crate) fn collect_yaml(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
         }
     }
     Ok(())
-}
-
-/// The 1-based line of each entry (each `- ` item directly under `entries:`), in order.
-pub fn entry_lines(text: &str) -> Vec<usize> {
-    item_lines(text, "entries")
-}
-
-/// The 1-based line of each item directly under a top-level `key:` list, in order.
-fn item_lines(text: &str, key: &str) -> Vec<usize> {
-    let mut out = Vec::new();
-    let mut inside = false;
-    let mut item_indent: Option<usize> = None;
-    for (i, line) in text.lines().enumerate() {
-        let trimmed = line.trim_start();
-        let indent = line.len() - trimmed.len();
-        if indent == 0
-            && !trimmed.is_empty()
-            && !trimmed.starts_with('#')
-            && !trimmed.starts_with('-')
-        {
-            inside = trimmed
-                .strip_prefix(key)
-                .is_some_and(|r| r.starts_with(':'));
-            continue;
-        }
-        if !inside || !(trimmed.starts_with("- ") || trimmed == "-") {
-            continue;
-        }
-        match item_indent {
-            None => {
-                item_indent = Some(indent);
-                out.push(i + 1);
-            }
-            Some(ind) if ind == indent => out.push(i + 1),
-            _ => {}
-        }
-    }
-    out
 }
