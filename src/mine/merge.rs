@@ -57,3 +57,57 @@ pub fn merge(entries: &[RawPhrase], dir: &Path) -> Result<usize> {
     crate::io::write_atomic(&path, text.as_bytes(), true)?;
     Ok(new.len())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn candidate(id: &str, text: &str) -> RawPhrase {
+        RawPhrase {
+            id: id.into(),
+            role: "slogan".into(),
+            text: text.into(),
+            themes: vec![],
+            topics: vec![],
+            kinds: vec![],
+            years: None,
+            weight: None,
+            source: Some("000:1".into()),
+            status: Some(crate::phrasebank::Status::Candidate),
+            count: Some(2),
+        }
+    }
+
+    /// A phrasebank file that does not read would hide its ids: the merge stops, writes nothing.
+    #[test]
+    fn a_phrasebank_that_does_not_read_is_not_merged_into() {
+        let d = tempfile::tempdir().unwrap();
+        std::fs::write(d.path().join("common.yaml"), "entries:\n  - id: [x\n").unwrap();
+        let e = merge(&[candidate("mined.slogan.1", "口号。")], d.path()).unwrap_err();
+        assert!(e.to_string().contains("fix the phrasebank first"), "{e}");
+        assert!(!d.path().join("candidates").exists());
+    }
+
+    /// Ids and texts the phrasebank holds, in any YAML form the reader reads, are not merged again.
+    #[test]
+    fn known_ids_and_texts_are_skipped() {
+        let d = tempfile::tempdir().unwrap();
+        std::fs::write(
+            d.path().join("common.yaml"),
+            "entries:\n  - {id: 'mined.slogan.1', role: slogan, text: \"甲。\", status: candidate}\n  - id: c.2\n    role: slogan\n    text: >-\n      乙。\n    status: candidate\n",
+        )
+        .unwrap();
+        let new = [
+            candidate("mined.slogan.1", "丙。"),
+            candidate("mined.slogan.3", "乙。"),
+            candidate("mined.slogan.4", "丁。"),
+        ];
+        assert_eq!(merge(&new, d.path()).unwrap(), 1);
+        let text = std::fs::read_to_string(d.path().join("candidates/mined.yaml")).unwrap();
+        assert!(
+            text.contains("mined.slogan.4") && !text.contains("mined.slogan.3"),
+            "{text}"
+        );
+        assert_eq!(merge(&new, d.path()).unwrap(), 0);
+    }
+}

@@ -648,3 +648,25 @@ pub struct Reading {
     /// The line of each sub-topic's declaration in its file.
     pub topic_lines: BTreeMap<String, usize>,
 }
+
+impl Problem {
+    /// A problem in `file` at (line, column), under `rule`, with what to do about it.
+    pub fn new(
+        file: std::sync::Arc<Path>,
+        (line, column): (usize, usize),
+        rule: &'static str,
+        message: String,
+        help: impl Into<String>,
+        field: Option<String>,
+    ) -> Problem {
+        Problem {
+            file,
+            line,
+            column,
+            rule,
+            message,
+            help: help.into(),
+            field,
+        }
+    }
+}

@@ -141,15 +141,7 @@ fn declare(
     mode: Mode,
 ) -> std::result::Result<(), Problem> {
     let mut problems = Vec::new();
-    let problem = |line, rule, message: String, help: &str, field: Option<String>| Problem {
-        file: file.clone(),
-        line,
-        column: 1,
-        rule,
-        message,
-        help: help.to_string(),
-        field,
-    };
+    let problem = line_problem(file);
     let theme = match &head.theme {
         Some(t) => match out.themes.iter().find(|x| &x.name == t) {
             Some(first) => {
@@ -200,15 +192,7 @@ fn declare_topics(
     topics: &mut Topics,
     problems: &mut Vec<Problem>,
 ) -> Vec<crate::topic::SubTopic> {
-    let problem = |line, rule, message: String, help: &str, field: Option<String>| Problem {
-        file: file.clone(),
-        line,
-        column: 1,
-        rule,
-        message,
-        help: help.to_string(),
-        field,
-    };
+    let problem = line_problem(file);
     let mut declared = Vec::new();
     for (k, (rt, line)) in raw_topics.into_iter().enumerate() {
         let field = Some(format!("topics[{k}]"));
@@ -286,6 +270,15 @@ fn declare_topics(
         });
     }
     declared
+}
+
+/// Problems at the start of a line of `file`: (line, rule, message, help, field).
+fn line_problem(
+    file: &Arc<Path>,
+) -> impl Fn(usize, &'static str, String, &str, Option<String>) -> Problem + '_ {
+    move |line, rule, message, help, field| {
+        Problem::new(file.clone(), (line, 1), rule, message, help, field)
+    }
 }
 
 const KINDS_HELP: &str =
@@ -429,14 +422,15 @@ fn read_file(path: &Path, text: &str, mode: Mode) -> FileRead {
         phrases: Vec::new(),
         problems: Vec::new(),
     };
-    let problem = |line, column, rule, message: String, field: Option<String>| Problem {
-        file: file.clone(),
-        line,
-        column,
-        rule,
-        message,
-        help: SCHEMA_HELP.into(),
-        field,
+    let problem = |line, column, rule, message: String, field: Option<String>| {
+        Problem::new(
+            file.clone(),
+            (line, column),
+            rule,
+            message,
+            SCHEMA_HELP,
+            field,
+        )
     };
     if let Some((l, c)) = crate::yamlpos::too_deep(text) {
         let msg = format!(
@@ -504,15 +498,14 @@ fn read_head(
         let key = k.as_str().unwrap_or("").to_string();
         let line = key_line(text, &key);
         let mut bad = |message: String| {
-            fr.problems.push(Problem {
-                file: file.clone(),
-                line,
-                column: 1,
-                rule: "schema",
+            fr.problems.push(Problem::new(
+                file.clone(),
+                (line, 1),
+                "schema",
                 message,
-                help: SCHEMA_HELP.into(),
-                field: Some(key.clone()),
-            })
+                SCHEMA_HELP,
+                Some(key.clone()),
+            ))
         };
         match key.as_str() {
             "theme" => match v.as_str() {
@@ -601,15 +594,14 @@ impl Entries<'_> {
                 (line + l - 1, c, yaml_message(&e))
             }
         };
-        self.problems.push(Problem {
-            file: self.file.clone(),
-            line: l,
-            column: c,
-            rule: "schema",
-            message: format!("entry {}: {}", i + 1, without_index(&msg)),
-            help: SCHEMA_HELP.into(),
-            field: Some(format!("entries[{i}]")),
-        });
+        self.problems.push(Problem::new(
+            self.file.clone(),
+            (l, c),
+            "schema",
+            format!("entry {}: {}", i + 1, without_index(&msg)),
+            SCHEMA_HELP,
+            Some(format!("entries[{i}]")),
+        ));
     }
 
     /// A flow list, read whole: its entries at the lines [`entry_lines`] finds.
@@ -619,15 +611,14 @@ impl Entries<'_> {
             let line = lines.get(i).copied().unwrap_or(1);
             match serde_yaml::from_value::<RawPhrase>(item) {
                 Ok(e) => self.entry(e, i, line),
-                Err(e) => self.problems.push(Problem {
-                    file: self.file.clone(),
-                    line,
-                    column: 1,
-                    rule: "schema",
-                    message: format!("entry {}: {}", i + 1, yaml_message(&e)),
-                    help: SCHEMA_HELP.into(),
-                    field: Some(format!("entries[{i}]")),
-                }),
+                Err(e) => self.problems.push(Problem::new(
+                    self.file.clone(),
+                    (line, 1),
+                    "schema",
+                    format!("entry {}: {}", i + 1, yaml_message(&e)),
+                    SCHEMA_HELP,
+                    Some(format!("entries[{i}]")),
+                )),
             }
         }
     }
@@ -636,14 +627,15 @@ impl Entries<'_> {
     /// years that parse (unknown kinds are problems, the rest of the entry stays).
     fn entry(&mut self, e: RawPhrase, i: usize, line: usize) {
         let file = self.file;
-        let problem = |rule, message: String, help: &str| Problem {
-            file: file.clone(),
-            line,
-            column: 1,
-            rule,
-            message,
-            help: help.to_string(),
-            field: Some(format!("entries[{i}]")),
+        let problem = |rule, message: String, help: &str| {
+            Problem::new(
+                file.clone(),
+                (line, 1),
+                rule,
+                message,
+                help.to_string(),
+                Some(format!("entries[{i}]")),
+            )
         };
         let bad = if e.id.trim().is_empty() {
             Some(problem(
