@@ -233,15 +233,20 @@ fn year_runs(short: &[(i32, usize)]) -> String {
     parts.join(", ")
 }
 
-/// Lint a phrasebank directory.
+/// Lint a phrasebank directory. The files' text is dropped once they are read: the rules need
+/// only the entries.
 pub fn lint(dir: &Path, opts: &LintOptions) -> Result<Vec<Finding>> {
-    let sources = crate::phrasebank::read_dir(dir)?;
-    Ok(lint_sources(dir, &sources, opts))
+    let sc = scan(dir, &crate::phrasebank::read_dir(dir)?);
+    Ok(lint_scanned(dir, sc, opts))
 }
 
 /// Lint (path, text) pairs of a phrasebank rooted at `dir`. Findings are sorted by file and line.
 pub fn lint_sources(dir: &Path, sources: &[(PathBuf, String)], opts: &LintOptions) -> Vec<Finding> {
-    let mut sc = scan(dir, sources);
+    lint_scanned(dir, scan(dir, sources), opts)
+}
+
+/// Lint a phrasebank as read.
+fn lint_scanned(dir: &Path, mut sc: Scanned, opts: &LintOptions) -> Vec<Finding> {
     let mut out = std::mem::take(&mut sc.findings);
     let known: HashSet<&str> = sc.themes.iter().map(|t| t.name.as_str()).collect();
     entry_rules(&sc, &known, &mut out);

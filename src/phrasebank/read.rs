@@ -92,6 +92,7 @@ pub fn read(sources: &[(PathBuf, String)], mode: Mode) -> std::result::Result<Re
         {
             return Err(p.clone());
         }
+        // The file's name, shared with its entries.
         let shared: Arc<Path> = phrases
             .first()
             .map_or_else(|| path.as_path().into(), |p| p.file.clone());
@@ -104,7 +105,7 @@ pub fn read(sources: &[(PathBuf, String)], mode: Mode) -> std::result::Result<Re
             out.phrases.extend(phrases);
         }
     }
-    let mut problems = std::mem::take(&mut out.problems);
+    // Across files: ids used twice, tags no theme declares.
     let mut late = duplicate_ids(&mut out.phrases);
     late.extend(unknown_tags(&out.phrases, &topics.seen));
     if mode == Mode::Strict
@@ -112,13 +113,12 @@ pub fn read(sources: &[(PathBuf, String)], mode: Mode) -> std::result::Result<Re
     {
         return Err(p.clone());
     }
-    problems.extend(late);
-    out.problems = problems;
+    out.problems.extend(late);
     out.topic_lines = topics.lines;
     Ok(out)
 }
 
-/// Read leniently: every entry that reads, and every problem.
+/// Read leniently: every entry that reads, and every problem (a lenient read never fails).
 pub fn read_lenient(sources: &[(PathBuf, String)]) -> Reading {
     read(sources, Mode::Lenient).unwrap_or_default()
 }
