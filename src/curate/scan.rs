@@ -90,7 +90,7 @@ fn finding(p: &Problem) -> Finding {
         file: p.file.display().to_string(),
         line: p.line,
         rule: p.rule,
-        message: p.message.clone(),
+        message: p.one_line(),
     }
 }
 

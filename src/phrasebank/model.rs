@@ -621,6 +621,10 @@ pub struct Problem {
     pub help: String,
     /// The field, e.g. `entries[3]`, when known.
     pub field: Option<String>,
+    /// The id of the entry it is about, when it is about one.
+    pub entry: Option<String>,
+    /// A short note a one-line report (lint's) adds to the message: ` (did you mean …?)`.
+    pub note: String,
 }
 
 /// One file as read: the theme it declares, where, and whether it read as YAML at all.
@@ -667,6 +671,23 @@ impl Problem {
             message,
             help: help.into(),
             field,
+            entry: None,
+            note: String::new(),
+        }
+    }
+
+    /// The same problem, about the entry `id`, with a note for one-line reports.
+    pub fn about(mut self, id: &str, note: impl Into<String>) -> Problem {
+        self.entry = Some(id.to_string());
+        self.note = note.into();
+        self
+    }
+
+    /// The message as one line of a report: `ID: message (note)`.
+    pub fn one_line(&self) -> String {
+        match &self.entry {
+            Some(id) => format!("{id}: {}{}", self.message, self.note),
+            None => format!("{}{}", self.message, self.note),
         }
     }
 }

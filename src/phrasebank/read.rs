@@ -77,7 +77,10 @@ fn strict_error(p: &Problem, sources: &[(PathBuf, String)]) -> Error {
 
 /// Read (path, text) pairs. Strict: the first problem is returned as the error. Lenient: never an
 /// error; the problems are in [`Reading::problems`].
-pub fn read(sources: &[(PathBuf, String)], mode: Mode) -> std::result::Result<Reading, Problem> {
+pub fn read(
+    sources: &[(PathBuf, String)],
+    mode: Mode,
+) -> std::result::Result<Reading, Box<Problem>> {
     let mut out = Reading::default();
     let mut topics = Topics::default();
     for ((path, _), file) in sources.iter().zip(read_files(sources, mode)) {
@@ -90,7 +93,7 @@ pub fn read(sources: &[(PathBuf, String)], mode: Mode) -> std::result::Result<Re
         if mode == Mode::Strict
             && let Some(p) = problems.first()
         {
-            return Err(p.clone());
+            return Err(Box::new(p.clone()));
         }
         // The file's name, shared with its entries.
         let shared: Arc<Path> = phrases
@@ -111,7 +114,7 @@ pub fn read(sources: &[(PathBuf, String)], mode: Mode) -> std::result::Result<Re
     if mode == Mode::Strict
         && let Some(p) = late.first()
     {
-        return Err(p.clone());
+        return Err(Box::new(p.clone()));
     }
     out.problems.extend(late);
     out.topic_lines = topics.lines;
@@ -139,7 +142,7 @@ fn declare(
     topics: &mut Topics,
     out: &mut Reading,
     mode: Mode,
-) -> std::result::Result<(), Problem> {
+) -> std::result::Result<(), Box<Problem>> {
     let mut problems = Vec::new();
     let problem = line_problem(file);
     let theme = match &head.theme {
@@ -169,7 +172,7 @@ fn declare(
     if mode == Mode::Strict
         && let Some(p) = problems.first()
     {
-        return Err(p.clone());
+        return Err(Box::new(p.clone()));
     }
     out.problems.extend(problems);
     if let Some(t) = theme {
@@ -315,20 +318,17 @@ fn duplicate_ids(phrases: &mut Vec<Phrase>) -> Vec<Problem> {
             continue;
         }
         let f = &phrases[first_of[p.id.as_str()]];
-        problems.push(Problem {
-            file: p.file.clone(),
-            line: p.line,
-            column: 1,
-            rule: "duplicate-id",
-            message: format!(
-                "duplicate id `{}` (first at {}:{})",
-                p.id,
-                f.file.display(),
-                f.line
-            ),
-            help: "give every entry its own id".into(),
-            field: None,
-        });
+        let (first, line) = (f.file.display(), f.line);
+        let message = format!("duplicate id `{}` (first at {first}:{line})", p.id);
+        let help = "give every entry its own id";
+        problems.push(Problem::new(
+            p.file.clone(),
+            (p.line, 1),
+            "duplicate-id",
+            message,
+            help,
+            None,
+        ));
     }
     let mut i = 0;
     phrases.retain(|_| {
@@ -349,16 +349,19 @@ fn unknown_tags(phrases: &[Phrase], declared: &HashMap<String, String>) -> Vec<P
             let hint = did_you_mean(t, declared.keys().map(String::as_str))
                 .map(|s| format!(" (did you mean {s}?)"))
                 .unwrap_or_default();
-            out.push(Problem {
-                file: p.file.clone(),
-                line: p.line,
-                column: 1,
-                rule: "unknown-topic",
-                message: format!("{}: unknown sub-topic {t}{hint}", p.id),
-                help: "declare it under `topics:` of its theme file, or tag the entry `general`"
-                    .into(),
-                field: None,
-            });
+            let help = "declare it under `topics:` of its theme file, or tag the entry `general`";
+            let message = format!("unknown sub-topic {t}");
+            out.push(
+                Problem::new(
+                    p.file.clone(),
+                    (p.line, 1),
+                    "unknown-topic",
+                    message,
+                    help,
+                    None,
+                )
+                .about(&p.id, hint),
+            );
         }
     }
     out
@@ -644,11 +647,14 @@ impl Entries<'_> {
                 "give it an id: <file>.<role>.<n>",
             ))
         } else if e.text.trim().is_empty() {
-            Some(problem(
-                "schema",
-                format!("{}: empty text", e.id),
-                "write its text, or remove it",
-            ))
+            Some(
+                problem(
+                    "schema",
+                    "empty text".into(),
+                    "write its text, or remove it",
+                )
+                .about(&e.id, ""),
+            )
         } else {
             None
         };
@@ -657,26 +663,25 @@ impl Entries<'_> {
         }
         let Some(role) = Role::parse(&e.role) else {
             let names: Vec<&str> = Role::ALL.iter().map(|r| r.name()).collect();
-            let hint = did_you_mean(&e.role, names.iter().copied())
-                .map(|s| format!(" (did you mean `{s}`?)"))
-                .unwrap_or_default();
-            let help = format!("the roles are: {}", names.join(", "));
-            let msg = format!("{}: unknown role `{}`{hint}", e.id, e.role);
-            return self.problems.push(problem("unknown-role", msg, &help));
+            let near = did_you_mean(&e.role, names.iter().copied());
+            let note = near.map(|s| format!(" (did you mean `{s}`?)"));
+            let hint = near.map(|s| format!("did you mean `{s}`? "));
+            let help = format!(
+                "{}the roles are: {}",
+                hint.unwrap_or_default(),
+                names.join(", ")
+            );
+            let msg = format!("unknown role `{}`", e.role);
+            let p = problem("unknown-role", msg, &help).about(&e.id, note.unwrap_or_default());
+            return self.problems.push(p);
         };
         let years = match e.years.as_ref().map(|y| (y, Years::parse(y.as_str()))) {
             None => Years::default(),
             Some((_, Some(y))) => y,
             Some((y, None)) => {
-                let msg = format!(
-                    "{}: bad year range `{y}` (write e.g. 2021-2025, 2026-, -2020 or 2024)",
-                    e.id
-                );
-                let p = problem(
-                    "bad-years",
-                    msg,
-                    "a year range is FROM-TO, FROM-, -TO or one year",
-                );
+                let write = "write e.g. 2021-2025, 2026-, -2020 or 2024";
+                let p = problem("bad-years", format!("bad year range `{y}`"), write)
+                    .about(&e.id, format!(" ({write})"));
                 return self.problems.push(p);
             }
         };
@@ -685,11 +690,11 @@ impl Entries<'_> {
             match Kind::parse(k) {
                 Some(k) => kinds.push(k),
                 None => {
-                    let msg = format!(
-                        "{}: unknown meeting kind `{k}` (plenary, economy, key_work, rule_of_law, safety, investment)",
-                        e.id
+                    let msg = format!("unknown meeting kind `{k}`");
+                    let p = problem("unknown-kind", msg, KINDS_HELP).about(
+                        &e.id,
+                        " (plenary, economy, key_work, rule_of_law, safety, investment)",
                     );
-                    let p = problem("unknown-kind", msg, KINDS_HELP);
                     self.problems.push(p);
                 }
             }
