@@ -36,7 +36,7 @@ pub fn spec(data: &[u8]) {
             return;
         }
     };
-    let themes: Vec<String> = crate::pbtools::REQUIRED_THEMES
+    let themes: Vec<String> = crate::curate::REQUIRED_THEMES
         .iter()
         .map(|s| s.to_string())
         .collect();
@@ -91,11 +91,11 @@ pub fn phrasebank(data: &[u8]) {
         let msg = e.to_string();
         assert!(msg.starts_with("error"), "not an error message: {msg}");
     }
-    let opts = crate::pbtools::LintOptions {
+    let opts = crate::curate::LintOptions {
         required_themes: Vec::new(),
         depth: false,
     };
-    let _ = crate::pbtools::lint_sources(dir, &sources, &opts);
+    let _ = crate::curate::lint_sources(dir, &sources, &opts);
 }
 
 /// The harness of a target name (`spec`, `normalize`, `outline_lint`, `phrasebank`).

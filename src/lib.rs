@@ -22,6 +22,7 @@ macro_rules! built_str {
 pub mod cli;
 pub mod cmd;
 pub mod corpus;
+pub mod curate;
 pub mod draft;
 pub mod error;
 pub mod fuzzing;
@@ -33,7 +34,6 @@ pub mod mine;
 pub mod model;
 pub mod numerals;
 pub mod output;
-pub mod pbtools;
 pub mod phrasebank;
 pub mod plan;
 pub mod project;

@@ -18,7 +18,7 @@ use wengao::corpus::normalize::normalize;
 use wengao::corpus::outline;
 use wengao::lint::{self, Options};
 
-const THEMES: [&str; 26] = wengao::pbtools::REQUIRED_THEMES;
+const THEMES: [&str; 26] = wengao::curate::REQUIRED_THEMES;
 
 fn config() -> ProptestConfig {
     let mut c = ProptestConfig::default();
@@ -226,8 +226,8 @@ proptest! {
             let msg = e.to_string();
             prop_assert!(msg.starts_with("error"), "{msg}");
         }
-        let opts = wengao::pbtools::LintOptions { required_themes: Vec::new(), depth: false };
-        let _ = wengao::pbtools::lint_sources(&dir, &sources, &opts);
+        let opts = wengao::curate::LintOptions { required_themes: Vec::new(), depth: false };
+        let _ = wengao::curate::lint_sources(&dir, &sources, &opts);
     }
 
     #[test]

@@ -6,7 +6,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::Wengao;
-use wengao::pbtools::{self, LintOptions, NewEntry, Severity};
+use wengao::curate::{self, LintOptions, NewEntry, Severity};
 use wengao::phrasebank::{RawFile, Role};
 
 const THEME: &str = "# 项目建设 — hand-written header comment
@@ -45,7 +45,7 @@ fn no_depth() -> LintOptions {
 
 /// Lint errors of one file, apart from depth (a fixture is never deep enough).
 fn file_errors(dir: &Path, file: &Path) -> Vec<String> {
-    pbtools::lint(dir, &no_depth())
+    curate::lint(dir, &no_depth())
         .unwrap()
         .into_iter()
         // These fixtures predate the topic map; its rules have their own tests.
@@ -303,7 +303,7 @@ fn two_threads_adding_twenty_each_lose_nothing() {
                         themes: vec!["项目建设".into()],
                         ..Default::default()
                     };
-                    pbtools::add(&dir, &e).unwrap();
+                    curate::add(&dir, &e).unwrap();
                 }
             })
         })
@@ -358,7 +358,7 @@ fn a_live_lock_is_waited_for_and_a_killed_holder_leaves_none() {
     let held = wengao::io::DirLock::acquire(d.path()).unwrap();
     let dir = d.path().to_path_buf();
     let t = std::thread::spawn(move || {
-        pbtools::add(
+        curate::add(
             &dir,
             &NewEntry {
                 text: "要强化项目要素保障，推动用地、资金等要素向重点项目集中。".into(),
@@ -388,7 +388,7 @@ fn a_live_lock_is_waited_for_and_a_killed_holder_leaves_none() {
     std::thread::sleep(std::time::Duration::from_millis(300));
     holder.kill().unwrap();
     holder.wait().unwrap();
-    let added = pbtools::add(
+    let added = curate::add(
         d.path(),
         &NewEntry {
             text: "要加快项目前期工作，推动项目早开工、早投产、早见效。".into(),
@@ -521,7 +521,7 @@ fn the_real_phrasebank_reads_without_schema_errors() {
         eprintln!("skipped: no phrasebank/ in this checkout");
         return;
     }
-    let f = pbtools::lint(&dir, &LintOptions::default()).unwrap();
+    let f = curate::lint(&dir, &LintOptions::default()).unwrap();
     let schema: Vec<String> = f
         .iter()
         .filter(|f| {
@@ -556,7 +556,7 @@ fn lint_of_many_alike_entries_reports_each_once() {
         ));
     }
     std::fs::write(d.path().join("themes/more.yaml"), text).unwrap();
-    let findings = pbtools::lint(d.path(), &no_depth()).unwrap();
+    let findings = curate::lint(d.path(), &no_depth()).unwrap();
     let near: Vec<_> = findings
         .iter()
         .filter(|f| f.rule == "near-duplicate")
@@ -575,11 +575,11 @@ fn lint_of_many_alike_entries_reports_each_once() {
 fn retire_of_a_huge_id_says_no_such_entry() {
     let d = fixture();
     let id = "x".repeat(30_000);
-    let e = pbtools::retire(d.path(), &id).unwrap_err().to_string();
+    let e = curate::retire(d.path(), &id).unwrap_err().to_string();
     assert!(e.contains("no entry has the id"), "{e}");
     assert!(!e.contains("did you mean"), "{}", &e[..200.min(e.len())]);
     // A near miss still gets its suggestion.
-    let e = pbtools::retire(d.path(), "xiangmu.measure.l")
+    let e = curate::retire(d.path(), "xiangmu.measure.l")
         .unwrap_err()
         .to_string();
     assert!(e.contains("did you mean xiangmu.measure.1"), "{e}");
@@ -597,7 +597,7 @@ fn a_deeply_nested_phrasebank_file_is_refused_at_its_position() {
         .to_string();
     assert!(e.contains("deep.yaml:1:42"), "{e}");
     assert!(e.contains("nested more than 32 deep"), "{e}");
-    let findings = pbtools::lint(d.path(), &no_depth()).unwrap();
+    let findings = curate::lint(d.path(), &no_depth()).unwrap();
     assert!(
         findings
             .iter()

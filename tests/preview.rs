@@ -10,7 +10,7 @@ use common::{Wengao, examples, root, tool_available};
 
 /// The examples whose themes the checkout's phrasebank knows (all of them once it is complete).
 fn draftable_examples() -> Vec<PathBuf> {
-    let sc = wengao::pbtools::scan_dir(&root().join("phrasebank")).unwrap();
+    let sc = wengao::curate::scan_dir(&root().join("phrasebank")).unwrap();
     let known: Vec<String> = sc.themes.iter().map(|t| t.name.clone()).collect();
     examples()
         .into_iter()

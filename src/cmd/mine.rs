@@ -67,7 +67,7 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
         None => super::sources(g).map(|s| s.phrasebank.source),
     };
     let themes = match &source {
-        Ok(crate::project::Source::Dir(dir)) => crate::pbtools::scan_dir(dir).map(|sc| sc.themes),
+        Ok(crate::project::Source::Dir(dir)) => crate::curate::scan_dir(dir).map(|sc| sc.themes),
         Ok(crate::project::Source::Embedded) => {
             crate::phrasebank::Phrasebank::embedded().map(|pb| pb.themes)
         }

@@ -1,10 +1,10 @@
 //! `wengao phrasebank lint|stats|themes|search|add|retire|era|export`: a thin layer over
-//! [`crate::pbtools`]. All but `themes` and `export` work on a phrasebank folder (`--phrasebank`,
+//! [`crate::curate`]. All but `themes` and `export` work on a phrasebank folder (`--phrasebank`,
 //! `WENGAO_PHRASEBANK` or `wengao.toml`); `export` writes the built-in phrasebank and templates
 //! out as files, for curators to start from.
 
 use crate::cli::{Globals, info};
-use crate::pbtools::{self, LintOptions, NewEntry, Query, Severity};
+use crate::curate::{self, LintOptions, NewEntry, Query, Severity};
 use crate::phrasebank::{Role, Status};
 use crate::{Error, Result, io};
 
@@ -153,190 +153,207 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
     }
     let dir = sources.phrasebank_dir()?;
     match &args.command {
-        Sub::Lint(a) => {
-            let findings = pbtools::lint(&dir, &LintOptions::default())?;
-            let shown: Vec<&pbtools::Finding> = findings
-                .iter()
-                .filter(|f| !a.errors_only || f.severity == Severity::Error)
-                .collect();
-            let errors = findings
-                .iter()
-                .filter(|f| f.severity == Severity::Error)
-                .count();
-            let warnings = findings.len() - errors;
-            match a.format {
-                OutFormat::Json => {
-                    let mut s = serde_json::to_string_pretty(&shown)
-                        .map_err(|e| Error::Usage(e.to_string()))?;
-                    s.push('\n');
-                    io::write_stdout(s.as_bytes())?;
-                }
-                OutFormat::Text => {
-                    let mut s = String::new();
-                    for f in &shown {
-                        s.push_str(&f.to_string());
-                        s.push('\n');
-                    }
-                    io::write_stdout(s.as_bytes())?;
-                    info(
-                        g,
-                        &format!("{}: {errors} errors, {warnings} warnings", dir.display()),
-                    );
-                }
-            }
-            Ok(i32::from(errors > 0))
-        }
-        Sub::Stats(a) => {
-            let sc = pbtools::scan_dir(&dir)?;
-            let st = pbtools::stats(&sc.phrases, &sc.themes);
-            let out = match a.format {
-                OutFormat::Json => {
-                    serde_json::to_string_pretty(&st).map_err(|e| Error::Usage(e.to_string()))?
-                        + "\n"
-                }
-                OutFormat::Text => st.to_text(),
-            };
-            io::write_stdout(out.as_bytes())?;
-            if !sc.findings.is_empty() {
-                info(
-                    g,
-                    &format!(
-                        "note: {} entries could not be read; run `wengao phrasebank lint`",
-                        sc.findings.len()
-                    ),
-                );
-            }
-            Ok(0)
-        }
+        Sub::Lint(a) => lint(a, &dir, g),
+        Sub::Stats(a) => stats(a, &dir, g),
+        Sub::Search(a) => search(a, &dir, g),
+        Sub::Add(a) => add(a, &dir, g),
+        Sub::Retire(a) => retire(a, &dir, g),
+        Sub::Era(a) => era(a, &dir, g),
         Sub::Themes | Sub::Export(_) => unreachable!("handled above"),
-        Sub::Search(a) => {
-            let role = match &a.role {
-                None => None,
-                Some(r) => Some(parse_role(r)?),
-            };
-            let sc = pbtools::scan_dir(&dir)?;
-            let q = Query {
-                text: a.text.clone(),
-                theme: a.theme.clone(),
-                role,
-                year: a.year,
-                all: a.all,
-            };
-            let hits = pbtools::search(&sc.phrases, &q);
+    }
+}
+
+/// `phrasebank lint`
+fn lint(a: &LintArgs, dir: &std::path::Path, g: &Globals) -> Result<i32> {
+    let findings = curate::lint(dir, &LintOptions::default())?;
+    let shown: Vec<&curate::Finding> = findings
+        .iter()
+        .filter(|f| !a.errors_only || f.severity == Severity::Error)
+        .collect();
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    let warnings = findings.len() - errors;
+    match a.format {
+        OutFormat::Json => {
+            let mut s =
+                serde_json::to_string_pretty(&shown).map_err(|e| Error::Usage(e.to_string()))?;
+            s.push('\n');
+            io::write_stdout(s.as_bytes())?;
+        }
+        OutFormat::Text => {
             let mut s = String::new();
-            for p in &hits {
-                let status = match p.status {
-                    Status::Curated => "",
-                    Status::Candidate => " [candidate]",
-                    Status::Retired => " [retired]",
-                };
-                s.push_str(&format!(
-                    "{}\t{}:{}\t{}{status}\n",
-                    p.id,
-                    p.file.display(),
-                    p.line,
-                    p.text
-                ));
+            for f in &shown {
+                s.push_str(&f.to_string());
+                s.push('\n');
             }
             io::write_stdout(s.as_bytes())?;
-            info(g, &format!("{} entries", hits.len()));
-            Ok(i32::from(hits.is_empty()))
-        }
-        Sub::Add(a) => {
-            let new = NewEntry {
-                text: a.text.clone(),
-                role: Some(parse_role(&a.role)?),
-                themes: a
-                    .themes
-                    .iter()
-                    .map(|t| t.trim().to_string())
-                    .filter(|t| !t.is_empty())
-                    .collect(),
-                years: a.years.clone(),
-                weight: a.weight,
-                kinds: a.kinds.clone(),
-                topics: a
-                    .topics
-                    .iter()
-                    .map(|t| t.trim().to_string())
-                    .filter(|t| !t.is_empty())
-                    .collect(),
-                source: a.source.clone(),
-                status: a.candidate.then_some(Status::Candidate),
-            };
-            let added = pbtools::add(&dir, &new)?;
-            for w in &added.warnings {
-                info(g, &format!("warning: {w}"));
-            }
-            io::write_stdout(
-                format!("{}\t{}:{}\n", added.id, added.file.display(), added.line).as_bytes(),
-            )?;
-            Ok(0)
-        }
-        Sub::Retire(a) => {
-            let r = pbtools::retire(&dir, &a.id)?;
-            if r.changed {
-                info(
-                    g,
-                    &format!("retired {} at {}:{}", r.id, r.file.display(), r.line),
-                );
-            } else {
-                info(
-                    g,
-                    &format!(
-                        "{} was retired already ({}:{})",
-                        r.id,
-                        r.file.display(),
-                        r.line
-                    ),
-                );
-            }
-            Ok(0)
-        }
-        Sub::Era(a) => {
-            let fixes = pbtools::era_fixes(&dir, a.write)?;
-            let mut out = String::new();
-            let mut left = 0;
-            for f in &fixes {
-                let what = match &f.need.fit {
-                    Some(y) if a.write => format!("years set to {y}"),
-                    Some(y) => format!("years: {y}"),
-                    None => {
-                        left += 1;
-                        "no years fit: reword it".to_string()
-                    }
-                };
-                out.push_str(&format!(
-                    "{}:{}: {}: {what} — {}\n",
-                    f.file.display(),
-                    f.line,
-                    f.id,
-                    f.need.terms.join("; ")
-                ));
-            }
-            io::write_stdout(out.as_bytes())?;
-            let fixable = fixes.len() - left;
             info(
                 g,
-                &format!(
-                    "{} entries overreach their era: {fixable} {}, {left} to reword",
-                    fixes.len(),
-                    if a.write {
-                        "narrowed"
-                    } else {
-                        "can be narrowed (--write)"
-                    }
-                ),
+                &format!("{}: {errors} errors, {warnings} warnings", dir.display()),
             );
-            Ok(i32::from(left > 0 || (!a.write && fixable > 0)))
         }
     }
+    Ok(i32::from(errors > 0))
+}
+
+/// `phrasebank stats`
+fn stats(a: &StatsArgs, dir: &std::path::Path, g: &Globals) -> Result<i32> {
+    let sc = curate::scan_dir(dir)?;
+    let st = curate::stats(&sc.phrases, &sc.themes);
+    let out = match a.format {
+        OutFormat::Json => {
+            serde_json::to_string_pretty(&st).map_err(|e| Error::Usage(e.to_string()))? + "\n"
+        }
+        OutFormat::Text => st.to_text(),
+    };
+    io::write_stdout(out.as_bytes())?;
+    if !sc.findings.is_empty() {
+        info(
+            g,
+            &format!(
+                "note: {} entries could not be read; run `wengao phrasebank lint`",
+                sc.findings.len()
+            ),
+        );
+    }
+    Ok(0)
+}
+
+/// `phrasebank search`
+fn search(a: &SearchArgs, dir: &std::path::Path, g: &Globals) -> Result<i32> {
+    let role = match &a.role {
+        None => None,
+        Some(r) => Some(parse_role(r)?),
+    };
+    let sc = curate::scan_dir(dir)?;
+    let q = Query {
+        text: a.text.clone(),
+        theme: a.theme.clone(),
+        role,
+        year: a.year,
+        all: a.all,
+    };
+    let hits = curate::search(&sc.phrases, &q);
+    let mut s = String::new();
+    for p in &hits {
+        let status = match p.status {
+            Status::Curated => "",
+            Status::Candidate => " [candidate]",
+            Status::Retired => " [retired]",
+        };
+        s.push_str(&format!(
+            "{}\t{}:{}\t{}{status}\n",
+            p.id,
+            p.file.display(),
+            p.line,
+            p.text
+        ));
+    }
+    io::write_stdout(s.as_bytes())?;
+    info(g, &format!("{} entries", hits.len()));
+    Ok(i32::from(hits.is_empty()))
+}
+
+/// `phrasebank add`
+fn add(a: &AddArgs, dir: &std::path::Path, g: &Globals) -> Result<i32> {
+    let new = NewEntry {
+        text: a.text.clone(),
+        role: Some(parse_role(&a.role)?),
+        themes: a
+            .themes
+            .iter()
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty())
+            .collect(),
+        years: a.years.clone(),
+        weight: a.weight,
+        kinds: a.kinds.clone(),
+        topics: a
+            .topics
+            .iter()
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty())
+            .collect(),
+        source: a.source.clone(),
+        status: a.candidate.then_some(Status::Candidate),
+    };
+    let added = curate::add(dir, &new)?;
+    for w in &added.warnings {
+        info(g, &format!("warning: {w}"));
+    }
+    io::write_stdout(
+        format!("{}\t{}:{}\n", added.id, added.file.display(), added.line).as_bytes(),
+    )?;
+    Ok(0)
+}
+
+/// `phrasebank retire`
+fn retire(a: &RetireArgs, dir: &std::path::Path, g: &Globals) -> Result<i32> {
+    let r = curate::retire(dir, &a.id)?;
+    if r.changed {
+        info(
+            g,
+            &format!("retired {} at {}:{}", r.id, r.file.display(), r.line),
+        );
+    } else {
+        info(
+            g,
+            &format!(
+                "{} was retired already ({}:{})",
+                r.id,
+                r.file.display(),
+                r.line
+            ),
+        );
+    }
+    Ok(0)
+}
+
+/// `phrasebank era`
+fn era(a: &EraArgs, dir: &std::path::Path, g: &Globals) -> Result<i32> {
+    let fixes = curate::era_fixes(dir, a.write)?;
+    let mut out = String::new();
+    let mut left = 0;
+    for f in &fixes {
+        let what = match &f.need.fit {
+            Some(y) if a.write => format!("years set to {y}"),
+            Some(y) => format!("years: {y}"),
+            None => {
+                left += 1;
+                "no years fit: reword it".to_string()
+            }
+        };
+        out.push_str(&format!(
+            "{}:{}: {}: {what} — {}\n",
+            f.file.display(),
+            f.line,
+            f.id,
+            f.need.terms.join("; ")
+        ));
+    }
+    io::write_stdout(out.as_bytes())?;
+    let fixable = fixes.len() - left;
+    info(
+        g,
+        &format!(
+            "{} entries overreach their era: {fixable} {}, {left} to reword",
+            fixes.len(),
+            if a.write {
+                "narrowed"
+            } else {
+                "can be narrowed (--write)"
+            }
+        ),
+    );
+    Ok(i32::from(left > 0 || (!a.write && fixable > 0)))
 }
 
 /// `phrasebank themes`: the themes a spec may name, of the folder or the built-in phrasebank.
 fn themes(sources: &crate::cmd::Sources) -> Result<i32> {
     let themes: Vec<(String, String)> = match &sources.phrasebank.source {
-        crate::project::Source::Dir(dir) => pbtools::scan_dir(dir)?
+        crate::project::Source::Dir(dir) => curate::scan_dir(dir)?
             .themes
             .iter()
             .map(|t| (t.name.clone(), t.description.clone()))
@@ -349,12 +366,12 @@ fn themes(sources: &crate::cmd::Sources) -> Result<i32> {
     };
     let w = themes
         .iter()
-        .map(|(name, _)| pbtools::width(name))
+        .map(|(name, _)| crate::text::width(name))
         .max()
         .unwrap_or(0);
     let mut s = String::new();
     for (name, description) in &themes {
-        let pad = " ".repeat(w - pbtools::width(name));
+        let pad = " ".repeat(w - crate::text::width(name));
         s.push_str(&format!("{name}{pad}  {description}\n"));
     }
     io::write_stdout(s.as_bytes())?;

@@ -235,7 +235,7 @@ pub fn blocks_of(v: &SpeechView) -> Vec<Block> {
 struct Page<'a> {
     cards: &'a [Card],
     failed: usize,
-    stats: &'a crate::pbtools::Stats,
+    stats: &'a crate::curate::Stats,
     phrasebank: String,
     roles: Vec<&'static str>,
 }
@@ -416,7 +416,7 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
         .iter()
         .filter(|c| c.error.is_some() || !c.findings.is_empty())
         .count();
-    let stats = crate::pbtools::stats(&drafter.phrasebank.phrases, &drafter.phrasebank.themes);
+    let stats = crate::curate::stats(&drafter.phrasebank.phrases, &drafter.phrasebank.themes);
     let page = Page {
         cards: &cards,
         failed,

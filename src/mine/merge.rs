@@ -1,6 +1,7 @@
-//! `mine --merge`: new candidates appended to a phrasebank's `candidates/mined.yaml`.
+//! `mine --merge`: new candidates appended to a phrasebank's `candidates/mined.yaml`. The
+//! phrasebank's ids and texts are read with the one reader ([`crate::phrasebank::read`]).
 
-use std::collections::BTreeSet;
+use std::collections::HashSet;
 use std::path::Path;
 
 use crate::error::{Error, Result};
@@ -12,24 +13,24 @@ use crate::phrasebank::RawPhrase;
 /// merges at once neither lose candidates nor write an id twice.
 pub fn merge(entries: &[RawPhrase], dir: &Path) -> Result<usize> {
     let _lock = crate::io::DirLock::acquire(dir)?;
-    let mut known_ids = BTreeSet::new();
-    let mut known_texts = BTreeSet::new();
-    let mut files = Vec::new();
-    collect_yaml(dir, &mut files);
-    for f in &files {
-        let text = crate::io::read_file_text(f)?;
-        for l in text.lines() {
-            let t = l.trim_start().trim_start_matches("- ").trim_start();
-            if let Some(v) = t.strip_prefix("id:") {
-                known_ids.insert(unquote(v));
-            } else if let Some(v) = t.strip_prefix("text:") {
-                known_texts.insert(unquote(v));
-            }
-        }
+    // The phrasebank as the tools read it (the one reader, lenient): a file that does not read
+    // (or an entry left out) would hide its ids, so the merge stops rather than risk a second
+    // entry with one of them.
+    let reading = crate::phrasebank::read_lenient(&crate::phrasebank::read_dir(dir)?);
+    let hides = |rule: &str| matches!(rule, "schema" | "unknown-role" | "bad-years");
+    if let Some(p) = reading.problems.iter().find(|p| hides(p.rule)) {
+        return Err(Error::Usage(format!(
+            "{}:{}: {}; fix the phrasebank first (`wengao phrasebank lint`), then merge again",
+            p.file.display(),
+            p.line,
+            p.message
+        )));
     }
+    let known_ids: HashSet<&str> = reading.phrases.iter().map(|p| p.id.as_str()).collect();
+    let known_texts: HashSet<&str> = reading.phrases.iter().map(|p| p.text.as_str()).collect();
     let new: Vec<&RawPhrase> = entries
         .iter()
-        .filter(|e| !known_ids.contains(&e.id) && !known_texts.contains(&e.text))
+        .filter(|e| !known_ids.contains(e.id.as_str()) && !known_texts.contains(e.text.as_str()))
         .collect();
     if new.is_empty() {
         return Ok(0);
@@ -57,28 +58,56 @@ pub fn merge(entries: &[RawPhrase], dir: &Path) -> Result<usize> {
     Ok(new.len())
 }
 
-fn unquote(v: &str) -> String {
-    let v = v.trim();
-    let v = v
-        .strip_prefix('"')
-        .and_then(|x| x.strip_suffix('"'))
-        .unwrap_or(v);
-    let v = v
-        .strip_prefix('\'')
-        .and_then(|x| x.strip_suffix('\''))
-        .unwrap_or(v);
-    v.to_string()
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-fn collect_yaml(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-    if let Ok(rd) = std::fs::read_dir(dir) {
-        for e in rd.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                collect_yaml(&p, out);
-            } else if p.extension().is_some_and(|x| x == "yaml" || x == "yml") {
-                out.push(p);
-            }
+    fn candidate(id: &str, text: &str) -> RawPhrase {
+        RawPhrase {
+            id: id.into(),
+            role: "slogan".into(),
+            text: text.into(),
+            themes: vec![],
+            topics: vec![],
+            kinds: vec![],
+            years: None,
+            weight: None,
+            source: Some("000:1".into()),
+            status: Some(crate::phrasebank::Status::Candidate),
+            count: Some(2),
         }
+    }
+
+    /// A phrasebank file that does not read would hide its ids: the merge stops, writes nothing.
+    #[test]
+    fn a_phrasebank_that_does_not_read_is_not_merged_into() {
+        let d = tempfile::tempdir().unwrap();
+        std::fs::write(d.path().join("common.yaml"), "entries:\n  - id: [x\n").unwrap();
+        let e = merge(&[candidate("mined.slogan.1", "口号。")], d.path()).unwrap_err();
+        assert!(e.to_string().contains("fix the phrasebank first"), "{e}");
+        assert!(!d.path().join("candidates").exists());
+    }
+
+    /// Ids and texts the phrasebank holds, in any YAML form the reader reads, are not merged again.
+    #[test]
+    fn known_ids_and_texts_are_skipped() {
+        let d = tempfile::tempdir().unwrap();
+        std::fs::write(
+            d.path().join("common.yaml"),
+            "entries:\n  - {id: 'mined.slogan.1', role: slogan, text: \"甲。\", status: candidate}\n  - id: c.2\n    role: slogan\n    text: >-\n      乙。\n    status: candidate\n",
+        )
+        .unwrap();
+        let new = [
+            candidate("mined.slogan.1", "丙。"),
+            candidate("mined.slogan.3", "乙。"),
+            candidate("mined.slogan.4", "丁。"),
+        ];
+        assert_eq!(merge(&new, d.path()).unwrap(), 1);
+        let text = std::fs::read_to_string(d.path().join("candidates/mined.yaml")).unwrap();
+        assert!(
+            text.contains("mined.slogan.4") && !text.contains("mined.slogan.3"),
+            "{text}"
+        );
+        assert_eq!(merge(&new, d.path()).unwrap(), 0);
     }
 }

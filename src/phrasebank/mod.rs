@@ -8,7 +8,8 @@
 //!
 //! One job a file:
 //! - `model.rs` — the types (roles, years, entries as written and as loaded) and the look-ups;
-//! - `read.rs` — the strict YAML reader: every problem located at file:line:column;
+//! - `read.rs` — the one YAML reader, strict (the first problem stops it: `draft`, the build
+//!   script) or lenient (every problem collected at its file:line:column: the phrasebank tools);
 //! - `compact.rs` — the compact binary form, read without parsing YAML;
 //! - `cache.rs` — the load cache of a phrasebank folder (the compact form on disk, found by stamp);
 //! - `embedded.rs` — the shipped phrasebank, loaded and checked by the build script and compiled
@@ -28,7 +29,7 @@ use std::path::PathBuf;
 
 pub use cache::take_cache_notes;
 pub use model::*;
-pub use read::entry_lines;
+pub use read::{entry_lines, read, read_lenient, yaml_message};
 
 use crate::error::{Diagnostic, Result};
 #[cfg(test)]
@@ -140,6 +141,18 @@ impl Phrasebank {
         }
         Ok(pb)
     }
+}
+
+/// Every `*.yaml` under `dir` (recursively, sorted by path) with its text: what [`read`] reads.
+/// Only regular files: a FIFO named *.yaml is refused, never waited on.
+pub fn read_dir(dir: &Path) -> Result<Vec<(std::path::PathBuf, String)>> {
+    let mut files = Vec::new();
+    read::collect_yaml(dir, &mut files)?;
+    files.sort();
+    files
+        .into_iter()
+        .map(|f| crate::io::read_file_text(&f).map(|t| (f, t)))
+        .collect()
 }
 
 /// The user's cache directory for phrasebank folders: `$WENGAO_CACHE_DIR`, else
@@ -288,5 +301,101 @@ mod tests {
         .unwrap_err()
         .to_string();
         assert!(e.contains("duplicate id `a`"), "{e}");
+    }
+
+    /// A block list of `n` measures, with `bad(i)` replacing entry i's lines when it says so.
+    fn entries(n: usize, bad: impl Fn(usize) -> Option<String>) -> String {
+        let mut t = String::from("# c\ntheme: 项目建设\ndescription: d\nentries:\n");
+        for i in 0..n {
+            t.push_str(&bad(i).unwrap_or_else(|| {
+                format!("  - id: a.{i}\n    role: measure\n    text: 要抓好第{i}项。\n")
+            }));
+        }
+        t
+    }
+
+    fn sources(text: &str) -> Vec<(PathBuf, String)> {
+        vec![(PathBuf::from("pb/t.yaml"), text.to_string())]
+    }
+
+    /// Strict: the first problem is the error, located, and nothing after it is reported.
+    #[test]
+    fn strict_stops_at_the_first_problem() {
+        let text = entries(100, |i| match i {
+            70 => Some("  - id: a.70\n    role: mesure\n    text: 要。\n".into()),
+            80 => Some(
+                "  - id: a.80\n    role: measure\n    text: 要。\n    years: 2025-2021\n".into(),
+            ),
+            _ => None,
+        });
+        let e = load(&text).unwrap_err().to_string();
+        assert!(e.contains("unknown role `mesure`"), "{e}");
+        assert!(e.contains("t.yaml:215:1"), "{e}");
+        assert!(!e.contains("2025-2021"), "only the first problem: {e}");
+    }
+
+    /// Lenient: every problem at its file:line:column, and every other entry read, at its line,
+    /// past a broken entry in the middle of a slice of the block list.
+    #[test]
+    fn lenient_reads_past_every_problem() {
+        let text = entries(150, |i| match i {
+            70 => Some("  - id: a.70\n    role: measure\n    text: 要。\n    colour: red\n".into()),
+            80 => Some("  - id: a.80\n    role: mesure\n    text: 要。\n".into()),
+            90 => Some("  - id: a.90\n    role: measure\n    text: \"要。\n".into()),
+            _ => None,
+        });
+        let r = read_lenient(&sources(&text));
+        let at: Vec<(&str, usize, usize)> = r
+            .problems
+            .iter()
+            .map(|p| (p.rule, p.line, p.column))
+            .collect();
+        assert_eq!(at.len(), 3, "{:#?}", r.problems);
+        assert_eq!(at[0], ("schema", 4 + 70 * 3 + 4, 5), "{:#?}", r.problems);
+        assert_eq!(at[1], ("unknown-role", 5 + 80 * 3 + 1, 1));
+        assert_eq!(at[2].0, "schema");
+        assert_eq!(r.phrases.len(), 147);
+        let lines = entry_lines(&text);
+        for p in &r.phrases {
+            let i: usize = p.id.strip_prefix("a.").unwrap().parse().unwrap();
+            assert_eq!(p.line, lines[i], "{}", p.id);
+            assert_eq!(p.text, format!("要抓好第{i}项。"));
+        }
+    }
+
+    /// A flow list (read whole) and a block list (read a slice at a time) give the same entries.
+    #[test]
+    fn flow_and_block_lists_read_alike() {
+        let block = entries(130, |_| None);
+        let items: Vec<String> = (0..130)
+            .map(|i| format!("{{id: a.{i}, role: measure, text: 要抓好第{i}项。}}"))
+            .collect();
+        let flow = format!(
+            "theme: 项目建设\ndescription: d\nentries: [{}]\n",
+            items.join(", ")
+        );
+        let (b, f) = (load(&block).unwrap(), load(&flow).unwrap());
+        let key = |pb: &Phrasebank| -> Vec<(String, String, Vec<String>)> {
+            pb.phrases
+                .iter()
+                .map(|p| (p.id.clone(), p.text.clone(), p.themes.clone()))
+                .collect()
+        };
+        assert_eq!(key(&b), key(&f));
+        assert_eq!(b.phrases.len(), 130);
+    }
+
+    /// The shipped phrasebank reads the same strictly and leniently, without a problem.
+    #[test]
+    fn strict_and_lenient_read_the_shipped_phrasebank_alike() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("phrasebank");
+        let sources = read_dir(&dir).unwrap();
+        let strict = Phrasebank::from_sources(&dir, &sources).unwrap();
+        let lenient = read_lenient(&sources);
+        assert!(lenient.problems.is_empty(), "{:#?}", lenient.problems);
+        assert_eq!(strict.phrases.len(), lenient.phrases.len());
+        assert!(strict.phrases == lenient.phrases);
+        assert!(strict.themes == lenient.themes);
+        assert!(strict.phrases.len() > 5_000);
     }
 }

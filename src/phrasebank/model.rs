@@ -595,3 +595,99 @@ impl Phrasebank {
         self.phrases.iter().find(|p| p.id == id)
     }
 }
+
+/// What the reader does with a problem.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// The first problem stops the read.
+    Strict,
+    /// Every problem is collected; what it is about is left out, and reading goes on.
+    Lenient,
+}
+
+/// Something wrong in a phrasebank file, where it is and what to do about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The file as named in the sources.
+    pub file: std::sync::Arc<Path>,
+    /// 1-based line and column (column 1 when only the line is known).
+    pub line: usize,
+    pub column: usize,
+    /// The rule `phrasebank lint` reports it under (schema, unknown-role, bad-years …).
+    pub rule: &'static str,
+    /// What is wrong, naming the entry when there is one.
+    pub message: String,
+    /// What to do about it.
+    pub help: String,
+    /// The field, e.g. `entries[3]`, when known.
+    pub field: Option<String>,
+    /// The id of the entry it is about, when it is about one.
+    pub entry: Option<String>,
+    /// A short note a one-line report (lint's) adds to the message: ` (did you mean …?)`.
+    pub note: String,
+}
+
+/// One file as read: the theme it declares, where, and whether it read as YAML at all.
+#[derive(Debug, Clone)]
+pub struct FileHead {
+    pub path: PathBuf,
+    /// The theme it declares (`theme:`), if any.
+    pub theme: Option<String>,
+    /// The line of its `theme:` key (1 when it has none).
+    pub theme_line: usize,
+    /// Its `description:`, trimmed (empty when it has none).
+    pub description: String,
+    /// False when the file is not a YAML mapping (it is one problem, and nothing else is read).
+    pub read: bool,
+}
+
+/// A phrasebank as read: every entry and theme that could be read, and (lenient) the problems.
+#[derive(Debug, Clone, Default)]
+pub struct Reading {
+    pub phrases: Vec<Phrase>,
+    pub themes: Vec<Theme>,
+    pub problems: Vec<Problem>,
+    /// Every file, in order.
+    pub files: Vec<FileHead>,
+    /// The line of each sub-topic's declaration in its file.
+    pub topic_lines: BTreeMap<String, usize>,
+}
+
+impl Problem {
+    /// A problem in `file` at (line, column), under `rule`, with what to do about it.
+    pub fn new(
+        file: std::sync::Arc<Path>,
+        (line, column): (usize, usize),
+        rule: &'static str,
+        message: String,
+        help: impl Into<String>,
+        field: Option<String>,
+    ) -> Problem {
+        Problem {
+            file,
+            line,
+            column,
+            rule,
+            message,
+            help: help.into(),
+            field,
+            entry: None,
+            note: String::new(),
+        }
+    }
+
+    /// The same problem, about the entry `id`, with a note for one-line reports.
+    pub fn about(mut self, id: &str, note: impl Into<String>) -> Problem {
+        self.entry = Some(id.to_string());
+        self.note = note.into();
+        self
+    }
+
+    /// The message as one line of a report: `ID: message (note)`.
+    pub fn one_line(&self) -> String {
+        match &self.entry {
+            Some(id) => format!("{id}: {}{}", self.message, self.note),
+            None => format!("{}{}", self.message, self.note),
+        }
+    }
+}
