@@ -16,12 +16,15 @@ impl<'a> Planner<'a> {
     ) -> Option<Sentence> {
         let gov = self.base.get("gov").cloned().unwrap_or_default();
         let sup: Vec<String> = p.support.iter().map(|s| clause(s.as_str())).collect();
+        let together = together(sup.len());
         let sup = sup.join("、");
+        // 抓好 takes a task, not a thing (抓好专项维修资金工作, not 抓好专项维修资金).
+        let task = super::headings::as_task(topic);
         // Six wordings, each once a draft (read blind, one fixed line closing points of several
         // drafts gave them away), and every one says what the deadline is for.
         let texts = if sup.is_empty() {
             vec![
-                format!("{lead}要牵头抓好{topic}，{when}要拿出看得见的成效。"),
+                format!("{lead}要牵头抓好{task}，{when}要拿出看得见的成效。"),
                 format!("{topic}由{lead}牵头抓总，{when}要完成阶段性任务并向{gov}报告。"),
                 format!("请{lead}把{topic}的任务逐项分解到人，{when}向{gov}报告进展。"),
                 format!("{lead}要对{topic}倒排工期、挂图作战，{when}要见到实实在在的变化。"),
@@ -30,9 +33,7 @@ impl<'a> Planner<'a> {
             ]
         } else {
             vec![
-                format!(
-                    "{lead}要牵头抓好{topic}，{sup}要各司其职、密切配合，{when}要拿出看得见的成效。"
-                ),
+                format!("{lead}要牵头抓好{task}，{sup}要{together}，{when}要拿出看得见的成效。"),
                 format!("{topic}由{lead}牵头抓总，{sup}按职责分工配合，{when}要完成阶段性任务。"),
                 format!(
                     "请{lead}牵头，会同{sup}把{topic}的任务逐项分解到人，{when}向{gov}报告进展。"
@@ -77,6 +78,8 @@ impl<'a> Planner<'a> {
         if let Some(lead) = &p.lead {
             let lead = clause(lead.as_str());
             let support: Vec<String> = p.support.iter().map(|s| clause(s.as_str())).collect();
+            let together = together(support.len());
+            let task = super::headings::as_task(topic);
             let mut extra = vec![("lead", lead.clone())];
             let mut fields = vec![format!("{base}.lead")];
             if !support.is_empty() {
@@ -90,7 +93,7 @@ impl<'a> Planner<'a> {
                 let gov = self.base.get("gov").cloned().unwrap_or_default();
                 let texts = if support.is_empty() {
                     vec![
-                        format!("{lead}要牵头抓好{topic}，拿出具体方案，一项一项抓到位。"),
+                        format!("{lead}要牵头抓好{task}，拿出具体方案，一项一项抓到位。"),
                         format!(
                             "{topic}由{lead}牵头负总责，要细化任务、压实责任，定期向{gov}报告进展。"
                         ),
@@ -102,9 +105,7 @@ impl<'a> Planner<'a> {
                 } else {
                     let sup = support.join("、");
                     vec![
-                        format!(
-                            "{lead}要牵头抓好{topic}，{sup}要各司其职、密切配合，形成工作合力。"
-                        ),
+                        format!("{lead}要牵头抓好{task}，{sup}要{together}，形成工作合力。"),
                         format!(
                             "{topic}由{lead}牵头抓总，{sup}按职责分工配合，确保各项任务落到实处。"
                         ),
@@ -177,13 +178,14 @@ impl<'a> Planner<'a> {
             }
         } else if !p.support.is_empty() {
             let sup: Vec<String> = p.support.iter().map(|s| clause(s.as_str())).collect();
+            let together = together(sup.len());
             let sup = sup.join("、");
             self.fallback(
                 "support",
                 vec![
                     format!("{sup}要密切配合、形成合力。"),
                     format!("{sup}要围绕{topic}主动作为、协同推进。"),
-                    format!("在{topic}上，{sup}要各司其职、通力协作。"),
+                    format!("在{topic}上，{sup}要{together}。"),
                 ],
                 vec![format!("{base}.support")],
             )
@@ -206,4 +208,14 @@ pub(super) fn opens_with_verb(text: &str) -> bool {
         && !text.contains("牵头")
         && !text.contains("负责")
         && !NOT_FIRST.iter().any(|w| text.starts_with(w))
+}
+
+/// What the support units do together: 各司其职 is said of several (read blind, one unit told
+/// 要各司其职 was a filled-in slot's tell).
+fn together(units: usize) -> &'static str {
+    if units > 1 {
+        "各司其职、密切配合"
+    } else {
+        "主动配合、协同推进"
+    }
 }

@@ -381,10 +381,9 @@ impl<'a> Planner<'a> {
                         (!target && TASK_WORDS.iter().any(|w| ph.text.contains(w)))
                             || (figures < 2 && ph.text.contains("数字"))
                             // Where things stand (目前…, 从现有基础看…) is said of a state or a
-                            // result, not a target; 目前 not of a fact with its own time.
-                            || (target && STATE_WORDS.iter().any(|w| ph.text.contains(w)))
-                            || (ph.text.contains("目前")
-                                && TIMED_WORDS.iter().any(|w| fact.contains(w)))
+                            // result, not of a target, a plan or a fact with its own time.
+                            || ((target || TIMED_WORDS.iter().any(|w| fact.contains(w)))
+                                && STATE_WORDS.iter().any(|w| ph.text.contains(w)))
                     })
                     .map(|ph| ph.id.clone())
                     .collect();
@@ -665,8 +664,13 @@ impl<'a> Planner<'a> {
 /// Frames that say where things stand: true of a state or a result only.
 const STATE_WORDS: [&str; 2] = ["目前", "基础"];
 
-/// A fact that says its own time (去年…, 1—10月…, 今年以来…) takes no 目前 before it.
-const TIMED_WORDS: [&str; 6] = ["年", "月", "以来", "目前", "当前", "截至"];
+/// A fact that says its own time (去年…, 1—10月…, 今年以来…) or looks ahead (迎接…测评, 将…)
+/// is not where things stand: no 目前 or 从现有基础看 before it (从现有基础看，今年10月迎接
+/// 省级实地测评 was read as false).
+const TIMED_WORDS: [&str; 14] = [
+    "年", "月", "以来", "目前", "当前", "截至", "将", "迎接", "争取", "争创", "申报", "启动",
+    "计划", "要",
+];
 
 const TASK_WORDS: [&str; 7] = ["任务", "目标", "计划", "如期", "倒排", "艰巨", "确保"];
 

@@ -33,6 +33,8 @@ pub(super) fn is_target(fact: &str) -> bool {
         "新谋划",
         "新引进",
         "新培育",
+        "迎接",
+        "前完成",
     ];
     let done = [
         "已",
