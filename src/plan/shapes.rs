@@ -145,31 +145,6 @@ pub(super) fn yao(text: &str) -> String {
     }
 }
 
-/// Split a paragraph into sentences after 。！？ (a closing quote stays with its sentence).
-pub(super) fn split_sentences(p: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut chars = p.chars().peekable();
-    while let Some(c) = chars.next() {
-        cur.push(c);
-        if matches!(c, '。' | '！' | '？') {
-            while let Some(&q) = chars.peek() {
-                if matches!(q, '”' | '’' | '」' | '）') {
-                    cur.push(q);
-                    chars.next();
-                } else {
-                    break;
-                }
-            }
-            out.push(std::mem::take(&mut cur));
-        }
-    }
-    if !cur.trim().is_empty() {
-        out.push(cur);
-    }
-    out
-}
-
 /// The core of a sentence for finding it again in a shaped paragraph: up to its first twelve
 /// characters without a leading 要.
 fn needle(text: &str) -> String {
@@ -339,12 +314,9 @@ pub(super) fn shape_point(
             .unwrap_or_else(|| shape_origin.clone())
     };
     let sentences = |line: &str| -> Vec<Sentence> {
-        split_sentences(line)
-            .into_iter()
-            .map(|s| {
-                let o = origin_of(&s);
-                Sentence::new(s, o)
-            })
+        // The one sentence splitter (the outline parser's): a shaped line is read as a reader would.
+        crate::corpus::outline::sentences(line)
+            .map(|s| Sentence::new(s.to_string(), origin_of(s)))
             .collect()
     };
     // Lines marked 〔item〕 are enumerated items (一是…) that run on in the paragraph before
