@@ -157,6 +157,12 @@ pub enum Error {
     },
     /// Bad use of the command line that clap could not catch.
     Usage(String),
+    /// A folder another wengao process is editing (its OS lock held past the wait): try again
+    /// when it ends.
+    Locked { path: PathBuf, waited_secs: u64 },
+    /// A bug of wengao's own (a worker thread that panicked, an edit that would break the file
+    /// it checked): nothing the user did; please report it.
+    Internal(String),
     /// A template failed to load or render.
     Template { name: String, message: String },
 }
@@ -252,6 +258,15 @@ impl fmt::Display for Error {
                 }
             }
             Error::Usage(msg) => write!(f, "error: {msg}"),
+            Error::Locked { path, waited_secs } => write!(
+                f,
+                "error: `{}` is being edited by another wengao process (phrasebank add/retire or mine --merge) that has not finished in {waited_secs} s; wait for it to end and try again",
+                path.display()
+            ),
+            Error::Internal(msg) => write!(
+                f,
+                "error: internal error: {msg}\n  = help: this is a bug in wengao, please report it with the command you ran"
+            ),
             Error::Template { name, message } => {
                 write!(f, "error: template `{name}` failed: {message}")
             }
@@ -347,5 +362,24 @@ mod tests {
         assert!(s.contains("2 |   nme: x"), "{s}");
         assert!(s.contains("  |   ^"), "{s}");
         assert!(s.contains("= help: did you mean `name`?"), "{s}");
+    }
+
+    /// A caller can tell a held lock and a bug of ours from bad usage: each says what to do.
+    #[test]
+    fn a_lock_and_a_bug_say_what_to_do() {
+        let locked = Error::Locked {
+            path: "phrasebank".into(),
+            waited_secs: 60,
+        }
+        .to_string();
+        assert!(locked.contains("`phrasebank` is being edited"), "{locked}");
+        assert!(locked.contains("60 s; wait for it to end"), "{locked}");
+        let bug = Error::Internal("a mining thread failed".into()).to_string();
+        assert!(
+            bug.starts_with("error: internal error: a mining thread failed"),
+            "{bug}"
+        );
+        assert!(bug.contains("please report it"), "{bug}");
+        assert_eq!(Error::Internal(String::new()).exit_code(), 2);
     }
 }

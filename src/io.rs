@@ -524,11 +524,10 @@ impl DirLock {
                     std::thread::sleep(std::time::Duration::from_millis(20));
                 }
                 Ok(false) => {
-                    return Err(Error::Usage(format!(
-                        "`{}` is being edited by another wengao process (phrasebank add/retire or mine --merge) that has not finished in {} s; wait for it to end and try again",
-                        dir.display(),
-                        LOCK_WAIT.as_secs()
-                    )));
+                    return Err(Error::Locked {
+                        path: dir.to_path_buf(),
+                        waited_secs: LOCK_WAIT.as_secs(),
+                    });
                 }
                 Err(e) => return Err(Error::io(dir, "lock", e)),
             }

@@ -258,12 +258,12 @@ pub fn add(dir: &Path, new: &NewEntry) -> Result<Added> {
         };
         let (after, line) = append_entry(before, &raw)?;
         let parsed = parse_raw(&file, &after)
-            .map_err(|e| Error::Usage(format!("internal: the edit would break the file: {e}")))?;
+            .map_err(|e| Error::Internal(format!("the edit would break the file: {e}")))?;
         let mut want = old.clone();
         want.entries.push(raw.clone());
         if parsed != want {
-            return Err(Error::Usage(format!(
-                "internal: the edited `{}` would not read back as the old entries plus the new one; nothing written",
+            return Err(Error::Internal(format!(
+                "the edited `{}` would not read back as the old entries plus the new one; nothing written",
                 file.display()
             )));
         }

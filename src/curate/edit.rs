@@ -270,7 +270,7 @@ pub(super) fn set_entry_key(text: &str, idx: usize, key: &str, value: &str) -> R
     let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
     let starts = entry_lines(text);
     let Some(&first) = starts.get(idx) else {
-        return Err(Error::Usage("internal: entry not found in the text".into()));
+        return Err(Error::Internal("entry not found in the text".into()));
     };
     let refs: Vec<&str> = text.lines().collect();
     let (_, block_end) = entries_block(&refs).unwrap_or((0, refs.len()));

@@ -48,7 +48,7 @@ pub fn merge(entries: &[RawPhrase], dir: &Path) -> Result<usize> {
     }
     let owned: Vec<RawPhrase> = new.iter().map(|e| (*e).clone()).collect();
     let block = serde_yaml::to_string(&owned)
-        .map_err(|e| Error::Usage(format!("cannot write YAML: {e}")))?;
+        .map_err(|e| Error::Internal(format!("cannot write YAML: {e}")))?;
     for l in block.lines() {
         text.push_str("  ");
         text.push_str(l);

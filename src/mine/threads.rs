@@ -77,7 +77,7 @@ pub fn mine_files(
         std::iter::once(work(first))
             .chain(handles.into_iter().map(|h| {
                 h.join()
-                    .unwrap_or_else(|_| Err(Error::Usage("a mining thread failed".into())))
+                    .unwrap_or_else(|_| Err(Error::Internal("a mining thread failed".into())))
             }))
             .collect()
     });

@@ -92,7 +92,7 @@ impl Miner {
                 .into_iter()
                 .filter_map(|h| {
                     h.join().unwrap_or_else(|_| {
-                        Some((0, Error::Usage("a writing thread failed".into())))
+                        Some((0, Error::Internal("a writing thread failed".into())))
                     })
                 })
                 .min_by_key(|(i, _)| *i)
@@ -177,7 +177,7 @@ impl Miner {
 fn yaml_file<T: Serialize + ?Sized>(comment: &str, value: &T) -> Result<Vec<u8>> {
     let mut buf = comment.as_bytes().to_vec();
     serde_yaml::to_writer(&mut buf, value)
-        .map_err(|e| Error::Usage(format!("cannot write YAML: {e}")))?;
+        .map_err(|e| Error::Internal(format!("cannot write YAML: {e}")))?;
     Ok(buf)
 }
 
