@@ -78,8 +78,6 @@ impl<'a> Planner<'a> {
         if let Some(lead) = &p.lead {
             let lead = clause(lead.as_str());
             let support: Vec<String> = p.support.iter().map(|s| clause(s.as_str())).collect();
-            let together = together(support.len());
-            let task = super::headings::as_task(topic);
             let mut extra = vec![("lead", lead.clone())];
             let mut fields = vec![format!("{base}.lead")];
             if !support.is_empty() {
@@ -89,93 +87,12 @@ impl<'a> Planner<'a> {
             // Two assignments of three are worded with the point (县住建局要牵头抓好城镇燃气…):
             // read blind, the phrasebank's fixed lines (主要负责同志亲自抓…) at the end of every
             // point were a program's tell.
-            if self.rng.weighted(&[2, 1]) == 0 {
-                let gov = self.base.get("gov").cloned().unwrap_or_default();
-                let texts = if support.is_empty() {
-                    vec![
-                        format!("{lead}要牵头抓好{task}，拿出具体方案，一项一项抓到位。"),
-                        format!(
-                            "{topic}由{lead}牵头负总责，要细化任务、压实责任，定期向{gov}报告进展。"
-                        ),
-                        format!("请{lead}把{topic}的任务分解到岗、落实到人，定期调度推进。"),
-                        format!("{topic}的牵头责任在{lead}，要定期调度、及时解决推进中的问题。"),
-                        format!("{lead}要牵好{topic}这个头，该协调的主动协调，该上报的及时上报。"),
-                        format!("{lead}要把{topic}列入本部门重点工作，按月调度、按季小结。"),
-                    ]
-                } else {
-                    let sup = support.join("、");
-                    vec![
-                        format!("{lead}要牵头抓好{task}，{sup}要{together}，形成工作合力。"),
-                        format!(
-                            "{topic}由{lead}牵头抓总，{sup}按职责分工配合，确保各项任务落到实处。"
-                        ),
-                        format!("请{lead}牵头，会同{sup}把{topic}的任务逐项分解，定期调度推进。"),
-                        format!(
-                            "{lead}要牵好{topic}这个头，{sup}要主动对接、靠前服务，不能各吹各的号。"
-                        ),
-                        format!("{topic}由{lead}统筹，{sup}分工负责，定期会商、共同推进。"),
-                        format!(
-                            "在{topic}上，{lead}是牵头单位，{sup}是责任单位，要建立会商机制、形成工作合力。"
-                        ),
-                    ]
-                };
-                // Each wording once a draft (two alike read as one sentence said twice).
-                let mut fresh: Vec<(String, String)> = texts
-                    .into_iter()
-                    .enumerate()
-                    .map(|(k, t)| (format!("plan:assignment:{k}"), t))
-                    .filter(|(mark, _)| !self.used_texts.contains(mark))
-                    .collect();
-                self.rng.shuffle(&mut fresh);
-                if let Some((mark, text)) = fresh.into_iter().next()
-                    && let Some(s) = self.fallback("assignment", vec![text], fields.clone())
-                {
-                    self.used_texts.insert(mark);
-                    return Some(s);
-                }
+            if self.rng.weighted(&[2, 1]) == 0
+                && let Some(s) = self.worded_assignment(&lead, &support, topic, &fields)
+            {
+                return Some(s);
             }
-            // With support units, only entries that name them.
-            let s = if support.is_empty() {
-                self.sentence(Role::Responsibility, None, &extra, &fields)
-            } else {
-                let ids: HashSet<String> = self
-                    .pb
-                    .pool(Role::Responsibility, None, self.vs.kind, self.vs.at())
-                    .into_iter()
-                    .filter(|ph| !ph.slots().contains(&"support"))
-                    .map(|ph| ph.id.clone())
-                    .collect();
-                self.draw(Role::Responsibility, None, &extra, &ids, true)
-                    .map(|(id, text)| {
-                        Sentence::new(
-                            text,
-                            Origin::Mixed {
-                                id,
-                                fields: fields.clone(),
-                            },
-                        )
-                    })
-            };
-            match s {
-                Some(s) => Some(s),
-                None => {
-                    let texts = if support.is_empty() {
-                        vec![
-                            format!("由{lead}牵头负责。"),
-                            format!("{lead}要切实负起牵头责任。"),
-                            format!("{lead}要把{topic}抓在手上、扛在肩上。"),
-                        ]
-                    } else {
-                        let sup = support.join("、");
-                        vec![
-                            format!("由{lead}牵头，{sup}配合。"),
-                            format!("{lead}牵头抓总，{sup}协同推进。"),
-                            format!("{lead}要牵头推进{topic}，{sup}要密切配合。"),
-                        ]
-                    };
-                    self.fallback("responsibility", texts, fields.clone())
-                }
-            }
+            self.drawn_assignment(&lead, &support, topic, &extra, &fields)
         } else if !p.support.is_empty() {
             let sup: Vec<String> = p.support.iter().map(|s| clause(s.as_str())).collect();
             let together = together(sup.len());
@@ -191,6 +108,107 @@ impl<'a> Planner<'a> {
             )
         } else {
             None
+        }
+    }
+
+    /// An assignment worded with the point, in a wording not used yet this draft.
+    fn worded_assignment(
+        &mut self,
+        lead: &str,
+        support: &[String],
+        topic: &str,
+        fields: &[String],
+    ) -> Option<Sentence> {
+        let together = together(support.len());
+        let task = super::headings::as_task(topic);
+        let gov = self.base.get("gov").cloned().unwrap_or_default();
+        let texts = if support.is_empty() {
+            vec![
+                format!("{lead}要牵头抓好{task}，拿出具体方案，一项一项抓到位。"),
+                format!("{topic}由{lead}牵头负总责，要细化任务、压实责任，定期向{gov}报告进展。"),
+                format!("请{lead}把{topic}的任务分解到岗、落实到人，定期调度推进。"),
+                format!("{topic}的牵头责任在{lead}，要定期调度、及时解决推进中的问题。"),
+                format!("{lead}要牵好{topic}这个头，该协调的主动协调，该上报的及时上报。"),
+                format!("{lead}要把{topic}列入本部门重点工作，按月调度、按季小结。"),
+            ]
+        } else {
+            let sup = support.join("、");
+            vec![
+                format!("{lead}要牵头抓好{task}，{sup}要{together}，形成工作合力。"),
+                format!("{topic}由{lead}牵头抓总，{sup}按职责分工配合，确保各项任务落到实处。"),
+                format!("请{lead}牵头，会同{sup}把{topic}的任务逐项分解，定期调度推进。"),
+                format!("{lead}要牵好{topic}这个头，{sup}要主动对接、靠前服务，不能各吹各的号。"),
+                format!("{topic}由{lead}统筹，{sup}分工负责，定期会商、共同推进。"),
+                format!(
+                    "在{topic}上，{lead}是牵头单位，{sup}是责任单位，要建立会商机制、形成工作合力。"
+                ),
+            ]
+        };
+        // Each wording once a draft (two alike read as one sentence said twice).
+        let mut fresh: Vec<(String, String)> = texts
+            .into_iter()
+            .enumerate()
+            .map(|(k, t)| (format!("plan:assignment:{k}"), t))
+            .filter(|(mark, _)| !self.used_texts.contains(mark))
+            .collect();
+        self.rng.shuffle(&mut fresh);
+        let (mark, text) = fresh.into_iter().next()?;
+        let s = self.fallback("assignment", vec![text], fields.to_vec())?;
+        self.used_texts.insert(mark);
+        Some(s)
+    }
+
+    /// An assignment drawn from the phrasebank (naming the support units where there are
+    /// some), or a stock line.
+    fn drawn_assignment(
+        &mut self,
+        lead: &str,
+        support: &[String],
+        topic: &str,
+        extra: &[(&'static str, String)],
+        fields: &[String],
+    ) -> Option<Sentence> {
+        // With support units, only entries that name them.
+        let s = if support.is_empty() {
+            self.sentence(Role::Responsibility, None, extra, fields)
+        } else {
+            let ids: HashSet<String> = self
+                .pb
+                .pool(Role::Responsibility, None, self.vs.kind, self.vs.at())
+                .into_iter()
+                .filter(|ph| !ph.slots().contains(&"support"))
+                .map(|ph| ph.id.clone())
+                .collect();
+            self.draw(Role::Responsibility, None, extra, &ids, true)
+                .map(|(id, text)| {
+                    Sentence::new(
+                        text,
+                        Origin::Mixed {
+                            id,
+                            fields: fields.to_vec(),
+                        },
+                    )
+                })
+        };
+        match s {
+            Some(s) => Some(s),
+            None => {
+                let texts = if support.is_empty() {
+                    vec![
+                        format!("由{lead}牵头负责。"),
+                        format!("{lead}要切实负起牵头责任。"),
+                        format!("{lead}要把{topic}抓在手上、扛在肩上。"),
+                    ]
+                } else {
+                    let sup = support.join("、");
+                    vec![
+                        format!("由{lead}牵头，{sup}配合。"),
+                        format!("{lead}牵头抓总，{sup}协同推进。"),
+                        format!("{lead}要牵头推进{topic}，{sup}要密切配合。"),
+                    ]
+                };
+                self.fallback("responsibility", texts, fields.to_vec())
+            }
         }
     }
 }

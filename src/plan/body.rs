@@ -15,39 +15,7 @@ impl<'a> Planner<'a> {
         let n = spec.sections.len();
         let mut out: Vec<SectionPlan> = (0..n).map(|_| SectionPlan::default()).collect();
 
-        // The theme a section speaks of: its own, unless every point of it resolved to
-        // sub-topics of one other theme (a 社会治理 section whose one point is 防汛 is headed and
-        // introduced as 安全生产, not with 枫桥经验).
-        let spoken: Vec<String> = (0..n)
-            .map(|i| {
-                let s = &spec.sections[i];
-                let own = s.theme.0.clone();
-                let year = self.vs.year();
-                let themes: Vec<String> = s
-                    .points
-                    .iter()
-                    .filter_map(|p| {
-                        let r = self
-                            .pb
-                            .topic_map
-                            .resolve(&super::topics::query(p, &own, year));
-                        let t = r.topics.first()?;
-                        self.pb.topic_map.get(t).map(|st| st.theme.clone())
-                    })
-                    .collect();
-                match themes.first() {
-                    Some(t)
-                        if *t != own
-                            && themes.len() == s.points.len()
-                            && themes.iter().all(|x| x == t)
-                            && self.pb.themes.iter().any(|th| th.name == *t) =>
-                    {
-                        t.clone()
-                    }
-                    _ => own,
-                }
-            })
-            .collect();
+        let spoken = self.spoken_themes();
         // Level-1 headings: one pattern for the group.
         let l1 = self.group_headings(
             "l1_",
@@ -134,6 +102,46 @@ impl<'a> Planner<'a> {
             }
         }
         out
+    }
+
+    /// The theme each section speaks of: its own, or the one other theme all its points
+    /// resolved to.
+    fn spoken_themes(&self) -> Vec<String> {
+        let spec = &self.vs.spec;
+        let n = spec.sections.len();
+        // The theme a section speaks of: its own, unless every point of it resolved to
+        // sub-topics of one other theme (a 社会治理 section whose one point is 防汛 is headed and
+        // introduced as 安全生产, not with 枫桥经验).
+        (0..n)
+            .map(|i| {
+                let s = &spec.sections[i];
+                let own = s.theme.0.clone();
+                let year = self.vs.year();
+                let themes: Vec<String> = s
+                    .points
+                    .iter()
+                    .filter_map(|p| {
+                        let r = self
+                            .pb
+                            .topic_map
+                            .resolve(&super::topics::query(p, &own, year));
+                        let t = r.topics.first()?;
+                        self.pb.topic_map.get(t).map(|st| st.theme.clone())
+                    })
+                    .collect();
+                match themes.first() {
+                    Some(t)
+                        if *t != own
+                            && themes.len() == s.points.len()
+                            && themes.iter().all(|x| x == t)
+                            && self.pb.themes.iter().any(|th| th.name == *t) =>
+                    {
+                        t.clone()
+                    }
+                    _ => own,
+                }
+            })
+            .collect()
     }
 
     pub(super) fn items(&mut self, theme: &str) -> Vec<ItemPlan> {
@@ -272,6 +280,8 @@ impl<'a> Planner<'a> {
         intro
     }
 
+    /// The points of a section, each drawn from the sub-topics it resolved to: their framings,
+    /// facts, tasks, assignment, deadline, requirement and measures.
     pub(super) fn points(
         &mut self,
         si: usize,
@@ -279,215 +289,302 @@ impl<'a> Planner<'a> {
         heads: Vec<(String, Origin)>,
         resolved: &[Resolution],
     ) -> Vec<PointPlan> {
-        let spec = &self.vs.spec;
-        let sec = &spec.sections[si];
-        let year = self.vs.year();
+        let vs = self.vs;
+        let sec = &vs.spec.sections[si];
         let mut plans = Vec::new();
-        for (pi, p) in sec.points.iter().enumerate() {
-            let implicit = self.is_implicit(si, pi);
-            let base = format!("sections[{si}].points[{pi}]");
-            let topic = clause(p.topic.as_str());
-            let res = &resolved[pi];
-            let mut pp = PointPlan {
-                heading: heads[pi].0.clone(),
-                heading_origin: heads[pi].1.clone(),
-                topic: topic.clone(),
-                terms: res
-                    .topics
-                    .iter()
-                    .filter_map(|t| self.pb.topic_map.get(t))
-                    .flat_map(|t| t.terms().map(str::to_string))
-                    .filter(|t| t.chars().count() >= 2)
-                    .collect(),
-                objects: {
-                    let pool =
-                        self.pb
-                            .topic_pool(Role::Measure, &res.topics, self.vs.kind, self.vs.at());
-                    let mut terms: Vec<&str> = res
-                        .topics
-                        .iter()
-                        .filter_map(|t| self.pb.topic_map.get(t))
-                        .flat_map(|t| t.terms())
-                        .filter(|t| {
-                            t.chars().count() >= 3
-                                && !topic.contains(*t)
-                                && !heads[pi].0.contains(*t)
-                        })
-                        .collect();
-                    terms.sort_unstable();
-                    terms.dedup();
-                    terms
-                        .into_iter()
-                        .filter(|t| {
-                            let n = pool.iter().filter(|ph| ph.text.contains(*t)).count();
-                            n * 4 <= pool.len()
-                        })
-                        .map(str::to_string)
-                        .collect()
+        for pi in 0..sec.points.len() {
+            let pp = self.point(si, pi, &heads[pi], &resolved[pi]);
+            plans.push(pp);
+        }
+        self.point_measures(si, theme, resolved, &mut plans);
+        // What a writer would strike goes (the prose rules of `wengao lint`): a sentence that
+        // says nearly what the draft said already, a four-character word a third time in the
+        // point, a second ranking word (重中之重) in the part. Then six at most.
+        let mut ranked = self.ranked_in_part;
+        for pp in plans.iter_mut() {
+            self.keep_prose(pp, &mut ranked);
+            pp.measures.truncate(MAX_MEASURES);
+        }
+        self.ranked_in_part = ranked;
+        self.leads_open_measures(si, &mut plans);
+        // No `general` measure is added: read blind, a point that ended on a sentence fitting
+        // any point of its theme was the first thing a writer took for a program's.
+        self.say_point_moment(&mut plans, resolved);
+        self.report_points(si, sec.points.len(), &mut plans, resolved);
+        self.pick_shapes(&mut plans);
+        plans
+    }
+
+    /// One point before its measures: heading, topic, framings, facts, tasks, assignment,
+    /// deadline and requirement.
+    fn point(
+        &mut self,
+        si: usize,
+        pi: usize,
+        head: &(String, Origin),
+        res: &Resolution,
+    ) -> PointPlan {
+        let vs = self.vs;
+        let p = &vs.spec.sections[si].points[pi];
+        let implicit = self.is_implicit(si, pi);
+        let base = format!("sections[{si}].points[{pi}]");
+        let topic = clause(p.topic.as_str());
+        let mut pp = self.point_start(p, &base, &topic, head, res);
+        let topic_fields = if implicit {
+            Vec::new()
+        } else {
+            vec![format!("{base}.topic")]
+        };
+        if !res.is_empty() {
+            self.point_framings(&mut pp, p, res, &topic, &topic_fields);
+        }
+        self.point_facts(&mut pp, p, &base, &topic);
+        if self.placeholders && p.facts.is_empty() {
+            pp.facts.push(Sentence::new(
+                format!("【待补：{topic}的年度目标和量化指标】"),
+                Origin::Template {
+                    name: "plan:placeholder".into(),
                 },
-                fact_clauses: p
-                    .facts
-                    .iter()
-                    .enumerate()
-                    .map(|(fi, f)| {
-                        (
-                            clause(f.as_str()),
-                            Origin::Spec {
-                                field: format!("{base}.facts[{fi}]"),
-                            },
-                        )
-                    })
-                    .collect(),
-                ..Default::default()
-            };
-            let topic_fields = if implicit {
-                Vec::new()
-            } else {
-                vec![format!("{base}.topic")]
-            };
-            if !res.is_empty() {
-                let pool = Pool::Topics(&res.topics);
-                let elsewhere = self.led_by_another(Role::Framing, &res.topics);
-                pp.framing = self.sentence_except(
-                    Role::Framing,
-                    pool,
-                    &[("topic", topic.clone())],
-                    &topic_fields,
-                    &elsewhere,
-                );
-                // A second sentence on why it matters, in one point of two without facts: read
-                // blind, two framings restating the heading were a program's first tell.
-                if p.facts.is_empty() && self.rng.coin() {
-                    pp.framing2 = self.sentence_except(
-                        Role::Framing,
-                        pool,
-                        &[("topic", topic.clone())],
-                        &topic_fields,
-                        &elsewhere,
-                    );
-                }
-            }
-            for (fi, f) in p.facts.iter().enumerate() {
-                let fact = clause(f.as_str());
-                let field = format!("{base}.facts[{fi}]");
-                // A frame must be true of its fact: one that calls it a task (任务艰巨, 如期完成)
-                // only for a target; 一组数字 only before two figures or more.
-                let target = super::shapes::is_target(&fact);
-                let figures = crate::lint::numbers(&fact).len();
-                let untrue: HashSet<String> = self
-                    .pb
-                    .pool_iter(Role::FactFrame, None, self.vs.kind, self.vs.at())
-                    .filter(|ph| {
-                        (!target && TASK_WORDS.iter().any(|w| ph.text.contains(w)))
-                            || (figures < 2 && ph.text.contains("数字"))
-                            // Where things stand (目前…, 从现有基础看…) is said of a state or a
-                            // result, not of a target, a plan or a fact with its own time.
-                            || ((target || TIMED_WORDS.iter().any(|w| fact.contains(w)))
-                                && STATE_WORDS.iter().any(|w| ph.text.contains(w)))
-                    })
-                    .map(|ph| ph.id.clone())
-                    .collect();
-                let s = match self
-                    .draw(
-                        Role::FactFrame,
-                        None,
-                        &[("fact", fact.clone())],
-                        &untrue,
-                        true,
-                    )
-                    .map(|(id, text)| {
-                        Sentence::new(
-                            text,
-                            Origin::Mixed {
-                                id,
-                                fields: vec![field.clone()],
-                            },
-                        )
-                    }) {
-                    Some(s) => Some(s),
-                    None => self.fallback(
-                        "fact",
-                        vec![
-                            format!("{fact}。"),
-                            format!("在{topic}上，{fact}。"),
-                            format!("{topic}方面，{fact}。"),
-                            format!("围绕{topic}，{fact}。"),
-                        ],
-                        vec![field],
-                    ),
-                };
-                pp.facts.extend(s);
-            }
-            if self.placeholders && p.facts.is_empty() {
-                pp.facts.push(Sentence::new(
-                    format!("【待补：{topic}的年度目标和量化指标】"),
-                    Origin::Template {
-                        name: "plan:placeholder".into(),
+            ));
+        }
+        for (ti, t) in p.tasks.iter().enumerate() {
+            let t = clause(t.as_str());
+            if !t.is_empty() {
+                pp.tasks.push(Sentence::new(
+                    format!("{t}。"),
+                    Origin::Spec {
+                        field: format!("{base}.tasks[{ti}]"),
                     },
                 ));
             }
-            for (ti, t) in p.tasks.iter().enumerate() {
-                let t = clause(t.as_str());
-                if !t.is_empty() {
-                    pp.tasks.push(Sentence::new(
-                        format!("{t}。"),
-                        Origin::Spec {
-                            field: format!("{base}.tasks[{ti}]"),
-                        },
-                    ));
-                }
-            }
-            // With a lead and a deadline, the assignment is one demand on the unit, worded with
-            // the point (县住建局要牵头抓好…，6月底前…), not a lead line and a stock deadline
-            // line tacked on after it.
-            let demand = match (&p.lead, self.vs.deadlines[si][pi]) {
-                (Some(lead), Some(d)) => self.demand(
-                    p,
-                    &base,
-                    &topic,
-                    clause(lead.as_str()),
-                    numerals::deadline_cn(d, year),
-                ),
-                _ => None,
-            };
-            let demanded = demand.is_some();
-            pp.responsibility = match demand {
-                Some(s) => Some(s),
-                None => self.assignment(p, &base, &topic),
-            };
-            // The deadline, when the demand has not said it.
-            if let Some(d) = self.vs.deadlines[si][pi].filter(|_| !demanded) {
-                let when = numerals::deadline_cn(d, year);
-                let field = format!("{base}.deadline");
-                pp.deadline = match self.sentence(
-                    Role::Deadline,
-                    None,
-                    &[("deadline", when.clone())],
-                    std::slice::from_ref(&field),
-                ) {
-                    Some(s) => Some(s),
-                    None => self.fallback(
-                        "deadline",
-                        vec![
-                            format!("确保{when}完成。"),
-                            format!("{topic}的各项任务要在{when}完成。"),
-                            format!("{when}要见到{topic}的实际成效。"),
-                        ],
-                        vec![field],
-                    ),
-                };
-            }
-            // A standard to meet, only one written for the point's own sub-topics.
-            if !res.is_empty() {
-                pp.requirement = self.sentence_from(
-                    Role::Requirement,
-                    Pool::Topics(&res.topics),
-                    &[("topic", topic)],
-                    &[],
-                );
-            }
-            plans.push(pp);
         }
+        self.point_assignment(&mut pp, si, pi, &base, &topic);
+        // A standard to meet, only one written for the point's own sub-topics.
+        if !res.is_empty() {
+            pp.requirement = self.sentence_from(
+                Role::Requirement,
+                Pool::Topics(&res.topics),
+                &[("topic", topic)],
+                &[],
+            );
+        }
+        pp
+    }
+
+    /// A point's plan as the spec and its sub-topics give it: heading, topic, sub-topic words,
+    /// side objects and fact clauses.
+    fn point_start(
+        &self,
+        p: &crate::spec::Point,
+        base: &str,
+        topic: &str,
+        head: &(String, Origin),
+        res: &Resolution,
+    ) -> PointPlan {
+        PointPlan {
+            heading: head.0.clone(),
+            heading_origin: head.1.clone(),
+            topic: topic.to_string(),
+            terms: res
+                .topics
+                .iter()
+                .filter_map(|t| self.pb.topic_map.get(t))
+                .flat_map(|t| t.terms().map(str::to_string))
+                .filter(|t| t.chars().count() >= 2)
+                .collect(),
+            objects: {
+                let pool =
+                    self.pb
+                        .topic_pool(Role::Measure, &res.topics, self.vs.kind, self.vs.at());
+                let mut terms: Vec<&str> = res
+                    .topics
+                    .iter()
+                    .filter_map(|t| self.pb.topic_map.get(t))
+                    .flat_map(|t| t.terms())
+                    .filter(|t| {
+                        t.chars().count() >= 3 && !topic.contains(*t) && !head.0.contains(*t)
+                    })
+                    .collect();
+                terms.sort_unstable();
+                terms.dedup();
+                terms
+                    .into_iter()
+                    .filter(|t| {
+                        let n = pool.iter().filter(|ph| ph.text.contains(*t)).count();
+                        n * 4 <= pool.len()
+                    })
+                    .map(str::to_string)
+                    .collect()
+            },
+            fact_clauses: p
+                .facts
+                .iter()
+                .enumerate()
+                .map(|(fi, f)| {
+                    (
+                        clause(f.as_str()),
+                        Origin::Spec {
+                            field: format!("{base}.facts[{fi}]"),
+                        },
+                    )
+                })
+                .collect(),
+            ..Default::default()
+        }
+    }
+
+    /// A point's framing (and, in one point of two without facts, a second one) from its own
+    /// sub-topics.
+    fn point_framings(
+        &mut self,
+        pp: &mut PointPlan,
+        p: &crate::spec::Point,
+        res: &Resolution,
+        topic: &str,
+        topic_fields: &[String],
+    ) {
+        let pool = Pool::Topics(&res.topics);
+        let elsewhere = self.led_by_another(Role::Framing, &res.topics);
+        pp.framing = self.sentence_except(
+            Role::Framing,
+            pool,
+            &[("topic", topic.to_string())],
+            topic_fields,
+            &elsewhere,
+        );
+        // A second sentence on why it matters, in one point of two without facts: read
+        // blind, two framings restating the heading were a program's first tell.
+        if p.facts.is_empty() && self.rng.coin() {
+            pp.framing2 = self.sentence_except(
+                Role::Framing,
+                pool,
+                &[("topic", topic.to_string())],
+                topic_fields,
+                &elsewhere,
+            );
+        }
+    }
+
+    /// A point's facts, each in a frame true of it.
+    fn point_facts(&mut self, pp: &mut PointPlan, p: &crate::spec::Point, base: &str, topic: &str) {
+        for (fi, f) in p.facts.iter().enumerate() {
+            let fact = clause(f.as_str());
+            let field = format!("{base}.facts[{fi}]");
+            // A frame must be true of its fact: one that calls it a task (任务艰巨, 如期完成)
+            // only for a target; 一组数字 only before two figures or more.
+            let target = super::shapes::is_target(&fact);
+            let figures = crate::lint::numbers(&fact).len();
+            let untrue: HashSet<String> = self
+                .pb
+                .pool_iter(Role::FactFrame, None, self.vs.kind, self.vs.at())
+                .filter(|ph| {
+                    (!target && TASK_WORDS.iter().any(|w| ph.text.contains(w)))
+                        || (figures < 2 && ph.text.contains("数字"))
+                        // Where things stand (目前…, 从现有基础看…) is said of a state or a
+                        // result, not of a target, a plan or a fact with its own time.
+                        || ((target || TIMED_WORDS.iter().any(|w| fact.contains(w)))
+                            && STATE_WORDS.iter().any(|w| ph.text.contains(w)))
+                })
+                .map(|ph| ph.id.clone())
+                .collect();
+            let s = match self
+                .draw(
+                    Role::FactFrame,
+                    None,
+                    &[("fact", fact.clone())],
+                    &untrue,
+                    true,
+                )
+                .map(|(id, text)| {
+                    Sentence::new(
+                        text,
+                        Origin::Mixed {
+                            id,
+                            fields: vec![field.clone()],
+                        },
+                    )
+                }) {
+                Some(s) => Some(s),
+                None => self.fallback(
+                    "fact",
+                    vec![
+                        format!("{fact}。"),
+                        format!("在{topic}上，{fact}。"),
+                        format!("{topic}方面，{fact}。"),
+                        format!("围绕{topic}，{fact}。"),
+                    ],
+                    vec![field],
+                ),
+            };
+            pp.facts.extend(s);
+        }
+    }
+
+    /// A point's assignment and deadline: one demand on the lead unit where it has both.
+    fn point_assignment(
+        &mut self,
+        pp: &mut PointPlan,
+        si: usize,
+        pi: usize,
+        base: &str,
+        topic: &str,
+    ) {
+        let vs = self.vs;
+        let p = &vs.spec.sections[si].points[pi];
+        let year = vs.year();
+        // With a lead and a deadline, the assignment is one demand on the unit, worded with
+        // the point (县住建局要牵头抓好…，6月底前…), not a lead line and a stock deadline
+        // line tacked on after it.
+        let demand = match (&p.lead, vs.deadlines[si][pi]) {
+            (Some(lead), Some(d)) => self.demand(
+                p,
+                base,
+                topic,
+                clause(lead.as_str()),
+                numerals::deadline_cn(d, year),
+            ),
+            _ => None,
+        };
+        let demanded = demand.is_some();
+        pp.responsibility = match demand {
+            Some(s) => Some(s),
+            None => self.assignment(p, base, topic),
+        };
+        // The deadline, when the demand has not said it.
+        if let Some(d) = vs.deadlines[si][pi].filter(|_| !demanded) {
+            let when = numerals::deadline_cn(d, year);
+            let field = format!("{base}.deadline");
+            pp.deadline = match self.sentence(
+                Role::Deadline,
+                None,
+                &[("deadline", when.clone())],
+                std::slice::from_ref(&field),
+            ) {
+                Some(s) => Some(s),
+                None => self.fallback(
+                    "deadline",
+                    vec![
+                        format!("确保{when}完成。"),
+                        format!("{topic}的各项任务要在{when}完成。"),
+                        format!("{when}要见到{topic}的实际成效。"),
+                    ],
+                    vec![field],
+                ),
+            };
+        }
+    }
+
+    /// The points' measures: a formula of each point's genre first, then round-robin across the
+    /// points from their own sub-topics.
+    fn point_measures(
+        &mut self,
+        si: usize,
+        theme: &str,
+        resolved: &[Resolution],
+        plans: &mut [PointPlan],
+    ) {
+        let vs = self.vs;
+        let sec = &vs.spec.sections[si];
         // Measures round-robin across the points, up to six a point, each from its own
         // sub-topics and closest to its own words first.
         let keys: Vec<String> = sec
@@ -521,15 +618,13 @@ impl<'a> Planner<'a> {
                 }
             }
         }
-        // What a writer would strike goes (the prose rules of `wengao lint`): a sentence that
-        // says nearly what the draft said already, a four-character word a third time in the
-        // point, a second ranking word (重中之重) in the part. Then six at most.
-        let mut ranked = self.ranked_in_part;
-        for pp in plans.iter_mut() {
-            self.keep_prose(pp, &mut ranked);
-            pp.measures.truncate(MAX_MEASURES);
-        }
-        self.ranked_in_part = ranked;
+    }
+
+    /// In about one point of two with a lead and no deadline, the lead opens the point's first
+    /// measure that starts with its verb, in place of an assignment line.
+    fn leads_open_measures(&mut self, si: usize, plans: &mut [PointPlan]) {
+        let vs = self.vs;
+        let sec = &vs.spec.sections[si];
         // 由县自然资源局牵头，县农业农村局具体负责，严格…: in about one point of two with a lead
         // and no deadline, the assignment opens the point's first measure that starts with its
         // verb, as the corpus writes it (由韩靖同志牵头，县科工信局具体负责，扎实推进…), instead of
@@ -537,7 +632,7 @@ impl<'a> Planner<'a> {
         for (k, pp) in plans.iter_mut().enumerate() {
             let p = &sec.points[k];
             let Some(lead) = &p.lead else { continue };
-            if self.vs.deadlines[si][k].is_some() || self.rng.coin() {
+            if vs.deadlines[si][k].is_some() || self.rng.coin() {
                 continue;
             }
             let Some(j) = pp.measures.iter().position(|m| {
@@ -578,10 +673,11 @@ impl<'a> Planner<'a> {
             ));
             pp.responsibility = None;
         }
-        // No `general` measure is added: read blind, a point that ended on a sentence fitting
-        // any point of its theme was the first thing a writer took for a program's.
-        // The moment of a point's own work (秋粮已经陆续上市…), once a draft, before its
-        // framing: where the corpus's points get their time (明天就是“五一”小长假…).
+    }
+
+    /// The moment of a point's own work (秋粮已经陆续上市…), once a draft, before its
+    /// framing: where the corpus's points get their time (明天就是“五一”小长假…).
+    fn say_point_moment(&mut self, plans: &mut [PointPlan], resolved: &[Resolution]) {
         if !self.point_moment_said {
             let month = self.vs.at().month;
             for (k, pp) in plans.iter_mut().enumerate() {
@@ -598,9 +694,6 @@ impl<'a> Planner<'a> {
                 }
             }
         }
-        self.report_points(si, sec.points.len(), &mut plans, resolved);
-        self.pick_shapes(&mut plans);
-        plans
     }
 
     /// Record what each point resolved to; warn of points with no sub-topic or too few

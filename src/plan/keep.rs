@@ -10,13 +10,59 @@ impl<'a> Planner<'a> {
     /// rest in order; remember what stays. Counted incrementally (a point's four-character words,
     /// the draft's character pairs through an index), as the planner draws hundreds of these.
     pub(super) fn keep_prose(&mut self, pp: &mut PointPlan, ranked: &mut bool) {
-        use crate::prose;
         // Nothing said out of its season (抓好夏粮抢收 in a March meeting).
         let month = self.vs.at().month;
         let in_season = |s: &Sentence| crate::lexicon::season::in_season(&s.text, month);
         pp.measures.retain(in_season);
         pp.framing = pp.framing.take().filter(in_season);
         pp.framing2 = pp.framing2.take().filter(in_season);
+        let mut said = self.point_said(pp);
+        for k in 0..2 {
+            let f = if k == 0 {
+                pp.framing.take()
+            } else {
+                pp.framing2.take()
+            };
+            // A second framing that names what the first one did (手续跑不下来… then 卡就卡在
+            // 前期手续上) gives the same reason twice: it is left out.
+            let echoes = |s: &Sentence| {
+                pp.framing
+                    .as_ref()
+                    .is_some_and(|first| shares_a_word(&first.text, &s.text, &pp.topic))
+            };
+            if let Some(s) = f
+                && !(k == 1 && echoes(&s))
+                && self.keeps(&mut said, &s, ranked)
+            {
+                if k == 0 {
+                    pp.framing = Some(s);
+                } else {
+                    pp.framing2 = Some(s);
+                }
+            }
+        }
+        // One paired condition a point (对…的，要…；对…的，一律…): read blind, the same
+        // construction in every point gave the program away.
+        let paired = |t: &str| t.contains("；对") || (t.starts_with('对') && t.contains('；'));
+        let mut pairs = 0;
+        let measures = std::mem::take(&mut pp.measures);
+        for s in measures {
+            if paired(&s.text) {
+                pairs += 1;
+                if pairs > 1 {
+                    continue;
+                }
+            }
+            if self.keeps(&mut said, &s, ranked) {
+                pp.measures.push(s);
+            }
+        }
+    }
+
+    /// What a point has said before its framings and measures are kept (its facts, tasks,
+    /// assignment and deadline), and which of its words it may say again; takes its side objects.
+    fn point_said(&self, pp: &mut PointPlan) -> PointSaid {
+        use crate::prose;
         let mut allowed: HashSet<[char; 4]> = self.spec_grams.clone();
         for t in [&pp.topic, &pp.heading] {
             allowed.extend(grams(t));
@@ -51,41 +97,30 @@ impl<'a> Planner<'a> {
         }
         // The sub-topic's words are masked first: 危险化学品重大危险源 said twice is the topic's
         // own vocabulary, not a phrase repeated (the windows across a masked word do not count).
-        let mut terms: Vec<&str> = pp
+        let mut terms: Vec<String> = pp
             .terms
             .iter()
-            .map(String::as_str)
             .filter(|t| t.chars().count() >= 3)
+            .cloned()
             .collect();
         terms.sort_by_key(|t| std::cmp::Reverse(t.len()));
-        let mask = |text: &str| -> String {
-            let mut m = text.to_string();
-            for t in &terms {
-                if m.contains(t) {
-                    m = m.replace(t, "·");
-                }
-            }
-            m
-        };
         // A second sentence on one of the point's side objects (防止耕地非粮化 … 坚决遏制耕地
         // “非农化”、防止“非粮化”; two sentences on 公务用车) says that object's part again: it is
         // left out.
         let objects = std::mem::take(&mut pp.objects);
-        let objects_of = |text: &str| -> Vec<usize> {
-            objects
-                .iter()
-                .enumerate()
-                .filter(|(_, t)| text.contains(t.as_str()))
-                .map(|(i, _)| i)
-                .collect()
+        let mut said = PointSaid {
+            allowed,
+            allowed5,
+            terms,
+            objects,
+            said_objects: HashSet::default(),
+            said4: HashSet::default(),
+            said5: HashSet::default(),
+            counts: HashMap::default(),
         };
-        let mut said_objects: HashSet<usize> = HashSet::default();
         // Four-character words of the point outside its sub-topic's vocabulary: a sentence that
         // says two of them again (隐形变异, 违规发放 … after 防止“四风”隐形变异 and 已经违规发放的)
         // says again what the point has said.
-        let mut said4: HashSet<[char; 4]> = HashSet::default();
-        let mut said5: HashSet<[char; 5]> = HashSet::default();
-        let mut counts: HashMap<[char; 4], u32> = HashMap::default();
         for s in pp
             .facts
             .iter()
@@ -94,133 +129,96 @@ impl<'a> Planner<'a> {
             .chain(&pp.deadline)
         {
             for g in grams(&s.text) {
-                *counts.entry(g).or_default() += 1;
+                *said.counts.entry(g).or_default() += 1;
             }
-            let m = mask(&s.text);
-            said5.extend(grams5(&m));
-            said4.extend(grams(&m));
+            let m = said.mask(&s.text);
+            said.said5.extend(grams5(&m));
+            said.said4.extend(grams(&m));
         }
-        let mut keep = |s: &Sentence, planner: &mut Self| -> bool {
-            let ps = pair_keys(&s.text);
-            if ps.len() >= 14 {
-                let mut shared: HashMap<u32, u32> = HashMap::default();
-                for p in &ps {
-                    if let Some(v) = planner.seen_index.get(p) {
-                        for &j in v {
-                            *shared.entry(j).or_default() += 1;
-                        }
+        said
+    }
+
+    /// Whether a sentence of the point keeps to the prose rules; if so, remember what it says.
+    fn keeps(&mut self, said: &mut PointSaid, s: &Sentence, ranked: &mut bool) -> bool {
+        use crate::prose;
+        let ps = pair_keys(&s.text);
+        if ps.len() >= 14 {
+            let mut shared: HashMap<u32, u32> = HashMap::default();
+            for p in &ps {
+                if let Some(v) = self.seen_index.get(p) {
+                    for &j in v {
+                        *shared.entry(j).or_default() += 1;
                     }
                 }
-                let a = ps.len() as f64;
-                if shared.iter().any(|(&j, &n)| {
-                    let b = f64::from(planner.seen_len[j as usize]);
-                    f64::from(n) / (a + b - f64::from(n)) >= prose::NEAR
-                }) {
-                    return false;
-                }
             }
-            let ranks = prose::RANKING_WORDS.iter().any(|w| s.text.contains(w));
-            if ranks && *ranked {
+            let a = ps.len() as f64;
+            if shared.iter().any(|(&j, &n)| {
+                let b = f64::from(self.seen_len[j as usize]);
+                f64::from(n) / (a + b - f64::from(n)) >= prose::NEAR
+            }) {
                 return false;
-            }
-            let yidan = s.text.contains("一旦");
-            if yidan && planner.yidan_in_part {
-                return false;
-            }
-            let m = mask(&s.text);
-            let g5 = grams5(&m);
-            if g5
-                .iter()
-                .any(|g| said5.contains(g) && !allowed5.contains(g))
-            {
-                return false;
-            }
-            let own4: HashSet<[char; 4]> = grams(&m).into_iter().collect();
-            // Three four-character words of the part said again (逐项明确, 完成时限, 责任体系
-            // after an intro that said them) say the part's point again.
-            if own4
-                .iter()
-                .filter(|g| planner.part_said4.contains(*g) && !allowed.contains(*g))
-                .count()
-                >= 3
-            {
-                return false;
-            }
-            if own4
-                .iter()
-                .filter(|g| said4.contains(*g) && !allowed.contains(*g))
-                .count()
-                >= 2
-            {
-                return false;
-            }
-            let objs = objects_of(&s.text);
-            if objs.iter().any(|o| said_objects.contains(o)) {
-                return false;
-            }
-            let gs = grams(&s.text);
-            let mut mine: HashMap<[char; 4], u32> = HashMap::default();
-            for g in &gs {
-                *mine.entry(*g).or_default() += 1;
-            }
-            if mine
-                .iter()
-                .any(|(g, c)| !allowed.contains(g) && counts.get(g).copied().unwrap_or(0) + c >= 3)
-            {
-                return false;
-            }
-            *ranked |= ranks;
-            planner.yidan_in_part |= yidan;
-            planner.part_said4.extend(own4.iter().copied());
-            said_objects.extend(objs);
-            said5.extend(g5);
-            said4.extend(own4);
-            for (g, c) in mine {
-                *counts.entry(g).or_default() += c;
-            }
-            planner.remember(&ps);
-            true
-        };
-        for k in 0..2 {
-            let f = if k == 0 {
-                pp.framing.take()
-            } else {
-                pp.framing2.take()
-            };
-            // A second framing that names what the first one did (手续跑不下来… then 卡就卡在
-            // 前期手续上) gives the same reason twice: it is left out.
-            let echoes = |s: &Sentence| {
-                pp.framing
-                    .as_ref()
-                    .is_some_and(|first| shares_a_word(&first.text, &s.text, &pp.topic))
-            };
-            if let Some(s) = f
-                && !(k == 1 && echoes(&s))
-                && keep(&s, self)
-            {
-                if k == 0 {
-                    pp.framing = Some(s);
-                } else {
-                    pp.framing2 = Some(s);
-                }
             }
         }
-        // One paired condition a point (对…的，要…；对…的，一律…): read blind, the same
-        // construction in every point gave the program away.
-        let paired = |t: &str| t.contains("；对") || (t.starts_with('对') && t.contains('；'));
-        let mut pairs = 0;
-        let measures = std::mem::take(&mut pp.measures);
-        for s in measures {
-            if paired(&s.text) {
-                pairs += 1;
-                if pairs > 1 {
-                    continue;
-                }
-            }
-            if keep(&s, self) {
-                pp.measures.push(s);
-            }
+        let ranks = prose::RANKING_WORDS.iter().any(|w| s.text.contains(w));
+        if ranks && *ranked {
+            return false;
         }
+        let yidan = s.text.contains("一旦");
+        if yidan && self.yidan_in_part {
+            return false;
+        }
+        let m = said.mask(&s.text);
+        let g5 = grams5(&m);
+        if g5
+            .iter()
+            .any(|g| said.said5.contains(g) && !said.allowed5.contains(g))
+        {
+            return false;
+        }
+        let own4: HashSet<[char; 4]> = grams(&m).into_iter().collect();
+        // Three four-character words of the part said again (逐项明确, 完成时限, 责任体系
+        // after an intro that said them) say the part's point again.
+        if own4
+            .iter()
+            .filter(|g| self.part_said4.contains(*g) && !said.allowed.contains(*g))
+            .count()
+            >= 3
+        {
+            return false;
+        }
+        if own4
+            .iter()
+            .filter(|g| said.said4.contains(*g) && !said.allowed.contains(*g))
+            .count()
+            >= 2
+        {
+            return false;
+        }
+        let objs = said.objects_of(&s.text);
+        if objs.iter().any(|o| said.said_objects.contains(o)) {
+            return false;
+        }
+        let gs = grams(&s.text);
+        let mut mine: HashMap<[char; 4], u32> = HashMap::default();
+        for g in &gs {
+            *mine.entry(*g).or_default() += 1;
+        }
+        if mine.iter().any(|(g, c)| {
+            !said.allowed.contains(g) && said.counts.get(g).copied().unwrap_or(0) + c >= 3
+        }) {
+            return false;
+        }
+        *ranked |= ranks;
+        self.yidan_in_part |= yidan;
+        self.part_said4.extend(own4.iter().copied());
+        said.said_objects.extend(objs);
+        said.said5.extend(g5);
+        said.said4.extend(own4);
+        for (g, c) in mine {
+            *said.counts.entry(g).or_default() += c;
+        }
+        self.remember(&ps);
+        true
     }
 
     /// Remember a kept sentence's character pairs (for the near-duplicate check).
@@ -230,6 +228,51 @@ impl<'a> Planner<'a> {
         for p in ps {
             self.seen_index.entry(*p).or_default().push(j);
         }
+    }
+}
+
+/// What a point has said so far, and which words it may say again, as `keep_prose` keeps its
+/// framings and measures.
+struct PointSaid {
+    /// Four-character words the point may say again (the spec's, its topic's and heading's,
+    /// common ones), its tasks' aside.
+    allowed: HashSet<[char; 4]>,
+    /// Five-character runs the point may say again.
+    allowed5: HashSet<[char; 5]>,
+    /// The sub-topic's words of three characters or more, longest first, masked before counting.
+    terms: Vec<String>,
+    /// The point's side objects.
+    objects: Vec<String>,
+    /// Which side objects a kept sentence has spoken of.
+    said_objects: HashSet<usize>,
+    /// The masked four-character words the point has said.
+    said4: HashSet<[char; 4]>,
+    /// The masked five-character runs the point has said.
+    said5: HashSet<[char; 5]>,
+    /// How often the point has said each four-character word.
+    counts: HashMap<[char; 4], u32>,
+}
+
+impl PointSaid {
+    /// The text with the sub-topic's words masked (a masked word counts as no run).
+    fn mask(&self, text: &str) -> String {
+        let mut m = text.to_string();
+        for t in &self.terms {
+            if m.contains(t.as_str()) {
+                m = m.replace(t.as_str(), "·");
+            }
+        }
+        m
+    }
+
+    /// The side objects a text speaks of, by index.
+    fn objects_of(&self, text: &str) -> Vec<usize> {
+        self.objects
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| text.contains(t.as_str()))
+            .map(|(i, _)| i)
+            .collect()
     }
 }
 
