@@ -230,6 +230,38 @@ pub(crate) fn encode(pb: &Phrasebank) -> Vec<u8> {
     for f in &files {
         o.str(&f.to_string_lossy());
     }
+    encode_themes(&mut o, themes);
+    // The topic map's pair indexes (sorted: building them is most of building the map).
+    encode_topic_map(&mut o, pb);
+    // The theme and sub-topic names the entries use, once: an entry refers to them by
+    // number, so deciding whether to keep it allocates nothing.
+    let mut names: Vec<&str> = pb
+        .phrases
+        .iter()
+        .flat_map(|p| p.themes.iter().chain(&p.topics))
+        .map(String::as_str)
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    o.u32(names.len());
+    for n in &names {
+        o.str(n);
+    }
+    let records = encode_records(&phrases, &names);
+    let ix = selection_index(&records, &phrases, &names);
+    o.u32(ix.0.len());
+    o.0.extend_from_slice(&ix.0);
+    o.u32(records.len());
+    for r in &records {
+        o.0.extend_from_slice(r);
+    }
+    let sum = crc32fast::hash(&o.0);
+    o.0.extend_from_slice(&sum.to_le_bytes());
+    o.0
+}
+
+/// Write the themes, each with its file's number and its sub-topics.
+fn encode_themes(o: &mut Out, themes: Vec<(usize, &Theme)>) {
     o.u32(themes.len());
     for (f, t) in themes {
         o.str(&t.name);
@@ -254,7 +286,10 @@ pub(crate) fn encode(pb: &Phrasebank) -> Vec<u8> {
             }
         }
     }
-    // The topic map's pair indexes (sorted: building them is most of building the map).
+}
+
+/// Write the topic map's two pair indexes as they are.
+fn encode_topic_map(o: &mut Out, pb: &Phrasebank) {
     let (first_pair, pair_topics) = pb.topic_map.indexes();
     o.u32(first_pair.len());
     for &(pair, t, k) in first_pair {
@@ -267,24 +302,14 @@ pub(crate) fn encode(pb: &Phrasebank) -> Vec<u8> {
         o.0.extend_from_slice(&pair.to_le_bytes());
         o.u32(t as usize);
     }
-    // The theme and sub-topic names the entries use, once: an entry refers to them by
-    // number, so deciding whether to keep it allocates nothing.
-    let mut names: Vec<&str> = pb
-        .phrases
-        .iter()
-        .flat_map(|p| p.themes.iter().chain(&p.topics))
-        .map(String::as_str)
-        .collect();
-    names.sort_unstable();
-    names.dedup();
-    o.u32(names.len());
-    for n in &names {
-        o.str(n);
-    }
+}
+
+/// Encode each phrase as a record, naming its themes and sub-topics by their number in `names`.
+fn encode_records(phrases: &[(usize, &Phrase)], names: &[&str]) -> Vec<Vec<u8>> {
     let name_of = |n: &str| names.binary_search(&n).unwrap_or(0);
     // Each record: what a selection is decided on (status, role, themes, sub-topics), then the
     // length of the rest, so that a record left out is passed over in one step.
-    let records: Vec<Vec<u8>> = phrases
+    phrases
         .iter()
         .map(|&(f, p)| {
             let mut r = Out(Vec::new());
@@ -317,7 +342,12 @@ pub(crate) fn encode(pb: &Phrasebank) -> Vec<u8> {
             r.0.extend_from_slice(&rest.0);
             r.0
         })
-        .collect();
+        .collect()
+}
+
+/// Build the selection index block (without its length prefix) for the encoded `records`.
+fn selection_index(records: &[Vec<u8>], phrases: &[(usize, &Phrase)], names: &[&str]) -> Out {
+    let name_of = |n: &str| names.binary_search(&n).unwrap_or(0);
     // The selection index, one length-prefixed block (a stream passes over it): where each
     // record starts (from the first record), the curated entries every selection keeps, and
     // for each name the curated entries of a theme role tagged with it as theme and as
@@ -325,7 +355,7 @@ pub(crate) fn encode(pb: &Phrasebank) -> Vec<u8> {
     let mut ix = Out(Vec::new());
     ix.u32(records.len());
     let mut at = 0;
-    for r in &records {
+    for r in records {
         ix.u32(at);
         at += r.len();
     }
@@ -355,15 +385,7 @@ pub(crate) fn encode(pb: &Phrasebank) -> Vec<u8> {
             ix.u32(k);
         }
     }
-    o.u32(ix.0.len());
-    o.0.extend_from_slice(&ix.0);
-    o.u32(records.len());
-    for r in &records {
-        o.0.extend_from_slice(r);
-    }
-    let sum = crc32fast::hash(&o.0);
-    o.0.extend_from_slice(&sum.to_le_bytes());
-    o.0
+    ix
 }
 
 /// The selection part of a record: status, role, and the names of its themes and sub-topics
@@ -435,7 +457,62 @@ fn decode_from<S: Src>(
     let files: Vec<std::sync::Arc<Path>> = (0..i.u32()?)
         .map(|_| i.str().map(|s| Path::new(&s).into()))
         .collect::<Option<_>>()?;
-    let themes: Vec<Theme> = (0..i.u32()?)
+    let themes = decode_themes(&mut i, &files)?;
+    // The topic map is built once: the selection resolves the spec's points with it, and
+    // the phrasebank keeps it.
+    let topic_map = decode_topic_map(&mut i, &themes)?;
+    let chosen = select(&themes, &topic_map);
+    let n_names = i.u32()?;
+    let names: Vec<String> = (0..n_names.min(1 << 20))
+        .map(|_| i.str())
+        .collect::<Option<_>>()?;
+    // Which names the selection wants, worked out once (not once an entry).
+    let (want_theme, want_topic): (Vec<bool>, Vec<bool>) = match &chosen {
+        None => (vec![true; names.len()], vec![true; names.len()]),
+        Some(c) => (
+            names.iter().map(|n| c.wants_theme(n)).collect(),
+            names.iter().map(|n| c.topics.contains(n)).collect(),
+        ),
+    };
+    // The selection index: used when the bytes are in memory and the selection names its
+    // themes (a spec that did not parse keeps every curated entry: then every record is read).
+    let index_at = i.pos();
+    i.skip_str()?;
+    let n = i.u32()?;
+    let records_at = i.pos();
+    let indexed = match (&chosen, memory, index_at, records_at) {
+        (Some(c), Some(bytes), Some(ix), Some(rec)) if c.themes.is_some() => Some((bytes, ix, rec)),
+        _ => None,
+    };
+    let phrases = if let Some((bytes, ix, rec)) = indexed {
+        read_indexed(bytes, ix, rec, (&want_theme, &want_topic), &names, &files)?
+    } else {
+        read_streamed(
+            &mut i,
+            n,
+            chosen.as_ref(),
+            (&want_theme, &want_topic),
+            &names,
+            &files,
+        )?
+    };
+    if indexed.is_none() && !i.at_end() {
+        return None;
+    }
+    let mut pb = Phrasebank {
+        phrases,
+        themes,
+        dir: dir.to_path_buf(),
+        topic_map,
+        ..Default::default()
+    };
+    pb.index();
+    Some(pb)
+}
+
+/// Read the themes and their sub-topics, naming their files from `files`.
+fn decode_themes(i: &mut impl Src, files: &[std::sync::Arc<Path>]) -> Option<Vec<Theme>> {
+    (0..i.u32()?)
         .map(|_| {
             let name = i.str()?;
             let description = i.str()?;
@@ -464,9 +541,11 @@ fn decode_from<S: Src>(
                 topics,
             })
         })
-        .collect::<Option<_>>()?;
-    // The topic map is built once: the selection resolves the spec's points with it, and
-    // the phrasebank keeps it.
+        .collect::<Option<_>>()
+}
+
+/// Read the topic map's two pair indexes and build the map over the themes' sub-topics.
+fn decode_topic_map(i: &mut impl Src, themes: &[Theme]) -> Option<crate::topic::TopicMap> {
     // Tens of thousands of rows: read into vectors of their size (not grown row by row).
     let n = i.u32()?;
     let mut first_pair = Vec::with_capacity(n.min(1 << 20));
@@ -486,120 +565,107 @@ fn decode_from<S: Src>(
         let [p @ .., t0, t1, t2, t3] = row;
         pair_topics.push((u64::from_le_bytes(p), u32::from_le_bytes([t0, t1, t2, t3])));
     }
-    let topic_map = crate::topic::TopicMap::with_indexes(
+    crate::topic::TopicMap::with_indexes(
         themes
             .iter()
             .flat_map(|t| t.topics.iter().cloned())
             .collect(),
         (first_pair, pair_topics),
-    )?;
-    let chosen = select(&themes, &topic_map);
-    let n_names = i.u32()?;
-    let names: Vec<String> = (0..n_names.min(1 << 20))
-        .map(|_| i.str())
-        .collect::<Option<_>>()?;
-    // Which names the selection wants, worked out once (not once an entry).
-    let (want_theme, want_topic): (Vec<bool>, Vec<bool>) = match &chosen {
-        None => (vec![true; names.len()], vec![true; names.len()]),
-        Some(c) => (
-            names.iter().map(|n| c.wants_theme(n)).collect(),
-            names.iter().map(|n| c.topics.contains(n)).collect(),
-        ),
-    };
-    // The selection index: used when the bytes are in memory and the selection names its
-    // themes (a spec that did not parse keeps every curated entry: then every record is read).
-    let index_at = i.pos();
-    i.skip_str()?;
-    let n = i.u32()?;
-    let records_at = i.pos();
+    )
+}
+
+/// Read, through the selection index at `ix` in `bytes`, only the records the wanted names
+/// keep (records start at `rec`).
+fn read_indexed(
+    bytes: &[u8],
+    ix: usize,
+    rec: usize,
+    (want_theme, want_topic): (&[bool], &[bool]),
+    names: &[String],
+    files: &[std::sync::Arc<Path>],
+) -> Option<Vec<Phrase>> {
     let (mut theme_ix, mut topic_ix): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
-    let indexed = match (&chosen, memory, index_at, records_at) {
-        (Some(c), Some(bytes), Some(ix), Some(rec)) if c.themes.is_some() => Some((bytes, ix, rec)),
-        _ => None,
+    // The records the selection keeps, in phrasebank order, read where they are.
+    let mut x = Slice { b: bytes, pos: ix };
+    x.u32()?;
+    let count = x.u32()?;
+    let offsets = x.take(count.checked_mul(4)?)?;
+    let mut kept: Vec<u32> = Vec::new();
+    let mut list = |x: &mut Slice<'_>, wanted: bool| -> Option<()> {
+        let len = x.u32()?;
+        let ks = x.take(len.checked_mul(4)?)?;
+        if wanted {
+            kept.extend(
+                ks.chunks_exact(4)
+                    .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])),
+            );
+        }
+        Some(())
     };
-    let mut phrases;
-    if let Some((bytes, ix, rec)) = indexed {
-        // The records the selection keeps, in phrasebank order, read where they are.
-        let mut x = Slice { b: bytes, pos: ix };
-        x.u32()?;
-        let count = x.u32()?;
-        let offsets = x.take(count.checked_mul(4)?)?;
-        let mut kept: Vec<u32> = Vec::new();
-        let mut list = |x: &mut Slice<'_>, wanted: bool| -> Option<()> {
-            let len = x.u32()?;
-            let ks = x.take(len.checked_mul(4)?)?;
-            if wanted {
-                kept.extend(
-                    ks.chunks_exact(4)
-                        .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])),
-                );
-            }
-            Some(())
+    list(&mut x, true)?;
+    for &w in want_theme.iter().chain(want_topic) {
+        list(&mut x, w)?;
+    }
+    kept.sort_unstable();
+    kept.dedup();
+    let mut phrases = Vec::with_capacity(kept.len());
+    for k in kept {
+        let k = k as usize;
+        let at = offsets.get(4 * k..4 * k + 4)?;
+        let at = u32::from_le_bytes([at[0], at[1], at[2], at[3]]) as usize;
+        let mut r = Slice {
+            b: bytes,
+            pos: rec.checked_add(at)?,
         };
-        list(&mut x, true)?;
-        for &w in want_theme.iter().chain(&want_topic) {
-            list(&mut x, w)?;
-        }
-        kept.sort_unstable();
-        kept.dedup();
-        phrases = Vec::with_capacity(kept.len());
-        for k in kept {
-            let k = k as usize;
-            let at = offsets.get(4 * k..4 * k + 4)?;
-            let at = u32::from_le_bytes([at[0], at[1], at[2], at[3]]) as usize;
-            let mut r = Slice {
-                b: bytes,
-                pos: rec.checked_add(at)?,
-            };
-            let head = record_header(&mut r, names.len(), &mut theme_ix, &mut topic_ix)?;
+        let head = record_header(&mut r, names.len(), &mut theme_ix, &mut topic_ix)?;
+        phrases.push(record_body(
+            &mut r,
+            head,
+            (&theme_ix, &topic_ix),
+            names,
+            files,
+        )?);
+    }
+    Some(phrases)
+}
+
+/// Walk all `n` records of `i`, decoding those the selection keeps and passing over the rest.
+fn read_streamed(
+    i: &mut impl Src,
+    n: usize,
+    chosen: Option<&Selection>,
+    (want_theme, want_topic): (&[bool], &[bool]),
+    names: &[String],
+    files: &[std::sync::Arc<Path>],
+) -> Option<Vec<Phrase>> {
+    let (mut theme_ix, mut topic_ix): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
+    let mut phrases = Vec::with_capacity(n.min(1 << 20));
+    for _ in 0..n {
+        let (status, role) = record_header(i, names.len(), &mut theme_ix, &mut topic_ix)?;
+        let kept = match chosen {
+            None => true,
+            Some(c) => c.keeps_by(
+                status,
+                role,
+                theme_ix.is_empty(),
+                theme_ix.iter().any(|&k| want_theme[k]),
+                topic_ix.iter().any(|&k| want_topic[k]),
+            ),
+        };
+        if kept {
             phrases.push(record_body(
-                &mut r,
-                head,
+                i,
+                (status, role),
                 (&theme_ix, &topic_ix),
-                &names,
-                &files,
+                names,
+                files,
             )?);
-        }
-    } else {
-        phrases = Vec::with_capacity(n.min(1 << 20));
-        for _ in 0..n {
-            let (status, role) = record_header(&mut i, names.len(), &mut theme_ix, &mut topic_ix)?;
-            let kept = match &chosen {
-                None => true,
-                Some(c) => c.keeps_by(
-                    status,
-                    role,
-                    theme_ix.is_empty(),
-                    theme_ix.iter().any(|&k| want_theme[k]),
-                    topic_ix.iter().any(|&k| want_topic[k]),
-                ),
-            };
-            if kept {
-                phrases.push(record_body(
-                    &mut i,
-                    (status, role),
-                    (&theme_ix, &topic_ix),
-                    &names,
-                    &files,
-                )?);
-            } else {
-                let len = i.u32()?;
-                i.skip(len)?;
-            }
+        } else {
+            let len = i.u32()?;
+            i.skip(len)?;
         }
     }
-    if indexed.is_none() && !i.at_end() {
-        return None;
-    }
-    let mut pb = Phrasebank {
-        phrases,
-        themes,
-        dir: dir.to_path_buf(),
-        topic_map,
-        ..Default::default()
-    };
-    pb.index();
-    Some(pb)
+    Some(phrases)
 }
 
 /// A reader that feeds every byte it passes through a CRC-32.

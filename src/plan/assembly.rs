@@ -75,16 +75,7 @@ impl<'a> Planner<'a> {
     pub(super) fn run(&mut self) -> Result<Plan> {
         let vs = self.vs;
         let spec = &vs.spec;
-        for (name, from, to, how) in THEME_ERAS {
-            if spec.sections.iter().any(|s| s.theme.as_str() == name)
-                && !(from..=to).contains(&vs.year())
-            {
-                self.warnings.push(format!(
-                    "theme {name} belongs to {from}–{to}; the meeting is in {}: {how}",
-                    vs.year()
-                ));
-            }
-        }
+        self.warn_theme_eras();
         let template = format!("kinds/{}.tera", vs.kind.name());
         let order = self.templates.opening_order(&template)?;
 
@@ -105,25 +96,7 @@ impl<'a> Planner<'a> {
         // Sections first (their count is announced), then the opening in the kind's order.
         let mut sections = self.plan_sections();
         let elaborate_facts_first = self.rng.coin();
-        let mut opening: Vec<Paragraph> = Vec::new();
-        for block in &order {
-            match block.as_str() {
-                "purpose" => opening.extend(self.purpose()),
-                "recap" => opening.extend(self.recap()),
-                "year" => opening.extend(self.year_context()),
-                "situation" => opening.extend(self.situation()),
-                "announce" => opening.extend(self.announce(sections.len())),
-                other => {
-                    return Err(crate::Error::Template {
-                        name: template.clone(),
-                        message: format!(
-                            "unknown opening block `{other}` in opening_order (known: purpose recap year situation announce)"
-                        ),
-                    });
-                }
-            }
-        }
-        speech.opening = opening;
+        speech.opening = self.opening(&order, &template, sections.len())?;
         speech.closing = self.closing();
 
         // Length: trim the deepest elaboration until within the target.
@@ -196,5 +169,49 @@ impl<'a> Planner<'a> {
             length,
             topics: std::mem::take(&mut self.point_topics),
         })
+    }
+
+    /// Warn of each theme of the spec that belongs to other years than the meeting's.
+    fn warn_theme_eras(&mut self) {
+        let vs = self.vs;
+        let spec = &vs.spec;
+        for (name, from, to, how) in THEME_ERAS {
+            if spec.sections.iter().any(|s| s.theme.as_str() == name)
+                && !(from..=to).contains(&vs.year())
+            {
+                self.warnings.push(format!(
+                    "theme {name} belongs to {from}–{to}; the meeting is in {}: {how}",
+                    vs.year()
+                ));
+            }
+        }
+    }
+
+    /// The opening's blocks in the kind template's `order` (the speech has `sections` sections).
+    fn opening(
+        &mut self,
+        order: &[String],
+        template: &str,
+        sections: usize,
+    ) -> Result<Vec<Paragraph>> {
+        let mut opening: Vec<Paragraph> = Vec::new();
+        for block in order {
+            match block.as_str() {
+                "purpose" => opening.extend(self.purpose()),
+                "recap" => opening.extend(self.recap()),
+                "year" => opening.extend(self.year_context()),
+                "situation" => opening.extend(self.situation()),
+                "announce" => opening.extend(self.announce(sections)),
+                other => {
+                    return Err(crate::Error::Template {
+                        name: template.to_string(),
+                        message: format!(
+                            "unknown opening block `{other}` in opening_order (known: purpose recap year situation announce)"
+                        ),
+                    });
+                }
+            }
+        }
+        Ok(opening)
     }
 }

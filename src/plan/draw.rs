@@ -272,12 +272,7 @@ impl<'a> Planner<'a> {
         };
         // Every character pair of the keys, with the keys (as bits) it is in: a row's closeness
         // to each key is then counted in one pass over the row's own pairs.
-        let mut pair_keys: HashMap<u64, u128> = HashMap::default();
-        for (k, key) in keys.iter().enumerate().take(128) {
-            for p in bigrams(key) {
-                *pair_keys.entry(p).or_default() |= 1 << k;
-            }
-        }
+        let pair_keys = key_pairs(keys);
         let key_grams: Vec<Vec<u64>> = if n > 128 {
             keys.iter().map(|k| bigrams(k)).collect()
         } else {
@@ -340,28 +335,7 @@ impl<'a> Planner<'a> {
             });
         }
         if n <= 128 {
-            // A pair most of the pool has (安全, 工作, 项目 …) tells no sibling's topic from
-            // another's: closeness counts only the pairs at most a third of the entries have.
-            let mut df: HashMap<u64, usize> = HashMap::default();
-            for m in &matched {
-                for p in m {
-                    *df.entry(*p).or_default() += 1;
-                }
-            }
-            let total = rows.len();
-            let common = |p: &u64| total >= 9 && df[p] * 3 > total;
-            for (row, m) in rows.iter_mut().zip(&matched) {
-                let mut scores = vec![0usize; n];
-                for p in m.iter().filter(|p| !common(p)) {
-                    let mut bits = pair_keys[p];
-                    while bits != 0 {
-                        scores[bits.trailing_zeros() as usize] += 1;
-                        bits &= bits - 1;
-                    }
-                }
-                row.top = top_of(&scores, &row.fits);
-                row.scores = scores;
-            }
+            score_by_shared_pairs(&mut rows, &matched, &pair_keys, n);
         }
         if n > 128 {
             for row in &mut rows {
@@ -475,5 +449,48 @@ impl<'a> Planner<'a> {
             }
         };
         Some(Sentence::new(text, origin))
+    }
+}
+
+/// Every character pair of the `keys` (the first 128), with the keys (as bits) it is in.
+fn key_pairs(keys: &[String]) -> HashMap<u64, u128> {
+    let mut pair_keys: HashMap<u64, u128> = HashMap::default();
+    for (k, key) in keys.iter().enumerate().take(128) {
+        for p in bigrams(key) {
+            *pair_keys.entry(p).or_default() |= 1 << k;
+        }
+    }
+    pair_keys
+}
+
+/// Score each row against the `n` keys by the pairs it shares with them (`matched`, a row's
+/// pairs that some key has) and set its top key.
+fn score_by_shared_pairs(
+    rows: &mut [NearRow<'_>],
+    matched: &[Vec<u64>],
+    pair_keys: &HashMap<u64, u128>,
+    n: usize,
+) {
+    // A pair most of the pool has (安全, 工作, 项目 …) tells no sibling's topic from
+    // another's: closeness counts only the pairs at most a third of the entries have.
+    let mut df: HashMap<u64, usize> = HashMap::default();
+    for m in matched {
+        for p in m {
+            *df.entry(*p).or_default() += 1;
+        }
+    }
+    let total = rows.len();
+    let common = |p: &u64| total >= 9 && df[p] * 3 > total;
+    for (row, m) in rows.iter_mut().zip(matched) {
+        let mut scores = vec![0usize; n];
+        for p in m.iter().filter(|p| !common(p)) {
+            let mut bits = pair_keys[p];
+            while bits != 0 {
+                scores[bits.trailing_zeros() as usize] += 1;
+                bits &= bits - 1;
+            }
+        }
+        row.top = top_of(&scores, &row.fits);
+        row.scores = scores;
     }
 }

@@ -157,47 +157,7 @@ impl<'a> Planner<'a> {
                     }
                     // Mined patterns name their four-character slots motto1, motto2 (牢记使命，实干为民).
                     "verb" | "effort" | "effort2" | "verb2" | "motto1" | "motto2" => {
-                        let role = if slot.starts_with("verb") {
-                            Role::PointVerb
-                        } else {
-                            Role::PointEffort
-                        };
-                        // Two four-character phrases of one heading must not echo each other
-                        // or the heading's other words (攻坚突破，奋力攻坚; 精准发力，集中发力):
-                        // such a draw is set aside and another drawn.
-                        let taken: Vec<u64> = ctx
-                            .values()
-                            .flat_map(|v| bigrams(v))
-                            .chain(n.topic.iter().flat_map(|(t, _)| bigrams(t)))
-                            .collect();
-                        let mut value = None;
-                        let object = n.topic.as_ref().map(|(t, _)| as_task(t));
-                        for _ in 0..16 {
-                            // A motto is said once in a draft (久久为功 in four headings reads
-                            // as a program's): what other headings used is left out too.
-                            let mut exclude = local_used.clone();
-                            exclude.extend(self.mottos.iter().cloned());
-                            let Some((id, t)) = self.draw(role, None, &[], &exclude, false) else {
-                                break;
-                            };
-                            local_used.insert(id.clone());
-                            let c = clause(&t);
-                            if bigrams(&c).iter().any(|p| taken.contains(p)) {
-                                continue;
-                            }
-                            // The verb must take the heading's object (抓好道路交通安全, not
-                            // 扎实推进道路交通安全; 加强消防工作, not 持续深化消防工作).
-                            if slot.starts_with("verb")
-                                && let Some(o) = &object
-                                && !verb_takes(&c, o)
-                            {
-                                continue;
-                            }
-                            ids.push(id);
-                            value = Some(c);
-                            break;
-                        }
-                        value
+                        self.draw_four_char(slot, n, &ctx, &mut local_used, &mut ids)
                     }
                     _ => None,
                 };
@@ -244,6 +204,59 @@ impl<'a> Planner<'a> {
         // Headings are never repeated anywhere in the draft.
         self.used_texts.extend(texts);
         Some(out)
+    }
+
+    /// Draw a four-character phrase for `slot` (a verb or an effort) of a heading that echoes
+    /// none of its other words, noting its id in `ids` and every id drawn in `local_used`.
+    fn draw_four_char(
+        &mut self,
+        slot: &str,
+        n: &HeadingNeed,
+        ctx: &BTreeMap<String, String>,
+        local_used: &mut HashSet<String>,
+        ids: &mut Vec<String>,
+    ) -> Option<String> {
+        let role = if slot.starts_with("verb") {
+            Role::PointVerb
+        } else {
+            Role::PointEffort
+        };
+        // Two four-character phrases of one heading must not echo each other
+        // or the heading's other words (攻坚突破，奋力攻坚; 精准发力，集中发力):
+        // such a draw is set aside and another drawn.
+        let taken: Vec<u64> = ctx
+            .values()
+            .flat_map(|v| bigrams(v))
+            .chain(n.topic.iter().flat_map(|(t, _)| bigrams(t)))
+            .collect();
+        let mut value = None;
+        let object = n.topic.as_ref().map(|(t, _)| as_task(t));
+        for _ in 0..16 {
+            // A motto is said once in a draft (久久为功 in four headings reads
+            // as a program's): what other headings used is left out too.
+            let mut exclude = local_used.clone();
+            exclude.extend(self.mottos.iter().cloned());
+            let Some((id, t)) = self.draw(role, None, &[], &exclude, false) else {
+                break;
+            };
+            local_used.insert(id.clone());
+            let c = clause(&t);
+            if bigrams(&c).iter().any(|p| taken.contains(p)) {
+                continue;
+            }
+            // The verb must take the heading's object (抓好道路交通安全, not
+            // 扎实推进道路交通安全; 加强消防工作, not 持续深化消防工作).
+            if slot.starts_with("verb")
+                && let Some(o) = &object
+                && !verb_takes(&c, o)
+            {
+                continue;
+            }
+            ids.push(id);
+            value = Some(c);
+            break;
+        }
+        value
     }
 }
 

@@ -182,22 +182,7 @@ pub(super) fn shape_point(
             (best >= 2).then_some(n - 1)
         })
         .flatten();
-    let targets: Vec<&(String, Origin)> = p
-        .fact_clauses
-        .iter()
-        .filter(|(f, _)| is_target(f))
-        .collect();
-    let shape = match p.shape.as_str() {
-        "enumeration" if n >= 2 && !p.fact_clauses.iter().any(|(f, _)| enumerates(f)) => {
-            "enumeration"
-        }
-        "yao" if n >= 2 => "yao",
-        "short" => "short",
-        "target" if !targets.is_empty() && targets.len() == p.fact_clauses.len() && n >= 1 => {
-            "target"
-        }
-        _ => "plain",
-    };
+    let shape = shape_name(p, n);
     // An enumeration of long items stops at four (六是… of sentences of sixty characters read
     // blind as a list a program made); of short ones, at six.
     let mut marker = ItemMarker::Shi;
@@ -239,51 +224,19 @@ pub(super) fn shape_point(
         opening.extend(&p.facts);
     }
     opening.extend(&p.framing2);
-    let texts = |v: &[&Sentence]| v.iter().map(|s| s.text.clone()).collect::<Vec<_>>();
-    let framing: Vec<&Sentence> = p.framing.iter().chain(&p.framing2).collect();
-    let facts: Vec<&Sentence> = p.facts.iter().collect();
     let tail: Vec<&Sentence> = p
         .requirement
         .iter()
         .chain(&p.responsibility)
         .chain(&p.deadline)
         .collect();
-    let bares: Vec<String> = measures.iter().map(|s| bare(&s.text)).collect();
-    let mut ctx = tera::Context::new();
-    ctx.insert("opening", &texts(&opening));
-    ctx.insert("framing", &texts(&framing));
-    ctx.insert("facts", &texts(&facts));
-    ctx.insert(
-        "fact_clauses",
-        &p.fact_clauses
-            .iter()
-            .map(|(f, _)| f.clone())
-            .collect::<Vec<_>>(),
+    let ctx = shape_context(
+        p,
+        (&opening, &measures, &tail),
+        (n, lead_in, emph),
+        variant,
+        voice,
     );
-    ctx.insert("measures", &texts(&measures));
-    ctx.insert(
-        "yao",
-        &measures.iter().map(|s| yao(&s.text)).collect::<Vec<_>>(),
-    );
-    ctx.insert("short", &bares.iter().all(|b| b.chars().count() <= 30));
-    ctx.insert("bare", &bares);
-    ctx.insert("tail", &texts(&tail));
-    ctx.insert("n", &n);
-    ctx.insert("lead_in", &lead_in);
-    // A target that says its own time (今年新建…, 全年…) is not led by 今年 again.
-    ctx.insert(
-        "dated",
-        &p.fact_clauses.first().is_some_and(|(f, _)| {
-            ["今年", "全年", "年内", "年底前", "到年底"]
-                .iter()
-                .any(|w| f.starts_with(w))
-        }),
-    );
-    ctx.insert("emph", &emph.map_or(-1, |e| e as i64));
-    ctx.insert("variant", &variant);
-    ctx.insert("voice", &voice);
-    ctx.insert("mid", &(n / 2).max(1));
-    ctx.insert("topic", &p.topic);
     let name = format!("shapes/{shape}.tera");
     let lines = match templates.render_shape(&name, &ctx) {
         Ok(l) => l,
@@ -305,6 +258,88 @@ pub(super) fn shape_point(
     for (f, o) in &p.fact_clauses {
         known.push((f.chars().take(12).collect(), o));
     }
+    body_and_items(&lines, &known, name, marker)
+}
+
+/// The shape a point takes: the one it was given where its sentences allow it, else plain.
+fn shape_name(p: &PointPlan, n: usize) -> &'static str {
+    let targets: Vec<&(String, Origin)> = p
+        .fact_clauses
+        .iter()
+        .filter(|(f, _)| is_target(f))
+        .collect();
+    match p.shape.as_str() {
+        "enumeration" if n >= 2 && !p.fact_clauses.iter().any(|(f, _)| enumerates(f)) => {
+            "enumeration"
+        }
+        "yao" if n >= 2 => "yao",
+        "short" => "short",
+        "target" if !targets.is_empty() && targets.len() == p.fact_clauses.len() && n >= 1 => {
+            "target"
+        }
+        _ => "plain",
+    }
+}
+
+/// The template context of a point: its sentences in each form the shapes use, and the
+/// numbers that choose among their wordings.
+fn shape_context(
+    p: &PointPlan,
+    (opening, measures, tail): (&[&Sentence], &[&Sentence], &[&Sentence]),
+    (n, lead_in, emph): (usize, usize, Option<usize>),
+    variant: usize,
+    voice: usize,
+) -> tera::Context {
+    let texts = |v: &[&Sentence]| v.iter().map(|s| s.text.clone()).collect::<Vec<_>>();
+    let framing: Vec<&Sentence> = p.framing.iter().chain(&p.framing2).collect();
+    let facts: Vec<&Sentence> = p.facts.iter().collect();
+    let bares: Vec<String> = measures.iter().map(|s| bare(&s.text)).collect();
+    let mut ctx = tera::Context::new();
+    ctx.insert("opening", &texts(opening));
+    ctx.insert("framing", &texts(&framing));
+    ctx.insert("facts", &texts(&facts));
+    ctx.insert(
+        "fact_clauses",
+        &p.fact_clauses
+            .iter()
+            .map(|(f, _)| f.clone())
+            .collect::<Vec<_>>(),
+    );
+    ctx.insert("measures", &texts(measures));
+    ctx.insert(
+        "yao",
+        &measures.iter().map(|s| yao(&s.text)).collect::<Vec<_>>(),
+    );
+    ctx.insert("short", &bares.iter().all(|b| b.chars().count() <= 30));
+    ctx.insert("bare", &bares);
+    ctx.insert("tail", &texts(tail));
+    ctx.insert("n", &n);
+    ctx.insert("lead_in", &lead_in);
+    // A target that says its own time (今年新建…, 全年…) is not led by 今年 again.
+    ctx.insert(
+        "dated",
+        &p.fact_clauses.first().is_some_and(|(f, _)| {
+            ["今年", "全年", "年内", "年底前", "到年底"]
+                .iter()
+                .any(|w| f.starts_with(w))
+        }),
+    );
+    ctx.insert("emph", &emph.map_or(-1, |e| e as i64));
+    ctx.insert("variant", &variant);
+    ctx.insert("voice", &voice);
+    ctx.insert("mid", &(n / 2).max(1));
+    ctx.insert("topic", &p.topic);
+    ctx
+}
+
+/// The paragraphs and enumerated items of the rendered `lines`, each sentence given the origin
+/// of the input it carries (from `known`), else the shape template `name`.
+fn body_and_items(
+    lines: &[String],
+    known: &[(String, &Origin)],
+    name: String,
+    marker: ItemMarker,
+) -> (Vec<Paragraph>, Vec<Item>) {
     let shape_origin = Origin::Template { name };
     let origin_of = |s: &str| {
         known
@@ -323,7 +358,7 @@ pub(super) fn shape_point(
     // them; what follows the last item runs on after it.
     let mut body: Vec<Paragraph> = Vec::new();
     let mut items: Vec<Item> = Vec::new();
-    for line in &lines {
+    for line in lines {
         if let Some(lead) = line.strip_prefix(ITEM) {
             let lead = lead.trim().trim_end_matches(['。', '；']).to_string();
             items.push(Item {
