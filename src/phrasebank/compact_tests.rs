@@ -1,0 +1,94 @@
+//! Tests of the compact form: the round trip, the selection index, the cache's checks.
+
+use std::path::PathBuf;
+
+use super::*;
+
+fn decode(bytes: &[u8], dir: &Path) -> Option<Phrasebank> {
+    decode_checked(bytes, bytes.len() as u64, dir, &mut |_, _| None).ok()
+}
+
+#[test]
+fn the_shipped_phrasebank_round_trips_through_the_cache_format() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("phrasebank");
+    let mut files = Vec::new();
+    super::super::read::collect_yaml(&dir, &mut files).unwrap();
+    files.sort();
+    let sources: Vec<(PathBuf, String)> = files
+        .into_iter()
+        .map(|f| {
+            let t = std::fs::read_to_string(&f).unwrap();
+            (f, t)
+        })
+        .collect();
+    let pb = Phrasebank::from_sources(&dir, &sources).unwrap();
+    let back = decode(&encode(&pb), &dir).unwrap();
+    assert_eq!(back.phrases, pb.phrases);
+    assert_eq!(back.themes, pb.themes);
+    assert_eq!(back.by_role, pb.by_role);
+    assert_eq!(back.by_role_theme, pb.by_role_theme);
+    // A damaged cache is ignored, never trusted.
+    let bytes = encode(&pb);
+    assert!(decode(&bytes[..bytes.len() - 3], &dir).is_none());
+    assert!(decode(b"wgpb0002", &dir).is_none());
+    // A cache that is well-formed but not what was written (a word changed in place,
+    // 重要 → 次要, same length) fails its checksum and is ignored.
+    let (from, to) = ("重要".as_bytes(), "次要".as_bytes());
+    let at = bytes
+        .windows(from.len())
+        .position(|w| w == from)
+        .expect("the phrasebank says 重要 somewhere");
+    let mut bad = bytes.clone();
+    bad[at..at + to.len()].copy_from_slice(to);
+    assert!(decode(&bad, &dir).is_none());
+    assert_eq!(
+        decode_checked(&bad[..], bad.len() as u64, &dir, &mut |_, _| None).err(),
+        Some(Unread::Checksum)
+    );
+}
+
+/// A selection reads the same entries, in the same order, whether the records are walked
+/// (a cache file) or looked up through the selection index (the built-in phrasebank), and
+/// they are the entries `Selection::keeps` keeps of the whole phrasebank.
+#[test]
+fn the_selection_index_keeps_what_the_walk_keeps() {
+    let whole = Phrasebank::embedded().unwrap();
+    let bytes = encode(&whole);
+    let dir = Path::new(super::super::embedded::DIR);
+    let themes: Vec<String> = whole.themes.iter().map(|t| t.name.clone()).collect();
+    let topics: Vec<String> = whole
+        .topic_map
+        .topics
+        .iter()
+        .map(|t| t.name.clone())
+        .collect();
+    let selections = [
+        Selection {
+            themes: Some(themes[..3].to_vec()),
+            topics: topics.iter().rev().take(5).cloned().collect(),
+        },
+        Selection {
+            themes: Some(vec![themes[themes.len() - 1].clone()]),
+            topics: Vec::new(),
+        },
+        Selection {
+            themes: Some(Vec::new()),
+            topics: topics.iter().step_by(7).cloned().collect(),
+        },
+        Selection {
+            themes: None,
+            topics: Vec::new(),
+        },
+    ];
+    for chosen in selections {
+        let mut select = |_: &[Theme], _: &crate::topic::TopicMap| Some(chosen.clone());
+        let walked = decode_checked(&bytes[..], bytes.len() as u64, dir, &mut select).unwrap();
+        let looked_up = decode_trusted(&bytes, dir, &mut select).unwrap();
+        let mut kept = whole.phrases.clone();
+        kept.retain(|p| chosen.keeps(p.status, p.role, &p.themes, &p.topics));
+        assert!(!kept.is_empty() && kept.len() < whole.phrases.len() || chosen.themes.is_none());
+        assert_eq!(looked_up.phrases, kept);
+        assert_eq!(walked.phrases, kept);
+        assert_eq!(looked_up.by_role_topic, walked.by_role_topic);
+    }
+}
