@@ -19,6 +19,16 @@ const SEASONS: &[(&[&str], u32, u32)] = &[
     (&["春耕", "春播", "备春耕"], 12, 4),
 ];
 
+/// Whether `month` is in the months `from` to `to` (inclusive, wrapping past December: 11 to 2
+/// is November to February).
+pub fn in_months(month: u32, from: u32, to: u32) -> bool {
+    if from <= to {
+        (from..=to).contains(&month)
+    } else {
+        month >= from || month <= to
+    }
+}
+
 /// Whether a sentence naming a season's words may be said in `month` (1–12); a sentence that
 /// names no season may be said in any.
 pub fn in_season(text: &str, month: u32) -> bool {
@@ -28,12 +38,7 @@ pub fn in_season(text: &str, month: u32) -> bool {
 /// The first season word of a text that is not said in `month`, with the months it is said in.
 pub fn out_of_season(text: &str, month: u32) -> Option<(&'static str, u32, u32)> {
     SEASONS.iter().find_map(|(words, from, to)| {
-        let said = if from <= to {
-            (*from..=*to).contains(&month)
-        } else {
-            month >= *from || month <= *to
-        };
-        if said {
+        if in_months(month, *from, *to) {
             return None;
         }
         words

@@ -91,11 +91,7 @@ const POINT_MOMENTS: &[(&str, u32, u32, &str)] = &[
 /// The moment of a point on `topics` at `month`, if its work has one then.
 pub(super) fn point_moment(topics: &[String], month: u32) -> Option<&'static str> {
     POINT_MOMENTS.iter().find_map(|(t, from, to, text)| {
-        let now = if from <= to {
-            (*from..=*to).contains(&month)
-        } else {
-            month >= *from || month <= *to
-        };
+        let now = crate::lexicon::season::in_months(month, *from, *to);
         (now && topics.first().is_some_and(|f| f == t)).then_some(*text)
     })
 }
