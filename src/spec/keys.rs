@@ -174,7 +174,7 @@ pub const DEADLINE: Key = key(
     "sections.points.deadline",
     "deadline",
     "时限",
-    "完成时限（可选，YYYY-MM-DD）：写成“6月底前”",
+    "完成时限（可选，YYYY-MM-DD 或 6月底前、年底前）",
 );
 pub const ABOUT: Key = key(
     "sections.points.about",

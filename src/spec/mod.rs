@@ -605,6 +605,79 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
         .filter(|d| (1949..=2100).contains(&d.year()))
 }
 
+/// A point's deadline: a date as [`parse_date`] reads it, or as a speech says it — 6月底前, 6月30日前,
+/// 2025年3月底前, 年底前, 年内, 上半年, 三季度末前, 十月底前. Without a year, the meeting's year, or the
+/// next when that day is already past at the meeting (a November meeting's 3月底前).
+pub fn parse_deadline(s: &str, meeting: Option<NaiveDate>) -> Option<NaiveDate> {
+    if let Some(d) = parse_date(s) {
+        return Some(d);
+    }
+    let t = s.trim();
+    let t = t.strip_suffix('前').unwrap_or(t);
+    let (year, rest) = match t.split_once('年') {
+        Some((y, r)) if !y.is_empty() && y.chars().all(|c| c.is_ascii_digit()) => {
+            (Some(y.parse::<i32>().ok()?), r)
+        }
+        _ => (None, t),
+    };
+    let num = |x: &str| -> Option<u32> {
+        x.parse::<u32>()
+            .ok()
+            .or_else(|| crate::numerals::parse_chinese(x))
+    };
+    let (month, day) = match rest {
+        "底" | "末" | "内" | "" if year.is_some() || !rest.is_empty() => (12, None),
+        "年底" | "年末" | "年内" => (12, None),
+        "上半年" | "半年" => (6, None),
+        _ => {
+            let quarter = ["季度末", "季度底"]
+                .iter()
+                .find_map(|q| rest.strip_suffix(q))
+                .map(|q| q.strip_prefix('第').unwrap_or(q));
+            if let Some(q) = quarter {
+                let q = num(q).filter(|q| (1..=4).contains(q))?;
+                (q * 3, None)
+            } else {
+                let (m, d) = rest.split_once('月')?;
+                let m = num(m).filter(|m| (1..=12).contains(m))?;
+                match d {
+                    "底" | "末" | "" => (m, None),
+                    _ => {
+                        let d = d.strip_suffix('日').or_else(|| d.strip_suffix('号'))?;
+                        (m, Some(num(d)?))
+                    }
+                }
+            }
+        }
+    };
+    let date_in = |y: i32| -> Option<NaiveDate> {
+        match day {
+            Some(d) => NaiveDate::from_ymd_opt(y, month, d),
+            None => {
+                let (ny, nm) = if month == 12 {
+                    (y + 1, 1)
+                } else {
+                    (y, month + 1)
+                };
+                NaiveDate::from_ymd_opt(ny, nm, 1)?.pred_opt()
+            }
+        }
+    };
+    match (year, meeting) {
+        (Some(y), _) => date_in(y),
+        (None, Some(m)) => {
+            let d = date_in(m.year())?;
+            if d < m {
+                date_in(m.year() + 1)
+            } else {
+                Some(d)
+            }
+        }
+        (None, None) => None,
+    }
+    .filter(|d| (1949..=2100).contains(&d.year()))
+}
+
 /// Call `f` with every text value of the spec and its field path.
 pub fn for_each_text(spec: &Spec, f: &mut dyn FnMut(&str, &Text)) {
     let m = &spec.meeting;
@@ -698,6 +771,51 @@ mod tests {
         assert_eq!(v.level, Level::County);
         assert_eq!(v.year(), 2024);
         assert_eq!(v.deadlines[0][0], NaiveDate::from_ymd_opt(2024, 6, 30));
+    }
+
+    #[test]
+    fn deadlines_as_a_speech_says_them() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        let m = d(2024, 2, 26);
+        for (s, want) in [
+            ("2024-06-30", d(2024, 6, 30)),
+            ("6月底前", d(2024, 6, 30)),
+            ("6月底", d(2024, 6, 30)),
+            ("六月底前", d(2024, 6, 30)),
+            ("6月15日前", d(2024, 6, 15)),
+            ("年底前", d(2024, 12, 31)),
+            ("年内", d(2024, 12, 31)),
+            ("上半年", d(2024, 6, 30)),
+            ("三季度末前", d(2024, 9, 30)),
+            ("第一季度末", d(2024, 3, 31)),
+            ("2025年3月底前", d(2025, 3, 31)),
+            ("2025年底前", d(2025, 12, 31)),
+            // Already past at a February meeting: next year's January.
+            ("1月底前", d(2025, 1, 31)),
+        ] {
+            assert_eq!(parse_deadline(s, m), want, "{s}");
+        }
+        for s in [
+            "6月32日前",
+            "13月底前",
+            "五季度末",
+            "尽快",
+            "月底前",
+            "2024年13月底",
+        ] {
+            assert_eq!(parse_deadline(s, m), None, "{s}");
+        }
+        assert_eq!(parse_deadline("6月底前", None), None);
+    }
+
+    #[test]
+    fn a_deadline_written_in_chinese_is_read() {
+        let v = parse(&GOOD.replace("2024-06-30", "9月底前"), "s.yaml", &themes()).unwrap();
+        assert_eq!(v.deadlines[0][0], NaiveDate::from_ymd_opt(2024, 9, 30));
+        let e = parse(&GOOD.replace("2024-06-30", "尽快"), "s.yaml", &themes())
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("6月底前"), "{e}");
     }
 
     #[test]

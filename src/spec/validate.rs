@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::{
     DRAFT_YEARS, Kind, Level, MAX_VALUE_CHARS, Spec, ValidSpec, date_problem, for_each_text,
-    locate_field, parse_date,
+    locate_field, parse_date, parse_deadline,
 };
 use crate::error::{Diagnostic, Error, Result, did_you_mean};
 
@@ -22,7 +22,7 @@ pub(super) fn validate(spec: Spec, src: &str, file: &str, themes: &[String]) -> 
     let (date, kind) = c.meeting(&spec);
     let level = c.speaker_and_place(&spec);
     c.situation(&spec);
-    let deadlines = c.sections(&spec, themes);
+    let deadlines = c.sections(&spec, themes, date);
     c.output(&spec);
     let mut errs = c.errs;
     if !errs.is_empty() {
@@ -212,7 +212,12 @@ impl Checker<'_> {
 
     /// 2–6 sections, known themes, 0–9 points with a topic, real deadlines (returned by section
     /// and point).
-    fn sections(&mut self, spec: &Spec, themes: &[String]) -> Vec<Vec<Option<NaiveDate>>> {
+    fn sections(
+        &mut self,
+        spec: &Spec,
+        themes: &[String],
+        meeting: Option<NaiveDate>,
+    ) -> Vec<Vec<Option<NaiveDate>>> {
         let n = spec.sections.len();
         if !(2..=6).contains(&n) {
             self.err(
@@ -259,12 +264,12 @@ impl Checker<'_> {
                 let d = match &p.deadline {
                     None => None,
                     Some(t) => {
-                        let d = parse_date(t.as_str());
+                        let d = parse_deadline(t.as_str(), meeting);
                         if d.is_none() {
                             self.err(
                                 format!("sections[{si}].points[{pi}].deadline"),
                                 date_problem(t.as_str()),
-                                "write the deadline as YYYY-MM-DD, e.g. 2024-06-30 (→ 6月底前)"
+                                "write the deadline as YYYY-MM-DD (2024-06-30) or as a speech says it (6月底前, 6月15日前, 年底前, 三季度末前)"
                                     .into(),
                             );
                         }
