@@ -421,3 +421,59 @@ fn the_drafts_error_check_finds_what_full_lint_finds() {
         }
     }
 }
+
+/// The working verb of a heading's first clause (抓好, 加强, 推进 …) and the two characters before
+/// it (全力, 切实): what a sibling heading should not say again.
+fn heading_verb(h: &str) -> Vec<String> {
+    const CORES: [&str; 8] = [
+        "抓好", "做好", "加强", "推进", "深化", "落实", "压实", "发展",
+    ];
+    let first = h.split(['，', '；']).next().unwrap_or(h);
+    let Some((at, core)) = CORES
+        .iter()
+        .filter_map(|c| first.find(c).map(|i| (i, *c)))
+        .min()
+    else {
+        return Vec::new();
+    };
+    let before: Vec<char> = first[..at].chars().collect();
+    let mut v = vec![core.to_string()];
+    if before.len() >= 2 {
+        v.push(before[before.len() - 2..].iter().collect());
+    }
+    v
+}
+
+/// A part's point headings take other verbs and adverbs than their part heading and each other
+/// (全力抓好春季森林防火 / 认真抓好森林防火工作 / 着力抓好野外火源管控 read as a program's): over
+/// every example × 10 seeds, at most one point heading in twenty repeats one (the verbs a heading
+/// can take run out only where the objects allow few: a 安全 point is 抓好-ed, 做好-ed or 加强-ed).
+/// Measured 22% before the rule, 3% after.
+#[test]
+fn sibling_headings_take_other_verbs() {
+    let d = drafter();
+    let (mut repeated, mut total) = (0, 0);
+    for e in examples() {
+        let src = std::fs::read_to_string(&e).unwrap();
+        let vs = d.spec(&src, &e.display().to_string()).unwrap();
+        for seed in 0..10 {
+            let plan = d.plan(&vs, Some(seed)).unwrap();
+            for part in &plan.speech.parts {
+                let mut said = heading_verb(&part.heading);
+                for point in &part.parts {
+                    let v = heading_verb(&point.heading);
+                    total += 1;
+                    if v.iter().any(|w| said.contains(w)) {
+                        repeated += 1;
+                    }
+                    said.extend(v);
+                }
+            }
+        }
+    }
+    assert!(total > 300, "{total}");
+    assert!(
+        repeated * 20 <= total,
+        "{repeated} of {total} point headings repeat a verb of their part or siblings"
+    );
+}

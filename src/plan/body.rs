@@ -96,6 +96,7 @@ impl<'a> Planner<'a> {
                     })
                     .collect();
                 let avoid = last_l2.clone();
+                self.heading_cores = super::headings::verb_words(&out[i].heading);
                 let heads = self.group_headings_avoiding("l2_", &needs, avoid.as_deref());
                 last_l2 = self.patterns.last().cloned();
                 out[i].points = self.points(i, &theme, heads, &resolved);

@@ -81,17 +81,68 @@ impl<'a> Planner<'a> {
                 (None, Some((topic, f))) => {
                     // A heading is never said twice in a draft.
                     let object = as_task(topic);
-                    let forms: Vec<String> =
-                        ["扎实做好", "全力抓好", "持续推进", "着力加强", "切实抓好"]
+                    if opens_with_verb(&object) {
+                        // 过紧日子 is kept to (坚持过紧日子), the rest done with resolve.
+                        let adverbs: &[&str] = if object.starts_with("过紧") {
+                            &["坚持", "带头"]
+                        } else {
+                            &["坚决", "持续", "切实", "着力", "大力"]
+                        };
+                        let adverb = adverbs
                             .iter()
-                            .filter(|v| verb_takes(v, &object))
-                            .map(|v| format!("{v}{object}"))
-                            .collect();
+                            .copied()
+                            .find(|a| {
+                                !self.heading_cores.iter().any(|w| w == a)
+                                    && !self.used_texts.contains(&format!("{a}{object}"))
+                            })
+                            .unwrap_or(adverbs[0]);
+                        self.heading_cores.push(adverb.to_string());
+                        let text = format!("{adverb}{object}");
+                        self.used_texts.insert(text.clone());
+                        out.push((
+                            text,
+                            Origin::Mixed {
+                                id: "plan:heading".into(),
+                                fields: vec![f.clone()],
+                            },
+                        ));
+                        continue;
+                    }
+                    let forms: Vec<String> = [
+                        "扎实做好",
+                        "全力抓好",
+                        "持续推进",
+                        "着力加强",
+                        "切实抓好",
+                        "全面落实",
+                        "压紧压实",
+                        "加快发展",
+                        "认真做好",
+                        "清醒认识",
+                        "客观看待",
+                        "准确把握",
+                        "正确认识",
+                        "深刻认识",
+                    ]
+                    .iter()
+                    .filter(|v| verb_takes(v, &object))
+                    .map(|v| format!("{v}{object}"))
+                    .collect();
+                    // Siblings take other verbs and adverbs where they can: the form sharing
+                    // the fewest with the part heading and the siblings before.
+                    let shared = |t: &String| {
+                        verb_words(t)
+                            .iter()
+                            .filter(|w| self.heading_cores.contains(*w))
+                            .count()
+                    };
                     let text = forms
                         .iter()
-                        .find(|t| !self.used_texts.contains(*t))
+                        .filter(|t| !self.used_texts.contains(*t))
+                        .min_by_key(|t| shared(t))
                         .cloned()
                         .unwrap_or_else(|| forms[0].clone());
+                    self.heading_cores.extend(verb_words(&text));
                     self.used_texts.insert(text.clone());
                     (
                         text,
@@ -124,6 +175,8 @@ impl<'a> Planner<'a> {
         let mut texts: HashSet<String> = HashSet::default();
         // What this attempt draws for good (aims, goals), to give back if the pattern does not fit.
         let mut drawn: Vec<(String, String)> = Vec::new();
+        // The verbs this attempt says, given back with the rest if the pattern does not fit.
+        let cores_before = self.heading_cores.len();
         for n in needs {
             if let Some((t, f)) = &n.title {
                 out.push((clause(t), Origin::Spec { field: f.clone() }));
@@ -197,6 +250,7 @@ impl<'a> Planner<'a> {
                         self.used_ids.remove(&id);
                         self.used_texts.remove(&t);
                     }
+                    self.heading_cores.truncate(cores_before);
                     return None;
                 }
             }
@@ -231,7 +285,7 @@ impl<'a> Planner<'a> {
             .collect();
         let mut value = None;
         let object = n.topic.as_ref().map(|(t, _)| as_task(t));
-        for _ in 0..16 {
+        for tries in 0..24 {
             // A motto is said once in a draft (久久为功 in four headings reads
             // as a program's): what other headings used is left out too.
             let mut exclude = local_used.clone();
@@ -251,6 +305,15 @@ impl<'a> Planner<'a> {
                 && !verb_takes(&c, o)
             {
                 continue;
+            }
+            // Nor say the verb or its adverb its part heading or an earlier sibling said, while
+            // others remain.
+            if slot.starts_with("verb") {
+                let words = verb_words(&c);
+                if tries < 16 && words.iter().any(|w| self.heading_cores.contains(w)) {
+                    continue;
+                }
+                self.heading_cores.extend(words);
             }
             ids.push(id);
             value = Some(c);
@@ -307,12 +370,13 @@ impl<'a> Planner<'a> {
 /// The endings of a topic that already names work done (建设, 整治, 改革 …): a heading can put
 /// its verb before it (扎实推进项目建设). Another topic names a field (城镇燃气, 消防, 防汛), and
 /// a heading reads 切实加强消防工作, not 切实加强消防.
-const WORK_ENDINGS: [&str; 55] = [
+const WORK_ENDINGS: [&str; 63] = [
     "建设", "整治", "改革", "保护", "管理", "治理", "监管", "服务", "提升", "攻坚", "行动", "工作",
     "招商", "督查", "考核", "化解", "防控", "帮扶", "生产", "发展", "振兴", "培育", "推进", "落实",
     "创建", "改造", "保障", "开工", "投产", "监督", "宣传", "教育", "整改", "收购", "备耕", "排查",
     "救助", "转型", "创新", "调度", "储备", "责任", "产业", "旅游", "经济", "体系", "机制", "能力",
-    "作风", "秩序", "市场", "增收", "项目", "安全", "就业",
+    "作风", "秩序", "市场", "增收", "项目", "安全", "就业", "形势", "基础", "机遇", "挑战", "不足",
+    "不优", "短板", "差距",
 ];
 
 /// Whether a heading verb (扎实推进, 全力抓好, 切实加强, 持续深化 …) takes an object, by what the
@@ -330,13 +394,38 @@ pub(super) fn verb_takes(verb: &str, object: &str) -> bool {
         .collect();
     let keeps = |cores: &[&str]| cores.contains(&core.as_str());
     let ends = |ws: &[&str]| ws.iter().any(|w| object.ends_with(w));
+    if opens_with_verb(object) {
+        return false;
+    }
+    // A duty is 压实-ed or 落实-ed; an industry is 做强-ed or 发展-ed: those verbs take
+    // nothing else (做大做强工业园区建设, 全面落实消防工作).
+    if ends(&["责任"]) {
+        return keeps(&["压实", "落实"]);
+    }
+    if ends(&["产业", "经济", "旅游"]) {
+        return keeps(&["做强", "发展", "推进", "抓好"]);
+    }
+    // A situation is seen, not done (清醒认识风险挑战, never 抓好宏观形势工作).
+    if ends(&[
+        "形势", "基础", "机遇", "挑战", "不足", "不优", "短板", "差距",
+    ]) {
+        return keeps(&["认识", "看待", "把握"]);
+    }
+    // 深化 a reform or a campaign, never an opening or an income (深化重大项目开工).
+    if core == "深化" {
+        return ends(&[
+            "改革", "治理", "创建", "整治", "行动", "融合", "攻坚", "转型", "创新", "帮扶",
+        ]);
+    }
+    if keeps(&["压实", "落实", "做强", "发展", "认识", "看待", "把握"]) {
+        return false;
+    }
     if ends(&["安全", "收购", "生产", "保供", "备耕"]) {
         keeps(&["抓好", "做好", "加强"]) && (core != "加强" || object.ends_with("安全"))
     } else if ends(&["工作"]) {
         keeps(&["抓好", "做好", "加强", "推进"])
     } else if ends(&[
-        "管理", "监管", "服务", "保障", "监督", "宣传", "教育", "责任", "作风", "能力", "体系",
-        "机制",
+        "管理", "监管", "服务", "保障", "监督", "宣传", "教育", "作风", "能力", "体系", "机制",
     ]) {
         keeps(&["抓好", "做好", "加强"])
     } else if ends(&[
@@ -350,13 +439,44 @@ pub(super) fn verb_takes(verb: &str, object: &str) -> bool {
     }
 }
 
-/// A point's topic as a level-2 heading's object: 工作 after a field (消防 → 消防工作).
-pub(super) fn as_task(topic: &str) -> String {
-    // A topic that opens with its own verb (纠治四风, 力戒形式主义) names its work already.
-    const VERBS: [&str; 12] = [
-        "纠治", "力戒", "改进", "加强", "深化", "优化", "防范", "整治", "推动", "提升", "打击",
-        "严格",
+/// The verb of a heading, as its core and its adverb (全力抓好 → 抓好, 全力; 要切实加强 → 加强,
+/// 切实): the first of the working verbs headings are made with, in the heading's first clause,
+/// and the two characters before it.
+pub(super) fn verb_words(heading: &str) -> Vec<String> {
+    const CORES: [&str; 18] = [
+        "抓好", "做好", "加强", "推进", "深化", "强化", "提升", "落实", "打好", "守住", "筑牢",
+        "推动", "压实", "做强", "发展", "认识", "看待", "把握",
     ];
+    let first = heading.split(['，', '；']).next().unwrap_or(heading);
+    let Some((at, core)) = CORES
+        .iter()
+        .filter_map(|c| first.find(c).map(|i| (i, *c)))
+        .min()
+    else {
+        return Vec::new();
+    };
+    let before: Vec<char> = first[..at].chars().collect();
+    let mut out = vec![core.to_string()];
+    if before.len() >= 2 {
+        out.push(before[before.len() - 2..].iter().collect());
+    }
+    out
+}
+
+/// A point's topic as a level-2 heading's object: 工作 after a field (消防 → 消防工作).
+/// The verbs a topic may open with (纠治四风, 力戒形式主义): such a topic names its work already.
+const TOPIC_VERBS: [&str; 18] = [
+    "纠治", "力戒", "改进", "加强", "深化", "优化", "防范", "整治", "推动", "提升", "打击", "严格",
+    "清理", "扩大", "促进", "争取", "过紧", "助企",
+];
+
+/// Whether a topic opens with its own verb (纠治四风): its heading takes an adverb, not a verb
+/// (坚决纠治四风, never 认真抓好力戒形式主义).
+pub(super) fn opens_with_verb(topic: &str) -> bool {
+    TOPIC_VERBS.iter().any(|v| topic.starts_with(v))
+}
+
+pub(super) fn as_task(topic: &str) -> String {
     // A place or a risk is not done but built or guarded: 工业园区建设, 廉政风险防控.
     if topic.ends_with("园区") {
         return format!("{topic}建设");
@@ -364,9 +484,13 @@ pub(super) fn as_task(topic: &str) -> String {
     if topic.ends_with("风险") {
         return format!("{topic}防控");
     }
+    // Corruption is not worked on but rooted out: 整治群众身边腐败问题.
+    if topic.ends_with("腐败") {
+        return format!("整治{topic}问题");
+    }
     if topic.chars().count() <= 6
         && !WORK_ENDINGS.iter().any(|w| topic.ends_with(w))
-        && !VERBS.iter().any(|v| topic.starts_with(v))
+        && !opens_with_verb(topic)
     {
         format!("{topic}工作")
     } else {

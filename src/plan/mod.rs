@@ -167,6 +167,10 @@ struct Planner<'a> {
     shape_uses: Vec<&'static str>,
     /// The four-character mottos (and other heading phrases) headings have used.
     mottos: HashSet<String>,
+    /// The verbs' cores (抓好, 加强, 推进) the part heading and the sibling point headings so far
+    /// have said: the next point heading takes another where it can (全力抓好春季森林防火 /
+    /// 认真抓好森林防火工作 / 着力抓好野外火源管控 reads as a program's).
+    heading_cores: Vec<String>,
     /// The character pairs of every body sentence kept so far (no near-duplicates): pair →
     /// sentences, and each sentence's number of pairs.
     seen_index: HashMap<u64, Vec<u32>>,
@@ -248,6 +252,7 @@ impl<'a> Planner<'a> {
             point_topics: Vec::new(),
             shape_uses: Vec::new(),
             mottos: HashSet::default(),
+            heading_cores: Vec::new(),
             seen_index: HashMap::default(),
             seen_len: Vec::new(),
             spec_grams: HashSet::default(),

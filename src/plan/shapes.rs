@@ -230,6 +230,15 @@ pub(super) fn shape_point(
         .chain(&p.responsibility)
         .chain(&p.deadline)
         .collect();
+    // Items follow the opening bare (lead-in 4) only after a sentence that ends: a placeholder
+    // (【待补：…】) last would run into 一是 and the items would not be read as items.
+    if lead_in == 4
+        && opening
+            .last()
+            .is_some_and(|s| !s.text.ends_with(['。', '！', '？', '：', '；']))
+    {
+        lead_in = 0;
+    }
     let ctx = shape_context(
         p,
         (&opening, &measures, &tail),

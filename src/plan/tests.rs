@@ -81,6 +81,17 @@ fn weighted_pick_respects_zero_weight() {
 }
 
 #[test]
+fn a_heading_says_its_verb_and_adverb() {
+    use super::headings::verb_words;
+    assert_eq!(verb_words("全力抓好春季森林防火"), ["抓好", "全力"]);
+    assert_eq!(verb_words("要切实加强复工复产安全"), ["加强", "切实"]);
+    assert_eq!(verb_words("抓好节后复工复产安全"), ["抓好"]);
+    assert_eq!(verb_words("统筹推进野外火源管控工作"), ["推进", "统筹"]);
+    assert!(verb_words("发展水平上的差距，要补齐").contains(&"发展".to_string()));
+    assert!(verb_words("旗帜鲜明讲政治").is_empty());
+}
+
+#[test]
 fn a_heading_verb_takes_its_object() {
     use super::headings::{as_task, verb_takes};
     // A standard or a field's work is 抓好/做好/加强-ed.
@@ -93,6 +104,24 @@ fn a_heading_verb_takes_its_object() {
     assert!(verb_takes("全力抓好", "粮食收购"));
     // A thing done takes any verb; a place is built, a risk guarded.
     assert!(verb_takes("持续深化", "背街小巷整治"));
+    assert!(!verb_takes("持续深化", "重大项目开工"));
+    // A duty is 压实-ed or 落实-ed, an industry 做强-ed or 发展-ed, and those take nothing else.
+    assert!(verb_takes("全面落实", "廉政主体责任"));
+    assert!(!verb_takes("扎实做好", "廉政主体责任"));
+    assert!(verb_takes("做大做强", "富硒茶产业"));
+    assert!(!verb_takes("扎实做好", "富硒茶产业"));
+    assert!(!verb_takes("做大做强", "工业园区建设"));
+    assert!(!verb_takes("全面落实", &as_task("消防")));
+    // A situation is seen: 清醒认识风险挑战, never 扎实抓好宏观形势工作.
+    assert_eq!(as_task("宏观形势"), "宏观形势");
+    assert!(verb_takes("清醒认识", "风险挑战"));
+    assert!(!verb_takes("扎实抓好", &as_task("宏观形势")));
+    assert!(!verb_takes("客观看待", "道路交通安全"));
+    // A topic that opens with its verb takes an adverb only (坚决纠治四风), and corruption is
+    // rooted out, not worked on (never 全面加强群众身边腐败工作).
+    assert!(!verb_takes("认真抓好", "力戒形式主义"));
+    assert_eq!(as_task("群众身边腐败"), "整治群众身边腐败问题");
+    assert!(super::headings::opens_with_verb(&as_task("群众身边腐败")));
     assert_eq!(as_task("工业园区"), "工业园区建设");
     assert_eq!(as_task("重点领域廉政风险"), "重点领域廉政风险防控");
     assert!(!verb_takes("切实加强", "全域旅游"));
@@ -126,6 +155,9 @@ fn a_points_moment_is_said_in_its_months_only() {
     assert!(point_moment(&t("根治欠薪"), 6).is_none());
     // Only a point whose first sub-topic has a moment then.
     assert!(point_moment(&["道路交通".to_string(), "粮食收储".to_string()], 10).is_none());
+    // The weather turns cold before the winter, not in February.
+    assert!(point_moment(&t("城镇燃气"), 11).is_some_and(|m| m.contains("转冷")));
+    assert!(point_moment(&t("城镇燃气"), 2).is_some_and(|m| !m.contains("转冷")));
     // Every moment's season words are in season when it is said.
     for m in 1..=12 {
         for topic in ["防汛", "粮食收储", "秸秆综合利用", "城镇燃气", "文化旅游"]
