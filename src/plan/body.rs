@@ -336,7 +336,10 @@ impl<'a> Planner<'a> {
         } else {
             vec![format!("{base}.topic")]
         };
-        if !res.is_empty() {
+        // Two points of five open bare (never two in a row): on their figures or demands.
+        let bare = !self.bare_before && self.rng.below(3) != 0;
+        self.bare_before = bare;
+        if !res.is_empty() && !bare {
             self.point_framings(&mut pp, p, res, &topic, &topic_fields);
         }
         self.point_facts(&mut pp, p, &base, &topic);
@@ -630,10 +633,16 @@ impl<'a> Planner<'a> {
         // and no deadline, the assignment opens the point's first measure that starts with its
         // verb, as the corpus writes it (由韩靖同志牵头，县科工信局具体负责，扎实推进…), instead of
         // a line tacked on at the point's end.
+        // Two points in a row never open one way (由县民政局牵头，… then 由县民政局牵头，…).
+        let mut last: Option<bool> = None;
         for (k, pp) in plans.iter_mut().enumerate() {
             let p = &sec.points[k];
-            let Some(lead) = &p.lead else { continue };
+            let Some(lead) = &p.lead else {
+                last = None;
+                continue;
+            };
             if vs.deadlines[si][k].is_some() || self.rng.coin() {
+                last = None;
                 continue;
             }
             let Some(j) = pp.measures.iter().position(|m| {
@@ -652,7 +661,16 @@ impl<'a> Planner<'a> {
             // Not where another measure names the unit already (考核办要… twice, then a third).
             let core = lead.trim_start_matches(['县', '市', '区']);
             let named = pp.measures.iter().any(|m| m.text.contains(core));
-            let subject = self.rng.coin() && !named;
+            let subject = match last {
+                Some(true) => false,
+                Some(false) if named => {
+                    last = None;
+                    continue;
+                }
+                Some(false) => true,
+                None => self.rng.coin() && !named,
+            };
+            last = Some(subject);
             let by = match (support.is_empty(), subject) {
                 (true, false) => format!("由{lead}牵头，"),
                 (true, true) => format!("{lead}要"),
