@@ -389,6 +389,7 @@ impl<'a> Planner<'a> {
             heading: head.0.clone(),
             heading_origin: head.1.clone(),
             topic: topic.to_string(),
+            area: self.base.get("area").cloned().unwrap_or_default(),
             terms: res
                 .topics
                 .iter()

@@ -120,6 +120,8 @@ struct PointPlan {
     fact_clauses: Vec<(String, Origin)>,
     /// The point's topic, and the words of its sub-topics (how specific a measure is).
     topic: String,
+    /// The whole place (全县, 全镇): who a target is set for (今年，全县要确保…).
+    area: String,
     terms: Vec<String>,
     /// The sub-topics' words that name a side object (非粮化, 公务用车): three characters or
     /// more, not in the heading or topic, and in at most a quarter of the sub-topics' measures

@@ -338,6 +338,7 @@ fn shape_context(
     ctx.insert("voice", &voice);
     ctx.insert("mid", &(n / 2).max(1));
     ctx.insert("topic", &p.topic);
+    ctx.insert("area", &p.area);
     ctx
 }
 
