@@ -319,6 +319,24 @@ fn shape_context(
         "yao",
         &measures.iter().map(|s| yao(&s.text)).collect::<Vec<_>>(),
     );
+    // A measure that 特别是 may follow mid-sentence, as the corpus says it (…，特别是要…): a
+    // short one without clauses of its own, its 。 turned to ，.
+    ctx.insert(
+        "lead_clause",
+        &measures
+            .iter()
+            .map(|s| {
+                let t = s.text.as_str();
+                match t.strip_suffix('。') {
+                    Some(c) if c.chars().count() <= 45 && !c.contains(['；', '。', '：', '！']) =>
+                    {
+                        format!("{c}，")
+                    }
+                    _ => String::new(),
+                }
+            })
+            .collect::<Vec<_>>(),
+    );
     ctx.insert("short", &bares.iter().all(|b| b.chars().count() <= 30));
     ctx.insert("bare", &bares);
     ctx.insert("tail", &texts(tail));
