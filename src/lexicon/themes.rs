@@ -130,6 +130,29 @@ pub fn theme_named(s: &str) -> Option<(&'static str, &'static str)> {
     best.map(|(ti, ni)| (THEMES[ti].theme, THEMES[ti].names[ni]))
 }
 
+/// The theme whose words `text` says most, among `known` (the phrasebank's themes): each theme
+/// scores the times its words occur, its first name three times, the others once; on a tie the
+/// first in [`THEMES`] order. None when `text` says no word of a known theme.
+pub fn theme_most_said(text: &str, known: &[String]) -> Option<&'static str> {
+    let mut best: Option<(&'static str, usize)> = None;
+    for t in &THEMES {
+        if !known.iter().any(|k| k == t.theme) {
+            continue;
+        }
+        let score: usize = t
+            .names
+            .iter()
+            .chain(t.signs)
+            .enumerate()
+            .map(|(i, w)| text.matches(w).count() * if i == 0 { 3 } else { 1 })
+            .sum();
+        if score > best.map_or(0, |b| b.1) {
+            best = Some((t.theme, score));
+        }
+    }
+    best.map(|b| b.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,6 +213,41 @@ mod tests {
         for (heading, want) in cases {
             assert_eq!(theme_named(heading), want, "{heading}");
         }
+    }
+
+    /// What `spec-from` makes of a part the topic map cannot place.
+    #[test]
+    fn a_text_goes_by_the_theme_it_says_most() {
+        let all: Vec<String> = THEMES.iter().map(|t| t.theme.to_string()).collect();
+        let cases = [
+            (
+                "全力主攻项目建设，积极扩大有效投资，重点项目开工",
+                "项目建设",
+            ),
+            ("自觉带头廉洁勤政，推进全面从严治党", "廉政建设"),
+            (
+                "锤炼作风，讲担当，反对形式主义，提高效率，抓好落实",
+                "作风建设",
+            ),
+            ("要在强化督查问责上下功夫，以考核压实责任", "抓落实"),
+            (
+                "突出为民服务，解决好群众急难愁盼问题，兜牢民生底线",
+                "民生保障",
+            ),
+            // A tie goes to the theme listed first: the field of work.
+            ("抓项目，兴产业", "项目建设"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(theme_most_said(text, &all), Some(want), "{text}");
+        }
+        assert_eq!(theme_most_said("同志们，大家好", &all), None);
+        // Only the known themes count.
+        let known = vec!["抓落实".to_string()];
+        assert_eq!(
+            theme_most_said("自觉带头廉洁勤政，抓好落实", &known),
+            Some("抓落实")
+        );
+        assert_eq!(theme_most_said("自觉带头廉洁勤政", &known), None);
     }
 
     #[test]
