@@ -75,17 +75,9 @@ fn is_structural(i: usize, line: &str) -> bool {
     }
 }
 
-/// Spun words of the seed corpus (伪原创), applied to some generated speeches.
-const SPIN: [(&str, &str); 8] = [
-    ("发展", "开展"),
-    ("基础", "根底"),
-    ("服务", "效劳"),
-    ("巩固", "稳固"),
-    ("比较", "比拟"),
-    ("达到", "到达"),
-    ("策划", "筹划"),
-    ("发达", "兴旺"),
-];
+/// Spun words of the seed corpus (伪原创), applied to some generated speeches: (spun form,
+/// original), the first eight of the pairs `normalize` restores.
+const SPIN: &[(&str, &str)] = wengao::lexicon::spun::RESTORED.as_slice().split_at(8).0;
 
 const ADS: [&str; 3] = [
     "本文由公文写作网整理，更多范文请关注微信公众号。",
@@ -160,9 +152,9 @@ impl Gen {
         let broken = self.chance(20);
         if spun {
             for l in lines.iter_mut() {
-                for (a, b) in SPIN {
+                for &(spun, original) in SPIN {
                     if self.chance(70) {
-                        *l = l.replace(a, b);
+                        *l = l.replace(original, spun);
                     }
                 }
             }

@@ -11,6 +11,7 @@ use std::path::PathBuf;
 
 use crate::cli::{Globals, info};
 use crate::corpus::{normalize, outline};
+use crate::lexicon::themes;
 use crate::model::{Paragraph, Part, Speech};
 use crate::spec::keys;
 use crate::spec::write::{Value, Writer};
@@ -32,56 +33,12 @@ pub struct Args {
     pub force: bool,
 }
 
-/// Keywords that point to each theme, strongest first.
-const THEME_WORDS: [(&str, &[&str]); 26] = [
-    (
-        "政治建设",
-        &["政治", "讲政治", "两个维护", "四个意识", "党的领导"],
-    ),
-    ("学习贯彻", &["学习贯彻", "精神", "重要讲话", "学懂弄通"]),
-    ("形势分析", &["形势", "大势", "机遇", "挑战", "成绩"]),
-    ("问题差距", &["差距", "短板", "不足", "问题"]),
-    ("高质量发展", &["高质量发展", "新发展理念", "转型"]),
-    ("项目建设", &["项目", "投资", "开工"]),
-    ("招商引资", &["招商", "引资", "签约"]),
-    ("营商环境", &["营商环境", "放管服", "审批", "政务服务"]),
-    ("产业发展", &["产业", "园区", "工业", "旅游"]),
-    ("企业帮扶", &["企业", "帮扶", "纾困", "惠企"]),
-    ("稳定就业", &["就业", "岗位", "务工"]),
-    ("乡村振兴", &["乡村振兴", "农村", "农业", "三农"]),
-    ("脱贫攻坚", &["脱贫", "贫困", "返贫"]),
-    ("城乡建设", &["城镇", "城市", "县城", "基础设施"]),
-    ("民生保障", &["民生", "社会保障", "群众"]),
-    ("教育医疗", &["教育", "医疗", "学校", "卫生"]),
-    ("生态环保", &["生态", "环保", "污染", "环境保护"]),
-    ("安全生产", &["安全生产", "安全", "隐患", "事故"]),
-    ("社会治理", &["治理", "信访", "矛盾纠纷", "稳定"]),
-    ("疫情防控", &["疫情", "防控"]),
-    ("改革创新", &["改革", "创新"]),
-    ("依法行政", &["依法行政", "法治", "执法", "决策"]),
-    ("财政金融", &["财政", "金融", "税收", "资金"]),
-    ("作风建设", &["作风", "担当", "形式主义", "效率"]),
-    ("廉政建设", &["廉政", "廉洁", "从严治党", "腐败"]),
-    ("抓落实", &["落实", "督查", "考核", "责任"]),
-];
-
-/// The theme whose words occur most in `text` (ties: the first listed), among `known`.
-pub fn guess_theme(text: &str, known: &[String]) -> String {
-    let mut best = ("抓落实", 0usize);
-    for (theme, words) in THEME_WORDS {
-        if !known.iter().any(|k| k == theme) {
-            continue;
-        }
-        let score: usize = words
-            .iter()
-            .enumerate()
-            .map(|(i, w)| text.matches(w).count() * if i == 0 { 3 } else { 1 })
-            .sum();
-        if score > best.1 {
-            best = (theme, score);
-        }
-    }
-    best.0.to_string()
+/// The theme whose words a text says most (`lexicon::themes`), among `known`; 抓落实 when it says
+/// none of them.
+fn guess_theme(text: &str, known: &[String]) -> String {
+    themes::theme_most_said(text, known)
+        .unwrap_or("抓落实")
+        .to_string()
 }
 
 /// The theme of a level-1 part: the theme most of its points' sub-topics belong to (by the topic
@@ -615,7 +572,7 @@ mod tests {
 
     #[test]
     fn themes_are_guessed_from_words() {
-        let known: Vec<String> = THEME_WORDS.iter().map(|t| t.0.to_string()).collect();
+        let known: Vec<String> = themes::THEMES.iter().map(|t| t.theme.to_string()).collect();
         assert_eq!(
             guess_theme("全力主攻项目建设，积极扩大有效投资，重点项目开工", &known),
             "项目建设"

@@ -1,32 +1,19 @@
 //! Undoing 伪原创 "spinning" from evidence.
 //!
-//! Spinning tools replace words by near-synonyms (发展→开展, 基础→根底, 服务→效劳 …). Some of the
-//! replacements are also genuine words (开展精准招商), so a blind find-and-replace is wrong. A
-//! [`Reference`] holds, for each known substitution pair, how often each form occurs in clean
-//! speeches and which characters precede and follow it. Each occurrence of a spun form in a spun
-//! document is then decided on its own context: it is restored only when the context argues for
-//! the original word (a naive-Bayes log-likelihood ratio over the neighbouring characters), or when
-//! the spun form is practically never used in clean speeches (根底, 效劳, 兴旺 …).
+//! Spinning tools replace words by near-synonyms (发展→开展, 基础→根底, 服务→效劳 …; the pairs
+//! restored here are [`crate::lexicon::spun::RESTORED`]). Some of the replacements are also
+//! genuine words (开展精准招商), so a blind find-and-replace is wrong. A [`Reference`] holds, for
+//! each pair, how often each form occurs in clean speeches and which characters precede and
+//! follow it. Each occurrence of a spun form in a spun document is then decided on its own
+//! context: it is restored only when the context argues for the original word (a naive-Bayes
+//! log-likelihood ratio over the neighbouring characters), or when the spun form is practically
+//! never used in clean speeches (根底, 效劳, 兴旺 …).
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+use crate::lexicon::spun::RESTORED;
 use crate::text::{is_cjk_punct, is_han};
-
-/// Substitution pairs: (spun form, original).
-pub const PAIRS: [(&str, &str); 11] = [
-    ("开展", "发展"),
-    ("根底", "基础"),
-    ("效劳", "服务"),
-    ("稳固", "巩固"),
-    ("比拟", "比较"),
-    ("到达", "达到"),
-    ("筹划", "策划"),
-    ("兴旺", "发达"),
-    ("缺乏", "不足"),
-    ("进展", "发展"),
-    ("缘由", "原因"),
-];
 
 /// Quoted formulas whose closing quote position is clear (besides those learnt from the corpus).
 pub const QUOTE_TERMS: &[&str] = &[
@@ -122,8 +109,8 @@ fn find_all(chars: &[char], word: &str) -> Vec<usize> {
     out
 }
 
-/// [`PAIRS`] as characters: per pair, the (first, second) characters of the spun form and of the
-/// original (checked against PAIRS by a test).
+/// [`RESTORED`] as characters: per pair, the (first, second) characters of the spun form and of the
+/// original (checked against RESTORED by a test).
 const PAIR_CHARS: [[(char, char); 2]; 11] = [
     [('开', '展'), ('发', '展')],
     [('根', '底'), ('基', '础')],
@@ -138,7 +125,8 @@ const PAIR_CHARS: [[(char, char); 2]; 11] = [
     [('缘', '由'), ('原', '因')],
 ];
 
-/// The second characters of the words of [`PAIRS`], as a bitmap over the Basic Multilingual Plane.
+/// The second characters of the words of [`RESTORED`], as a bitmap over the Basic Multilingual
+/// Plane.
 static PAIR_ENDS: [u64; 1024] = {
     let mut t = [0u64; 1024];
     let mut k = 0;
@@ -154,7 +142,7 @@ static PAIR_ENDS: [u64; 1024] = {
     t
 };
 
-/// True for the second character of a word of [`PAIRS`] (a cheap filter before the pair test).
+/// True for the second character of a word of [`RESTORED`] (a cheap filter before the pair test).
 fn ends_a_pair_word(c: char) -> bool {
     let c = c as usize;
     c < 0x10000 && (PAIR_ENDS[c >> 6] >> (c & 63)) & 1 == 1
@@ -162,7 +150,7 @@ fn ends_a_pair_word(c: char) -> bool {
 
 /// Add the counts of (spun, original) of one text to `out`.
 fn add_pair_counts(text: &str, out: &mut [[usize; 2]]) {
-    // One pass over the text instead of a search per word: every word of PAIRS is two distinct
+    // One pass over the text instead of a search per word: every word of RESTORED is two distinct
     // characters, so its occurrences cannot overlap and counting adjacent pairs counts them.
     let mut prev = '\0';
     for c in text.chars() {
@@ -181,7 +169,7 @@ fn add_pair_counts(text: &str, out: &mut [[usize; 2]]) {
 
 /// Counts of (spun, original) for each pair in a text.
 pub fn pair_counts(text: &str) -> Vec<[usize; 2]> {
-    let mut out = vec![[0usize; 2]; PAIRS.len()];
+    let mut out = vec![[0usize; 2]; RESTORED.len()];
     add_pair_counts(text, &mut out);
     out
 }
@@ -194,16 +182,17 @@ pub fn looks_spun(text: &str) -> bool {
 
 /// [`looks_spun`] of the lines joined by `\n`, without joining them (no word spans a line break).
 pub fn looks_spun_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> bool {
-    let mut c = vec![[0usize; 2]; PAIRS.len()];
+    let mut c = vec![[0usize; 2]; RESTORED.len()];
     for l in lines {
         add_pair_counts(l, &mut c);
     }
     spun_verdict(&c)
 }
 
-/// True when a line holds a spun form of [`PAIRS`] (what [`Reference::despin_line`] may change).
+/// True when a line holds a spun form of [`RESTORED`] (what [`Reference::despin_line`] may
+/// change).
 pub fn has_spun_word(line: &str) -> bool {
-    PAIRS.iter().any(|(s, _)| line.contains(s))
+    RESTORED.iter().any(|(s, _)| line.contains(s))
 }
 
 fn spun_verdict(c: &[[usize; 2]]) -> bool {
@@ -215,7 +204,7 @@ impl Reference {
     /// Build from clean texts; spun texts are skipped.
     pub fn from_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Reference {
         let mut r = Reference {
-            totals: vec![[0, 0]; PAIRS.len()],
+            totals: vec![[0, 0]; RESTORED.len()],
             ..Default::default()
         };
         for t in texts {
@@ -231,7 +220,7 @@ impl Reference {
     fn add_text(&mut self, text: &str) {
         self.documents += 1;
         let chars: Vec<char> = text.chars().collect();
-        for (pi, (s, o)) in PAIRS.iter().enumerate() {
+        for (pi, (s, o)) in RESTORED.iter().enumerate() {
             for (which, w) in [(0usize, *s), (1usize, *o)] {
                 let n = w.chars().count();
                 for i in find_all(&chars, w) {
@@ -293,7 +282,7 @@ impl Reference {
             "# wengao de-spinning reference: {} clean speech(es); regenerate with Reference::to_table\n",
             self.documents
         );
-        for (pi, (s, o)) in PAIRS.iter().enumerate() {
+        for (pi, (s, o)) in RESTORED.iter().enumerate() {
             let [a, b] = self.totals.get(pi).copied().unwrap_or([0, 0]);
             out.push_str(&format!("T\t{s}\t{o}\t{a}\t{b}\n"));
         }
@@ -302,7 +291,7 @@ impl Reference {
         for ((pi, which, kind, f), n) in ctx {
             out.push_str(&format!(
                 "C\t{}\t{which}\t{kind}\t{}\t{n}\n",
-                PAIRS[*pi].0,
+                RESTORED[*pi].0,
                 esc(f)
             ));
         }
@@ -334,9 +323,9 @@ impl Reference {
             }
             out
         };
-        let pair = |w: &str| PAIRS.iter().position(|(s, _)| *s == w);
+        let pair = |w: &str| RESTORED.iter().position(|(s, _)| *s == w);
         let mut r = Reference {
-            totals: vec![[0, 0]; PAIRS.len()],
+            totals: vec![[0, 0]; RESTORED.len()],
             ..Default::default()
         };
         for line in table.lines() {
@@ -425,7 +414,7 @@ impl Reference {
         let mut changes = Vec::new();
         // Decide every occurrence on the original context first, then apply.
         let mut edits: Vec<(usize, usize, usize)> = Vec::new(); // (start, len, pair)
-        for (pi, (s, _)) in PAIRS.iter().enumerate() {
+        for (pi, (s, _)) in RESTORED.iter().enumerate() {
             let n = s.chars().count();
             for i in find_all(&chars, s) {
                 if edits.iter().any(|(a, l, _)| i < a + l && *a < i + n) {
@@ -441,10 +430,10 @@ impl Reference {
             let ctx_before: String = chars[i.saturating_sub(3)..(i + n + 3).min(chars.len())]
                 .iter()
                 .collect();
-            let orig: Vec<char> = PAIRS[pi].1.chars().collect();
+            let orig: Vec<char> = RESTORED[pi].1.chars().collect();
             chars.splice(i..i + n, orig);
             let ctx_after: String = chars
-                [i.saturating_sub(3)..(i + PAIRS[pi].1.chars().count() + 3).min(chars.len())]
+                [i.saturating_sub(3)..(i + RESTORED[pi].1.chars().count() + 3).min(chars.len())]
                 .iter()
                 .collect();
             changes.push((ctx_before, ctx_after));
@@ -465,7 +454,7 @@ mod tests {
             assert_eq!(c.len(), 2);
             (c[0], c[1])
         };
-        for ((s, o), [cs, co]) in PAIRS.iter().zip(PAIR_CHARS) {
+        for ((s, o), [cs, co]) in RESTORED.iter().zip(PAIR_CHARS) {
             assert_eq!((two(s), two(o)), (cs, co));
             assert!(ends_a_pair_word(cs.1) && ends_a_pair_word(co.1));
         }
@@ -473,13 +462,13 @@ mod tests {
 
     #[test]
     fn pair_counts_match_a_search_per_word() {
-        for (s, o) in PAIRS {
+        for (s, o) in RESTORED {
             assert_eq!(s.chars().count(), 2);
             assert_eq!(o.chars().count(), 2);
             assert!(s.chars().next() != s.chars().nth(1) && o.chars().next() != o.chars().nth(1));
         }
         let text = "开展开展发展，根底基础基础。效劳服务稳固巩固比拟比较到达达到筹划策划兴旺发达缺乏不足开";
-        let slow: Vec<[usize; 2]> = PAIRS
+        let slow: Vec<[usize; 2]> = RESTORED
             .iter()
             .map(|(s, o)| [text.matches(s).count(), text.matches(o).count()])
             .collect();

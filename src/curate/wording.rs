@@ -1,14 +1,19 @@
 //! Wording a phrase must not carry: spun (伪原创) words and names of particular places.
 
+use std::sync::OnceLock;
+
+use crate::lexicon::spun;
 use crate::text::is_han;
 
-/// A spun (伪原创) word, what it should be, and a test on the text before and after it that says
-/// whether this occurrence is spun.
+/// A test on the text before and after a spun phrase that says whether this occurrence is spun.
 type SpunTest = fn(&str, &str) -> bool;
 
-const SPUN: &[(&str, &str, SpunTest)] = &[
-    ("新开展理念", "新发展理念", |_, _| true),
-    ("高质量开展", "高质量发展", |_, after| {
+/// Spun (伪原创) phrases, each holding the spun form of one pair of [`crate::lexicon::spun`]
+/// (whose original makes the fix), and the test of an occurrence. A longer phrase comes before
+/// the phrases it holds.
+const SPUN: &[(&str, SpunTest)] = &[
+    ("新开展理念", |_, _| true),
+    ("高质量开展", |_, after| {
         after.chars().next().is_none_or(|c| !is_han(c))
             || [
                 "的", "之", "新", "道路", "阶段", "理念", "示范", "水平", "要求", "体系", "先行",
@@ -17,45 +22,45 @@ const SPUN: &[(&str, &str, SpunTest)] = &[
             .iter()
             .any(|s| after.starts_with(s))
     }),
-    ("开展理念", "发展理念", |_, _| true),
-    ("开展格局", "发展格局", |_, _| true),
-    ("开展战略", "发展战略", |_, _| true),
-    ("开展方式", "发展方式", |_, _| true),
-    ("开展动能", "发展动能", |_, _| true),
-    ("开展质量", "发展质量", |_, _| true),
-    ("开展态势", "发展态势", |_, _| true),
-    ("开展潜力", "发展潜力", |_, _| true),
-    ("开展空间", "发展空间", |_, _| true),
-    ("开展机遇", "发展机遇", |_, _| true),
-    ("开展后劲", "发展后劲", |_, _| true),
-    ("开展底线", "发展底线", |_, _| true),
-    ("开展大局", "发展大局", |_, _| true),
-    ("开展壮大", "发展壮大", |_, _| true),
-    ("开展短板", "发展短板", |_, _| true),
-    ("经济开展", "经济发展", |_, _| true),
-    ("可持续开展", "可持续发展", |_, _| true),
-    ("绿色开展", "绿色发展", |_, _| true),
-    ("跨越式开展", "跨越式发展", |_, _| true),
-    ("根底", "基础", |_, _| true),
-    ("效劳", "服务", |_, _| true),
-    ("稳固", "巩固", |_, after| {
+    ("开展理念", |_, _| true),
+    ("开展格局", |_, _| true),
+    ("开展战略", |_, _| true),
+    ("开展方式", |_, _| true),
+    ("开展动能", |_, _| true),
+    ("开展质量", |_, _| true),
+    ("开展态势", |_, _| true),
+    ("开展潜力", |_, _| true),
+    ("开展空间", |_, _| true),
+    ("开展机遇", |_, _| true),
+    ("开展后劲", |_, _| true),
+    ("开展底线", |_, _| true),
+    ("开展大局", |_, _| true),
+    ("开展壮大", |_, _| true),
+    ("开展短板", |_, _| true),
+    ("经济开展", |_, _| true),
+    ("可持续开展", |_, _| true),
+    ("绿色开展", |_, _| true),
+    ("跨越式开展", |_, _| true),
+    ("根底", |_, _| true),
+    ("效劳", |_, _| true),
+    ("稳固", |_, after| {
         after
             .chars()
             .next()
             .is_some_and(|c| is_han(c) && !"的性地".contains(c))
     }),
-    ("比拟", "比较", |before, _| {
+    ("比拟", |before, _| {
         !["可", "以", "能", "堪"].iter().any(|s| before.ends_with(s))
     }),
-    ("到达", "达到", |_, after| {
+    ("到达", |_, after| {
         !["现场", "一线", "基层", "目的地"]
             .iter()
             .any(|s| after.starts_with(s))
     }),
-    ("筹划", "策划", |before, _| {
+    ("筹划", |before, _| {
         !["统", "精心", "周密"].iter().any(|s| before.ends_with(s))
     }),
-    ("兴旺", "发达", |before, after| {
+    ("兴旺", |before, after| {
         ["地区", "国家", "县", "省", "市"]
             .iter()
             .any(|s| after.starts_with(s))
@@ -63,10 +68,10 @@ const SPUN: &[(&str, &str, SpunTest)] = &[
                 .iter()
                 .any(|s| before.ends_with(s))
     }),
-    ("晋级", "升级", |_, _| true),
-    ("结构性变革", "结构性改革", |_, _| true),
-    ("树立健全", "建立健全", |_, _| true),
-    ("进步", "提高", |_, after| {
+    ("晋级", |_, _| true),
+    ("结构性变革", |_, _| true),
+    ("树立健全", |_, _| true),
+    ("进步", |_, after| {
         [
             "质量", "水平", "效率", "才能", "本领", "能力", "效益", "认识", "站位",
         ]
@@ -75,18 +80,28 @@ const SPUN: &[(&str, &str, SpunTest)] = &[
     }),
 ];
 
+/// The fix of each phrase of [`SPUN`]: the phrase with its pair's original.
+fn fixes() -> &'static [String] {
+    static FIXES: OnceLock<Vec<String>> = OnceLock::new();
+    FIXES.get_or_init(|| {
+        SPUN.iter()
+            .map(|(word, _)| spun::restore(word).unwrap_or_else(|| word.to_string()))
+            .collect()
+    })
+}
+
 /// Spun words in a text: (word, the standard word).
 pub fn spun_words(text: &str) -> Vec<(&'static str, &'static str)> {
     let mut out = Vec::new();
     let mut taken: Vec<(usize, usize)> = Vec::new();
-    for (word, fix, test) in SPUN {
+    for ((word, test), fix) in SPUN.iter().zip(fixes()) {
         for (i, _) in text.match_indices(word) {
             let j = i + word.len();
             if taken.iter().any(|&(a, b)| i >= a && j <= b) {
                 continue; // inside a longer spun word already reported (新开展理念 ⊃ 开展理念)
             }
             if test(&text[..i], &text[j..]) {
-                out.push((*word, *fix));
+                out.push((*word, fix.as_str()));
                 taken.push((i, j));
                 break;
             }
@@ -252,6 +267,38 @@ mod tests {
             "提供优质效劳。",
         ] {
             assert!(!spun_words(bad).is_empty(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn each_spun_phrase_holds_one_pair_whose_original_is_the_fix() {
+        let pairs: Vec<spun::Pair> = spun::RESTORED
+            .iter()
+            .chain(&spun::FLAGGED)
+            .copied()
+            .collect();
+        for (word, _) in SPUN {
+            let held = pairs.iter().filter(|(s, _)| word.contains(s)).count();
+            assert_eq!(held, 1, "{word} holds {held} spun forms");
+        }
+        for (text, want) in [
+            ("贯彻新开展理念。", vec![("新开展理念", "新发展理念")]),
+            (
+                "推动经济开展和绿色开展。",
+                vec![("经济开展", "经济发展"), ("绿色开展", "绿色发展")],
+            ),
+            (
+                "夯实根底，提供优质效劳。",
+                vec![("根底", "基础"), ("效劳", "服务")],
+            ),
+            ("稳固拓展成果。", vec![("稳固", "巩固")]),
+            ("转型晋级。", vec![("晋级", "升级")]),
+            ("深化结构性变革。", vec![("结构性变革", "结构性改革")]),
+            ("树立健全长效机制。", vec![("树立健全", "建立健全")]),
+            ("进步服务水平，进步质量。", vec![("进步", "提高")]),
+            ("到达预期目标。", vec![("到达", "达到")]),
+        ] {
+            assert_eq!(spun_words(text), want, "{text}");
         }
     }
 

@@ -26,6 +26,8 @@ pub mod era;
 pub mod expressions;
 pub mod kinds;
 pub mod season;
+pub mod spun;
+pub mod themes;
 
 use std::sync::OnceLock;
 

@@ -1,71 +1,7 @@
-//! What a speech is: its year, its kind of meeting, the category of each part and the theme a
-//! text is about.
+//! What a speech is: its year and the category of each part (the theme a text names is
+//! [`crate::lexicon::themes::theme_named`]).
 
 use crate::model::{Part, Speech};
-
-/// Theme keywords (the phrasebank's themes, docs/phrasebank.md); the first keyword found names the
-/// theme.
-const THEMES: &[(&str, &[&str])] = &[
-    ("项目建设", &["项目建设", "重点项目", "有效投资"]),
-    ("招商引资", &["招商引资", "招商"]),
-    ("营商环境", &["营商环境", "放管服"]),
-    ("产业发展", &["产业发展", "产业链", "工业经济"]),
-    ("企业帮扶", &["企业", "复工复产"]),
-    ("稳定就业", &["就业"]),
-    ("乡村振兴", &["乡村振兴", "三农"]),
-    ("脱贫攻坚", &["脱贫攻坚", "脱贫"]),
-    ("城乡建设", &["城镇化", "城乡建设", "城市建设"]),
-    ("民生保障", &["民生"]),
-    ("教育医疗", &["教育", "医疗"]),
-    ("生态环保", &["生态", "环保", "污染防治"]),
-    ("安全生产", &["安全生产"]),
-    ("社会治理", &["社会治理", "信访", "稳定"]),
-    ("疫情防控", &["疫情防控", "疫情"]),
-    ("改革创新", &["改革", "创新"]),
-    ("依法行政", &["依法行政", "法治"]),
-    ("财政金融", &["财政", "金融"]),
-    ("作风建设", &["作风"]),
-    ("廉政建设", &["廉政", "廉洁", "从严治党"]),
-    ("抓落实", &["抓落实", "落实"]),
-    ("高质量发展", &["高质量发展"]),
-    ("学习贯彻", &["学习贯彻", "重要讲话"]),
-    ("政治建设", &["政治建设", "讲政治"]),
-    ("形势分析", &["形势"]),
-    ("问题差距", &["差距", "短板"]),
-];
-
-/// The first theme (in [`THEMES`] order, then keyword order) with a keyword in `s`, and that
-/// keyword. One pass over `s`: at each character only the keywords starting with it are tried.
-pub(super) fn theme_of(s: &str) -> Option<(&'static str, &'static str)> {
-    // (first character, theme index, keyword index), sorted by character.
-    static FIRST: std::sync::OnceLock<Vec<(char, usize, usize)>> = std::sync::OnceLock::new();
-    let first = FIRST.get_or_init(|| {
-        let mut v: Vec<(char, usize, usize)> = THEMES
-            .iter()
-            .enumerate()
-            .flat_map(|(ti, (_, kws))| {
-                kws.iter()
-                    .enumerate()
-                    .filter_map(move |(ki, k)| Some((k.chars().next()?, ti, ki)))
-            })
-            .collect();
-        v.sort_unstable();
-        v
-    });
-    let mut best: Option<(usize, usize)> = None;
-    for (i, c) in s.char_indices() {
-        let from = first.partition_point(|e| e.0 < c);
-        for &(fc, ti, ki) in &first[from..] {
-            if fc != c {
-                break;
-            }
-            if best.is_none_or(|b| (ti, ki) < b) && s[i..].starts_with(THEMES[ti].1[ki]) {
-                best = Some((ti, ki));
-            }
-        }
-    }
-    best.map(|(ti, ki)| (THEMES[ti].0, THEMES[ti].1[ki]))
-}
 
 /// The year of a speech: a 20XX年 in or near the title, else era words, else the latest year named.
 pub fn speech_year(sp: &Speech, text: &str) -> Option<i32> {

@@ -4,12 +4,13 @@
 
 use std::collections::BTreeSet;
 
-use super::classify::{part_category, speech_year, theme_of};
+use super::classify::{part_category, speech_year};
 use super::generalise::generalise;
 use super::{Candidate, KindOrder, MAX_SOURCES, Miner};
 use crate::corpus::normalize::{count_placeholders, normalize};
 use crate::corpus::outline::parse;
 use crate::lexicon::kinds::kind_named;
+use crate::lexicon::themes::theme_named;
 use crate::model::{Part, Speech};
 use crate::text::is_han;
 
@@ -121,7 +122,7 @@ impl Miner {
         // Everything else, sentence by sentence, a paragraph at a time (not gathered first: a
         // copy of every paragraph was ~4× a text of short lines).
         for p in &sp.parts {
-            let th = theme_of(&p.heading).map(|t| t.0);
+            let th = theme_named(&p.heading).map(|t| t.0);
             for b in &p.body {
                 self.mine_text(&b.text(), &src(b.line), th, year);
             }
@@ -130,7 +131,7 @@ impl Miner {
                 self.mine_text(&t, &src(it.line), th, year);
             }
             for q in &p.parts {
-                let th2 = theme_of(&q.heading).map(|t| t.0).or(th);
+                let th2 = theme_named(&q.heading).map(|t| t.0).or(th);
                 for b in &q.body {
                     self.mine_text(&b.text(), &src(b.line), th2, year);
                 }
@@ -301,7 +302,7 @@ impl Miner {
     /// Frames: a sentence (`n` characters) about a theme with the theme word as {topic}.
     fn frame(&mut self, s: &str, n: usize, at: &At) {
         if (12..=40).contains(&n)
-            && let Some((th, kw)) = theme_of(s)
+            && let Some((th, kw)) = theme_named(s)
             && self.is_whole_word(s, kw)
         {
             let mut f = s.replacen(kw, "{topic}", 1);

@@ -5,12 +5,13 @@
 //! only aggregated candidates (counts, first sources, years), never the documents themselves.
 //! [`Miner::write`] writes the phrasebank-schema candidates, the patterns as Tera templates and the
 //! per-kind part order; [`merge`] appends new candidates to a phrasebank, idempotently.
-
 //!
 //! The work is split by job: [`threads`] runs miners over files in parallel, [`harvest`] takes
-//! candidates out of a speech's sentences, [`classify`] names a speech's year, kind and part
+//! candidates out of a speech's sentences, [`classify`] names a speech's year and its parts'
 //! categories, [`jieba`] checks word boundaries, [`generalise`] turns sibling headings into
-//! patterns, [`write`] writes the results and [`merge`] appends candidates to a phrasebank.
+//! patterns, [`write`] writes the results and [`merge`] appends candidates to a phrasebank. The
+//! words they read are the lexicon's: a meeting's kind is `lexicon::kinds`, the theme a heading
+//! names `lexicon::themes`.
 
 mod classify;
 mod generalise;
