@@ -78,80 +78,7 @@ impl<'a> Planner<'a> {
         for n in needs {
             let h = match (&n.title, &n.topic) {
                 (Some((t, f)), _) => (clause(t), Origin::Spec { field: f.clone() }),
-                (None, Some((topic, f))) => {
-                    // A heading is never said twice in a draft.
-                    let object = as_task(topic);
-                    if opens_with_verb(&object) {
-                        // 过紧日子 is kept to (坚持过紧日子), the rest done with resolve.
-                        let adverbs: &[&str] = if object.starts_with("过紧") {
-                            &["坚持", "带头"]
-                        } else {
-                            &["坚决", "持续", "切实", "着力", "大力"]
-                        };
-                        let adverb = adverbs
-                            .iter()
-                            .copied()
-                            .find(|a| {
-                                !self.heading_cores.iter().any(|w| w == a)
-                                    && !self.used_texts.contains(&format!("{a}{object}"))
-                            })
-                            .unwrap_or(adverbs[0]);
-                        self.heading_cores.push(adverb.to_string());
-                        let text = format!("{adverb}{object}");
-                        self.used_texts.insert(text.clone());
-                        out.push((
-                            text,
-                            Origin::Mixed {
-                                id: "plan:heading".into(),
-                                fields: vec![f.clone()],
-                            },
-                        ));
-                        continue;
-                    }
-                    let forms: Vec<String> = [
-                        "扎实做好",
-                        "全力抓好",
-                        "持续推进",
-                        "着力加强",
-                        "切实抓好",
-                        "全面落实",
-                        "压紧压实",
-                        "加快发展",
-                        "认真做好",
-                        "清醒认识",
-                        "客观看待",
-                        "准确把握",
-                        "正确认识",
-                        "深刻认识",
-                    ]
-                    .iter()
-                    .filter(|v| verb_takes(v, &object))
-                    .map(|v| format!("{v}{object}"))
-                    .collect();
-                    // Siblings take other verbs and adverbs where they can: the form sharing
-                    // the fewest with the part heading and the siblings before.
-                    let shared = |t: &String| {
-                        verb_words(t)
-                            .iter()
-                            .filter(|w| self.heading_cores.contains(*w))
-                            .count()
-                    };
-                    let text = forms
-                        .iter()
-                        .filter(|t| !self.used_texts.contains(*t))
-                        .min_by_key(|t| shared(t))
-                        .cloned()
-                        .unwrap_or_else(|| forms[0].clone());
-                    self.heading_cores.extend(verb_words(&text));
-                    self.used_texts.insert(text.clone());
-                    (
-                        text,
-                        Origin::Mixed {
-                            id: "plan:heading".into(),
-                            fields: vec![f.clone()],
-                        },
-                    )
-                }
+                (None, Some((topic, f))) => self.topic_heading(topic, f),
                 (None, None) => (
                     n.theme.clone(),
                     Origin::Template {
@@ -162,6 +89,83 @@ impl<'a> Planner<'a> {
             out.push(h);
         }
         out
+    }
+
+    /// A point heading when no pattern fits: a verb the topic takes, one its part heading and
+    /// siblings have not said where one remains (the topic's field, `f`, is its origin).
+    fn topic_heading(&mut self, topic: &str, f: &str) -> (String, Origin) {
+        // A heading is never said twice in a draft.
+        let object = as_task(topic);
+        if opens_with_verb(&object) {
+            // 过紧日子 is kept to (坚持过紧日子), the rest done with resolve.
+            let adverbs: &[&str] = if object.starts_with("过紧") {
+                &["坚持", "带头"]
+            } else {
+                &["坚决", "持续", "切实", "着力", "大力"]
+            };
+            let adverb = adverbs
+                .iter()
+                .copied()
+                .find(|a| {
+                    !self.heading_cores.iter().any(|w| w == a)
+                        && !self.used_texts.contains(&format!("{a}{object}"))
+                })
+                .unwrap_or(adverbs[0]);
+            self.heading_cores.push(adverb.to_string());
+            let text = format!("{adverb}{object}");
+            self.used_texts.insert(text.clone());
+            return (
+                text,
+                Origin::Mixed {
+                    id: "plan:heading".into(),
+                    fields: vec![f.to_string()],
+                },
+            );
+        }
+        let forms: Vec<String> = [
+            "扎实做好",
+            "全力抓好",
+            "持续推进",
+            "着力加强",
+            "切实抓好",
+            "全面落实",
+            "压紧压实",
+            "加快发展",
+            "认真做好",
+            "清醒认识",
+            "客观看待",
+            "准确把握",
+            "正确认识",
+            "深刻认识",
+        ]
+        .iter()
+        .filter(|v| verb_takes(v, &object))
+        .map(|v| format!("{v}{object}"))
+        .collect();
+        // Siblings take other verbs and adverbs where they can: the form sharing
+        // the fewest with the part heading and the siblings before.
+        let shared = |t: &String| {
+            verb_words(t)
+                .iter()
+                .filter(|w| self.heading_cores.contains(*w))
+                .count()
+        };
+        let text = forms
+            .iter()
+            .filter(|t| !self.used_texts.contains(*t))
+            .min_by_key(|t| shared(t))
+            .or(forms.first())
+            .cloned()
+            .unwrap_or_else(|| format!("扎实做好{object}"));
+        self.heading_cores.extend(verb_words(&text));
+        self.used_texts.insert(text.clone());
+        (
+            text,
+            Origin::Mixed {
+                id: "plan:heading".into(),
+                fields: vec![f.to_string()],
+            },
+        )
     }
 
     pub(super) fn try_pattern(
