@@ -455,7 +455,11 @@ fn a_specialised_meeting_gives_each_point_its_own_field() {
                 ("长效管护", vec!["人居环境长效管护"]),
             ]
         );
-        let thin: Vec<&String> = plan.warnings.iter().filter(|w| w.contains("thin")).collect();
+        let thin: Vec<&String> = plan
+            .warnings
+            .iter()
+            .filter(|w| w.contains("thin"))
+            .collect();
         assert!(thin.is_empty(), "seed {seed}: {thin:?}");
     }
     // A point on the whole of it still finds the umbrella.
@@ -466,9 +470,15 @@ fn a_specialised_meeting_gives_each_point_its_own_field() {
 /// 廉政建设's 重点领域廉政风险 (it was, by 工程建设), the hotline and 帮办代办 are not all 政务服务.
 #[test]
 fn business_environment_points_find_their_fields() {
-    assert_eq!(resolve("工程建设项目审批", "营商环境"), ["工程建设项目审批"]);
+    assert_eq!(
+        resolve("工程建设项目审批", "营商环境"),
+        ["工程建设项目审批"]
+    );
     assert_eq!(resolve("施工许可提速", "营商环境"), ["工程建设项目审批"]);
-    assert_eq!(resolve("12345热线工单办理", "营商环境"), ["政务服务便民热线"]);
+    assert_eq!(
+        resolve("12345热线工单办理", "营商环境"),
+        ["政务服务便民热线"]
+    );
     assert_eq!(resolve("项目帮办代办", "营商环境"), ["帮办代办服务"]);
     assert_eq!(resolve("一网通办", "营商环境"), ["政务服务"]);
     assert_eq!(resolve("企业开办", "营商环境"), ["审批制度改革"]);
