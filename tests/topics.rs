@@ -467,7 +467,8 @@ fn a_specialised_meeting_gives_each_point_its_own_field() {
 }
 
 /// The points of a 营商环境 or 政务服务 meeting find their own fields: project approval is not
-/// 廉政建设's 重点领域廉政风险 (it was, by 工程建设), the hotline and 帮办代办 are not all 政务服务.
+/// 廉政建设's 重点领域廉政风险 (it was, by 工程建设); the hotline, 帮办代办 and 一网通办 are not all
+/// 政务服务.
 #[test]
 fn business_environment_points_find_their_fields() {
     assert_eq!(
@@ -480,6 +481,7 @@ fn business_environment_points_find_their_fields() {
         ["政务服务便民热线"]
     );
     assert_eq!(resolve("项目帮办代办", "营商环境"), ["帮办代办服务"]);
-    assert_eq!(resolve("一网通办", "营商环境"), ["政务服务"]);
+    assert_eq!(resolve("一网通办", "营商环境"), ["一网通办"]);
+    assert_eq!(resolve("政务服务好差评", "营商环境"), ["政务服务"]);
     assert_eq!(resolve("企业开办", "营商环境"), ["审批制度改革"]);
 }
