@@ -513,3 +513,67 @@ fn points_open_in_more_than_one_way() {
         "{framed} of {total} points open on a framing"
     );
 }
+
+/// A specialised meeting (专题会议) whose points all sit inside one field of the map: a
+/// 农村人居环境整治提升 meeting (issue 12's review, renju-2022).
+const RENJU: &str = "meeting:\n  name: 全县农村人居环境整治提升现场推进会\n  date: 2022-05-19\n  kind: key_work\nspeaker:\n  role: 副县长\nplace:\n  name: 某县\nsections:\n  - theme: 乡村振兴\n    title: 扎实推进农村厕所革命\n    points:\n      - topic: 农村户厕改造\n        facts: [今年计划改造农村户厕3000户]\n        lead: 县农业农村局\n      - topic: 农村生活污水治理\n        lead: 县生态环境分局\n  - theme: 乡村振兴\n    points:\n      - topic: 农村生活垃圾治理\n        lead: 县城管局\n      - topic: 村庄清洁行动\n  - theme: 抓落实\n    points:\n      - topic: 长效管护\n";
+
+/// Each point of the 人居环境 meeting resolves to a field of its own (they all resolved to the
+/// one 农村人居环境, whose measures ran dry by the third point, and 长效管护 went to 预算绩效),
+/// and with every seed no point is thin.
+#[test]
+fn a_specialised_meeting_gives_each_point_its_own_field() {
+    let d = drafter();
+    let vs = d.spec(RENJU, "renju.yaml").unwrap();
+    for seed in 1..=4 {
+        let plan = d.plan(&vs, Some(seed)).unwrap();
+        let got: Vec<(&str, Vec<&str>)> = plan
+            .topics
+            .iter()
+            .map(|t| {
+                (
+                    t.topic.as_str(),
+                    t.resolution.topics.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("农村户厕改造", vec!["农村改厕"]),
+                ("农村生活污水治理", vec!["农村生活污水治理"]),
+                ("农村生活垃圾治理", vec!["农村生活垃圾治理"]),
+                ("村庄清洁行动", vec!["村庄清洁和村容村貌"]),
+                ("长效管护", vec!["人居环境长效管护"]),
+            ]
+        );
+        let thin: Vec<&String> = plan
+            .warnings
+            .iter()
+            .filter(|w| w.contains("thin"))
+            .collect();
+        assert!(thin.is_empty(), "seed {seed}: {thin:?}");
+    }
+    // A point on the whole of it still finds the umbrella.
+    assert_eq!(resolve("农村人居环境整治", "乡村振兴"), ["农村人居环境"]);
+}
+
+/// The points of a 营商环境 or 政务服务 meeting find their own fields: project approval is not
+/// 廉政建设's 重点领域廉政风险 (it was, by 工程建设); the hotline, 帮办代办 and 一网通办 are not all
+/// 政务服务.
+#[test]
+fn business_environment_points_find_their_fields() {
+    assert_eq!(
+        resolve("工程建设项目审批", "营商环境"),
+        ["工程建设项目审批"]
+    );
+    assert_eq!(resolve("施工许可提速", "营商环境"), ["工程建设项目审批"]);
+    assert_eq!(
+        resolve("12345热线工单办理", "营商环境"),
+        ["政务服务便民热线"]
+    );
+    assert_eq!(resolve("项目帮办代办", "营商环境"), ["帮办代办服务"]);
+    assert_eq!(resolve("一网通办", "营商环境"), ["一网通办"]);
+    assert_eq!(resolve("政务服务好差评", "营商环境"), ["政务服务"]);
+    assert_eq!(resolve("企业开办", "营商环境"), ["审批制度改革"]);
+}
