@@ -577,3 +577,33 @@ fn business_environment_points_find_their_fields() {
     assert_eq!(resolve("政务服务好差评", "营商环境"), ["政务服务"]);
     assert_eq!(resolve("企业开办", "营商环境"), ["审批制度改革"]);
 }
+
+/// The speaker turns to the room (我们要…, 大家要…) as the corpus's speakers do, not always to
+/// 各镇各部门: over every example × 10 seeds, at least a third of the sentences that open on who
+/// is to act say 我们 or 大家 (none did before; the corpus says 我们 98 times and 各镇 17).
+#[test]
+fn the_speaker_turns_to_the_room() {
+    let d = drafter();
+    let (mut room, mut units) = (0, 0);
+    for e in examples() {
+        let src = std::fs::read_to_string(&e).unwrap();
+        let vs = d.spec(&src, &e.display().to_string()).unwrap();
+        let said = format!("{}要", vs.level.units());
+        for seed in 0..10 {
+            let text = d.text(&d.plan(&vs, Some(seed)).unwrap()).unwrap();
+            for s in text.split(['。', '　', '\n']) {
+                if s.starts_with("我们要") || s.starts_with("大家要") {
+                    room += 1;
+                } else if s.starts_with(&said) {
+                    units += 1;
+                }
+            }
+        }
+    }
+    assert!(room + units > 100, "{room} {units}");
+    assert!(
+        room * 3 >= room + units,
+        "{room} of {} turn to the room",
+        room + units
+    );
+}

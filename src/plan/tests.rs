@@ -175,7 +175,9 @@ fn a_lead_opens_only_a_measure_led_by_its_verb() {
     assert!(opens_with_verb("加强养老护理员队伍建设，开展岗前培训。"));
     assert!(opens_with_verb("把长效管护情况纳入村干部年度考核。"));
     // Its own subject, a demand, a condition: 县民政局要 cannot go before them.
-    assert!(!opens_with_verb("镇村便民服务站全部接入政务服务网，实现就近可办。"));
+    assert!(!opens_with_verb(
+        "镇村便民服务站全部接入政务服务网，实现就近可办。"
+    ));
     assert!(!opens_with_verb("住建部门要加强城区二次供水设施管理。"));
     assert!(!opens_with_verb("对超范围收费的，要依法限期纠正。"));
     assert!(!opens_with_verb("企业要落实安全生产主体责任。"));
