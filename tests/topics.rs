@@ -606,4 +606,24 @@ fn the_speaker_turns_to_the_room() {
         "{room} of {} turn to the room",
         room + units
     );
+    // And stresses a demand now and then, as the corpus does (一定要 14 times, 务必 19).
+    let (mut stressed, mut drafts) = (0, 0);
+    for e in examples() {
+        let src = std::fs::read_to_string(&e).unwrap();
+        let vs = d.spec(&src, &e.display().to_string()).unwrap();
+        for seed in 0..5 {
+            let text = d.text(&d.plan(&vs, Some(seed)).unwrap()).unwrap();
+            drafts += 1;
+            if ["。一定要", "。务必", "　一定要", "　务必"]
+                .iter()
+                .any(|w| text.contains(w))
+            {
+                stressed += 1;
+            }
+        }
+    }
+    assert!(
+        stressed * 2 >= drafts,
+        "{stressed} of {drafts} drafts stress a demand"
+    );
 }
