@@ -626,12 +626,12 @@ impl<'a> Planner<'a> {
         }
     }
 
-    /// In about one point of two with a lead and no deadline, the lead opens the point's first
-    /// measure that starts with its verb, in place of an assignment line.
+    /// In about two points of three with a lead and no deadline, the lead opens the point's
+    /// first measure that starts with its verb, in place of an assignment line.
     fn leads_open_measures(&mut self, si: usize, plans: &mut [PointPlan]) {
         let vs = self.vs;
         let sec = &vs.spec.sections[si];
-        // 由县自然资源局牵头，县农业农村局具体负责，严格…: in about one point of two with a lead
+        // 由县自然资源局牵头，县农业农村局具体负责，严格…: in about two points of three with a lead
         // and no deadline, the assignment opens the point's first measure that starts with its
         // verb, as the corpus writes it (由韩靖同志牵头，县科工信局具体负责，扎实推进…), instead of
         // a line tacked on at the point's end.
@@ -643,7 +643,7 @@ impl<'a> Planner<'a> {
                 last = None;
                 continue;
             };
-            if vs.deadlines[si][k].is_some() || self.rng.coin() {
+            if vs.deadlines[si][k].is_some() || self.rng.below(3) == 0 {
                 last = None;
                 continue;
             }
