@@ -35,6 +35,9 @@ pub(super) fn is_target(fact: &str) -> bool {
         "新培育",
         "迎接",
         "前完成",
+        "不低于",
+        "以上",
+        "控制在",
     ];
     let done = [
         "已",
@@ -357,6 +360,13 @@ fn shape_context(
     ctx.insert("mid", &(n / 2).max(1));
     ctx.insert("topic", &p.topic);
     ctx.insert("area", &p.area);
+    // A target that names the place itself (全县耕地保有量…) is not set for it again.
+    ctx.insert(
+        "area_said",
+        &p.fact_clauses
+            .first()
+            .is_some_and(|(f, _)| !p.area.is_empty() && f.starts_with(p.area.as_str())),
+    );
     ctx
 }
 

@@ -182,3 +182,14 @@ fn a_lead_opens_only_a_measure_led_by_its_verb() {
     assert!(!opens_with_verb("对超范围收费的，要依法限期纠正。"));
     assert!(!opens_with_verb("企业要落实安全生产主体责任。"));
 }
+
+#[test]
+fn a_red_line_or_a_floor_is_a_target_not_a_state() {
+    use super::shapes::is_target;
+    // 目前，全县耕地保有量不低于52.6万亩 and 目前，新入库规上工业企业8家以上 said a target was
+    // where things stand.
+    assert!(is_target("全县耕地保有量不低于52.6万亩"));
+    assert!(is_target("新入库规上工业企业8家以上"));
+    assert!(!is_target("粮食播种面积稳定在300万亩以上"));
+    assert!(!is_target("全县森林覆盖率68%"));
+}
