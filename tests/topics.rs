@@ -422,28 +422,6 @@ fn the_drafts_error_check_finds_what_full_lint_finds() {
     }
 }
 
-/// The working verb of a heading's first clause (抓好, 加强, 推进 …) and the two characters before
-/// it (全力, 切实): what a sibling heading should not say again.
-fn heading_verb(h: &str) -> Vec<String> {
-    const CORES: [&str; 8] = [
-        "抓好", "做好", "加强", "推进", "深化", "落实", "压实", "发展",
-    ];
-    let first = h.split(['，', '；']).next().unwrap_or(h);
-    let Some((at, core)) = CORES
-        .iter()
-        .filter_map(|c| first.find(c).map(|i| (i, *c)))
-        .min()
-    else {
-        return Vec::new();
-    };
-    let before: Vec<char> = first[..at].chars().collect();
-    let mut v = vec![core.to_string()];
-    if before.len() >= 2 {
-        v.push(before[before.len() - 2..].iter().collect());
-    }
-    v
-}
-
 /// A part's point headings take other verbs and adverbs than their part heading and each other
 /// (全力抓好春季森林防火 / 认真抓好森林防火工作 / 着力抓好野外火源管控 read as a program's): over
 /// every example × 10 seeds, at most one point heading in twenty repeats one (the verbs a heading
@@ -459,9 +437,9 @@ fn sibling_headings_take_other_verbs() {
         for seed in 0..10 {
             let plan = d.plan(&vs, Some(seed)).unwrap();
             for part in &plan.speech.parts {
-                let mut said = heading_verb(&part.heading);
+                let mut said = wengao::plan::verb_words(&part.heading);
                 for point in &part.parts {
-                    let v = heading_verb(&point.heading);
+                    let v = wengao::plan::verb_words(&point.heading);
                     total += 1;
                     if v.iter().any(|w| said.contains(w)) {
                         repeated += 1;

@@ -217,17 +217,18 @@ impl<'a> Planner<'a> {
 /// with its actor (住建部门要…), a condition (对…的, 凡是…), a demand (要…), a connective or a
 /// setting, and not naming a lead of its own.
 ///
-/// It must open with one of the verbs and adverbs measures open with ([`VERB_STARTS`], from the
-/// phrasebank's measures) or with 把/将/按/每/逐: a measure opening on its own subject
+/// It must open with one of the verbs and adverbs measures open with (`shapes::VERB_OPENERS`,
+/// from the phrasebank's measures) or with 把/将/按/每/逐: a measure opening on its own subject
 /// (镇村便民服务站全部接入…) took 县行政审批服务局要 before it, ungrammatically.
 pub(super) fn opens_with_verb(text: &str) -> bool {
     const NOT_FIRST: [&str; 12] = [
         "对", "凡", "要", "同时", "此外", "特别", "在", "从", "各", "通过", "结合", "围绕",
     ];
     let first = text.split('，').next().unwrap_or(text);
-    let head: String = text.chars().take(2).collect();
-    let verb_led =
-        VERB_STARTS.contains(&head.as_str()) || text.starts_with(['把', '将', '按', '每', '逐']);
+    let verb_led = super::shapes::VERB_OPENERS
+        .iter()
+        .any(|v| text.starts_with(v))
+        || text.starts_with(['把', '将', '按', '每', '逐']);
     verb_led
         && !first.contains('要')
         && !first.contains("部门")
@@ -235,23 +236,6 @@ pub(super) fn opens_with_verb(text: &str) -> bool {
         && !text.contains("负责")
         && !NOT_FIRST.iter().any(|w| text.starts_with(w))
 }
-
-/// The first two characters of a measure that opens with its verb or an adverb (加强, 严格,
-/// 定期 …): the phrasebank's measures open so in all but a few hundred of 2,300 such cases.
-const VERB_STARTS: &[&str] = &[
-    "加强", "建立", "推行", "严格", "坚持", "推动", "落实", "推进", "定期", "健全", "深入", "加快",
-    "持续", "开展", "聚焦", "全面", "支持", "深化", "用好", "规范", "统筹", "着力", "组织", "进一",
-    "积极", "强化", "完善", "做好", "扎实", "发挥", "大力", "针对", "坚决", "推广", "引导", "依托",
-    "实施", "实行", "培育", "畅通", "鼓励", "探索", "督促", "注重", "严禁", "紧盯", "组建", "依法",
-    "加大", "认真", "稳步", "设立", "主动", "按照", "及时", "制定", "科学", "抓好", "稳妥", "扩大",
-    "严把", "清理", "压实", "盘活", "提前", "广泛", "举办", "运用", "严肃", "开通", "办好", "利用",
-    "有序", "优化", "聘请", "发展", "切实", "密切", "关注", "着眼", "巩固", "集中", "选派", "抓紧",
-    "稳定", "因地", "引入", "评选", "开发", "配齐", "全力", "选树", "编制", "建好", "帮助", "创新",
-    "按时", "坚定", "把握", "研究", "抢抓", "邀请", "大兴", "精简", "改进", "分期", "绘制", "立足",
-    "发动", "营造", "整合", "委托", "严守", "借助", "新建", "重视", "深挖", "严厉", "编印", "提升",
-    "提高", "统一", "明确", "构建", "打造", "筑牢", "守住", "织密", "补齐", "拓展", "拓宽", "简化",
-    "压减", "压缩", "精准", "持之", "分类", "逐步", "合理", "动员", "深度", "确保", "保障", "守牢",
-];
 
 /// What the support units do together: 各司其职 is said of several (read blind, one unit told
 /// 要各司其职 was a filled-in slot's tell).

@@ -446,7 +446,7 @@ pub(super) fn verb_takes(verb: &str, object: &str) -> bool {
 /// The verb of a heading, as its core and its adverb (全力抓好 → 抓好, 全力; 要切实加强 → 加强,
 /// 切实): the first of the working verbs headings are made with, in the heading's first clause,
 /// and the two characters before it.
-pub(super) fn verb_words(heading: &str) -> Vec<String> {
+pub fn verb_words(heading: &str) -> Vec<String> {
     const CORES: [&str; 18] = [
         "抓好", "做好", "加强", "推进", "深化", "强化", "提升", "落实", "打好", "守住", "筑牢",
         "推动", "压实", "做强", "发展", "认识", "看待", "把握",

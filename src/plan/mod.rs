@@ -45,6 +45,7 @@ mod topics;
 
 pub use draw::{clause, fill};
 pub use headings::title_of;
+pub use headings::verb_words;
 pub use length::char_len;
 pub use picker::Picker;
 pub use topics::{PointTopic, spec_topics};

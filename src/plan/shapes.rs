@@ -97,7 +97,7 @@ const TIME_OPENERS: [&str; 22] = [
 /// such as 定期 or 逐条), or a preposition that leads to it (把…, 以…, 在…). Another opening is
 /// its subject (督查情况按月形成通报, 医共体内统一药品目录, 防火期内暂停…), before which 要 is
 /// not Chinese (要督查情况按月…).
-const VERB_OPENERS: &[&str] = &[
+pub(super) const VERB_OPENERS: &[&str] = &[
     "加强", "建立", "推行", "推动", "严格", "坚持", "落实", "推进", "定期", "健全", "加快", "深入",
     "持续", "围绕", "深化", "全面", "开展", "聚焦", "用好", "支持", "组织", "规范", "着力", "统筹",
     "进一", "发挥", "积极", "完善", "强化", "扎实", "大力", "做好", "坚决", "针对", "依托", "推广",
