@@ -420,19 +420,42 @@ impl<'a> Planner<'a> {
     }
 
     /// 同志们，今天会议部署的各项任务，会后各位副县长要…: the speaker's deputies when the speaker heads the
-    /// government (县长 → 各位副县长), else the units alone.
-    fn audience(&self) -> String {
+    /// government (县长 → 各位副县长), else the units alone; in one of four wordings the seed picks
+    /// (one fixed line closing every draft was a tell across drafts; the corpus: 会后，各位副县长要
+    /// 迅速召集分管部门…).
+    fn audience(&mut self) -> String {
         let role = self.vs.spec.speaker.role.as_str().trim();
         let units = self.vs.level.units();
         let area = self.vs.level.whole();
+        let gov = self.vs.level.government();
         let heads = ["县长", "区长", "市长", "镇长", "乡长"];
+        let pick = self.rng.below(4);
         match heads.iter().find(|h| role == **h) {
-            Some(h) => format!(
-                "同志们，今天会议部署的各项任务，会后各位副{h}要抓紧召集分管部门逐项分解、明确时限，{units}要对照分工一项一项抓到位，{area}上下拧成一股绳、形成合力。"
-            ),
-            None => format!(
-                "同志们，今天会议部署的各项任务，会后{units}要逐项分解、明确时限，一项一项抓到位，{area}上下拧成一股绳、形成合力。"
-            ),
+            Some(h) => match pick {
+                0 => format!(
+                    "同志们，今天会议部署的各项任务，会后各位副{h}要抓紧召集分管部门逐项分解、明确时限，{units}要对照分工一项一项抓到位，{area}上下拧成一股绳、形成合力。"
+                ),
+                1 => format!(
+                    "同志们，任务已经明确，关键在于落实。会后，各位副{h}要迅速召集分管部门研究细化，拿出具体措施；{units}主要负责同志要亲自抓、负总责，确保会议精神不折不扣落到实处。"
+                ),
+                2 => format!(
+                    "同志们，会议结束以后，各位副{h}要把今天的部署带回去，对照分管领域的工作，该调度的调度，该协调的协调；{units}要把责任落到具体岗位、具体人头。"
+                ),
+                _ => format!(
+                    "同志们，今天讲的这几项工作，时间紧、任务重。各位副{h}要靠前指挥、一线协调，{units}要立说立行、马上就办，{gov}督查室要跟踪问效，按月报告进展。"
+                ),
+            },
+            None => match pick {
+                0 | 1 => format!(
+                    "同志们，今天会议部署的各项任务，会后{units}要逐项分解、明确时限，一项一项抓到位，{area}上下拧成一股绳、形成合力。"
+                ),
+                2 => format!(
+                    "同志们，任务已经明确，关键在于落实。会后，{units}要迅速研究细化，拿出具体措施，主要负责同志要亲自抓、负总责，确保会议精神落到实处。"
+                ),
+                _ => format!(
+                    "同志们，今天讲的这几项工作，时间紧、任务重。{units}要立说立行、马上就办，{gov}督查室要跟踪问效，按月报告进展。"
+                ),
+            },
         }
     }
 
