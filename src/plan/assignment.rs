@@ -125,8 +125,8 @@ impl<'a> Planner<'a> {
         let texts = if support.is_empty() {
             vec![
                 format!("{lead}要牵头抓好{task}，拿出具体方案，一项一项抓到位。"),
-                format!("{topic}由{lead}牵头负总责，要细化任务、压实责任，定期向{gov}报告进展。"),
-                format!("请{lead}把{topic}的任务分解到岗、落实到人，定期调度推进。"),
+                format!("{topic}由{lead}牵头负总责，要细化任务、压实责任，有进展、有问题及时向{gov}报告。"),
+                format!("请{lead}把{topic}的任务分解到岗、落实到人，一月一调度。"),
                 format!("{topic}的牵头责任在{lead}，要定期调度、及时解决推进中的问题。"),
                 format!("{lead}要牵好{topic}这个头，该协调的主动协调，该上报的及时上报。"),
                 format!("{lead}要把{topic}列入本部门重点工作，按月调度、按季小结。"),
@@ -136,9 +136,9 @@ impl<'a> Planner<'a> {
             vec![
                 format!("{lead}要牵头抓好{task}，{sup}要{together}，形成工作合力。"),
                 format!("{topic}由{lead}牵头抓总，{sup}按职责分工配合，确保各项任务落到实处。"),
-                format!("请{lead}牵头，会同{sup}把{topic}的任务逐项分解，定期调度推进。"),
+                format!("请{lead}牵头，会同{sup}把{topic}的任务分解到岗，遇到难题及时会商解决。"),
                 format!("{lead}要牵好{topic}这个头，{sup}要主动对接、靠前服务，不能各吹各的号。"),
-                format!("{topic}由{lead}统筹，{sup}分工负责，定期会商、共同推进。"),
+                format!("{topic}由{lead}统筹，{sup}分工负责，拧成一股绳往前推。"),
                 format!(
                     "在{topic}上，{lead}是牵头单位，{sup}是责任单位，要建立会商机制、形成工作合力。"
                 ),
