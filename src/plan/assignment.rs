@@ -125,7 +125,9 @@ impl<'a> Planner<'a> {
         let texts = if support.is_empty() {
             vec![
                 format!("{lead}要牵头抓好{task}，拿出具体方案，一项一项抓到位。"),
-                format!("{topic}由{lead}牵头负总责，要细化任务、压实责任，有进展、有问题及时向{gov}报告。"),
+                format!(
+                    "{topic}由{lead}牵头负总责，要细化任务、压实责任，有进展、有问题及时向{gov}报告。"
+                ),
                 format!("请{lead}把{topic}的任务分解到岗、落实到人，一月一调度。"),
                 format!("{topic}的牵头责任在{lead}，要定期调度、及时解决推进中的问题。"),
                 format!("{lead}要牵好{topic}这个头，该协调的主动协调，该上报的及时上报。"),

@@ -79,12 +79,31 @@ impl<'a> Planner<'a> {
             let h = match (&n.title, &n.topic) {
                 (Some((t, f)), _) => (clause(t), Origin::Spec { field: f.clone() }),
                 (None, Some((topic, f))) => self.topic_heading(topic, f),
-                (None, None) => (
-                    n.theme.clone(),
-                    Origin::Template {
-                        name: "plan:heading".into(),
-                    },
-                ),
+                // A part's heading says what is done about its theme (扎实推进作风建设), never
+                // the bare theme (三、作风建设).
+                (None, None) => {
+                    let own = ["持续加强", "切实加强", "扎实推进"]
+                        .iter()
+                        .filter(|v| verb_takes(v, &n.theme))
+                        .map(|v| format!("{v}{}", n.theme))
+                        .find(|t| {
+                            !self.used_texts.contains(t)
+                                && !verb_words(t).iter().any(|w| self.heading_cores.contains(w))
+                        });
+                    let text = match own {
+                        Some(t) => {
+                            self.used_texts.insert(t.clone());
+                            t
+                        }
+                        None => self.topic_heading(&n.theme, "").0,
+                    };
+                    (
+                        text,
+                        Origin::Template {
+                            name: "plan:heading".into(),
+                        },
+                    )
+                }
             };
             out.push(h);
         }
