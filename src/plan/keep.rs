@@ -159,11 +159,11 @@ impl<'a> Planner<'a> {
                 return false;
             }
         }
-        let ranks = prose::RANKING_WORDS.iter().any(|w| s.text.contains(w));
+        let ranks = prose::RANKING_WORDS.iter().any(|w| has(&s.text, w));
         if ranks && *ranked {
             return false;
         }
-        let yidan = s.text.contains("一旦");
+        let yidan = has(&s.text, "一旦");
         if yidan && self.yidan_in_part {
             return false;
         }
@@ -175,7 +175,10 @@ impl<'a> Planner<'a> {
         {
             return false;
         }
-        let own4: HashSet<[char; 4]> = grams(&m).into_iter().collect();
+        let m4 = grams(&m);
+        let mut own4: HashSet<[char; 4]> = HashSet::default();
+        own4.reserve(m4.len());
+        own4.extend(m4);
         // Three four-character words of the part said again (逐项明确, 完成时限, 责任体系
         // after an intro that said them) say the part's point again.
         if own4
@@ -200,6 +203,7 @@ impl<'a> Planner<'a> {
         }
         let gs = grams(&s.text);
         let mut mine: HashMap<[char; 4], u32> = HashMap::default();
+        mine.reserve(gs.len());
         for g in &gs {
             *mine.entry(*g).or_default() += 1;
         }
@@ -258,7 +262,7 @@ impl PointSaid {
     fn mask(&self, text: &str) -> String {
         let mut m = text.to_string();
         for t in &self.terms {
-            if m.contains(t.as_str()) {
+            if has(&m, t) {
                 m = m.replace(t.as_str(), "·");
             }
         }
@@ -270,38 +274,59 @@ impl PointSaid {
         self.objects
             .iter()
             .enumerate()
-            .filter(|(_, t)| text.contains(t.as_str()))
+            .filter(|(_, t)| has(text, t))
             .map(|(i, _)| i)
             .collect()
     }
 }
 
+/// Whether `word` is in `text`, for the short words and sentences the planner compares: in
+/// place (`str::contains` sets up a searcher on every call, costlier than this search).
+pub(super) fn has(text: &str, word: &str) -> bool {
+    let (t, w) = (text.as_bytes(), word.as_bytes());
+    let Some(&last) = w.last() else {
+        return true;
+    };
+    // A place is compared whole only when its last byte is the word's (for Chinese, a
+    // continuation byte: rarely the same by chance).
+    let n = w.len();
+    t.len() >= n && (n - 1..t.len()).any(|e| t[e] == last && &t[e + 1 - n..=e] == w)
+}
+
 /// The four-character Han runs of a text, in order, with repeats.
 pub(super) fn grams(text: &str) -> Vec<[char; 4]> {
-    let cs: Vec<char> = text.chars().collect();
-    cs.windows(4)
-        .filter(|w| w.iter().all(|c| ('\u{4e00}'..='\u{9fff}').contains(c)))
-        .map(|w| [w[0], w[1], w[2], w[3]])
-        .collect()
+    runs(text)
 }
 
 /// The five-character Han runs of a text.
 pub(super) fn grams5(text: &str) -> Vec<[char; 5]> {
-    let cs: Vec<char> = text.chars().collect();
-    cs.windows(5)
-        .filter(|w| w.iter().all(|c| ('\u{4e00}'..='\u{9fff}').contains(c)))
-        .map(|w| [w[0], w[1], w[2], w[3], w[4]])
-        .collect()
+    runs(text)
+}
+
+/// The `N`-character runs of Han characters (U+4E00–U+9FFF) of a text, in order, with repeats:
+/// each window of `N` characters all in that block, read in one pass.
+fn runs<const N: usize>(text: &str) -> Vec<[char; N]> {
+    let mut out = Vec::with_capacity(text.len() / 3);
+    let mut w = ['\0'; N];
+    let mut run = 0;
+    for c in text.chars() {
+        if ('\u{4e00}'..='\u{9fff}').contains(&c) {
+            w.copy_within(1.., 0);
+            w[N - 1] = c;
+            run += 1;
+            if run >= N {
+                out.push(w);
+            }
+        } else {
+            run = 0;
+        }
+    }
+    out
 }
 
 /// The Han character pairs of a text as numbers, sorted, without repeats.
 pub(super) fn pair_keys(text: &str) -> Vec<u64> {
-    let mut v: Vec<u64> = crate::prose::pairs(text)
-        .into_iter()
-        .map(|(a, b)| (u64::from(a) << 32) | u64::from(b))
-        .collect();
-    v.sort_unstable();
-    v
+    crate::prose::packed_pairs(text)
 }
 
 /// Characters that make no word of their own in a pair (的项, 不了, 就卡).
@@ -333,4 +358,34 @@ pub(super) fn shares_a_word(a: &str, b: &str, topic: &str) -> bool {
     ];
     wa.intersection(&wb)
         .any(|w| !wt.contains(w) && !FILLER.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    /// The windows of `N` characters all in the Han block, as first written (a `Vec<char>` of
+    /// the text and its windows filtered).
+    fn windows<const N: usize>(text: &str) -> Vec<[char; N]> {
+        let cs: Vec<char> = text.chars().collect();
+        cs.windows(N)
+            .filter(|w| w.iter().all(|c| ('\u{4e00}'..='\u{9fff}').contains(c)))
+            .map(|w| std::array::from_fn(|i| w[i]))
+            .collect()
+    }
+
+    proptest! {
+        /// The one-pass runs are the filtered windows, in order, with repeats.
+        #[test]
+        fn runs_are_the_han_windows(text in "[一二三四五六七八九十，a“3㐀\u{9fff}\u{a000}]{0,40}") {
+            prop_assert_eq!(super::grams(&text), windows::<4>(&text));
+            prop_assert_eq!(super::grams5(&text), windows::<5>(&text));
+        }
+
+        /// The in-place search finds what `str::contains` finds.
+        #[test]
+        fn has_is_contains(text in "[一二三四，a]{0,12}", word in "[一二三，a]{0,3}") {
+            prop_assert_eq!(super::has(&text, &word), text.contains(word.as_str()));
+        }
+    }
 }
