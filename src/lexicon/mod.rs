@@ -202,6 +202,25 @@ impl<S: AsRef<str>> TermSet<S> {
         found
     }
 
+    /// The terms, as given.
+    pub fn terms(&self) -> &[S] {
+        &self.terms
+    }
+
+    /// Which of the terms `text` contains, by index.
+    pub fn found_in(&self, text: &str) -> Vec<bool> {
+        let mut found = vec![false; self.terms.len()];
+        for (at, c) in text.char_indices() {
+            let rest = &text.as_bytes()[at..];
+            for &i in self.starting(c) {
+                if rest.starts_with(self.terms[i as usize].as_ref().as_bytes()) {
+                    found[i as usize] = true;
+                }
+            }
+        }
+        found
+    }
+
     /// Whether `text` contains one of the terms.
     pub fn any_in(&self, text: &str) -> bool {
         text.char_indices().any(|(at, c)| {
@@ -373,6 +392,9 @@ mod tests {
                     want.sort_by_key(|&(s, e, i)| (s, std::cmp::Reverse(e), i));
                     prop_assert_eq!(m.find_all(&text), want.clone());
                     prop_assert_eq!(m.any_in(&text), !want.is_empty());
+                    let found: Vec<bool> =
+                        m.terms().iter().map(|t| text.contains(t.as_str())).collect();
+                    prop_assert_eq!(m.found_in(&text), found);
                     Ok(())
                 })
                 .unwrap();

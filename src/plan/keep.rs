@@ -104,6 +104,10 @@ impl<'a> Planner<'a> {
             .cloned()
             .collect();
         terms.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        // Masking puts a · where a word was: a word without one cannot appear by it, so the
+        // words to mask are among those the sentence has before any is masked.
+        let unmasked = !terms.iter().any(|t| t.contains('·'));
+        let terms = crate::lexicon::TermSet::new(terms);
         // A second sentence on one of the point's side objects (防止耕地非粮化 … 坚决遏制耕地
         // “非农化”、防止“非粮化”; two sentences on 公务用车) says that object's part again: it is
         // left out.
@@ -112,6 +116,7 @@ impl<'a> Planner<'a> {
             allowed,
             allowed5,
             terms,
+            unmasked,
             objects,
             said_objects: HashSet::default(),
             said4: HashSet::default(),
@@ -244,7 +249,9 @@ struct PointSaid {
     /// Five-character runs the point may say again.
     allowed5: HashSet<[char; 5]>,
     /// The sub-topic's words of three characters or more, longest first, masked before counting.
-    terms: Vec<String>,
+    terms: crate::lexicon::TermSet,
+    /// Whether no word has a · (so masking one cannot make another appear).
+    unmasked: bool,
     /// The point's side objects.
     objects: Vec<String>,
     /// Which side objects a kept sentence has spoken of.
@@ -261,7 +268,13 @@ impl PointSaid {
     /// The text with the sub-topic's words masked (a masked word counts as no run).
     fn mask(&self, text: &str) -> String {
         let mut m = text.to_string();
-        for t in &self.terms {
+        // The words the text has (all of them, when masking one could make another appear).
+        let found = if self.unmasked {
+            self.terms.found_in(text)
+        } else {
+            vec![true; self.terms.terms().len()]
+        };
+        for (t, _) in self.terms.terms().iter().zip(found).filter(|(_, f)| *f) {
             if has(&m, t) {
                 m = m.replace(t.as_str(), "·");
             }
