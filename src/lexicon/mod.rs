@@ -392,8 +392,11 @@ mod tests {
                     want.sort_by_key(|&(s, e, i)| (s, std::cmp::Reverse(e), i));
                     prop_assert_eq!(m.find_all(&text), want.clone());
                     prop_assert_eq!(m.any_in(&text), !want.is_empty());
-                    let found: Vec<bool> =
-                        m.terms().iter().map(|t| text.contains(t.as_str())).collect();
+                    let found: Vec<bool> = m
+                        .terms()
+                        .iter()
+                        .map(|t| text.contains(t.as_str()))
+                        .collect();
                     prop_assert_eq!(m.found_in(&text), found);
                     Ok(())
                 })
