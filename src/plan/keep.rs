@@ -111,7 +111,7 @@ impl<'a> Planner<'a> {
         // A second sentence on one of the point's side objects (防止耕地非粮化 … 坚决遏制耕地
         // “非农化”、防止“非粮化”; two sentences on 公务用车) says that object's part again: it is
         // left out.
-        let objects = std::mem::take(&mut pp.objects);
+        let objects = crate::lexicon::TermSet::new(std::mem::take(&mut pp.objects));
         let mut said = PointSaid {
             allowed,
             allowed5,
@@ -164,11 +164,13 @@ impl<'a> Planner<'a> {
                 return false;
             }
         }
-        let ranks = prose::RANKING_WORDS.iter().any(|w| has(&s.text, w));
+        // The ranking words and 一旦, found in one reading of the sentence.
+        let found = watched_words().found_in(&s.text);
+        let ranks = found[..prose::RANKING_WORDS.len()].contains(&true);
         if ranks && *ranked {
             return false;
         }
-        let yidan = has(&s.text, "一旦");
+        let yidan = found[prose::RANKING_WORDS.len()];
         if yidan && self.yidan_in_part {
             return false;
         }
@@ -253,7 +255,7 @@ struct PointSaid {
     /// Whether no word has a · (so masking one cannot make another appear).
     unmasked: bool,
     /// The point's side objects.
-    objects: Vec<String>,
+    objects: crate::lexicon::TermSet,
     /// Which side objects a kept sentence has spoken of.
     said_objects: HashSet<usize>,
     /// The masked four-character words the point has said.
@@ -285,12 +287,25 @@ impl PointSaid {
     /// The side objects a text speaks of, by index.
     fn objects_of(&self, text: &str) -> Vec<usize> {
         self.objects
-            .iter()
+            .found_in(text)
+            .into_iter()
             .enumerate()
-            .filter(|(_, t)| has(text, t))
+            .filter(|(_, f)| *f)
             .map(|(i, _)| i)
             .collect()
     }
+}
+
+/// The ranking words (as [`crate::prose::RANKING_WORDS`] lists them), then 一旦: what a part
+/// says once.
+fn watched_words() -> &'static crate::lexicon::TermSet<&'static str> {
+    static WORDS: std::sync::OnceLock<crate::lexicon::TermSet<&'static str>> =
+        std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut words = crate::prose::RANKING_WORDS.to_vec();
+        words.push("一旦");
+        crate::lexicon::TermSet::new(words)
+    })
 }
 
 /// Whether `word` is in `text`, for the short words and sentences the planner compares: in
