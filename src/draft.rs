@@ -191,11 +191,6 @@ impl Drafter {
             templates: tpl?,
             placeholders: false,
         };
-        // The lexicon's matchers serve only the check, after planning: they are built
-        // meanwhile, on a thread left to finish on its own (the check waits for it if need be).
-        let _ = std::thread::Builder::new()
-            .name("lexicon".into())
-            .spawn(|| crate::lexicon::lexicon().warm());
         let vs = match parsed {
             Some(r) => r?,
             None => drafter.spec(src, file)?,

@@ -116,6 +116,15 @@ fn han_index(c: char) -> Option<u64> {
 /// The character pairs of a text (Han only), sorted, without repeats.
 pub fn pairs(text: &str) -> Vec<(char, char)> {
     // Sorted as packed numbers (one comparison a pair, not two), then unpacked.
+    packed_pairs(text)
+        .into_iter()
+        .filter_map(|p| Some((char::from_u32((p >> 32) as u32)?, char::from_u32(p as u32)?)))
+        .collect()
+}
+
+/// [`pairs`] packed as numbers (the first character in the high half): sorted, without repeats,
+/// in the same order.
+pub fn packed_pairs(text: &str) -> Vec<u64> {
     let mut packed: Vec<u64> = Vec::with_capacity(text.len() / 3);
     let mut prev: Option<u64> = None;
     for c in text.chars().filter(|c| is_han(*c)) {
@@ -128,9 +137,6 @@ pub fn pairs(text: &str) -> Vec<(char, char)> {
     packed.sort_unstable();
     packed.dedup();
     packed
-        .into_iter()
-        .filter_map(|p| Some((char::from_u32((p >> 32) as u32)?, char::from_u32(p as u32)?)))
-        .collect()
 }
 
 /// How alike two sentences are: shared character pairs over all pairs of either.
@@ -304,6 +310,11 @@ mod tests {
                 repeated_words_reference(&text, &[allowed.as_str()])
             );
             prop_assert_eq!(pairs(&text), pairs_reference(&text));
+            let packed: Vec<u64> = pairs_reference(&text)
+                .into_iter()
+                .map(|(a, b)| (u64::from(a) << 32) | u64::from(b))
+                .collect();
+            prop_assert_eq!(packed_pairs(&text), packed);
         }
     }
 

@@ -99,6 +99,17 @@ pub struct TopicMap {
     /// Resolutions already made (the selection resolves the spec's points before the planner
     /// does, with the same queries).
     memo: Memo,
+    /// Every sub-topic's units of two characters or more, found in a point's unit at once,
+    /// built on first use: [`TopicMap::units_in`].
+    units: std::sync::OnceLock<UnitIndex>,
+}
+
+/// The sub-topics' units as one [`TermSet`](crate::lexicon::TermSet), with the (sub-topic, place
+/// among its units) of each.
+#[derive(Debug, Clone)]
+struct UnitIndex {
+    set: crate::lexicon::TermSet,
+    of: Vec<(u32, u16)>,
 }
 
 /// A cache of resolutions by query; a clone starts empty.
@@ -194,6 +205,7 @@ impl TopicMap {
             pair_topics,
             terms_of,
             memo: Memo::default(),
+            units: std::sync::OnceLock::new(),
         })
     }
 
@@ -224,6 +236,7 @@ impl TopicMap {
             pair_topics,
             terms_of,
             memo: Memo::default(),
+            units: std::sync::OnceLock::new(),
         }
     }
 
@@ -312,23 +325,36 @@ impl TopicMap {
         touched
     }
 
-    /// The score of a unit (县应急管理局) against a sub-topic's units.
-    /// `unit_chars` are the characters of `unit`: a sub-topic's unit whose first character is
-    /// not among them cannot be in it, and is not searched for (a point's units are tested
-    /// against every sub-topic's).
-    fn unit_score(t: &SubTopic, unit: &str, unit_chars: &[char], hits: &mut Vec<String>) -> u32 {
-        let mut s = 0;
-        for u in &t.units {
-            if u.chars().next().is_some_and(|c| unit_chars.contains(&c))
-                && u.chars().count() >= 2
-                && unit.contains(u.as_str())
-            {
-                s += W_UNIT;
-                hits.push(format!("unit {u}"));
-                break;
+    /// Which sub-topics' units (of two characters or more) are in a point's unit (县应急管理局
+    /// holds 应急管理局): for each sub-topic, the place among its units of the first found, or
+    /// `u16::MAX`. A point's units are tested against every sub-topic's in one reading of the
+    /// unit, through an index of all of them.
+    fn units_in(&self, unit: &str) -> Vec<u16> {
+        let ix = self.units.get_or_init(|| {
+            let mut names = Vec::new();
+            let mut of = Vec::new();
+            for (ti, t) in self.topics.iter().enumerate() {
+                for (k, u) in t.units.iter().enumerate() {
+                    if u.chars().nth(1).is_some()
+                        && let Ok(k) = u16::try_from(k)
+                    {
+                        names.push(u.clone());
+                        of.push((ti as u32, k));
+                    }
+                }
             }
+            UnitIndex {
+                set: crate::lexicon::TermSet::new(names),
+                of,
+            }
+        });
+        let mut first = vec![u16::MAX; self.topics.len()];
+        for (_, _, i) in ix.set.find_all(unit) {
+            let (ti, k) = ix.of[i];
+            let f = &mut first[ti as usize];
+            *f = (*f).min(k);
         }
-        s
+        first
     }
 
     /// Which sub-topic(s) a point is about. An explicit `about` that names a sub-topic wins (the
@@ -400,13 +426,14 @@ impl TopicMap {
                 near[ti as usize].push(ps.clone());
             }
         }
-        let units: Vec<(&str, Vec<char>)> = q
+        let units: Vec<Vec<u16>> = q
             .lead
             .iter()
             .chain(q.support.iter())
-            .map(|u| (*u, u.chars().collect()))
+            .map(|u| self.units_in(u))
             .collect();
-        let mut named: HashMap<&str, bool> = HashMap::new();
+        // Whether the topic names each theme, worked out once a theme (a few themes: a list).
+        let mut named: Vec<(&str, bool)> = Vec::new();
         let mut scored: Vec<(u32, bool, usize, Vec<String>)> = Vec::new();
         for (i, t) in self.topics.iter().enumerate() {
             if !t.years.contains(q.year) {
@@ -419,18 +446,28 @@ impl TopicMap {
                 }
             }
             let mut s = head[i].0 + rest[i].0;
-            for (u, chars) in &units {
-                s += Self::unit_score(t, u, chars, &mut hits);
+            // The first of its units each of the point's units holds.
+            for first in &units {
+                if let Some(u) = t.units.get(usize::from(first[i])) {
+                    s += W_UNIT;
+                    hits.push(format!("unit {u}"));
+                }
             }
             s += 2 * near[i].len().min(2) as u32;
             if !near[i].is_empty() && head[i].0 == 0 {
                 hits.push(format!("near {}", near[i].join("、")));
             }
             // A topic that names a theme (就业增收 → 稳定就业) leans to that theme's sub-topics.
-            if *named
-                .entry(t.theme.as_str())
-                .or_insert_with(|| theme_named(q.topic, &t.theme))
-            {
+            // A theme's sub-topics are next to each other: the last theme is looked at first.
+            let names_theme = match named.iter().rev().find(|(th, _)| *th == t.theme) {
+                Some(&(_, b)) => b,
+                None => {
+                    let b = theme_named(q.topic, &t.theme);
+                    named.push((t.theme.as_str(), b));
+                    b
+                }
+            };
+            if names_theme {
                 s += 2;
             }
             // The section's own theme counts half again: another theme's sub-topic wins only

@@ -387,7 +387,8 @@ fn every_example_reads_as_written_prose() {
 
 /// `wengao draft` refuses on `lint::errors`, which skips the rules that can only warn: it finds
 /// exactly the errors of the full lint, on every example and on drafts broken to raise errors
-/// (二点, a repeated sentence, a heading out of order) and warnings (a ranking word twice).
+/// (二点, a repeated sentence, a heading out of order, a term out of its era) and warnings (a
+/// ranking word twice, a wrong expression, a season word).
 #[test]
 fn the_drafts_error_check_finds_what_full_lint_finds() {
     let d = drafter();
@@ -404,6 +405,8 @@ fn the_drafts_error_check_finds_what_full_lint_finds() {
                 text.replacen("二、", "三、", 1),
                 format!("{text}{first}\n{first}\n"),
                 text.replacen("。", "，这是重中之重，也是头等大事。", 2),
+                // An era error beside a wrong expression and a season word (warnings).
+                text.replacen("。", "，打赢建国以来的脱贫攻坚战，抓好夏粮抢收。", 1),
             ] {
                 let full: Vec<_> = d
                     .check_text(&vs, &plan, &t, None)

@@ -8,7 +8,7 @@
 
 use serde::Deserialize;
 
-use super::{Matcher, When, YearMonth, exempt, outermost};
+use super::{When, YearMonth, exempt, outermost};
 
 /// One term as written in `lexicon/era.yaml`.
 #[derive(Debug, Clone, Deserialize)]
@@ -130,7 +130,7 @@ pub struct Use<'a> {
 #[derive(Debug)]
 pub struct Era {
     pub terms: Vec<EraTerm>,
-    pub(super) matcher: Matcher,
+    pub(super) matcher: super::TermSet,
     /// The term of each pattern (a term and its `also` spellings).
     pattern_term: Vec<usize>,
 }
@@ -190,7 +190,7 @@ impl Era {
         }
         Ok(Era {
             terms,
-            matcher: Matcher::new(patterns),
+            matcher: super::TermSet::new(patterns),
             pattern_term,
         })
     }
@@ -204,18 +204,10 @@ impl Era {
 
     /// The terms a text uses, in text order (see the module doc for what counts as a use).
     pub fn uses<'a>(&'a self, text: &str) -> Vec<Use<'a>> {
-        let found: Vec<(usize, usize, usize)> = self
-            .matcher
-            .get()
-            .find_overlapping_iter(text)
-            .map(|m| {
-                (
-                    m.start(),
-                    m.end(),
-                    self.pattern_term[m.pattern().as_usize()],
-                )
-            })
-            .collect();
+        let mut found = self.matcher.find_all(text);
+        for m in &mut found {
+            m.2 = self.pattern_term[m.2];
+        }
         if found.is_empty() {
             return Vec::new();
         }

@@ -60,7 +60,7 @@ pub struct Expression {
 #[derive(Debug)]
 pub struct Expressions {
     pub list: Vec<Expression>,
-    pub(super) matcher: super::Matcher,
+    pub(super) matcher: super::TermSet,
 }
 
 impl super::LexiconFile for Expressions {
@@ -107,19 +107,14 @@ impl Expressions {
                 source: r.source,
             });
         }
-        let matcher = super::Matcher::new(list.iter().map(|e| e.wrong.clone()).collect());
+        let matcher = super::TermSet::new(list.iter().map(|e| e.wrong.clone()).collect());
         Ok(Expressions { list, matcher })
     }
 
     /// The wrong forms a text uses (on `on`, when the speech's date is known), with their byte
     /// offsets, in text order.
     pub fn find<'a>(&'a self, text: &str, on: Option<NaiveDate>) -> Vec<(&'a Expression, usize)> {
-        let found: Vec<(usize, usize, usize)> = self
-            .matcher
-            .get()
-            .find_overlapping_iter(text)
-            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
-            .collect();
+        let found = self.matcher.find_all(text);
         if found.is_empty() {
             return Vec::new();
         }

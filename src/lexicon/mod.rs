@@ -31,7 +31,6 @@ pub mod themes;
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use serde::Deserialize;
 
 pub use calendar::Calendar;
@@ -111,68 +110,127 @@ impl Lexicon {
             calendar: calendar.map_err(|e| format!("lexicon/calendar.yaml: {e}"))?,
             expressions: expressions.map_err(|e| format!("lexicon/expressions.yaml: {e}"))?,
         };
-        if !json {
-            // The YAML is what the build script and the tests read: there the matchers are
-            // built at once, so a list they cannot be built from fails the build.
-            lexicon
-                .era
-                .matcher
-                .build()
-                .map_err(|e| format!("lexicon/era.yaml: {e}"))?;
-            lexicon
-                .expressions
-                .matcher
-                .build()
-                .map_err(|e| format!("lexicon/expressions.yaml: {e}"))?;
-        }
         Ok(lexicon)
     }
-
-    /// Build the matchers now (they are otherwise built on first use): `wengao draft` does it on
-    /// a thread of its own while it plans, so its check finds them ready.
-    pub fn warm(&self) {
-        self.era.matcher.get();
-        self.expressions.matcher.get();
-    }
 }
 
-/// An automaton over a list of patterns, built on first use: a draft needs the lexicon's
-/// calendar to plan, but its matchers (half the lexicon's start-up, ~5 M instructions) only to
-/// check the text, so they are built meanwhile ([`Lexicon::warm`]).
-#[derive(Debug)]
-struct Matcher {
-    patterns: Vec<String>,
-    built: OnceLock<AhoCorasick>,
+/// A list of terms, found in a text through an index of the terms by their first character: a
+/// character of the text either starts no term (one look-up in a bitmap) or starts a few, each
+/// compared in place. The era terms and the wrong expressions are found with it, and the planner
+/// finds a sub-topic's words in a phrase with it.
+///
+/// The lists are tens to a few hundred words of two characters or more (新质生产力, 建国以来).
+/// An Aho-Corasick automaton (the `aho-corasick` crate, used here before) found the same matches
+/// but took ~5 M instructions to build for the lexicon, more than a whole draft's check spends
+/// scanning with this index, which is built in a few thousand; a test holds the two to the same
+/// matches.
+#[derive(Debug, Clone)]
+pub struct TermSet<S: AsRef<str> = String> {
+    terms: Vec<S>,
+    /// Term indexes sorted by first character, then longest first, then by index: the order in
+    /// which the matches starting at one place are reported.
+    order: Vec<u32>,
+    /// The first characters, sorted, each with where its terms start in `order`.
+    firsts: Vec<(char, u32)>,
+    /// Bit `c as usize % BITS` is set when some term's first character is `c`.
+    bits: [u64; BITS / 64],
 }
 
-impl Matcher {
-    fn new(patterns: Vec<String>) -> Matcher {
-        Matcher {
-            patterns,
-            built: OnceLock::new(),
+/// The size of [`TermSet`]'s first-character bitmap.
+const BITS: usize = 2048;
+
+impl<S: AsRef<str>> TermSet<S> {
+    /// The index of these terms (an empty term is never found).
+    pub fn new(terms: Vec<S>) -> TermSet<S> {
+        let first = |i: u32| terms[i as usize].as_ref().chars().next();
+        let mut order: Vec<u32> = (0..terms.len() as u32)
+            .filter(|&i| first(i).is_some())
+            .collect();
+        order.sort_by_key(|&i| {
+            (
+                first(i),
+                std::cmp::Reverse(terms[i as usize].as_ref().len()),
+                i,
+            )
+        });
+        let mut firsts: Vec<(char, u32)> = Vec::new();
+        let mut bits = [0u64; BITS / 64];
+        for (k, &i) in order.iter().enumerate() {
+            let Some(c) = first(i) else { continue };
+            if firsts.last().is_none_or(|&(f, _)| f != c) {
+                firsts.push((c, k as u32));
+                let b = c as usize % BITS;
+                bits[b / 64] |= 1 << (b % 64);
+            }
+        }
+        TermSet {
+            terms,
+            order,
+            firsts,
+            bits,
         }
     }
 
-    /// Build it (once).
-    fn build(&self) -> Result<&AhoCorasick, String> {
-        if let Some(m) = self.built.get() {
-            return Ok(m);
+    /// The terms starting with the character `c`, by index, longest first.
+    fn starting(&self, c: char) -> &[u32] {
+        let b = c as usize % BITS;
+        if self.bits[b / 64] & (1 << (b % 64)) == 0 {
+            return &[];
         }
-        // A noncontiguous NFA: the quickest to build (a DFA for these patterns took longer to
-        // build than a whole draft takes to check; the contiguous NFA is built from this one),
-        // and it finds the same matches.
-        let m = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::NoncontiguousNFA))
-            .build(&self.patterns)
-            .map_err(|e| e.to_string())?;
-        Ok(self.built.get_or_init(|| m))
+        let Ok(k) = self.firsts.binary_search_by_key(&c, |&(f, _)| f) else {
+            return &[];
+        };
+        let from = self.firsts[k].1 as usize;
+        let to = self
+            .firsts
+            .get(k + 1)
+            .map_or(self.order.len(), |&(_, e)| e as usize);
+        &self.order[from..to]
     }
 
-    /// The automaton. The shipped lists are built into one when the build script reads them
-    /// ([`Lexicon::parse`]), so this cannot fail on them.
-    fn get(&self) -> &AhoCorasick {
-        self.build()
-            .unwrap_or_else(|e| panic!("the lexicon's matcher does not build: {e}"))
+    /// Every occurrence of every term in `text` as (start, end, term index), overlapping ones
+    /// included, by start, then longest first, then by index.
+    pub fn find_all(&self, text: &str) -> Vec<(usize, usize, usize)> {
+        let mut found = Vec::new();
+        for (at, c) in text.char_indices() {
+            let rest = &text.as_bytes()[at..];
+            for &i in self.starting(c) {
+                let t = self.terms[i as usize].as_ref().as_bytes();
+                if rest.starts_with(t) {
+                    found.push((at, at + t.len(), i as usize));
+                }
+            }
+        }
+        found
+    }
+
+    /// The terms, as given.
+    pub fn terms(&self) -> &[S] {
+        &self.terms
+    }
+
+    /// Which of the terms `text` contains, by index.
+    pub fn found_in(&self, text: &str) -> Vec<bool> {
+        let mut found = vec![false; self.terms.len()];
+        for (at, c) in text.char_indices() {
+            let rest = &text.as_bytes()[at..];
+            for &i in self.starting(c) {
+                if rest.starts_with(self.terms[i as usize].as_ref().as_bytes()) {
+                    found[i as usize] = true;
+                }
+            }
+        }
+        found
+    }
+
+    /// Whether `text` contains one of the terms.
+    pub fn any_in(&self, text: &str) -> bool {
+        text.char_indices().any(|(at, c)| {
+            let rest = &text.as_bytes()[at..];
+            self.starting(c)
+                .iter()
+                .any(|&i| rest.starts_with(self.terms[i as usize].as_ref().as_bytes()))
+        })
     }
 }
 
@@ -300,6 +358,57 @@ mod tests {
         assert!(!l.era.terms.is_empty());
         assert!(!l.calendar.events.is_empty());
         assert!(!l.expressions.list.is_empty());
+    }
+
+    /// The first-character index finds what an Aho-Corasick automaton finds: every occurrence
+    /// of every pattern, overlapping ones too (texts made of pieces of the shipped lists).
+    #[test]
+    fn matcher_finds_what_aho_corasick_finds() {
+        use proptest::prelude::*;
+        let l = Lexicon::embedded().unwrap();
+        for m in [&l.era.matcher, &l.expressions.matcher] {
+            let ac = aho_corasick::AhoCorasick::new(&m.terms).unwrap();
+            let pieces: Vec<String> = m
+                .terms
+                .iter()
+                .flat_map(|p| {
+                    let cs: Vec<char> = p.chars().collect();
+                    let half = cs.len() / 2;
+                    [
+                        p.clone(),
+                        cs[..half].iter().collect(),
+                        cs[half..].iter().collect(),
+                    ]
+                })
+                .chain(["，".into(), "a".into(), "的".into(), "“".into()])
+                .collect();
+            let texts = proptest::collection::vec(proptest::sample::select(pieces), 0..40);
+            let mut runner = proptest::test_runner::TestRunner::deterministic();
+            runner
+                .run(&texts, |parts| {
+                    let text = parts.concat();
+                    let mut want: Vec<(usize, usize, usize)> = ac
+                        .find_overlapping_iter(&text)
+                        .map(|x| (x.start(), x.end(), x.pattern().as_usize()))
+                        .collect();
+                    want.sort_by_key(|&(s, e, i)| (s, std::cmp::Reverse(e), i));
+                    prop_assert_eq!(m.find_all(&text), want.clone());
+                    prop_assert_eq!(m.any_in(&text), !want.is_empty());
+                    let found: Vec<bool> = m
+                        .terms()
+                        .iter()
+                        .map(|t| text.contains(t.as_str()))
+                        .collect();
+                    prop_assert_eq!(m.found_in(&text), found);
+                    Ok(())
+                })
+                .unwrap();
+        }
+        let m = TermSet::new(vec!["疫情防控", "常态化疫情防控", "疫情"]);
+        assert_eq!(
+            m.find_all("抓好常态化疫情防控"),
+            vec![(6, 27, 1), (15, 27, 0), (15, 21, 2)]
+        );
     }
 
     #[test]

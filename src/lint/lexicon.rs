@@ -28,7 +28,9 @@ pub fn month_of(lines: &(impl LineSource + ?Sized)) -> Option<u32> {
 /// Terms used out of their era (the era lexicon), references to congresses and plenary
 /// sessions held after the meeting (the political calendar) and non-standard expressions (规范表述).
 /// `at` is the meeting's month when known; `year` alone judges by the year; `on` is the meeting day
-/// (or the last day it can be).
+/// (or the last day it can be). `errors_only` leaves out the rules that can only warn (seasons,
+/// expressions).
+#[allow(clippy::too_many_arguments)]
 pub(super) fn check_lexicon(
     lines: &(impl LineSource + ?Sized),
     year: Option<i32>,
@@ -36,6 +38,7 @@ pub(super) fn check_lexicon(
     on: Option<chrono::NaiveDate>,
     exact_day: bool,
     spec_texts: &[String],
+    errors_only: bool,
     f: &mut Vec<Finding>,
 ) {
     let lx = crate::lexicon::lexicon();
@@ -75,6 +78,7 @@ pub(super) fn check_lexicon(
         // A farming season named out of its months (抓好夏粮抢收 in a March speech); the
         // spec's own words are the writer's.
         if let Some(at) = at
+            && !errors_only
             && let Some((w, from, to)) = crate::lexicon::season::out_of_season(l, at.month)
             && !from_spec(l, w)
         {
@@ -101,6 +105,9 @@ pub(super) fn check_lexicon(
                     format!("{} was held {when}, after this speech of {shown}", e.name),
                 ));
             }
+        }
+        if errors_only {
+            continue;
         }
         for (e, _) in lx.expressions.find(l, on) {
             let why = if e.note.is_empty() {

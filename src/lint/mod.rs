@@ -114,8 +114,9 @@ pub fn lint(text: &str, speech: &Speech, opts: &Options<'_>) -> Vec<Finding> {
 }
 
 /// [`lint`]'s errors only, without running the rules that can only warn (the prose rules but
-/// `count-word`, `off-topic`): what `wengao draft` refuses on, at a third of the cost. A draft
-/// that fails is linted again in full to show its warnings too.
+/// `count-word`, `near-duplicate`, `season`, `expression`, `off-topic`): what `wengao draft`
+/// refuses on, at a fraction of the cost. A draft that fails is linted again in full to show its
+/// warnings too.
 pub fn errors(text: &str, speech: &Speech, opts: &Options<'_>) -> Vec<Finding> {
     let mut f = lint_with(text, speech, opts, true);
     f.retain(|x| x.severity == Severity::Error);
@@ -136,7 +137,7 @@ fn lint_with(text: &str, speech: &Speech, opts: &Options<'_>, errors_only: bool)
         crate::spec::for_each_text(&vs.spec, &mut |_, t| spec_texts.push(t.0.clone()));
     }
     check_lines(&lines, &spec_texts, &mut f);
-    check_repeats(&lines, &mut f);
+    check_repeats(&lines, !errors_only, &mut f);
     let year = opts
         .spec
         .map(|s| s.year())
@@ -157,7 +158,16 @@ fn lint_with(text: &str, speech: &Speech, opts: &Options<'_>, errors_only: bool)
         let next = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
         chrono::NaiveDate::from_ymd_opt(next.0, next.1, 1)?.pred_opt()
     });
-    check_lexicon(&lines, year, at, on, day.is_some(), &spec_texts, &mut f);
+    check_lexicon(
+        &lines,
+        year,
+        at,
+        on,
+        day.is_some(),
+        &spec_texts,
+        errors_only,
+        &mut f,
+    );
     if let Some(vs) = opts.spec {
         check_coverage(text, &lines, vs, &mut f);
     }
@@ -313,6 +323,7 @@ mod tests {
             day(2024, 3, 1),
             true,
             &[],
+            false,
             &mut f,
         );
         let rules: Vec<(&str, usize)> = f.iter().map(|x| (x.rule, x.line)).collect();
@@ -327,6 +338,20 @@ mod tests {
             "{f:#?}"
         );
         assert!(f[0].message.contains("2024年3月1日"), "{}", f[0].message);
+        // The errors only (what `wengao draft` refuses on): the expression, a warning, is not
+        // looked for.
+        let mut e = Vec::new();
+        check_lexicon(
+            &lines,
+            Some(2024),
+            Some(YearMonth::new(2024, 3)),
+            day(2024, 3, 1),
+            true,
+            &[],
+            true,
+            &mut e,
+        );
+        assert_eq!(e, f[..3].to_vec());
         let mut g = Vec::new();
         check_lexicon(
             &lines[..3],
@@ -335,6 +360,7 @@ mod tests {
             None,
             false,
             &[],
+            false,
             &mut g,
         );
         assert!(g.is_empty(), "{g:#?}");
@@ -346,6 +372,7 @@ mod tests {
             day(2024, 12, 31),
             false,
             &[],
+            false,
             &mut h,
         );
         assert!(h.is_empty(), "after the plenum: {h:#?}");
@@ -358,6 +385,7 @@ mod tests {
             day(2024, 3, 1),
             true,
             &["常态化疫情防控".to_string()],
+            false,
             &mut w,
         );
         assert_eq!(w.len(), 1);

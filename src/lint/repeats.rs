@@ -15,6 +15,8 @@
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
+use crate::corpus::FastHash;
+
 use super::{Finding, is_l1_heading, is_l2_heading};
 use crate::corpus::LineSource;
 
@@ -75,11 +77,16 @@ struct Repeat<'a> {
     lines: Vec<usize>,
 }
 
-/// Report every sentence used more than once (one finding each) and every sentence that says
-/// nearly what an earlier one says (headings aside).
-pub(super) fn check_repeats<'a>(lines: &'a (impl LineSource + ?Sized), f: &mut Vec<Finding>) {
+/// Report every sentence used more than once (one finding each) and, with `near`, every sentence
+/// that says nearly what an earlier one says (headings aside; a warning, which `wengao draft`'s
+/// own check does not look for).
+pub(super) fn check_repeats<'a>(
+    lines: &'a (impl LineSource + ?Sized),
+    near_duplicates: bool,
+    f: &mut Vec<Finding>,
+) {
     // Each sentence seen: its first line, and its place in `repeats` once it repeats.
-    let mut seen: HashMap<Cow<'a, str>, (usize, Option<usize>)> = HashMap::new();
+    let mut seen: HashMap<Cow<'a, str>, (usize, Option<usize>), FastHash> = HashMap::default();
     let mut repeats: Vec<Repeat<'a>> = Vec::new();
     let mut near = NearIndex::default();
     for (i, l) in lines.iter().enumerate() {
@@ -112,7 +119,7 @@ pub(super) fn check_repeats<'a>(lines: &'a (impl LineSource + ?Sized), f: &mut V
                 }
                 None => {
                     seen.insert(k, (line, None));
-                    if !heading {
+                    if !heading && near_duplicates {
                         near.check(line, s, f);
                     }
                 }
@@ -151,7 +158,7 @@ fn repeat_message(r: &Repeat<'_>) -> String {
 #[derive(Default)]
 struct NearIndex {
     sents: Vec<(usize, Vec<(char, char)>)>,
-    by_pair: HashMap<(char, char), Vec<u32>>,
+    by_pair: HashMap<(char, char), Vec<u32>, FastHash>,
 }
 
 impl NearIndex {
@@ -189,7 +196,7 @@ impl NearIndex {
 fn near_duplicate(
     ps: &[(char, char)],
     sents: &[(usize, Vec<(char, char)>)],
-    by_pair: &HashMap<(char, char), Vec<u32>>,
+    by_pair: &HashMap<(char, char), Vec<u32>, FastHash>,
 ) -> Option<usize> {
     if ps.is_empty() {
         return None;
@@ -201,7 +208,7 @@ fn near_duplicate(
     order.sort_unstable();
     let need = (crate::prose::NEAR * ps.len() as f64 - 1e-9).ceil() as usize;
     let probe = ps.len() + 1 - need.clamp(1, ps.len());
-    let mut seen: HashSet<u32> = HashSet::new();
+    let mut seen: HashSet<u32, FastHash> = HashSet::default();
     for (_, p) in &order[..probe] {
         for &j in by_pair.get(*p).map(Vec::as_slice).unwrap_or(&[]) {
             if !seen.insert(j) {
@@ -226,7 +233,7 @@ mod tests {
 
     fn findings(text: &str) -> Vec<super::Finding> {
         let mut f = Vec::new();
-        check_repeats(&TextLines(text), &mut f);
+        check_repeats(&TextLines(text), true, &mut f);
         f
     }
 

@@ -505,7 +505,13 @@ impl Phrasebank {
                 let topics = self.by_role_topic.entry(p.role).or_default();
                 for (k, t) in p.topics.iter().enumerate() {
                     if !p.topics[..k].contains(t) {
-                        topics.entry(t.clone()).or_default().push(i);
+                        // The name is copied only the first time it is met.
+                        match topics.get_mut(t) {
+                            Some(v) => v.push(i),
+                            None => {
+                                topics.insert(t.clone(), vec![i]);
+                            }
+                        }
                     }
                 }
             }

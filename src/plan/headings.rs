@@ -372,15 +372,16 @@ impl<'a> Planner<'a> {
             .flat_map(|st| st.terms())
             .filter(|t| t.chars().count() >= 2)
             // A word the part's own sub-topics share (农业, 项目) is no sign of another.
-            .filter(|t| !own.iter().any(|w| w.contains(*t) || t.contains(w)))
+            .filter(|t| !own.iter().any(|w| keep::has(w, t) || keep::has(t, w)))
             .collect();
         // The other sub-topics' words do not depend on the role: both roles' entries are
-        // sorted out at once.
+        // sorted out at once, each text read once against an index of the words.
+        let others = crate::lexicon::TermSet::new(others);
         for r in [Role::HeadingAim, Role::HeadingGoal] {
             let ids: HashSet<String> = self
                 .pb
                 .pool_iter(r, Some(&n.theme), self.vs.kind, self.vs.at())
-                .filter(|ph| others.iter().any(|t| ph.text.contains(*t)))
+                .filter(|ph| others.any_in(&ph.text))
                 .map(|ph| ph.id.clone())
                 .collect();
             self.off_headings

@@ -104,14 +104,19 @@ impl<'a> Planner<'a> {
             .cloned()
             .collect();
         terms.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        // Masking puts a · where a word was: a word without one cannot appear by it, so the
+        // words to mask are among those the sentence has before any is masked.
+        let unmasked = !terms.iter().any(|t| t.contains('·'));
+        let terms = crate::lexicon::TermSet::new(terms);
         // A second sentence on one of the point's side objects (防止耕地非粮化 … 坚决遏制耕地
         // “非农化”、防止“非粮化”; two sentences on 公务用车) says that object's part again: it is
         // left out.
-        let objects = std::mem::take(&mut pp.objects);
+        let objects = crate::lexicon::TermSet::new(std::mem::take(&mut pp.objects));
         let mut said = PointSaid {
             allowed,
             allowed5,
             terms,
+            unmasked,
             objects,
             said_objects: HashSet::default(),
             said4: HashSet::default(),
@@ -159,11 +164,13 @@ impl<'a> Planner<'a> {
                 return false;
             }
         }
-        let ranks = prose::RANKING_WORDS.iter().any(|w| s.text.contains(w));
+        // The ranking words and 一旦, found in one reading of the sentence.
+        let found = watched_words().found_in(&s.text);
+        let ranks = found[..prose::RANKING_WORDS.len()].contains(&true);
         if ranks && *ranked {
             return false;
         }
-        let yidan = s.text.contains("一旦");
+        let yidan = found[prose::RANKING_WORDS.len()];
         if yidan && self.yidan_in_part {
             return false;
         }
@@ -175,7 +182,10 @@ impl<'a> Planner<'a> {
         {
             return false;
         }
-        let own4: HashSet<[char; 4]> = grams(&m).into_iter().collect();
+        let m4 = grams(&m);
+        let mut own4: HashSet<[char; 4]> = HashSet::default();
+        own4.reserve(m4.len());
+        own4.extend(m4);
         // Three four-character words of the part said again (逐项明确, 完成时限, 责任体系
         // after an intro that said them) say the part's point again.
         if own4
@@ -200,6 +210,7 @@ impl<'a> Planner<'a> {
         }
         let gs = grams(&s.text);
         let mut mine: HashMap<[char; 4], u32> = HashMap::default();
+        mine.reserve(gs.len());
         for g in &gs {
             *mine.entry(*g).or_default() += 1;
         }
@@ -240,9 +251,11 @@ struct PointSaid {
     /// Five-character runs the point may say again.
     allowed5: HashSet<[char; 5]>,
     /// The sub-topic's words of three characters or more, longest first, masked before counting.
-    terms: Vec<String>,
+    terms: crate::lexicon::TermSet,
+    /// Whether no word has a · (so masking one cannot make another appear).
+    unmasked: bool,
     /// The point's side objects.
-    objects: Vec<String>,
+    objects: crate::lexicon::TermSet,
     /// Which side objects a kept sentence has spoken of.
     said_objects: HashSet<usize>,
     /// The masked four-character words the point has said.
@@ -257,8 +270,14 @@ impl PointSaid {
     /// The text with the sub-topic's words masked (a masked word counts as no run).
     fn mask(&self, text: &str) -> String {
         let mut m = text.to_string();
-        for t in &self.terms {
-            if m.contains(t.as_str()) {
+        // The words the text has (all of them, when masking one could make another appear).
+        let found = if self.unmasked {
+            self.terms.found_in(text)
+        } else {
+            vec![true; self.terms.terms().len()]
+        };
+        for (t, _) in self.terms.terms().iter().zip(found).filter(|(_, f)| *f) {
+            if has(&m, t) {
                 m = m.replace(t.as_str(), "·");
             }
         }
@@ -268,40 +287,74 @@ impl PointSaid {
     /// The side objects a text speaks of, by index.
     fn objects_of(&self, text: &str) -> Vec<usize> {
         self.objects
-            .iter()
+            .found_in(text)
+            .into_iter()
             .enumerate()
-            .filter(|(_, t)| text.contains(t.as_str()))
+            .filter(|(_, f)| *f)
             .map(|(i, _)| i)
             .collect()
     }
 }
 
+/// The ranking words (as [`crate::prose::RANKING_WORDS`] lists them), then 一旦: what a part
+/// says once.
+fn watched_words() -> &'static crate::lexicon::TermSet<&'static str> {
+    static WORDS: std::sync::OnceLock<crate::lexicon::TermSet<&'static str>> =
+        std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut words = crate::prose::RANKING_WORDS.to_vec();
+        words.push("一旦");
+        crate::lexicon::TermSet::new(words)
+    })
+}
+
+/// Whether `word` is in `text`, for the short words and sentences the planner compares: in
+/// place (`str::contains` sets up a searcher on every call, costlier than this search).
+pub(super) fn has(text: &str, word: &str) -> bool {
+    let (t, w) = (text.as_bytes(), word.as_bytes());
+    let Some(&last) = w.last() else {
+        return true;
+    };
+    // A place is compared whole only when its last byte is the word's (for Chinese, a
+    // continuation byte: rarely the same by chance).
+    let n = w.len();
+    t.len() >= n && (n - 1..t.len()).any(|e| t[e] == last && &t[e + 1 - n..=e] == w)
+}
+
 /// The four-character Han runs of a text, in order, with repeats.
 pub(super) fn grams(text: &str) -> Vec<[char; 4]> {
-    let cs: Vec<char> = text.chars().collect();
-    cs.windows(4)
-        .filter(|w| w.iter().all(|c| ('\u{4e00}'..='\u{9fff}').contains(c)))
-        .map(|w| [w[0], w[1], w[2], w[3]])
-        .collect()
+    runs(text)
 }
 
 /// The five-character Han runs of a text.
 pub(super) fn grams5(text: &str) -> Vec<[char; 5]> {
-    let cs: Vec<char> = text.chars().collect();
-    cs.windows(5)
-        .filter(|w| w.iter().all(|c| ('\u{4e00}'..='\u{9fff}').contains(c)))
-        .map(|w| [w[0], w[1], w[2], w[3], w[4]])
-        .collect()
+    runs(text)
+}
+
+/// The `N`-character runs of Han characters (U+4E00–U+9FFF) of a text, in order, with repeats:
+/// each window of `N` characters all in that block, read in one pass.
+fn runs<const N: usize>(text: &str) -> Vec<[char; N]> {
+    let mut out = Vec::with_capacity(text.len() / 3);
+    let mut w = ['\0'; N];
+    let mut run = 0;
+    for c in text.chars() {
+        if ('\u{4e00}'..='\u{9fff}').contains(&c) {
+            w.copy_within(1.., 0);
+            w[N - 1] = c;
+            run += 1;
+            if run >= N {
+                out.push(w);
+            }
+        } else {
+            run = 0;
+        }
+    }
+    out
 }
 
 /// The Han character pairs of a text as numbers, sorted, without repeats.
 pub(super) fn pair_keys(text: &str) -> Vec<u64> {
-    let mut v: Vec<u64> = crate::prose::pairs(text)
-        .into_iter()
-        .map(|(a, b)| (u64::from(a) << 32) | u64::from(b))
-        .collect();
-    v.sort_unstable();
-    v
+    crate::prose::packed_pairs(text)
 }
 
 /// Characters that make no word of their own in a pair (的项, 不了, 就卡).
@@ -333,4 +386,34 @@ pub(super) fn shares_a_word(a: &str, b: &str, topic: &str) -> bool {
     ];
     wa.intersection(&wb)
         .any(|w| !wt.contains(w) && !FILLER.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    /// The windows of `N` characters all in the Han block, as first written (a `Vec<char>` of
+    /// the text and its windows filtered).
+    fn windows<const N: usize>(text: &str) -> Vec<[char; N]> {
+        let cs: Vec<char> = text.chars().collect();
+        cs.windows(N)
+            .filter(|w| w.iter().all(|c| ('\u{4e00}'..='\u{9fff}').contains(c)))
+            .map(|w| std::array::from_fn(|i| w[i]))
+            .collect()
+    }
+
+    proptest! {
+        /// The one-pass runs are the filtered windows, in order, with repeats.
+        #[test]
+        fn runs_are_the_han_windows(text in "[一二三四五六七八九十，a“3㐀\u{9fff}\u{a000}]{0,40}") {
+            prop_assert_eq!(super::grams(&text), windows::<4>(&text));
+            prop_assert_eq!(super::grams5(&text), windows::<5>(&text));
+        }
+
+        /// The in-place search finds what `str::contains` finds.
+        #[test]
+        fn has_is_contains(text in "[一二三四，a]{0,12}", word in "[一二三，a]{0,3}") {
+            prop_assert_eq!(super::has(&text, &word), text.contains(word.as_str()));
+        }
+    }
 }
