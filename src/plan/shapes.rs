@@ -168,7 +168,7 @@ pub(super) fn shape_point(
     // From the general to the specific: by how many of the point's own terms a measure names,
     // the writer's tasks first; the most specific is the one emphasised.
     let tasks = p.tasks.len();
-    measures[tasks..].sort_by_key(|s| p.specificity(&s.text));
+    measures[tasks..].sort_by_cached_key(|s| p.specificity(&s.text));
     // Demands 要…。要…: those that open with 要 lead, one after another, then the ones naming
     // their actor or time (住建部门要…, 汛期…), each group from the general to the specific.
     if p.shape == "yao" {
