@@ -136,7 +136,8 @@ impl<'a> Planner<'a> {
             ItemMarker::Shi
         };
         // Where the draft's enumerations start in the lead-ins (each point's shape takes the next).
-        let mut enumerations = (self.seed % 6) as usize;
+        // (drawn, so two meetings drafted with one seed do not start on the same lead-in)
+        let mut enumerations = self.rng.below(6);
         speech.parts = sections
             .into_iter()
             .enumerate()
@@ -262,7 +263,8 @@ fn address_the_room(speech: &mut Speech, units: &str) {
         }
     }
     paragraphs.extend(speech.closing.iter_mut());
-    // And stresses a demand now and then (一定要…, 务必…): one 要 in four that opens a sentence,
+    // And stresses a demand now and then (一定要…, 务必…): one 要 in six that opens a sentence
+    // (one in four read as an inserted tic, blind),
     // never 要素, 要求 and the like.
     let mut m = 0usize;
     let mut stress = |text: &mut String| {
@@ -274,9 +276,9 @@ fn address_the_room(speech: &mut Speech, units: &str) {
                 && rest.starts_with('要')
                 && !rest[3..].starts_with(['素', '求', '件', '害', '点', '闻', '紧']);
             if demand {
-                out.push_str(match m % 8 {
-                    3 => "一定要",
-                    7 => "务必",
+                out.push_str(match m % 12 {
+                    5 => "一定要",
+                    11 => "务必",
                     _ => "要",
                 });
                 m += 1;

@@ -651,6 +651,7 @@ impl<'a> Planner<'a> {
                 // A formula (宁可十防九空…) is the genre's, not the lead unit's own action.
                 matches!(&m.origin, Origin::Phrase { id } if !id.contains(".formula."))
                     && opens_with_verb(&m.text)
+                    && !super::shapes::checks_the_work(&m.text)
             }) else {
                 continue;
             };

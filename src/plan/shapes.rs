@@ -117,6 +117,17 @@ pub(super) const VERB_OPENERS: &[&str] = &[
     "治理", "纵深", "逐一", "逐项", "严查", "查处", "防范", "保障", "守住", "筑牢",
 ];
 
+/// Whether a measure is about checking the work (its first clause assesses, inspects, reports
+/// or calls to account) rather than doing it: such measures come last in a point.
+pub(super) fn checks_the_work(text: &str) -> bool {
+    let first = text.split(['，', '；', '。']).next().unwrap_or(text);
+    [
+        "纳入", "考核", "督查", "通报", "暗访", "抽查", "问责", "约谈", "考评", "评比",
+    ]
+    .iter()
+    .any(|w| first.contains(w))
+}
+
 /// Whether 要 can stand before a measure: it opens with its verb or a preposition leading to it.
 pub(super) fn opens_with_verb_or_preposition(t: &str) -> bool {
     t.starts_with([
@@ -168,7 +179,9 @@ pub(super) fn shape_point(
     // From the general to the specific: by how many of the point's own terms a measure names,
     // the writer's tasks first; the most specific is the one emphasised.
     let tasks = p.tasks.len();
-    measures[tasks..].sort_by_cached_key(|s| p.specificity(&s.text));
+    // Checking the work comes after the work (read blind: 由县文旅局牵头，…纳入各镇年度考核
+    // before saying what the work is was a program's inverted order).
+    measures[tasks..].sort_by_cached_key(|s| (checks_the_work(&s.text), p.specificity(&s.text)));
     // Demands 要…。要…: those that open with 要 lead, one after another, then the ones naming
     // their actor or time (住建部门要…, 汛期…), each group from the general to the specific.
     if p.shape == "yao" {
@@ -182,7 +195,12 @@ pub(super) fn shape_point(
                 .map(|s| p.specificity(&s.text))
                 .max()
                 .unwrap_or(0);
-            (best >= 2).then_some(n - 1)
+            // The most specific measure that does the work (checks come after it).
+            let last_doing = (tasks..n)
+                .rev()
+                .find(|&i| !checks_the_work(&measures[i].text))
+                .unwrap_or(n - 1);
+            (best >= 2).then_some(last_doing)
         })
         .flatten();
     let shape = shape_name(p, n);
@@ -233,12 +251,14 @@ pub(super) fn shape_point(
         .chain(&p.responsibility)
         .chain(&p.deadline)
         .collect();
-    // Items follow the opening bare (lead-in 4) only after a sentence that ends: a placeholder
+    // Items follow the opening bare (lead-ins 3 and 4) only after a sentence that ends: a placeholder
     // (【待补：…】) last would run into 一是 and the items would not be read as items.
-    if lead_in == 4
+    // Nor with no opening at all: the items would stand as paragraphs of their own, not run on
+    // in one (a point that opens bare opens on its lead-in: 要重点抓好四个方面的工作：一是…).
+    if (lead_in == 3 || lead_in == 4)
         && opening
             .last()
-            .is_some_and(|s| !s.text.ends_with(['。', '！', '？', '：', '；']))
+            .is_none_or(|s| !s.text.ends_with(['。', '！', '？', '：', '；']))
     {
         lead_in = 0;
     }
