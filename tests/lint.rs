@@ -292,10 +292,12 @@ fn prose_rules_fire_when_broken_and_stay_quiet_otherwise() {
             text.replacen("下面，", "今年以来，各项工作稳步推进。下面，", 1),
         ),
         (
+            // A paragraph of their own under the point's heading (the first body line may be an
+            // enumeration, whose lead-in and last item would take them).
             "off-topic",
             text.replacen(
-                &body,
-                &format!("{body}群众文化活动要丰富多彩。图书馆要延长开放时间。"),
+                &heading,
+                &format!("{heading}\n　　群众文化活动要丰富多彩。图书馆要延长开放时间。"),
                 1,
             ),
         ),

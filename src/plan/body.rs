@@ -558,25 +558,30 @@ impl<'a> Planner<'a> {
         };
         // The deadline, when the demand has not said it.
         if let Some(d) = vs.deadlines[si][pi].filter(|_| !demanded) {
-            let when = numerals::deadline_cn(d, year);
-            let field = format!("{base}.deadline");
-            pp.deadline = match self.sentence(
-                Role::Deadline,
-                None,
-                &[("deadline", when.clone())],
-                std::slice::from_ref(&field),
-            ) {
-                Some(s) => Some(s),
-                None => self.fallback(
-                    "deadline",
-                    vec![
-                        format!("确保{when}完成。"),
-                        format!("{topic}的各项任务要在{when}完成。"),
-                        format!("{when}要见到{topic}的实际成效。"),
-                    ],
-                    vec![field],
-                ),
-            };
+            pp.deadline = self.deadline_line(base, topic, d);
+        }
+    }
+
+    /// A point's deadline said on its own (确保6月底前完成。).
+    fn deadline_line(&mut self, base: &str, topic: &str, d: chrono::NaiveDate) -> Option<Sentence> {
+        let when = numerals::deadline_cn(d, self.vs.year());
+        let field = format!("{base}.deadline");
+        match self.sentence(
+            Role::Deadline,
+            None,
+            &[("deadline", when.clone())],
+            std::slice::from_ref(&field),
+        ) {
+            Some(s) => Some(s),
+            None => self.fallback(
+                "deadline",
+                vec![
+                    format!("确保{when}完成。"),
+                    format!("{topic}的各项任务要在{when}完成。"),
+                    format!("{when}要见到{topic}的实际成效。"),
+                ],
+                vec![field],
+            ),
         }
     }
 
@@ -626,13 +631,13 @@ impl<'a> Planner<'a> {
         }
     }
 
-    /// In about two points of three with a lead and no deadline, the lead opens the point's
-    /// first measure that starts with its verb, in place of an assignment line.
+    /// In about two points of three with a lead, the lead opens the point's first measure that
+    /// starts with its verb, in place of an assignment line; a deadline is then said on its own.
     fn leads_open_measures(&mut self, si: usize, plans: &mut [PointPlan]) {
         let vs = self.vs;
         let sec = &vs.spec.sections[si];
-        // 由县自然资源局牵头，县农业农村局具体负责，严格…: in about two points of three with a lead
-        // and no deadline, the assignment opens the point's first measure that starts with its
+        // 由县自然资源局牵头，县农业农村局具体负责，严格…: in about two points of three with a lead,
+        // the assignment opens the point's first measure that starts with its
         // verb, as the corpus writes it (由韩靖同志牵头，县科工信局具体负责，扎实推进…), instead of
         // a line tacked on at the point's end.
         // Two points in a row never open one way (由县民政局牵头，… then 由县民政局牵头，…).
@@ -643,7 +648,7 @@ impl<'a> Planner<'a> {
                 last = None;
                 continue;
             };
-            if vs.deadlines[si][k].is_some() || self.rng.below(3) == 0 {
+            if self.rng.below(3) == 0 {
                 last = None;
                 continue;
             }
@@ -694,6 +699,13 @@ impl<'a> Planner<'a> {
                 Origin::Mixed { id, fields },
             ));
             pp.responsibility = None;
+            // A deadline the demand said is said on its own now, at the point's end, without
+            // the unit again (由县林业局牵头，… then 确保5月底前完成。).
+            if let Some(d) = vs.deadlines[si][k]
+                && pp.deadline.is_none()
+            {
+                pp.deadline = self.deadline_line(&base, &clause(p.topic.as_str()), d);
+            }
         }
     }
 
