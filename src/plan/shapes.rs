@@ -185,7 +185,7 @@ pub(super) fn shape_point(
     // Demands 要…。要…: those that open with 要 lead, one after another, then the ones naming
     // their actor or time (住建部门要…, 汛期…), each group from the general to the specific.
     if p.shape == "yao" {
-        measures[tasks..].sort_by_key(|s| !yao(&s.text).starts_with('要'));
+        measures[tasks..].sort_by_cached_key(|s| !yao(&s.text).starts_with('要'));
     }
     let mut n = measures.len();
     let emph = (n >= 3)
