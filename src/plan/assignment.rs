@@ -26,7 +26,7 @@ impl<'a> Planner<'a> {
             vec![
                 format!("{lead}要牵头抓好{task}，{when}要拿出看得见的成效。"),
                 format!("{topic}由{lead}牵头抓总，{when}要完成阶段性任务并向{gov}报告。"),
-                format!("请{lead}把{topic}的任务逐项分解到人，{when}向{gov}报告进展。"),
+                format!("请{lead}把{topic}的任务分解到人，{when}向{gov}报告进展。"),
                 format!("{lead}要对{topic}倒排工期、挂图作战，{when}要见到实实在在的变化。"),
                 format!("{topic}的牵头单位是{lead}，{when}要交出阶段性答卷。"),
                 format!("{lead}要把{topic}的时间节点往前排，{when}完成既定任务。"),
@@ -36,7 +36,7 @@ impl<'a> Planner<'a> {
                 format!("{lead}要牵头抓好{task}，{sup}要{together}，{when}要拿出看得见的成效。"),
                 format!("{topic}由{lead}牵头抓总，{sup}按职责分工配合，{when}要完成阶段性任务。"),
                 format!(
-                    "请{lead}牵头，会同{sup}把{topic}的任务逐项分解到人，{when}向{gov}报告进展。"
+                    "请{lead}牵头，会同{sup}把{topic}的任务分解到人，{when}向{gov}报告进展。"
                 ),
                 format!(
                     "{lead}要会同{sup}对{topic}倒排工期、挂图作战，{when}要见到实实在在的变化。"
@@ -129,7 +129,7 @@ impl<'a> Planner<'a> {
                     "{topic}由{lead}牵头负总责，要细化任务、压实责任，有进展、有问题及时向{gov}报告。"
                 ),
                 format!("请{lead}把{topic}的任务分解到岗、落实到人，一月一调度。"),
-                format!("{topic}的牵头责任在{lead}，要定期调度、及时解决推进中的问题。"),
+                format!("{topic}的牵头责任在{lead}，要每月调度、及时解决推进中的问题。"),
                 format!("{lead}要牵好{topic}这个头，该协调的主动协调，该上报的及时上报。"),
                 format!("{lead}要把{topic}列入本部门重点工作，按月调度、按季小结。"),
             ]
