@@ -35,9 +35,7 @@ impl<'a> Planner<'a> {
             vec![
                 format!("{lead}要牵头抓好{task}，{sup}要{together}，{when}要拿出看得见的成效。"),
                 format!("{topic}由{lead}牵头抓总，{sup}按职责分工配合，{when}要完成阶段性任务。"),
-                format!(
-                    "请{lead}牵头，会同{sup}把{topic}的任务分解到人，{when}向{gov}报告进展。"
-                ),
+                format!("请{lead}牵头，会同{sup}把{topic}的任务分解到人，{when}向{gov}报告进展。"),
                 format!(
                     "{lead}要会同{sup}对{topic}倒排工期、挂图作战，{when}要见到实实在在的变化。"
                 ),
