@@ -633,7 +633,10 @@ fn house_words_are_not_every_measures_tail() {
     // Each word and its ceiling in hundredths per 10,000 characters (about 3× the corpus's rate).
     let mechanism = [
         ("定期", 200),
-        ("纳入", 80),
+        // 纳入…考核 is the idiom: the rewrite's 计入…考核 read as odd to the blind reviewer of
+        // round 10, so 62 entries say 纳入 again (1.64 per 10,000 then, about 7× the corpus:
+        // a known overuse, held from growing).
+        ("纳入", 200),
         // 督办 also stands in key-work-2026's topic 督查督办, which its headings and assignment
         // repeat (0.80 after the merge of the planner's changes, about half of it the spec's).
         ("督办", 110),

@@ -490,6 +490,10 @@ impl<'a> Planner<'a> {
                         // result, not of a target, a plan or a fact with its own time.
                         || ((target || TIMED_WORDS.iter().any(|w| fact.contains(w)))
                             && STATE_WORDS.iter().any(|w| ph.text.contains(w)))
+                        // A fact that says its own year is not led by 今年 again (今年，今年
+                        // 计划改造… read blind as two texts joined).
+                        || (["今年", "全年", "年内", "本年"].iter().any(|w| fact.starts_with(w))
+                            && ph.text.starts_with("今年"))
                 })
                 .map(|ph| ph.id.clone())
                 .collect();

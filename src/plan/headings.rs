@@ -508,6 +508,10 @@ pub(super) fn as_task(topic: &str) -> String {
     if topic.ends_with("风险") {
         return format!("{topic}防控");
     }
+    // Gas is a safety matter: 城镇燃气安全 (推进城镇燃气工作 did not fit a point on its safety).
+    if topic.ends_with("燃气") {
+        return format!("{topic}安全");
+    }
     // Corruption is not worked on but rooted out: 整治群众身边腐败问题.
     if topic.ends_with("腐败") {
         return format!("整治{topic}问题");

@@ -121,6 +121,7 @@ fn a_heading_verb_takes_its_object() {
     // rooted out, not worked on (never 全面加强群众身边腐败工作).
     assert!(!verb_takes("认真抓好", "力戒形式主义"));
     assert_eq!(as_task("群众身边腐败"), "整治群众身边腐败问题");
+    assert_eq!(as_task("城镇燃气"), "城镇燃气安全");
     assert!(super::headings::opens_with_verb(&as_task("群众身边腐败")));
     assert_eq!(as_task("工业园区"), "工业园区建设");
     assert_eq!(as_task("重点领域廉政风险"), "重点领域廉政风险防控");
