@@ -386,6 +386,29 @@ impl TopicMap {
         r
     }
 
+    /// Near words: character pairs of the topic found in a sub-topic's terms (就业增收 and
+    /// 农民工就业 share 就业), by sub-topic (the caller counts at most two, each worth two).
+    fn near_words(&self, topic: &str) -> Vec<Vec<String>> {
+        let mut near: Vec<Vec<String>> = vec![Vec::new(); self.topics.len()];
+        let cs: Vec<char> = topic
+            .chars()
+            .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+            .collect();
+        let mut done: Vec<(char, char)> = Vec::new();
+        for w in cs.windows(2) {
+            let p = (w[0], w[1]);
+            let ps: String = w.iter().collect();
+            if done.contains(&p) || COMMON_PAIRS.contains(&ps.as_str()) {
+                continue;
+            }
+            done.push(p);
+            for &(_, ti) in range(&self.pair_topics, key(p)) {
+                near[ti as usize].push(ps.clone());
+            }
+        }
+        near
+    }
+
     fn resolve_anew(&self, q: &Query<'_>) -> Resolution {
         if let Some(a) = q.about.map(str::trim).filter(|a| !a.is_empty())
             && self.get(a).is_some()
@@ -406,26 +429,7 @@ impl TopicMap {
         for f in &q.facts {
             self.score_field(f, W_FACT, &mut rest);
         }
-        // Near words: character pairs of the topic found in a sub-topic's terms (就业增收 and
-        // 农民工就业 share 就业), at most two, each worth two.
-        let mut near: Vec<Vec<String>> = vec![Vec::new(); n];
-        let cs: Vec<char> = q
-            .topic
-            .chars()
-            .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
-            .collect();
-        let mut done: Vec<(char, char)> = Vec::new();
-        for w in cs.windows(2) {
-            let p = (w[0], w[1]);
-            let ps: String = w.iter().collect();
-            if done.contains(&p) || COMMON_PAIRS.contains(&ps.as_str()) {
-                continue;
-            }
-            done.push(p);
-            for &(_, ti) in range(&self.pair_topics, key(p)) {
-                near[ti as usize].push(ps.clone());
-            }
-        }
+        let near = self.near_words(q.topic);
         let units: Vec<Vec<u16>> = q
             .lead
             .iter()

@@ -6,7 +6,6 @@
 use super::*;
 use crate::topic::Resolution;
 
-use super::assignment::opens_with_verb;
 use super::keep::{grams, pair_keys};
 
 impl<'a> Planner<'a> {
@@ -566,29 +565,6 @@ impl<'a> Planner<'a> {
         }
     }
 
-    /// A point's deadline said on its own (确保6月底前完成。).
-    fn deadline_line(&mut self, base: &str, topic: &str, d: chrono::NaiveDate) -> Option<Sentence> {
-        let when = numerals::deadline_cn(d, self.vs.year());
-        let field = format!("{base}.deadline");
-        match self.sentence(
-            Role::Deadline,
-            None,
-            &[("deadline", when.clone())],
-            std::slice::from_ref(&field),
-        ) {
-            Some(s) => Some(s),
-            None => self.fallback(
-                "deadline",
-                vec![
-                    format!("确保{when}完成。"),
-                    format!("{topic}的各项任务要在{when}完成。"),
-                    format!("{when}要见到{topic}的实际成效。"),
-                ],
-                vec![field],
-            ),
-        }
-    }
-
     /// The points' measures: a formula of each point's genre first, then round-robin across the
     /// points from their own sub-topics.
     fn point_measures(
@@ -631,93 +607,6 @@ impl<'a> Planner<'a> {
                 if let Some(s) = self.sentence_near(&mut group, k) {
                     pp.measures.push(s);
                 }
-            }
-        }
-    }
-
-    /// In about two points of three with a lead, the lead opens the point's first measure that
-    /// starts with its verb, in place of an assignment line; a deadline is then said on its own.
-    fn leads_open_measures(&mut self, si: usize, plans: &mut [PointPlan]) {
-        let vs = self.vs;
-        let sec = &vs.spec.sections[si];
-        // 由县自然资源局牵头，县农业农村局具体负责，严格…: in about two points of three with a lead,
-        // the assignment opens the point's first measure that starts with its
-        // verb, as the corpus writes it (由韩靖同志牵头，县科工信局具体负责，扎实推进…), instead of
-        // a line tacked on at the point's end.
-        // Two points in a row never open one way (由县民政局牵头，… then 由县民政局牵头，…).
-        let mut last: Option<bool> = None;
-        for (k, pp) in plans.iter_mut().enumerate() {
-            let p = &sec.points[k];
-            let Some(lead) = &p.lead else {
-                last = None;
-                continue;
-            };
-            if self.rng.below(3) == 0 {
-                last = None;
-                continue;
-            }
-            let Some(j) = pp.measures.iter().position(|m| {
-                // A formula (宁可十防九空…) is the genre's, not the lead unit's own action.
-                matches!(&m.origin, Origin::Phrase { id } if !id.contains(".formula."))
-                    && opens_with_verb(&m.text)
-                    && !super::shapes::checks_the_work(&m.text)
-            }) else {
-                continue;
-            };
-            let base = format!("sections[{si}].points[{k}]");
-            let lead = clause(lead.as_str());
-            let support: Vec<String> = p.support.iter().map(|s| clause(s.as_str())).collect();
-            let mut fields = vec![format!("{base}.lead")];
-            // Or the lead is the measure's subject (县民政局要把…纳入…; 县林业局要会同县应急
-            // 管理局，…), as the corpus names who acts (商务局要拉出方案、细化分工).
-            // Not where another measure names the unit already (考核办要… twice, then a third).
-            let core = lead.trim_start_matches(['县', '市', '区']);
-            let named = pp.measures.iter().any(|m| m.text.contains(core));
-            let subject = match last {
-                Some(true) => false,
-                Some(false) if named => {
-                    last = None;
-                    continue;
-                }
-                Some(false) => true,
-                None => self.rng.coin() && !named,
-            };
-            last = Some(subject);
-            // When the speaker heads the government, the deputy in charge may lead and the unit
-            // do the work, as the corpus assigns it (由韩靖县长牵头，县商务局具体负责，…).
-            let head = ["县长", "区长", "市长", "镇长"]
-                .into_iter()
-                .find(|h| vs.spec.speaker.role.as_str().trim() == *h);
-            let deputy = !subject && support.is_empty() && head.is_some() && self.rng.coin();
-            let by = match (support.is_empty(), subject) {
-                (true, false) if deputy => {
-                    format!("由分管副{}牵头，{lead}具体负责，", head.unwrap_or("县长"))
-                }
-                (true, false) => format!("由{lead}牵头，"),
-                (true, true) => format!("{lead}要"),
-                (false, false) => format!("由{lead}牵头，{}具体负责，", support.join("、")),
-                (false, true) => format!("{lead}要会同{}，", support.join("、")),
-            };
-            if !support.is_empty() {
-                fields.push(format!("{base}.support"));
-            }
-            let m = pp.measures.remove(j);
-            let Origin::Phrase { id } = m.origin else {
-                unreachable!("picked a phrase")
-            };
-            // After the writer's own tasks and before the measures, which are ordered from the
-            // general to the specific: it keeps its place and takes no connective.
-            pp.tasks.push(Sentence::new(
-                format!("{by}{}", m.text),
-                Origin::Mixed { id, fields },
-            ));
-            pp.responsibility = None;
-            // A deadline the demand said is said on its own now, at the point's end, without
-            // the unit again (由县林业局牵头，… then 确保5月底前完成。).
-            if let Some(d) = vs.deadlines[si][k]
-                && pp.deadline.is_none()
-            {
-                pp.deadline = self.deadline_line(&base, &clause(p.topic.as_str()), d);
             }
         }
     }

@@ -188,21 +188,7 @@ pub(super) fn shape_point(
         measures[tasks..].sort_by_cached_key(|s| !yao(&s.text).starts_with('要'));
     }
     let mut n = measures.len();
-    let emph = (n >= 3)
-        .then(|| {
-            let best = measures[tasks..]
-                .iter()
-                .map(|s| p.specificity(&s.text))
-                .max()
-                .unwrap_or(0);
-            // The most specific measure that does the work (checks come after it).
-            let last_doing = (tasks..n)
-                .rev()
-                .find(|&i| !checks_the_work(&measures[i].text))
-                .unwrap_or(n - 1);
-            (best >= 2).then_some(last_doing)
-        })
-        .flatten();
+    let emph = emphasis(p, &measures, tasks);
     let shape = shape_name(p, n);
     // An enumeration of long items stops at four (六是… of sentences of sixty characters read
     // blind as a list a program made); of short ones, at six.
@@ -229,22 +215,7 @@ pub(super) fn shape_point(
         }
         *enumerations += 1;
     }
-    let mut opening: Vec<&Sentence> = Vec::new();
-    // A fact leads only in a frame of its own (从任务安排看，…): read blind, a point opening on a
-    // bare figure (全县耕地保有量不低于52.6万亩。) was a program's tell.
-    let framed = p
-        .facts
-        .iter()
-        .zip(&p.fact_clauses)
-        .all(|(s, (f, _))| !s.text.starts_with(f.as_str()));
-    if facts_first && framed && !p.facts.is_empty() {
-        opening.extend(&p.facts);
-        opening.extend(&p.framing);
-    } else {
-        opening.extend(&p.framing);
-        opening.extend(&p.facts);
-    }
-    opening.extend(&p.framing2);
+    let opening = opening_of(p, facts_first);
     let tail: Vec<&Sentence> = p
         .requirement
         .iter()
@@ -291,6 +262,46 @@ pub(super) fn shape_point(
         known.push((f.chars().take(12).collect(), o));
     }
     body_and_items(&lines, &known, name, marker)
+}
+
+/// The measure a point emphasises (特别是…): its most specific one that does the work (checks
+/// come after it), when one names two of the point's terms or more.
+fn emphasis(p: &PointPlan, measures: &[&Sentence], tasks: usize) -> Option<usize> {
+    let n = measures.len();
+    if n < 3 {
+        return None;
+    }
+    let best = measures[tasks..]
+        .iter()
+        .map(|s| p.specificity(&s.text))
+        .max()
+        .unwrap_or(0);
+    let last_doing = (tasks..n)
+        .rev()
+        .find(|&i| !checks_the_work(&measures[i].text))
+        .unwrap_or(n - 1);
+    (best >= 2).then_some(last_doing)
+}
+
+/// A point's opening sentences: its framings and facts, the facts first in some drafts.
+fn opening_of(p: &PointPlan, facts_first: bool) -> Vec<&Sentence> {
+    let mut opening: Vec<&Sentence> = Vec::new();
+    // A fact leads only in a frame of its own (从任务安排看，…): read blind, a point opening on a
+    // bare figure (全县耕地保有量不低于52.6万亩。) was a program's tell.
+    let framed = p
+        .facts
+        .iter()
+        .zip(&p.fact_clauses)
+        .all(|(s, (f, _))| !s.text.starts_with(f.as_str()));
+    if facts_first && framed && !p.facts.is_empty() {
+        opening.extend(&p.facts);
+        opening.extend(&p.framing);
+    } else {
+        opening.extend(&p.framing);
+        opening.extend(&p.facts);
+    }
+    opening.extend(&p.framing2);
+    opening
 }
 
 /// The shape a point takes: the one it was given where its sentences allow it, else plain.
