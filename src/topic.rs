@@ -493,6 +493,21 @@ impl TopicMap {
                 .then(a.2.cmp(&b.2))
         });
         let best = scored[0].0;
+        // Another theme's sub-topic wins only when the section's own theme has none named by
+        // the topic close to it: 问题整改 under 脱贫攻坚 is the section's 考核评估整改 (which names
+        // 问题整改), not 问题差距's general 问题整改 (历史遗留问题, 巡视巡察) that its name matched.
+        if !own(scored[0].2)
+            && let Some(k) = scored
+                .iter()
+                .position(|c| own(c.2) && c.1 && c.0 * 4 >= best * 3)
+        {
+            let c = &scored[k];
+            let t = &self.topics[c.2];
+            return Resolution {
+                topics: vec![t.name.clone()],
+                why: format!("{} ({}; {})", t.name, t.theme, c.3.join("、")),
+            };
+        }
         let mut chosen = vec![&scored[0]];
         // A runner-up is kept when it too is named by the topic or title, scores close to the
         // best, and belongs to the best's theme or the section's (never a third theme's).

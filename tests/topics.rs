@@ -689,3 +689,25 @@ fn house_words_are_not_every_measures_tail() {
         );
     }
 }
+
+/// A topic another theme's sub-topic is named after still resolves to the section's own theme
+/// when one of its sub-topics names the topic: 问题整改 under 脱贫攻坚 (2020) is its 考核评估整改,
+/// not 问题差距's general 问题整改 (历史遗留问题, 巡视巡察), which drew a point about legacy cases
+/// into a 脱贫攻坚 part; under 问题差距 it stays that theme's own.
+#[test]
+fn the_sections_own_sub_topic_wins_a_close_call() {
+    let d = drafter();
+    let at = |theme: &str| {
+        d.phrasebank
+            .topic_map
+            .resolve(&Query {
+                topic: "问题整改",
+                theme,
+                year: 2020,
+                ..Default::default()
+            })
+            .topics
+    };
+    assert_eq!(at("脱贫攻坚"), ["考核评估整改"]);
+    assert_eq!(at("问题差距")[0], "问题整改");
+}
