@@ -55,9 +55,7 @@ impl<'a> Planner<'a> {
             last = Some(subject);
             // When the speaker heads the government, the deputy in charge may lead and the unit
             // do the work, as the corpus assigns it (由韩靖县长牵头，县商务局具体负责，…).
-            let head = ["县长", "区长", "市长", "镇长"]
-                .into_iter()
-                .find(|h| vs.spec.speaker.role.as_str().trim() == *h);
+            let head = self.government_head();
             let deputy = !subject && support.is_empty() && head.is_some() && self.rng.coin();
             let by = match (support.is_empty(), subject) {
                 (true, false) if deputy => {

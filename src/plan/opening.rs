@@ -419,18 +419,25 @@ impl<'a> Planner<'a> {
         }
     }
 
+    /// The office the speaker holds when it heads the government (县长, 区长 …): its deputies
+    /// (各位副县长, 分管副县长) are who the speech charges. None for any other speaker.
+    pub(super) fn government_head(&self) -> Option<&'static str> {
+        let role = self.vs.spec.speaker.role.as_str().trim();
+        ["县长", "区长", "市长", "镇长", "乡长"]
+            .into_iter()
+            .find(|h| role == *h)
+    }
+
     /// 同志们，今天会议部署的各项任务，会后各位副县长要…: the speaker's deputies when the speaker heads the
     /// government (县长 → 各位副县长), else the units alone; in one of four wordings the seed picks
     /// (one fixed line closing every draft was a tell across drafts; the corpus: 会后，各位副县长要
     /// 迅速召集分管部门…).
     fn audience(&mut self) -> String {
-        let role = self.vs.spec.speaker.role.as_str().trim();
         let units = self.vs.level.units();
         let area = self.vs.level.whole();
         let gov = self.vs.level.government();
-        let heads = ["县长", "区长", "市长", "镇长", "乡长"];
         let pick = self.rng.below(4);
-        match heads.iter().find(|h| role == **h) {
+        match self.government_head() {
             Some(h) => match pick {
                 0 => format!(
                     "同志们，今天会议部署的各项任务，会后各位副{h}要抓紧召集分管部门分解任务、明确时限，{units}要对照分工一项一项抓到位，{area}上下拧成一股绳、形成合力。"
