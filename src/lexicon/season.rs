@@ -17,6 +17,18 @@ const SEASONS: &[(&[&str], u32, u32)] = &[
     (&["秋粮", "三秋", "秋收", "秋冬种", "秋种"], 8, 11),
     // Spring ploughing and sowing, prepared from December.
     (&["春耕", "春播", "备春耕"], 12, 4),
+    // A year's start (开局就要冲刺, 开好局、起好步, 一季度开门红), said from December to April.
+    (
+        &[
+            "开局就要",
+            "起步就要",
+            "开好局、起好步",
+            "开好头、起好步",
+            "开门红",
+        ],
+        12,
+        4,
+    ),
 ];
 
 /// Whether `month` is in the months `from` to `to` (inclusive, wrapping past December: 11 to 2
@@ -62,5 +74,14 @@ mod tests {
         assert!(in_season("组织农资企业储足种子，保障春耕生产需要。", 12));
         assert!(!in_season("组织农资企业储足种子，保障春耕生产需要。", 8));
         assert!(in_season("汛期对在建工程开展抽查。", 1));
+    }
+
+    #[test]
+    fn a_years_start_is_said_at_its_start() {
+        let s = "今年是全面学习贯彻党的二十大精神的第一年，开局就要冲刺，起步就要争先。";
+        assert!(in_season(s, 2));
+        assert!(in_season(s, 12));
+        assert!(!in_season(s, 11));
+        assert!(!in_season("确保一季度实现开门红。", 7));
     }
 }

@@ -489,6 +489,12 @@ impl<'a> Planner<'a> {
                         // result, not of a target, a plan or a fact with its own time.
                         || ((target || TIMED_WORDS.iter().any(|w| fact.contains(w)))
                             && STATE_WORDS.iter().any(|w| ph.text.contains(w)))
+                        // A base is what was built (建成、储备、覆盖…): 从现有基础看，全区现有
+                        // 登记吸毒人员312名 calls a problem a foundation.
+                        || (ph.text.contains("基础")
+                            && !BASE_WORDS.iter().any(|w| fact.contains(w)))
+                        // 目前，全区现有… says its time twice.
+                        || (ph.text.contains("目前") && fact.contains("现有"))
                         // A fact that says its own year is not led by 今年 again (今年，今年
                         // 计划改造… read blind as two texts joined).
                         || (["今年", "全年", "年内", "本年"].iter().any(|w| fact.starts_with(w))
@@ -692,6 +698,26 @@ impl<'a> Planner<'a> {
 /// Words of a fact frame that call its fact a task to be done (true only of a target).
 /// Frames that say where things stand: true of a state or a result only.
 const STATE_WORDS: [&str; 2] = ["目前", "基础"];
+
+/// What a fact must say to be called a base (从现有基础看，…): something built, held or reached.
+const BASE_WORDS: [&str; 16] = [
+    "建成",
+    "完成",
+    "新增",
+    "累计",
+    "达到",
+    "储备",
+    "实现",
+    "覆盖",
+    "培育",
+    "拥有",
+    "建有",
+    "形成",
+    "获评",
+    "创成",
+    "提高到",
+    "增长",
+];
 
 /// A fact that says its own time (去年…, 1—10月…, 今年以来…) or looks ahead (迎接…测评, 将…)
 /// is not where things stand: no 目前 or 从现有基础看 before it (从现有基础看，今年10月迎接

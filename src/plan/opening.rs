@@ -171,8 +171,22 @@ impl<'a> Planner<'a> {
 
     pub(super) fn year_context(&mut self) -> Vec<Paragraph> {
         let cal = &crate::lexicon::lexicon().calendar;
+        // A year's start is said at its start (开局就要冲刺 in a November meeting was false).
+        let month = self.vs.at().month;
+        let out_of_season: HashSet<String> = self
+            .pb
+            .pool_iter(Role::YearContext, None, self.vs.kind, self.vs.at())
+            .filter(|ph| !crate::lexicon::season::in_season(&ph.text, month))
+            .map(|ph| ph.id.clone())
+            .collect();
         let mut s: Vec<Sentence> = self
-            .sentence(Role::YearContext, None, &[], &[])
+            .sentence_except(
+                Role::YearContext,
+                super::draw::Pool::Theme(None),
+                &[],
+                &[],
+                &out_of_season,
+            )
             .into_iter()
             .collect();
         // A year the phrasebank has nothing for still has its framing in the calendar.

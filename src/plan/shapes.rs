@@ -165,6 +165,21 @@ fn needle(text: &str) -> String {
     bare(text).chars().take(12).collect()
 }
 
+/// What the shaping of one point hands to the next in a draft.
+pub(super) struct Shaping {
+    /// The enumerations shaped so far (each takes the next lead-in and marker).
+    pub enumerations: usize,
+    /// The speaker's aside (在这里我想强调一下，), until a point has said it.
+    pub aside: Option<&'static str>,
+}
+
+/// How a speaker breaks off to stress one thing, as the corpus says it.
+pub(super) const ASIDES: [&str; 3] = [
+    "在这里我想强调一下，",
+    "这里我强调一下，",
+    "有一点我要特别强调，",
+];
+
 /// Render one point with its shape (falling back to `plain` when the shape does not fit what is
 /// left after trimming) into paragraphs whose sentences carry their origins.
 pub(super) fn shape_point(
@@ -173,7 +188,7 @@ pub(super) fn shape_point(
     facts_first: bool,
     variant: usize,
     voice: usize,
-    enumerations: &mut usize,
+    draft: &mut Shaping,
 ) -> (Vec<Paragraph>, Vec<Item>) {
     let mut measures: Vec<&Sentence> = p.tasks.iter().chain(&p.measures).collect();
     // From the general to the specific: by how many of the point's own terms a measure names,
@@ -204,16 +219,16 @@ pub(super) fn shape_point(
         n = measures.len();
         // The lead-in, and 一要 or 一是, differ from one enumeration of the draft to the next:
         // 一要 only where every item opens with its verb (一要加强…, not 一要各镇要…).
-        lead_in = *enumerations % 6;
+        lead_in = draft.enumerations % 6;
         let verbs = measures.iter().all(|s| {
             let b = bare(&s.text);
             let head: String = b.chars().take(30).collect();
             opens_with_verb_or_preposition(&b) && !head.contains('要')
         });
-        if verbs && *enumerations % 2 == 1 {
+        if verbs && draft.enumerations % 2 == 1 {
             marker = ItemMarker::Yao;
         }
-        *enumerations += 1;
+        draft.enumerations += 1;
     }
     let opening = opening_of(p, facts_first);
     let tail: Vec<&Sentence> = p
@@ -233,13 +248,28 @@ pub(super) fn shape_point(
     {
         lead_in = 0;
     }
-    let ctx = shape_context(
+    let mut ctx = shape_context(
         p,
         (&opening, &measures, &tail),
         (n, lead_in, emph),
         variant,
         voice,
     );
+    // The speaker's own aside, once a draft, on a plain point that joins nothing else: the
+    // measure it would emphasise, stressed in the first person (在这里我想强调一下，…), as the
+    // corpus's speakers break off to stress one thing.
+    if shape == "plain"
+        && voice == 0
+        && let Some(e) = emph
+        && let Some(words) = draft.aside.take()
+    {
+        let y = yao(&measures[e].text);
+        let stressed = match y.strip_prefix('要') {
+            Some(rest) => format!("一定要{rest}"),
+            None => y,
+        };
+        ctx.insert("aside", &format!("{words}{stressed}"));
+    }
     let name = format!("shapes/{shape}.tera");
     let lines = match templates.render_shape(&name, &ctx) {
         Ok(l) => l,
