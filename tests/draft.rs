@@ -176,10 +176,13 @@ fn level_words_follow_the_place_level() {
         ("区", "全区", "全县"),
         ("镇", "全镇", "全县"),
     ] {
-        let spec = SPEC.replace(
-            "  name: 汉阴县\n",
-            &format!("  name: 某地\n  level: {level}\n"),
-        );
+        // (The spec's own words are the writer's: its 各镇 support is left out here.)
+        let spec = SPEC
+            .replace(
+                "  name: 汉阴县\n",
+                &format!("  name: 某地\n  level: {level}\n"),
+            )
+            .replace(", 各镇]", "]");
         let out = Wengao::new()
             .args(["draft", "-", "--seed", "3"])
             .stdin(spec)
@@ -188,7 +191,35 @@ fn level_words_follow_the_place_level() {
             .stdout;
         assert!(out.contains(whole), "{level}: {whole} missing");
         assert!(!out.contains(other), "{level}: {other} found");
+        // The towns a county names (各镇) are the 镇街 of a district, the 县区 of a city.
+        let towns = out.matches("各镇").count();
+        if level == "县" {
+            assert!(towns > 0, "a county draft names its towns");
+        } else if level == "区" {
+            assert_eq!(towns, out.matches("各镇街").count(), "{out}");
+        } else {
+            assert_eq!(towns, 0, "{level}: {out}");
+        }
     }
+}
+
+#[test]
+fn a_phrase_for_a_county_is_said_at_the_meetings_level() {
+    use wengao::spec::Level;
+    let t = "各镇要对辖区临河临沟住户逐户登记。";
+    assert_eq!(Level::County.localize(t), t);
+    assert_eq!(
+        Level::District.localize(t),
+        "各镇街要对辖区临河临沟住户逐户登记。"
+    );
+    assert_eq!(
+        Level::City.localize(t),
+        "各县区要对辖区临河临沟住户逐户登记。"
+    );
+    assert_eq!(
+        Level::Town.localize(t),
+        "各村要对辖区临河临沟住户逐户登记。"
+    );
 }
 
 #[test]

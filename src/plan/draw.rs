@@ -228,6 +228,14 @@ impl<'a> Planner<'a> {
             } else {
                 ph.text.as_str().into()
             };
+            // Said at the meeting's level (各镇 → 各镇街 in a district).
+            let text = match text {
+                std::borrow::Cow::Borrowed(t) => self.vs.level.localize(t),
+                std::borrow::Cow::Owned(t) => match self.vs.level.localize(&t) {
+                    std::borrow::Cow::Owned(l) => l.into(),
+                    std::borrow::Cow::Borrowed(_) => t.into(),
+                },
+            };
             if global && self.used_texts.contains(text.as_ref()) {
                 continue;
             }
@@ -299,6 +307,10 @@ impl<'a> Planner<'a> {
             };
             let Some(text) = fill(&ph.text, &self.base) else {
                 continue;
+            };
+            let text = match self.vs.level.localize(&text) {
+                std::borrow::Cow::Owned(t) => t,
+                std::borrow::Cow::Borrowed(_) => text,
             };
             let scores = if n > 128 {
                 let grams = bigrams(&text);

@@ -191,19 +191,26 @@ pub(super) fn shape_point(
     draft: &mut Shaping,
 ) -> (Vec<Paragraph>, Vec<Item>) {
     let mut measures: Vec<&Sentence> = p.tasks.iter().chain(&p.measures).collect();
-    // From the general to the specific: by how many of the point's own terms a measure names,
-    // the writer's tasks first; the most specific is the one emphasised.
+    // From the general to the specific, the writer's tasks first: a measure naming many of the
+    // point's own terms (深入推进道路交通安全源头治理) says the point's work as a whole and
+    // comes first; the ones naming their objects (校车, 渣土车) follow. Read blind, ending on
+    // the measures that restate the heading was a program's tell.
     let tasks = p.tasks.len();
     // Checking the work comes after the work (read blind: 由县文旅局牵头，…纳入各镇年度考核
     // before saying what the work is was a program's inverted order).
-    measures[tasks..].sort_by_cached_key(|s| (checks_the_work(&s.text), p.specificity(&s.text)));
+    measures[tasks..].sort_by_cached_key(|s| {
+        (
+            checks_the_work(&s.text),
+            std::cmp::Reverse(p.specificity(&s.text)),
+        )
+    });
     // Demands 要…。要…: those that open with 要 lead, one after another, then the ones naming
     // their actor or time (住建部门要…, 汛期…), each group from the general to the specific.
     if p.shape == "yao" {
         measures[tasks..].sort_by_cached_key(|s| !yao(&s.text).starts_with('要'));
     }
     let mut n = measures.len();
-    let emph = emphasis(p, &measures, tasks);
+    let emph = emphasis(&measures, tasks);
     let shape = shape_name(p, n);
     // An enumeration of long items stops at four (六是… of sentences of sixty characters read
     // blind as a list a program made); of short ones, at six.
@@ -255,6 +262,18 @@ pub(super) fn shape_point(
         variant,
         voice,
     );
+    // Why it matters runs on into what to do, as the corpus joins them (收入水平是经济发展的
+    // 晴雨表，…，必须千方百计增加…): in one plain point of three that joins nothing else.
+    if let Some(joined) = framing_runs_on(p, &opening, &measures, (shape, variant, voice), emph) {
+        ctx.insert(
+            "opening_head",
+            &opening[..opening.len() - 1]
+                .iter()
+                .map(|s| s.text.clone())
+                .collect::<Vec<_>>(),
+        );
+        ctx.insert("join", &joined);
+    }
     // The speaker's own aside, once a draft, on a plain point that joins nothing else: the
     // measure it would emphasise, stressed in the first person (在这里我想强调一下，…), as the
     // corpus's speakers break off to stress one thing.
@@ -294,23 +313,79 @@ pub(super) fn shape_point(
     body_and_items(&lines, &known, name, marker)
 }
 
-/// The measure a point emphasises (特别是…): its most specific one that does the work (checks
-/// come after it), when one names two of the point's terms or more.
-fn emphasis(p: &PointPlan, measures: &[&Sentence], tasks: usize) -> Option<usize> {
+/// The point's last opening sentence, a framing, run on into its first measure (…往哪里使，
+/// 必须清理规范…), where both allow it: a short framing that demands nothing itself, and a
+/// first measure that is a bare demand (要…), not the writer's task or the one emphasised.
+fn framing_runs_on(
+    p: &PointPlan,
+    opening: &[&Sentence],
+    measures: &[&Sentence],
+    (shape, variant, voice): (&str, usize, usize),
+    emph: Option<usize>,
+) -> Option<String> {
+    if shape != "plain" || variant != 1 || !(voice == 0 || voice == 2) {
+        return None;
+    }
+    if !p.tasks.is_empty() || measures.len() < 2 || emph == Some(0) {
+        return None;
+    }
+    let last = opening.last()?;
+    let is_framing = p
+        .framing
+        .iter()
+        .chain(&p.framing2)
+        .any(|f| f.text == last.text);
+    let why = last.text.strip_suffix('。')?;
+    if !is_framing
+        || why.chars().count() > 60
+        || why.contains(['要', '；', '！', '？', '。', '：'])
+        || why.contains("必须")
+        || why.contains("务必")
+    {
+        return None;
+    }
+    let first = yao(&measures[0].text);
+    let rest = first.strip_prefix('要')?;
+    let joint = if voice == 0 {
+        "，我们要"
+    } else {
+        "，必须"
+    };
+    Some(format!("{why}{joint}{rest}"))
+}
+
+/// The measure a point emphasises (特别是…): the last one that does the work (checks come
+/// after it) and narrows to a part of it, as the corpus says 特别是 — before a case or an object
+/// (特别是对…的，要…; 特别是高三、初三年级…; 特别是汛期…), never before a verb restating the
+/// heading (特别是要加强道路交通安全管理 read blind as a program's).
+fn emphasis(measures: &[&Sentence], tasks: usize) -> Option<usize> {
     let n = measures.len();
     if n < 3 {
         return None;
     }
-    let best = measures[tasks..]
-        .iter()
-        .map(|s| p.specificity(&s.text))
-        .max()
-        .unwrap_or(0);
-    let last_doing = (tasks..n)
+    (tasks..n)
         .rev()
-        .find(|&i| !checks_the_work(&measures[i].text))
-        .unwrap_or(n - 1);
-    (best >= 2).then_some(last_doing)
+        .filter(|&i| !checks_the_work(&measures[i].text))
+        .find(|&i| narrows(&measures[i].text))
+}
+
+/// Whether a measure opens on the part of the work it is about: a case (对…的，要…), a time
+/// (汛期…), or its own subject (金融机构要…), not on a verb.
+pub(super) fn narrows(text: &str) -> bool {
+    let t = text.trim();
+    let head: String = t.chars().take(20).collect();
+    if t.starts_with('对') {
+        return t.contains("的，") && t.contains('要');
+    }
+    if TIME_OPENERS.iter().any(|w| t.starts_with(w)) {
+        return true;
+    }
+    !opens_with_verb_or_preposition(t)
+        && !t.starts_with([
+            '要', '各', '由', '县', '区', '市', '凡', '同', '此', '特', '我', '大', '今', '全',
+            '这', '坚', '一',
+        ])
+        && head.contains('要')
 }
 
 /// A point's opening sentences: its framings and facts, the facts first in some drafts.
