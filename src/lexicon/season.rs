@@ -17,6 +17,9 @@ const SEASONS: &[(&[&str], u32, u32)] = &[
     (&["秋粮", "三秋", "秋收", "秋冬种", "秋种"], 8, 11),
     // Spring ploughing and sowing, prepared from December.
     (&["春耕", "春播", "备春耕"], 12, 4),
+    // The work after a flood season (汛期结束后组织水毁设施排查), said from August: read blind
+    // under an April 防汛备汛 heading it was a program's contradiction.
+    (&["汛期结束后", "汛后及时", "汛期一过"], 8, 12),
     // A year's start (开局就要冲刺, 开好局、起好步, 一季度开门红), said from December to April.
     (
         &[
@@ -83,5 +86,7 @@ mod tests {
         assert!(in_season(s, 12));
         assert!(!in_season(s, 11));
         assert!(!in_season("确保一季度实现开门红。", 7));
+        assert!(!in_season("汛期结束后组织水毁设施排查。", 4));
+        assert!(in_season("汛期结束后组织水毁设施排查。", 9));
     }
 }

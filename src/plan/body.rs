@@ -449,7 +449,22 @@ impl<'a> Planner<'a> {
         topic_fields: &[String],
     ) {
         let pool = Pool::Topics(&res.topics);
-        let elsewhere = self.led_by_another(Role::Framing, &res.topics);
+        let mut elsewhere = self.led_by_another(Role::Framing, &res.topics);
+        // A framing that defines its topic by its own words is circular (重点领域廉政风险是廉政
+        // 风险易发多发的领域, read blind as a program's).
+        let topic_chars: Vec<char> = topic.chars().collect();
+        for ph in self
+            .pb
+            .topic_pool(Role::Framing, &res.topics, self.vs.kind, self.vs.at())
+        {
+            if let Some(rest) = ph.text.strip_prefix("{topic}")
+                && topic_chars
+                    .windows(4)
+                    .any(|w| rest.contains(&w.iter().collect::<String>()))
+            {
+                elsewhere.insert(ph.id.clone());
+            }
+        }
         pp.framing = self.sentence_except(
             Role::Framing,
             pool,

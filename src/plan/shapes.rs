@@ -263,7 +263,7 @@ pub(super) fn shape_point(
         voice,
     );
     // Why it matters runs on into what to do, as the corpus joins them (收入水平是经济发展的
-    // 晴雨表，…，必须千方百计增加…): in one plain point of three that joins nothing else.
+    // 晴雨表，…，必须千方百计增加…): in two plain or 要… points of three that join nothing else.
     if let Some(joined) = framing_runs_on(p, &opening, &measures, (shape, variant, voice), emph) {
         ctx.insert(
             "opening_head",
@@ -323,7 +323,7 @@ fn framing_runs_on(
     (shape, variant, voice): (&str, usize, usize),
     emph: Option<usize>,
 ) -> Option<String> {
-    if shape != "plain" || variant != 1 || !(voice == 0 || voice == 2) {
+    if !(shape == "plain" || shape == "yao") || variant == 0 || !(voice == 0 || voice == 2) {
         return None;
     }
     if !p.tasks.is_empty() || measures.len() < 2 || emph == Some(0) {
