@@ -753,3 +753,24 @@ fn variants_that_all_fail_exit_1() {
         .stderr_has("skipped");
     assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 0);
 }
+
+/// A point on projects quotes the year's national budget figures (facts of the calendar, from
+/// the lexicon) once the 两会 has closed, and the draft's own check accepts them; before the
+/// report is read, it quotes nothing.
+#[test]
+fn the_years_budget_is_quoted_after_the_two_sessions() {
+    let src = std::fs::read_to_string(root().join("examples/economy-2020.yaml")).unwrap();
+    assert!(src.contains("date: 2020-04-15"));
+    let draft = |spec: &str| {
+        Wengao::new()
+            .args(["draft", "-", "--seed", "3"])
+            .stdin(spec.to_string())
+            .run()
+            .ok()
+            .stdout
+    };
+    let april = draft(&src);
+    assert_eq!(april.matches("专项债券3.75万亿元").count(), 1, "{april}");
+    let march = draft(&src.replace("date: 2020-04-15", "date: 2020-03-02"));
+    assert!(!march.contains("万亿元"), "{march}");
+}

@@ -14,6 +14,8 @@
 //! - [`expressions`] (`lexicon/expressions.yaml`): standard expressions (规范表述), a wrong or
 //!   outdated form and the standard one; `wengao lint` reports them with the fix.
 //!
+//! - [`budget`]: the national budget's headline figures by year (专项债券, 超长期特别国债,
+//!   中央预算内投资), each with its source, quoted by a point on funds or projects after the 两会.
 //! - [`season`]: the farming seasons a sentence names (夏粮抢收, 秋粮收购, 春耕) and the months
 //!   it can be said in; the planner leaves a measure out of a meeting held out of its season.
 //!
@@ -21,6 +23,7 @@
 //! only from its spec. The files are parsed once per process, on first use; the tests parse them
 //! too, so a broken file never reaches a release.
 
+pub mod budget;
 pub mod calendar;
 pub mod era;
 pub mod expressions;

@@ -111,6 +111,18 @@ pub(super) fn check_coverage(
         allowed.insert(vs.date.day().to_string());
         allowed.insert((vs.date.year() - 1).to_string());
         allowed.insert((vs.date.year() + 1).to_string());
+        // The national budget's figures of the meeting's year are facts of the calendar (the
+        // lexicon has them with their sources), said once the 两会 has closed.
+        if let Some(b) =
+            crate::lexicon::budget::quoted_at(vs.date.year(), vs.date.month(), vs.date.day())
+        {
+            for f in [b.special_bonds, b.ultra_long_bonds, b.central_investment]
+                .into_iter()
+                .flatten()
+            {
+                allowed.extend(numbers(f));
+            }
+        }
     }
     for (i, l) in lines.iter().enumerate() {
         for n in numbers(l) {

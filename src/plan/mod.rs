@@ -197,6 +197,8 @@ struct Planner<'a> {
     off_headings: HashMap<(Role, String, Vec<String>), HashSet<String>>,
     /// Whether a point has said the moment of its own work (秋粮已经陆续上市…): once a draft.
     point_moment_said: bool,
+    /// Whether a point has quoted the national budget's figures of the year: once a draft.
+    budget_quoted: bool,
 }
 
 /// Themes whose live use ended (or began) with an era, and the framing used outside it.
@@ -269,6 +271,7 @@ impl<'a> Planner<'a> {
             part_said4: HashSet::default(),
             yidan_in_part: false,
             point_moment_said: false,
+            budget_quoted: false,
             off_headings: HashMap::default(),
         }
     }
