@@ -408,7 +408,7 @@ impl<'a> Planner<'a> {
                     .filter_map(|t| self.pb.topic_map.get(t))
                     .flat_map(|t| t.terms())
                     .filter(|t| {
-                        t.chars().count() >= 3 && !topic.contains(*t) && !head.0.contains(*t)
+                        t.chars().count() >= 2 && !topic.contains(*t) && !head.0.contains(*t)
                     })
                     .collect();
                 terms.sort_unstable();
