@@ -711,3 +711,115 @@ fn the_sections_own_sub_topic_wins_a_close_call() {
     assert_eq!(at("脱贫攻坚"), ["考核评估整改"]);
     assert_eq!(at("问题差距")[0], "问题整改");
 }
+
+/// The fields of 养老服务, 城市更新/城市精细化管理 and 文化旅游 that a specialised meeting
+/// discusses one by one: a point named after each resolves to it alone (a 背街小巷 point drew
+/// 城市双修 and 棚户区 from the one 城市更新; a 乡村旅游 point everything of 文化旅游), and a point
+/// on the whole still finds the umbrella.
+#[test]
+fn the_broad_fields_split_for_specialised_meetings() {
+    for (topic, theme) in [
+        ("居家社区养老", "民生保障"),
+        ("农村养老", "民生保障"),
+        ("养老机构", "民生保障"),
+        ("医养结合", "民生保障"),
+        ("背街小巷整治", "城乡建设"),
+        ("城中村改造", "城乡建设"),
+        ("历史文化街区保护", "城乡建设"),
+        ("市容秩序", "城乡建设"),
+        ("城市停车", "城乡建设"),
+        ("园林绿化", "城乡建设"),
+        ("景区提档升级", "产业发展"),
+        ("乡村旅游", "产业发展"),
+        ("文旅消费", "产业发展"),
+        ("旅游市场秩序", "产业发展"),
+    ] {
+        assert_eq!(resolve(topic, theme), [topic], "{topic} under {theme}");
+    }
+    // The names a writer gives such points, by their words.
+    for (topic, theme, want) in [
+        ("社区老年助餐", "民生保障", "居家社区养老"),
+        ("家庭养老床位", "民生保障", "居家社区养老"),
+        ("农村互助养老", "民生保障", "农村养老"),
+        ("养老机构消防安全", "民生保障", "养老机构"),
+        ("公办养老机构改革", "民生保障", "养老机构"),
+        ("街巷整治", "城乡建设", "背街小巷整治"),
+        ("棚户区改造", "城乡建设", "城中村改造"),
+        ("历史建筑保护", "城乡建设", "历史文化街区保护"),
+        ("占道经营整治", "城乡建设", "市容秩序"),
+        ("城区停车", "城乡建设", "城市停车"),
+        ("口袋公园建设", "城乡建设", "园林绿化"),
+        ("创建4A级景区", "产业发展", "景区提档升级"),
+        ("民宿发展", "产业发展", "乡村旅游"),
+        ("文旅融合", "产业发展", "文旅消费"),
+        ("研学旅行", "产业发展", "文旅消费"),
+    ] {
+        assert_eq!(resolve(topic, theme), [want], "{topic} under {theme}");
+    }
+    // A point on the whole of each keeps its umbrella.
+    assert_eq!(resolve("养老服务体系建设", "民生保障"), ["养老服务"]);
+    assert_eq!(resolve("城市管理", "城乡建设"), ["城市精细化管理"]);
+    assert_eq!(resolve("城市更新行动", "城乡建设"), ["城市更新"]);
+    assert_eq!(resolve("文化旅游", "产业发展"), ["文化旅游"]);
+    assert_eq!(resolve("全域旅游", "产业发展"), ["文化旅游"]);
+}
+
+/// Three specialised meetings (/work/review10's specs): 养老服务, 城市更新和城市管理, 文化旅游.
+const YANGLAO: &str = "meeting:\n  name: 全县养老服务体系建设推进会\n  date: 2024-09-12\n  kind: key_work\nspeaker:\n  role: 副县长\nplace:\n  name: 某县\nsections:\n  - theme: 民生保障\n    points:\n      - topic: 社区老年助餐\n        facts: [年底前建成社区老年助餐点28个]\n        lead: 县民政局\n      - topic: 家庭养老床位\n        lead: 县民政局\n  - theme: 民生保障\n    points:\n      - topic: 农村互助养老\n        lead: 各镇\n      - topic: 养老机构消防安全\n        lead: 县民政局\n        support: [县消防救援大队]\n      - topic: 医养结合\n        lead: 县卫生健康局\n";
+const CHENGSHI: &str = "meeting:\n  name: 全县城市更新和城市管理工作会议\n  date: 2024-04-16\n  kind: key_work\nspeaker:\n  role: 副县长\nplace:\n  name: 某县\nsections:\n  - theme: 城乡建设\n    points:\n      - topic: 背街小巷整治\n        facts: [今年改造背街小巷42条]\n        lead: 县住建局\n      - topic: 城中村改造\n        lead: 县住建局\n      - topic: 历史文化街区保护\n        lead: 县住建局\n  - theme: 城乡建设\n    points:\n      - topic: 市容秩序整治\n        lead: 县城管局\n      - topic: 城区停车\n        lead: 县公安局交警大队\n      - topic: 园林绿化\n        lead: 县住建局\n";
+const WENLV: &str = "meeting:\n  name: 全县文化旅游产业发展大会\n  date: 2025-03-20\n  kind: key_work\nspeaker:\n  role: 县长\nplace:\n  name: 某县\nsections:\n  - theme: 产业发展\n    points:\n      - topic: 景区提档升级\n        lead: 县文旅局\n      - topic: 乡村旅游\n        facts: [今年培育精品民宿20家]\n        lead: 县文旅局\n  - theme: 产业发展\n    points:\n      - topic: 文旅消费\n        lead: 县文旅局\n      - topic: 旅游市场秩序\n        lead: 县文旅局\n";
+
+/// Every point of each specialised meeting resolves to a field of its own, no two alike, and
+/// with every seed tried no point is thin.
+#[test]
+fn specialised_meetings_give_each_point_a_field_of_its_own() {
+    let d = drafter();
+    for (name, src, want) in [
+        (
+            "yanglao",
+            YANGLAO,
+            &[
+                "居家社区养老",
+                "居家社区养老",
+                "农村养老",
+                "养老机构",
+                "医养结合",
+            ][..],
+        ),
+        (
+            "chengshi",
+            CHENGSHI,
+            &[
+                "背街小巷整治",
+                "城中村改造",
+                "历史文化街区保护",
+                "市容秩序",
+                "城市停车",
+                "园林绿化",
+            ][..],
+        ),
+        (
+            "wenlv",
+            WENLV,
+            &["景区提档升级", "乡村旅游", "文旅消费", "旅游市场秩序"][..],
+        ),
+    ] {
+        let vs = d.spec(src, name).unwrap();
+        for seed in 1..=6 {
+            let plan = d.plan(&vs, Some(seed)).unwrap();
+            let got: Vec<Vec<&str>> = plan
+                .topics
+                .iter()
+                .map(|t| t.resolution.topics.iter().map(String::as_str).collect())
+                .collect();
+            let want: Vec<Vec<&str>> = want.iter().map(|w| vec![*w]).collect();
+            assert_eq!(got, want, "{name} seed {seed}");
+            let thin: Vec<&String> = plan
+                .warnings
+                .iter()
+                .filter(|w| w.contains("thin"))
+                .collect();
+            assert!(thin.is_empty(), "{name} seed {seed}: {thin:?}");
+        }
+    }
+}
