@@ -774,3 +774,30 @@ fn the_years_budget_is_quoted_after_the_two_sessions() {
     let march = draft(&src.replace("date: 2020-04-15", "date: 2020-03-02"));
     assert!(!march.contains("万亿元"), "{march}");
 }
+
+/// A lead opens the measure closest to its heading's own words, and the enumeration keeps those
+/// first: under 养老机构消防安全, 由县民政局牵头，县消防救援大队具体负责 opened a measure on
+/// nursing staff before.
+#[test]
+fn the_lead_opens_the_measure_its_heading_names() {
+    let spec = "meeting:\n  name: 全县养老服务工作推进会\n  date: 2024-09-12\n  kind: key_work\nspeaker:\n  role: 副县长\nplace:\n  name: 某县\nsections:\n  - theme: 民生保障\n    title: 守牢养老机构安全底线\n    points:\n      - topic: 养老机构消防安全\n        lead: 县民政局\n        support: [县消防救援大队]\n      - topic: 医养结合\n        lead: 县卫生健康局\n  - theme: 抓落实\n";
+    let mut opened = 0;
+    for seed in 1..=9 {
+        let out = Wengao::new()
+            .args(["draft", "-", "--seed", &seed.to_string()])
+            .stdin(spec.to_string())
+            .run()
+            .ok()
+            .stdout;
+        for s in out.split('。') {
+            if let Some((_, rest)) = s.split_once("县消防救援大队具体负责，") {
+                opened += 1;
+                assert!(rest.contains("消防") || rest.contains("安全"), "{s}");
+            }
+        }
+    }
+    assert!(
+        opened >= 2,
+        "the lead opened a measure in {opened} of 9 drafts"
+    );
+}

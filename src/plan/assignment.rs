@@ -26,12 +26,26 @@ impl<'a> Planner<'a> {
                 last = None;
                 continue;
             }
-            let Some(j) = pp.measures.iter().position(|m| {
-                // A formula (宁可十防九空…) is the genre's, not the lead unit's own action.
-                matches!(&m.origin, Origin::Phrase { id } if !id.contains(".formula."))
-                    && opens_with_verb(&m.text)
-                    && !super::shapes::checks_the_work(&m.text)
-            }) else {
+            // Of the measures it may open, the one closest to the heading's own words (养老机构
+            // 消防安全: 由县民政局牵头，县消防救援大队具体负责，… opened the nursing-staff measure).
+            let own = pp.own_pairs();
+            let Some(j) = pp
+                .measures
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| {
+                    // A formula (宁可十防九空…) is the genre's, not the lead unit's own action.
+                    matches!(&m.origin, Origin::Phrase { id } if !id.contains(".formula."))
+                        && opens_with_verb(&m.text)
+                        && !super::shapes::checks_the_work(&m.text)
+                })
+                .map(|(i, m)| (i, PointPlan::closeness(&own, &m.text).min(4)))
+                .max_by_key(|&(i, close)| (close, std::cmp::Reverse(i)))
+                // Where a support unit would be named over a measure off the heading's own work
+                // (县消防救援大队具体负责，加强养老护理员队伍建设), the lead is an assignment line.
+                .filter(|&(_, close)| close > 0 || own.is_empty() || p.support.is_empty())
+                .map(|(i, _)| i)
+            else {
                 continue;
             };
             let base = format!("sections[{si}].points[{k}]");

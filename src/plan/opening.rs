@@ -355,7 +355,32 @@ impl<'a> Planner<'a> {
                     s
                 })
                 .collect();
-            let lead = self.draw(Role::FigureLead, None, &[], &HashSet::default(), true);
+            // 主要经济指标 only before economic figures (not before 全县60岁以上老年人口5.6万人).
+            const ECONOMIC: [&str; 12] = [
+                "生产总值",
+                "GDP",
+                "增加值",
+                "投资",
+                "财政",
+                "收入",
+                "零售",
+                "进出口",
+                "税",
+                "产值",
+                "营业",
+                "外贸",
+            ];
+            let economic = sit
+                .figures
+                .iter()
+                .any(|f| ECONOMIC.iter().any(|w| f.indicator.as_str().contains(w)));
+            let not_said: HashSet<String> = self
+                .pb
+                .pool_iter(Role::FigureLead, None, self.vs.kind, self.vs.at())
+                .filter(|ph| !economic && ph.text.contains("经济"))
+                .map(|ph| ph.id.clone())
+                .collect();
+            let lead = self.draw(Role::FigureLead, None, &[], &not_said, true);
             let text = format!(
                 "{}{}。",
                 lead.as_ref().map(|l| l.1.as_str()).unwrap_or(""),
