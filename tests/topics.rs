@@ -823,3 +823,110 @@ fn specialised_meetings_give_each_point_a_field_of_its_own() {
         }
     }
 }
+
+/// The fields of 粮食安全 that a farming meeting discusses one by one (issue 12, the review of a
+/// March 春季农业生产 meeting whose first three points all resolved to 粮食安全 and each got one
+/// measure): a point named after each field, or as a writer names it, resolves to that field;
+/// 粮食安全 itself is still the umbrella, and 秋收秋种 is both of its fields.
+#[test]
+fn a_farming_meetings_points_find_their_fields() {
+    for field in [
+        "春耕备耕",
+        "田间管理",
+        "农资保供和市场监管",
+        "夏粮生产",
+        "夏种夏管",
+        "秋粮收获",
+        "秋冬种",
+        "种粮扶持政策",
+        "单产提升",
+        "农业防灾减灾",
+        "农机和社会化服务",
+        "农田建后管护",
+    ] {
+        assert_eq!(resolve(field, "乡村振兴"), [field], "{field}");
+    }
+    for (topic, field) in [
+        ("小麦田间管理", "田间管理"),
+        ("农资市场监管", "农资保供和市场监管"),
+        ("夏粮抢收", "夏粮生产"),
+        ("机收减损", "夏粮生产"),
+        ("小麦播种", "秋冬种"),
+        ("病虫害统防统治", "农业防灾减灾"),
+        ("农业生产托管", "农机和社会化服务"),
+        ("大面积单产提升", "单产提升"),
+        ("建后管护", "农田建后管护"),
+        ("粮食生产", "粮食安全"),
+    ] {
+        assert_eq!(resolve(topic, "乡村振兴")[0], field, "{topic}");
+    }
+    assert_eq!(resolve("粮食安全", "乡村振兴"), ["粮食安全"]);
+    assert_eq!(resolve("秋收秋种", "乡村振兴"), ["秋粮收获", "秋冬种"]);
+    // Procurement stays with 粮食收储, not the harvest of its season.
+    assert_eq!(resolve("夏粮收购", "乡村振兴")[0], "粮食收储");
+    assert_eq!(resolve("秋粮收购", "乡村振兴")[0], "粮食收储");
+}
+
+/// The March 2029 春季农业生产 meeting of the review (/work/review12/chungeng-2029.yaml).
+const CHUNGENG: &str = "meeting:\n  name: 全县春季农业生产暨高标准农田建设工作会议\n  date: 2029-03-06\n  kind: key_work\n  purposes: [部署春季农业生产和高标准农田建设]\nspeaker:\n  role: 副县长\nplace:\n  name: 清河县\n  level: 县\nsections:\n  - theme: 乡村振兴\n    title: 抓紧抓实春季农业生产\n    points:\n      - topic: 春耕备耕\n        facts: [全县粮食播种面积稳定在86万亩以上]\n        lead: 县农业农村局\n      - topic: 小麦田间管理\n        lead: 县农业农村局\n      - topic: 农资市场监管\n        lead: 县市场监管局\n        support: [县农业农村局]\n  - theme: 乡村振兴\n    title: 高质量推进高标准农田建设\n    points:\n      - topic: 高标准农田建设\n        facts: [今年新建高标准农田5.2万亩]\n        lead: 县农业农村局\n        deadline: 10月底前\n      - topic: 建后管护\n      - topic: 耕地保护\n        lead: 县自然资源局\nclosing:\n  call: 确保粮食生产开好局\n";
+
+/// A 三夏 meeting of late May (/work/review12/sanxia-2027.yaml).
+const SANXIA: &str = "meeting:\n  name: 全县“三夏”生产暨秸秆禁烧工作会议\n  date: 2027-05-24\n  kind: key_work\nspeaker:\n  role: 副县长\nplace:\n  name: 汝南县\nsections:\n  - theme: 乡村振兴\n    points:\n      - topic: 夏粮抢收\n        facts: [全县小麦种植面积62.5万亩，预计5月28日前后由南向北大面积开镰]\n        lead: 县农业农村局\n      - topic: 三夏农机调度\n        lead: 县农业农村局\n      - topic: 夏种夏管\n        lead: 县农业农村局\n  - theme: 乡村振兴\n    points:\n      - topic: 防范烂场雨\n        lead: 县气象局\n      - topic: 夏粮收购\n        lead: 县发改局\n      - topic: 秸秆禁烧\n        lead: 县生态环境分局\n";
+
+/// Each point of a farming meeting draws on a field of its own, with every seed none is thin
+/// (the March meeting's first three points had one measure each, from 粮食安全), and none says
+/// a sentence of another season (a May meeting never says 春耕, a March one never 夏粮).
+#[test]
+fn a_farming_meeting_is_not_thin_in_its_season() {
+    let d = drafter();
+    let cases = [
+        (
+            CHUNGENG,
+            "chungeng.yaml",
+            vec![
+                "春耕备耕",
+                "田间管理",
+                "农资保供和市场监管",
+                "高标准农田",
+                "农田建后管护",
+                "耕地保护",
+            ],
+            ["夏粮", "三夏", "秋粮", "秋收"],
+        ),
+        (
+            SANXIA,
+            "sanxia.yaml",
+            vec![
+                "夏粮生产",
+                "农机和社会化服务",
+                "夏种夏管",
+                "农业防灾减灾",
+                "粮食收储",
+                "秸秆综合利用",
+            ],
+            ["春耕", "春播", "秋粮", "秋收"],
+        ),
+    ];
+    for (src, name, fields, out_of_season) in cases {
+        let vs = d.spec(src, name).unwrap();
+        for seed in 1..=4 {
+            let plan = d.plan(&vs, Some(seed)).unwrap();
+            let got: Vec<&str> = plan
+                .topics
+                .iter()
+                .map(|t| t.resolution.topics[0].as_str())
+                .collect();
+            assert_eq!(got, fields, "{name} seed {seed}");
+            let thin: Vec<&String> = plan
+                .warnings
+                .iter()
+                .filter(|w| w.contains("thin"))
+                .collect();
+            assert!(thin.is_empty(), "{name} seed {seed}: {thin:?}");
+            let text = d.text(&plan).unwrap();
+            for w in out_of_season {
+                assert!(!text.contains(w), "{name} seed {seed} says {w}");
+            }
+        }
+    }
+}
