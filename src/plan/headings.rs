@@ -156,6 +156,9 @@ impl<'a> Planner<'a> {
             "准确把握",
             "正确认识",
             "深刻认识",
+            "持续整顿",
+            "切实维护",
+            "严格规范",
         ]
         .iter()
         .filter(|v| verb_takes(v, &object))
@@ -348,7 +351,8 @@ impl<'a> Planner<'a> {
 
 impl<'a> Planner<'a> {
     /// The theme's heading aims or goals that name a sub-topic of the theme the part's points
-    /// are not on (提升农村人居环境 over a part on 春耕备耕): a level-1 heading speaks of its part.
+    /// are not on (提升农村人居环境 over a part on 春耕备耕), and those out of the meeting's season
+    /// (夺取秋粮全面丰收 over a May part): a level-1 heading speaks of its part and its time.
     fn off_heading(&mut self, role: Role, n: &HeadingNeed) -> HashSet<String> {
         if n.topics.is_empty() {
             return HashSet::default();
@@ -381,7 +385,11 @@ impl<'a> Planner<'a> {
             let ids: HashSet<String> = self
                 .pb
                 .pool_iter(r, Some(&n.theme), self.vs.kind, self.vs.at())
-                .filter(|ph| others.any_in(&ph.text))
+                // Nor a heading out of its season (夺取秋粮全面丰收 over a May part).
+                .filter(|ph| {
+                    others.any_in(&ph.text)
+                        || !crate::lexicon::season::in_season(&ph.text, self.vs.at().month)
+                })
                 .map(|ph| ph.id.clone())
                 .collect();
             self.off_headings
@@ -435,13 +443,19 @@ pub(super) fn verb_takes(verb: &str, object: &str) -> bool {
     ]) {
         return keeps(&["认识", "看待", "把握"]);
     }
+    // An order is kept or put right (持续整顿旅游市场秩序, never 全力推进旅游市场秩序).
+    if ends(&["秩序"]) {
+        return keeps(&["整顿", "维护", "规范"]);
+    }
     // 深化 a reform or a campaign, never an opening or an income (深化重大项目开工).
     if core == "深化" {
         return ends(&[
             "改革", "治理", "创建", "整治", "行动", "融合", "攻坚", "转型", "创新", "帮扶",
         ]);
     }
-    if keeps(&["压实", "落实", "做强", "发展", "认识", "看待", "把握"]) {
+    if keeps(&[
+        "压实", "落实", "做强", "发展", "认识", "看待", "把握", "整顿", "维护", "规范",
+    ]) {
         return false;
     }
     if ends(&["安全", "收购", "生产", "保供", "备耕"]) {

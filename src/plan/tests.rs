@@ -117,6 +117,10 @@ fn a_heading_verb_takes_its_object() {
     assert!(verb_takes("清醒认识", "风险挑战"));
     assert!(!verb_takes("扎实抓好", &as_task("宏观形势")));
     assert!(!verb_takes("客观看待", "道路交通安全"));
+    // An order is put right or kept: 持续整顿旅游市场秩序, never 全力推进旅游市场秩序.
+    assert!(verb_takes("持续整顿", "旅游市场秩序"));
+    assert!(!verb_takes("全力推进", "旅游市场秩序"));
+    assert!(!verb_takes("切实维护", "道路交通安全"));
     // A topic that opens with its verb takes an adverb only (坚决纠治四风), and corruption is
     // rooted out, not worked on (never 全面加强群众身边腐败工作).
     assert!(!verb_takes("认真抓好", "力戒形式主义"));
