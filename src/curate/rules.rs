@@ -268,6 +268,17 @@ fn check_era(role: Role, text: &str, years: &Years, out: &mut Vec<Found>) {
             "a year_context says what this year is: it must carry years".into(),
         );
     }
+    // Seasons: words of two seasons whose months never meet (春耕 … 秋收) leave the
+    // entry out of every meeting.
+    if (1..=12).all(|m| !crate::lexicon::season::in_season(text, m)) {
+        push(
+            Severity::Warning,
+            "never-in-season",
+            "it names words of seasons whose months never meet (春耕 and 秋收): \
+             never drafted; split it or drop one season"
+                .into(),
+        );
+    }
     let overlaps = years.from.is_none_or(|f| f <= *YEARS.end())
         && years.to.is_none_or(|t| t >= *YEARS.start());
     if !overlaps {
@@ -342,6 +353,19 @@ mod tests {
         assert!(!has(Role::Framing, "{topic}事关{area}发展全局。"));
         assert!(!has(Role::Responsibility, "由{lead}牵头，{support}配合。"));
         assert!(!has(Role::ClosingCall, "{call}！"));
+    }
+
+    #[test]
+    fn an_entry_of_two_seasons_that_never_meet_is_flagged() {
+        let y = Years::default();
+        let flagged = |text| {
+            check_entry(Role::Measure, text, &y)
+                .into_iter()
+                .any(|(_, r, _)| r == "never-in-season")
+        };
+        assert!(flagged("抓好春耕备耕和秋收秋种。"));
+        assert!(!flagged("抓好夏粮抢收和机收减损。"));
+        assert!(!flagged("在夏秋两季收获期间落实秸秆禁烧责任。"));
     }
 
     #[test]
