@@ -17,6 +17,8 @@ const SEASONS: &[(&[&str], u32, u32)] = &[
     (&["秋粮", "三秋", "秋收", "秋冬种", "秋种"], 8, 11),
     // Spring ploughing and sowing, prepared from December.
     (&["春耕", "春播", "备春耕"], 12, 4),
+    // A late-spring cold snap is feared before and during it, not in a May harvest meeting.
+    (&["倒春寒"], 12, 4),
     // The work after a flood season (汛期结束后组织水毁设施排查), said from August: read blind
     // under an April 防汛备汛 heading it was a program's contradiction.
     (&["汛期结束后", "汛后及时", "汛期一过"], 8, 12),
@@ -88,5 +90,6 @@ mod tests {
         assert!(!in_season("确保一季度实现开门红。", 7));
         assert!(!in_season("汛期结束后组织水毁设施排查。", 4));
         assert!(in_season("汛期结束后组织水毁设施排查。", 9));
+        assert!(!in_season("一场倒春寒就可能让庄稼减产。", 5));
     }
 }

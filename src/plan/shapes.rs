@@ -494,6 +494,10 @@ fn shape_context(
                 .any(|w| f.starts_with(w))
         }),
     );
+    ctx.insert(
+        "runs_on",
+        &(opening.len() == 1 && opening[0].text.chars().count() <= 40),
+    );
     ctx.insert("emph", &emph.map_or(-1, |e| e as i64));
     ctx.insert("variant", &variant);
     ctx.insert("voice", &voice);
