@@ -321,7 +321,7 @@ fn a_season_out_of_its_months_is_flagged() {
     let broken = text.replacen("。", "，抓好夏粮抢收和机收减损。", 1);
     let r = lint_text(&broken, &[]);
     assert!(season(&r), "{}", r.stdout);
-    // In June the harvest is in season; a year's start (新春伊始…开局就要…) is not, so its
+    // In June the harvest is in season; a year's start (开局就要…, 开门红) is not, so its
     // sentences are left out of the June draft.
     let june: String = broken
         .replacen("2024年2月26日", "2024年6月6日", 1)

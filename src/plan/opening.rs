@@ -9,7 +9,7 @@ use super::*;
 pub(super) fn moment(month: u32, day: u32, kind: crate::spec::Kind) -> Option<&'static str> {
     use crate::spec::Kind;
     Some(match (month, kind) {
-        (1, _) | (2, _) => "新春伊始，各项工作都在抢时间、争主动，开局就要起步就冲刺。",
+        (1, _) | (2, _) => "新春伊始，各项工作都在抢时间、争主动，一刻也等不得、慢不得。",
         (3, _) if day >= 15 => "一季度即将过去，各项工作要尽快进入状态、形成实物工作量。",
         (3, _) | (4, _) => "眼下正值春季生产和项目开工的关键时节，时间不等人、机遇不等人。",
         (5, Kind::Safety) | (6, Kind::Safety) => {
