@@ -355,7 +355,8 @@ impl<'a> Planner<'a> {
                     s
                 })
                 .collect();
-            // 主要经济指标 only before economic figures (not before 全县60岁以上老年人口5.6万人).
+            // 主要经济指标 only before economic figures (not before 全县60岁以上老年人口5.6万人);
+            // a lead on numbers only before two of them.
             const ECONOMIC: [&str; 12] = [
                 "生产总值",
                 "GDP",
@@ -377,7 +378,12 @@ impl<'a> Planner<'a> {
             let not_said: HashSet<String> = self
                 .pb
                 .pool_iter(Role::FigureLead, None, self.vs.kind, self.vs.at())
-                .filter(|ph| !economic && ph.text.contains("经济"))
+                .filter(|ph| {
+                    (!economic && ph.text.contains("经济"))
+                        // 用数据来说话 before two figures or more, not one.
+                        || (sit.figures.len() < 2
+                            && (ph.text.contains("数据") || ph.text.contains("数字")))
+                })
                 .map(|ph| ph.id.clone())
                 .collect();
             let lead = self.draw(Role::FigureLead, None, &[], &not_said, true);
