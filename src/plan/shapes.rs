@@ -278,6 +278,18 @@ pub(super) fn shape_point(
         );
         ctx.insert("join", &joined);
     }
+    // The assignment said before the work in one plain point of three that has one and no
+    // deadline of its own (read blind, every point ending on 由…牵头抓总… or 请…牵头，会同…
+    // was a program's closing).
+    ctx.insert(
+        "tail_first",
+        &(shape == "plain"
+            && variant == 2
+            && !ctx.contains_key("join")
+            && !opening.is_empty()
+            && p.deadline.is_none()
+            && p.responsibility.is_some()),
+    );
     // The speaker's own aside, once a draft, on a plain point that joins nothing else: the
     // measure it would emphasise, stressed in the first person (在这里我想强调一下，…), as the
     // corpus's speakers break off to stress one thing.
@@ -367,7 +379,8 @@ fn emphasis(measures: &[&Sentence], tasks: usize) -> Option<usize> {
     if n < 3 {
         return None;
     }
-    (tasks..n)
+    // Never the first: 特别是 narrows what was said before it.
+    (tasks + 1..n)
         .rev()
         .filter(|&i| !checks_the_work(&measures[i].text))
         .find(|&i| narrows(&measures[i].text))
