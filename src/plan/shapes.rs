@@ -210,8 +210,15 @@ pub(super) fn shape_point(
     });
     // Demands 要…。要…: those that open with 要 lead, one after another, then the ones naming
     // their actor or time (住建部门要…, 汛期…), each group from the general to the specific.
+    // The ones on the heading's own work keep the lead (三夏农机调度: 农业农村部门要…制定三夏
+    // 农机调度方案 before the 要… on service centres).
     if p.shape == "yao" {
-        measures[tasks..].sort_by_cached_key(|s| !yao(&s.text).starts_with('要'));
+        measures[tasks..].sort_by_cached_key(|s| {
+            (
+                PointPlan::closeness(&own, &s.text) == 0,
+                !yao(&s.text).starts_with('要'),
+            )
+        });
     }
     let mut n = measures.len();
     let emph = emphasis(&measures, tasks);
