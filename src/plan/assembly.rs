@@ -161,8 +161,14 @@ impl<'a> Planner<'a> {
         let length = fixed + speech.parts.iter().map(part_len).sum::<usize>();
         // Said of the draft as shaped (an enumeration stops at four long items).
         if length * 10 < target * 9 {
+            // Said as the writer asked it, or as the default it is (a spec without a length).
+            let asked = if spec.output.as_ref().and_then(|o| o.length).is_some() {
+                format!("the {target} asked")
+            } else {
+                format!("the {target} a speech usually runs to (set output.length for another)")
+            };
             self.warnings.push(format!(
-                "the draft has about {length} characters, short of the {target} asked: add points or facts to the spec (wengao never pads)"
+                "the draft has about {length} characters, short of {asked}: add points or facts to the spec (wengao never pads)"
             ));
         }
         Ok(Plan {
