@@ -782,7 +782,7 @@ fn the_years_budget_is_quoted_after_the_two_sessions() {
 fn the_lead_opens_the_measure_its_heading_names() {
     let spec = "meeting:\n  name: 全县养老服务工作推进会\n  date: 2024-09-12\n  kind: key_work\nspeaker:\n  role: 副县长\nplace:\n  name: 某县\nsections:\n  - theme: 民生保障\n    title: 守牢养老机构安全底线\n    points:\n      - topic: 养老机构消防安全\n        lead: 县民政局\n        support: [县消防救援大队]\n      - topic: 医养结合\n        lead: 县卫生健康局\n  - theme: 抓落实\n";
     let mut opened = 0;
-    for seed in 1..=9 {
+    for seed in 1..=30 {
         let out = Wengao::new()
             .args(["draft", "-", "--seed", &seed.to_string()])
             .stdin(spec.to_string())
@@ -797,7 +797,7 @@ fn the_lead_opens_the_measure_its_heading_names() {
         }
     }
     assert!(
-        opened >= 2,
-        "the lead opened a measure in {opened} of 9 drafts"
+        opened >= 3,
+        "the lead opened a measure in {opened} of 30 drafts"
     );
 }

@@ -244,9 +244,10 @@ fn an_unknown_topic_drafts_short_with_a_warning() {
     assert!(text.contains("【待补：星际航行的具体举措】"), "{text}");
 }
 
-/// Three drafts of one spec with different seeds share few of their drawn sentences (measured
-/// 0.34–0.52 of the measures and framings drawn, with 15–19 measures a sub-topic; as text, the
-/// examples' drafts at seeds 1–3 share 12–23% of their sentences).
+/// Drafts of one spec with different seeds share few of their drawn sentences: of the measures
+/// drawn (framings are drawn with the spec's topic, so their origin is mixed and not counted),
+/// two seeds share about half (measured: mean 0.48–0.50 over ten triples, 0.25–0.61 a pair; a
+/// point takes about six of its sub-topic's 15–19 measures, the closest to its words more often).
 #[test]
 fn seeds_share_few_sentences() {
     let d = drafter();
@@ -266,14 +267,20 @@ fn seeds_share_few_sentences() {
         }
         out
     };
-    let (a, b, c) = (drawn(1), drawn(2), drawn(3));
     let share = |x: &BTreeSet<String>, y: &BTreeSet<String>| {
         x.intersection(y).count() as f64 / x.len().min(y.len()).max(1) as f64
     };
-    let shares = [share(&a, &b), share(&a, &c), share(&b, &c)];
-    eprintln!("shared between seeds: {shares:?}");
-    for s in shares {
-        assert!(s < 0.6, "{shares:?}");
+    // Ten triples of seeds (1–3, 4–6 … 28–30): each pair of a triple.
+    let mut shares = Vec::new();
+    for t in 0..10u64 {
+        let (a, b, c) = (drawn(3 * t + 1), drawn(3 * t + 2), drawn(3 * t + 3));
+        shares.extend([share(&a, &b), share(&a, &c), share(&b, &c)]);
+    }
+    let mean = shares.iter().sum::<f64>() / shares.len() as f64;
+    eprintln!("shared between seeds: mean {mean:.2} of {shares:.2?}");
+    assert!(mean < 0.55, "mean {mean} of {shares:?}");
+    for s in &shares {
+        assert!(*s < 0.7, "{shares:?}");
     }
 }
 

@@ -337,8 +337,14 @@ impl<'a> Planner<'a> {
         } else {
             vec![format!("{base}.topic")]
         };
-        // Two points of five open bare (never two in a row): on their figures or demands.
-        let bare = !self.bare_before && self.rng.below(3) != 0;
+        // About half the points open bare, on their figures or demands, two in a row less often:
+        // the corpus opens 18 points of 28 on a demand and 7 on why it matters, ours opened half
+        // on a saying.
+        let bare = if self.bare_before {
+            self.rng.below(3) == 0
+        } else {
+            self.rng.below(4) != 0
+        };
         self.bare_before = bare;
         if !res.is_empty() && !bare {
             self.point_framings(&mut pp, p, res, &topic, &topic_fields);
@@ -408,7 +414,7 @@ impl<'a> Planner<'a> {
                     .filter_map(|t| self.pb.topic_map.get(t))
                     .flat_map(|t| t.terms())
                     .filter(|t| {
-                        t.chars().count() >= 2 && !topic.contains(*t) && !head.0.contains(*t)
+                        t.chars().count() >= 3 && !topic.contains(*t) && !head.0.contains(*t)
                     })
                     .collect();
                 terms.sort_unstable();
