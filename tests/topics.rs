@@ -303,7 +303,8 @@ fn json_shows_each_points_resolution() {
     assert!(road["why"].as_str().unwrap().contains("交通"));
 }
 
-/// The prose of every example at 20 seeds: no finding of the prose rules, several point shapes
+/// The prose of every example at 20 seeds: no finding of the prose rules (nor of expression,
+/// parallel or season), several point shapes
 /// in every draft of six points or more, no motto twice, and two meetings drafted with one seed
 /// do not share their headings.
 #[test]
@@ -327,9 +328,15 @@ fn every_example_reads_as_written_prose() {
                     topics: Some(&d.phrasebank.topic_map),
                 },
             );
+            // And what a writer is warned of in their own draft: a non-standard expression
+            // (纠治四风 for 纠治“四风”), headings not parallel to the spec's titles, a season's
+            // words out of their months.
             let bad: Vec<_> = findings
                 .iter()
-                .filter(|f| prose.contains(&f.rule))
+                .filter(|f| {
+                    prose.contains(&f.rule)
+                        || ["expression", "parallel", "season"].contains(&f.rule)
+                })
                 .collect();
             assert!(bad.is_empty(), "{} seed {seed}: {bad:#?}", e.display());
             let points: Vec<&wengao::model::Part> =

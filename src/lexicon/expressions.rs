@@ -111,6 +111,16 @@ impl Expressions {
         Ok(Expressions { list, matcher })
     }
 
+    /// The text with each wrong form it uses put right (纠治四风 → 纠治“四风”): for words the
+    /// planner says of its own, such as a sub-topic's name as an implicit point's topic.
+    pub fn standardize(&self, text: &str, on: Option<NaiveDate>) -> String {
+        let mut out = text.to_string();
+        for (e, at) in self.find(text, on).into_iter().rev() {
+            out.replace_range(at..at + e.wrong.len(), &e.right);
+        }
+        out
+    }
+
     /// The wrong forms a text uses (on `on`, when the speech's date is known), with their byte
     /// offsets, in text order.
     pub fn find<'a>(&'a self, text: &str, on: Option<NaiveDate>) -> Vec<(&'a Expression, usize)> {
@@ -139,6 +149,14 @@ impl Expressions {
 mod tests {
     use super::super::LexiconFile;
     use super::*;
+
+    #[test]
+    fn a_name_is_said_in_its_standard_form() {
+        let e = &crate::lexicon::lexicon().expressions;
+        assert_eq!(e.standardize("纠治四风", None), "纠治“四风”");
+        assert_eq!(e.standardize("纠治“四风”", None), "纠治“四风”");
+        assert_eq!(e.standardize("审计监督", None), "审计监督");
+    }
 
     const SAMPLE: &str = "expressions:
   - {wrong: 建国以来, right: 新中国成立以来, source: s}

@@ -68,7 +68,32 @@ impl<'a> Planner<'a> {
                 }
             }
         }
-        if let Some((name, h)) = second {
+        // Where the spec's titles are of one clause, the one-clause fallback below is parallel
+        // to them (read as a writer would: 扎实推进农村厕所革命 beside 优先发展农业农村，绘就美丽
+        // 乡村画卷 was flagged by `wengao lint`'s parallel rule in a generated draft).
+        // Where the spec's titles are of one clause and no pattern gives one, a generated
+        // heading keeps its first clause (优先发展农业农村 beside the title 扎实推进农村厕所革命,
+        // not 优先发展农业农村，绘就美丽乡村画卷: `wengao lint`'s parallel rule flagged it).
+        if let Some((name, mut h)) = second {
+            if want == Some(1) {
+                // The spec's own titles stay as written.
+                let firsts: Vec<String> = h
+                    .iter()
+                    .map(|(t, o)| match o {
+                        Origin::Spec { .. } => t.clone(),
+                        _ => t.split(['，', '；']).next().unwrap_or(t).to_string(),
+                    })
+                    .collect();
+                let distinct = firsts
+                    .iter()
+                    .enumerate()
+                    .all(|(i, a)| firsts[..i].iter().all(|b| b != a));
+                if distinct {
+                    for ((t, _), f) in h.iter_mut().zip(firsts) {
+                        *t = f;
+                    }
+                }
+            }
             self.patterns.push(name);
             return h;
         }

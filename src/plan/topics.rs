@@ -122,7 +122,12 @@ pub(super) fn with_implicit_points(
         s.points = names
             .iter()
             .map(|n| Point {
-                topic: Text(n.clone()),
+                // Said in the standard form (纠治“四风”), resolved by its name.
+                topic: Text(
+                    crate::lexicon::lexicon()
+                        .expressions
+                        .standardize(n, Some(vs.date)),
+                ),
                 about: Some(Text(n.clone())),
                 ..Default::default()
             })
