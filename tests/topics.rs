@@ -828,12 +828,7 @@ fn specialised_meetings_give_each_point_a_field_of_its_own() {
                 .collect();
             let want: Vec<Vec<&str>> = want.iter().map(|w| vec![*w]).collect();
             assert_eq!(got, want, "{name} seed {seed}");
-            let thin: Vec<&String> = plan
-                .warnings
-                .iter()
-                .filter(|w| w.contains("thin"))
-                .collect();
-            assert!(thin.is_empty(), "{name} seed {seed}: {thin:?}");
+            no_thin_point(&plan, name, seed);
         }
     }
 }
@@ -931,16 +926,21 @@ fn a_farming_meeting_is_not_thin_in_its_season() {
                 .map(|t| t.resolution.topics[0].as_str())
                 .collect();
             assert_eq!(got, fields, "{name} seed {seed}");
-            let thin: Vec<&String> = plan
-                .warnings
-                .iter()
-                .filter(|w| w.contains("thin"))
-                .collect();
-            assert!(thin.is_empty(), "{name} seed {seed}: {thin:?}");
+            no_thin_point(&plan, name, seed);
             let text = d.text(&plan).unwrap();
             for w in out_of_season {
                 assert!(!text.contains(w), "{name} seed {seed} says {w}");
             }
         }
     }
+}
+
+/// A specialised meeting's draft warns of no thin point.
+fn no_thin_point(plan: &wengao::plan::Plan, name: &str, seed: u64) {
+    let thin: Vec<&String> = plan
+        .warnings
+        .iter()
+        .filter(|w| w.contains("thin"))
+        .collect();
+    assert!(thin.is_empty(), "{name} seed {seed}: {thin:?}");
 }
