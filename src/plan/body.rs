@@ -639,68 +639,6 @@ impl<'a> Planner<'a> {
         }
     }
 
-    /// The year's national budget figures (今年国家安排地方政府专项债券4.4万亿元…), once a draft,
-    /// in the first point on funds or projects, after its framing: what a real speech quotes
-    /// when it says where the money for its projects is (a 2020 speech of the corpus: 今年中央
-    /// 安排专项债券3.75万亿元…). Facts of the calendar, from the lexicon with their sources.
-    fn quote_the_budget(&mut self, plans: &mut [PointPlan], resolved: &[Resolution]) {
-        if self.budget_quoted {
-            return;
-        }
-        use chrono::Datelike;
-        let d = self.vs.date;
-        let Some(b) = crate::lexicon::budget::quoted_at(d.year(), d.month(), d.day()) else {
-            return;
-        };
-        let figures: Vec<String> = [
-            ("地方政府专项债券", b.special_bonds),
-            ("超长期特别国债", b.ultra_long_bonds),
-            ("中央预算内投资", b.central_investment),
-        ]
-        .into_iter()
-        .filter_map(|(what, f)| f.map(|f| format!("{what}{f}")))
-        .collect();
-        for (k, pp) in plans.iter_mut().enumerate() {
-            let Some(why) = resolved[k]
-                .topics
-                .first()
-                .and_then(|t| BUDGET_TOPICS.iter().find(|(name, _)| name == t))
-                .map(|(_, why)| *why)
-            else {
-                continue;
-            };
-            pp.framing2 = Some(Sentence::new(
-                format!("今年国家安排{}，{why}", figures.join("、")),
-                Origin::Template {
-                    name: "lexicon:budget".into(),
-                },
-            ));
-            self.budget_quoted = true;
-            return;
-        }
-    }
-
-    /// The moment of a point's own work (秋粮已经陆续上市…), once a draft, before its
-    /// framing: where the corpus's points get their time (明天就是“五一”小长假…).
-    fn say_point_moment(&mut self, plans: &mut [PointPlan], resolved: &[Resolution]) {
-        if !self.point_moment_said {
-            let month = self.vs.at().month;
-            for (k, pp) in plans.iter_mut().enumerate() {
-                if let Some(m) = super::opening::point_moment(&resolved[k].topics, month) {
-                    pp.framing2 = pp.framing.take();
-                    pp.framing = Some(Sentence::new(
-                        m.to_string(),
-                        Origin::Template {
-                            name: "plan:point-moment".into(),
-                        },
-                    ));
-                    self.point_moment_said = true;
-                    break;
-                }
-            }
-        }
-    }
-
     /// Record what each point resolved to; warn of points with no sub-topic or too few
     /// measures, and mark them for the writer with `--placeholders`.
     fn report_points(
@@ -821,35 +759,6 @@ impl<'a> Planner<'a> {
         (target.saturating_sub(1_500) / (points * 60)).clamp(MAX_MEASURES, MAX_MEASURES_FEW_POINTS)
     }
 }
-
-/// The sub-topics whose first point quotes the year's national budget figures, and what the
-/// speech makes of them.
-const BUDGET_TOPICS: [(&str, &str); 6] = [
-    (
-        "专项债券",
-        "额度向项目成熟、前期工作扎实的地方倾斜，谁的项目准备得好，谁就能多争取。",
-    ),
-    (
-        "争取上级项目",
-        "政策窗口就在眼前，关键看我们的项目储备和前期工作跟不跟得上。",
-    ),
-    (
-        "争取上级资金",
-        "政策窗口就在眼前，关键看我们的项目储备和前期工作跟不跟得上。",
-    ),
-    (
-        "项目谋划储备",
-        "支持力度不减，我们要抓住这个窗口期，把项目谋深谋实。",
-    ),
-    (
-        "重点项目推进",
-        "支持力度不减，关键是要把争取到的资金尽快转化为实物工作量。",
-    ),
-    (
-        "扩大内需",
-        "支持力度不减，我们要抓住这个窗口期，以有效投资带动扩大内需。",
-    ),
-];
 
 /// Fewer measures than this make a point thin (warned; marked with `--placeholders`).
 const MIN_MEASURES: usize = 3;

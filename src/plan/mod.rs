@@ -29,6 +29,7 @@ use crate::phrasebank::{Phrase, Phrasebank, Role};
 use crate::render::Templates;
 use crate::spec::ValidSpec;
 
+mod anchors;
 mod assembly;
 mod assignment;
 mod body;

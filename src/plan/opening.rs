@@ -279,6 +279,72 @@ impl<'a> Planner<'a> {
         Some(Sentence::new(text, origin))
     }
 
+    /// The situation's figures in one sentence, led as they allow (主要经济指标 only before
+    /// economic figures, 用数据来说话 only before two of them).
+    fn figures_sentence(&mut self, figures: &[crate::spec::Figure]) -> Sentence {
+        let figs: Vec<String> = figures
+            .iter()
+            .map(|f| {
+                let mut s = format!(
+                    "{}{}",
+                    clause(f.indicator.as_str()),
+                    clause(f.value.as_str())
+                );
+                if let Some(b) = &f.benchmark {
+                    s.push('，');
+                    s.push_str(&clause(b.as_str()));
+                }
+                s
+            })
+            .collect();
+        // 主要经济指标 only before economic figures (not before 全县60岁以上老年人口5.6万人);
+        // a lead on numbers only before two of them.
+        const ECONOMIC: [&str; 12] = [
+            "生产总值",
+            "GDP",
+            "增加值",
+            "投资",
+            "财政",
+            "收入",
+            "零售",
+            "进出口",
+            "税",
+            "产值",
+            "营业",
+            "外贸",
+        ];
+        let economic = figures
+            .iter()
+            .any(|f| ECONOMIC.iter().any(|w| f.indicator.as_str().contains(w)));
+        let not_said: HashSet<String> = self
+            .pb
+            .pool_iter(Role::FigureLead, None, self.vs.kind, self.vs.at())
+            .filter(|ph| {
+                (!economic && ph.text.contains("经济"))
+                    // 用数据来说话 before two figures or more, not one.
+                    || (figures.len() < 2
+                        && (ph.text.contains("数据") || ph.text.contains("数字")))
+            })
+            .map(|ph| ph.id.clone())
+            .collect();
+        let lead = self.draw(Role::FigureLead, None, &[], &not_said, true);
+        let text = format!(
+            "{}{}。",
+            lead.as_ref().map(|l| l.1.as_str()).unwrap_or(""),
+            figs.join("；")
+        );
+        let origin = match lead {
+            Some((id, _)) => Origin::Mixed {
+                id,
+                fields: vec!["situation.figures".into()],
+            },
+            None => Origin::Spec {
+                field: "situation.figures".into(),
+            },
+        };
+        Sentence::new(text, origin)
+    }
+
     pub(super) fn situation(&mut self) -> Vec<Paragraph> {
         let Some(sit) = self.vs.spec.situation.clone() else {
             return Vec::new();
@@ -339,69 +405,7 @@ impl<'a> Planner<'a> {
             }
         }
         if !sit.figures.is_empty() {
-            let figs: Vec<String> = sit
-                .figures
-                .iter()
-                .map(|f| {
-                    let mut s = format!(
-                        "{}{}",
-                        clause(f.indicator.as_str()),
-                        clause(f.value.as_str())
-                    );
-                    if let Some(b) = &f.benchmark {
-                        s.push('，');
-                        s.push_str(&clause(b.as_str()));
-                    }
-                    s
-                })
-                .collect();
-            // 主要经济指标 only before economic figures (not before 全县60岁以上老年人口5.6万人);
-            // a lead on numbers only before two of them.
-            const ECONOMIC: [&str; 12] = [
-                "生产总值",
-                "GDP",
-                "增加值",
-                "投资",
-                "财政",
-                "收入",
-                "零售",
-                "进出口",
-                "税",
-                "产值",
-                "营业",
-                "外贸",
-            ];
-            let economic = sit
-                .figures
-                .iter()
-                .any(|f| ECONOMIC.iter().any(|w| f.indicator.as_str().contains(w)));
-            let not_said: HashSet<String> = self
-                .pb
-                .pool_iter(Role::FigureLead, None, self.vs.kind, self.vs.at())
-                .filter(|ph| {
-                    (!economic && ph.text.contains("经济"))
-                        // 用数据来说话 before two figures or more, not one.
-                        || (sit.figures.len() < 2
-                            && (ph.text.contains("数据") || ph.text.contains("数字")))
-                })
-                .map(|ph| ph.id.clone())
-                .collect();
-            let lead = self.draw(Role::FigureLead, None, &[], &not_said, true);
-            let text = format!(
-                "{}{}。",
-                lead.as_ref().map(|l| l.1.as_str()).unwrap_or(""),
-                figs.join("；")
-            );
-            let origin = match lead {
-                Some((id, _)) => Origin::Mixed {
-                    id,
-                    fields: vec!["situation.figures".into()],
-                },
-                None => Origin::Spec {
-                    field: "situation.figures".into(),
-                },
-            };
-            first.push(Sentence::new(text, origin));
+            first.push(self.figures_sentence(&sit.figures));
         }
         if !first.is_empty() {
             out.push(Paragraph::new(first));

@@ -191,63 +191,18 @@ pub(super) fn shape_point(
     draft: &mut Shaping,
 ) -> (Vec<Paragraph>, Vec<Item>) {
     let mut measures: Vec<&Sentence> = p.tasks.iter().chain(&p.measures).collect();
-    // From the general to the specific, the writer's tasks first: a measure naming many of the
-    // point's own terms (深入推进道路交通安全源头治理) says the point's work as a whole and
-    // comes first; the ones naming their objects (校车, 渣土车) follow. Read blind, ending on
-    // the measures that restate the heading was a program's tell.
     let tasks = p.tasks.len();
-    // Checking the work comes after the work (read blind: 由县文旅局牵头，…纳入各镇年度考核
-    // before saying what the work is was a program's inverted order).
-    // Closest to the heading's own words first (养老机构消防安全: the fire inspection before the
-    // nursing staff), so that an enumeration cut at four keeps what the heading names.
-    let own = p.own_pairs();
-    measures[tasks..].sort_by_cached_key(|s| {
-        (
-            checks_the_work(&s.text),
-            std::cmp::Reverse(PointPlan::closeness(&own, &s.text).min(4)),
-            std::cmp::Reverse(p.specificity(&s.text)),
-        )
-    });
-    // Demands 要…。要…: those that open with 要 lead, one after another, then the ones naming
-    // their actor or time (住建部门要…, 汛期…), each group from the general to the specific.
-    // The ones on the heading's own work keep the lead (三夏农机调度: 农业农村部门要…制定三夏
-    // 农机调度方案 before the 要… on service centres).
-    if p.shape == "yao" {
-        measures[tasks..].sort_by_cached_key(|s| {
-            (
-                PointPlan::closeness(&own, &s.text) == 0,
-                !yao(&s.text).starts_with('要'),
-            )
-        });
-    }
+    order_measures(p, &mut measures, tasks);
     let mut n = measures.len();
     let emph = emphasis(&measures, tasks);
     let shape = shape_name(p, n);
-    // An enumeration of long items stops at four (六是… of sentences of sixty characters read
-    // blind as a list a program made); of short ones, at six.
-    let mut marker = ItemMarker::Shi;
-    let mut lead_in = 0;
-    if shape == "enumeration" {
-        let cap = if measures.iter().all(|s| bare(&s.text).chars().count() <= 30) {
-            6
-        } else {
-            4
-        };
-        measures.truncate(cap.max(tasks));
+    let (marker, mut lead_in) = if shape == "enumeration" {
+        let form = enumeration_form(&mut measures, tasks, draft);
         n = measures.len();
-        // The lead-in, and 一要 or 一是, differ from one enumeration of the draft to the next:
-        // 一要 only where every item opens with its verb (一要加强…, not 一要各镇要…).
-        lead_in = draft.enumerations % 6;
-        let verbs = measures.iter().all(|s| {
-            let b = bare(&s.text);
-            let head: String = b.chars().take(30).collect();
-            opens_with_verb_or_preposition(&b) && !head.contains('要')
-        });
-        if verbs && draft.enumerations % 2 == 1 {
-            marker = ItemMarker::Yao;
-        }
-        draft.enumerations += 1;
-    }
+        form
+    } else {
+        (ItemMarker::Shi, 0)
+    };
     let opening = opening_of(p, facts_first);
     let tail: Vec<&Sentence> = p
         .requirement
@@ -375,6 +330,71 @@ fn framing_runs_on(
         "，必须"
     };
     Some(format!("{why}{joint}{rest}"))
+}
+
+/// A point's measures in the order said: from the general to the specific, the writer's tasks
+/// first and kept in their order.
+fn order_measures(p: &PointPlan, measures: &mut [&Sentence], tasks: usize) {
+    // From the general to the specific, the writer's tasks first: a measure naming many of the
+    // point's own terms (深入推进道路交通安全源头治理) says the point's work as a whole and
+    // comes first; the ones naming their objects (校车, 渣土车) follow. Read blind, ending on
+    // the measures that restate the heading was a program's tell.
+    // Checking the work comes after the work (read blind: 由县文旅局牵头，…纳入各镇年度考核
+    // before saying what the work is was a program's inverted order).
+    // Closest to the heading's own words first (养老机构消防安全: the fire inspection before the
+    // nursing staff), so that an enumeration cut at four keeps what the heading names.
+    let own = p.own_pairs();
+    measures[tasks..].sort_by_cached_key(|s| {
+        (
+            checks_the_work(&s.text),
+            std::cmp::Reverse(PointPlan::closeness(&own, &s.text).min(4)),
+            std::cmp::Reverse(p.specificity(&s.text)),
+        )
+    });
+    // Demands 要…。要…: those that open with 要 lead, one after another, then the ones naming
+    // their actor or time (住建部门要…, 汛期…), each group from the general to the specific.
+    // The ones on the heading's own work keep the lead (三夏农机调度: 农业农村部门要…制定三夏
+    // 农机调度方案 before the 要… on service centres).
+    if p.shape == "yao" {
+        measures[tasks..].sort_by_cached_key(|s| {
+            (
+                PointPlan::closeness(&own, &s.text) == 0,
+                !yao(&s.text).starts_with('要'),
+            )
+        });
+    }
+}
+
+/// An enumeration's form: its items cut at four long ones or six short ones, and the lead-in and
+/// marker (一要 or 一是) the draft's enumerations take in turn.
+fn enumeration_form(
+    measures: &mut Vec<&Sentence>,
+    tasks: usize,
+    draft: &mut Shaping,
+) -> (ItemMarker, usize) {
+    // An enumeration of long items stops at four (六是… of sentences of sixty characters read
+    // blind as a list a program made); of short ones, at six.
+    let cap = if measures.iter().all(|s| bare(&s.text).chars().count() <= 30) {
+        6
+    } else {
+        4
+    };
+    measures.truncate(cap.max(tasks));
+    // The lead-in, and 一要 or 一是, differ from one enumeration of the draft to the next:
+    // 一要 only where every item opens with its verb (一要加强…, not 一要各镇要…).
+    let lead_in = draft.enumerations % 6;
+    let verbs = measures.iter().all(|s| {
+        let b = bare(&s.text);
+        let head: String = b.chars().take(30).collect();
+        opens_with_verb_or_preposition(&b) && !head.contains('要')
+    });
+    let marker = if verbs && draft.enumerations % 2 == 1 {
+        ItemMarker::Yao
+    } else {
+        ItemMarker::Shi
+    };
+    draft.enumerations += 1;
+    (marker, lead_in)
 }
 
 /// The measure a point emphasises (特别是…): the last one that does the work (checks come
