@@ -148,19 +148,20 @@ impl<'a> Planner<'a> {
         // 抓好 takes a task, not a thing (抓好专项维修资金工作, not 抓好专项维修资金).
         let task = super::headings::as_task(topic);
         // Six wordings, each once a draft (read blind, one fixed line closing points of several
-        // drafts gave them away), and every one says what the deadline is for.
+        // drafts gave them away), and every one says what the deadline is for and what is done
+        // by it (read blind, 要拿出看得见的成效 and 要有明确结果 were vague stock closings).
         let texts = if sup.is_empty() {
             vec![
-                format!("{lead}要牵头抓好{task}，{when}要拿出看得见的成效。"),
+                format!("{lead}要牵头抓好{task}，{when}把各项任务逐一落地。"),
                 format!("{topic}由{lead}牵头抓总，{when}要完成阶段性任务并向{gov}报告。"),
                 format!("请{lead}把{topic}的任务分解到人，{when}向{gov}报告进展。"),
                 format!("{lead}要对{topic}倒排工期、挂图作战，{when}要见到实实在在的变化。"),
-                format!("{topic}的牵头单位是{lead}，{when}要交出阶段性答卷。"),
+                format!("{topic}的牵头单位是{lead}，{when}要把完成情况书面报告{gov}。"),
                 format!("{lead}要把{topic}的时间节点往前排，{when}完成既定任务。"),
             ]
         } else {
             vec![
-                format!("{lead}要牵头抓好{task}，{sup}要{together}，{when}要拿出看得见的成效。"),
+                format!("{lead}要牵头抓好{task}，{sup}要{together}，{when}把各项任务逐一落地。"),
                 format!("{topic}由{lead}牵头抓总，{sup}按职责分工配合，{when}要完成阶段性任务。"),
                 format!("请{lead}牵头，会同{sup}把{topic}的任务分解到人，{when}向{gov}报告进展。"),
                 format!(
@@ -170,7 +171,7 @@ impl<'a> Planner<'a> {
                     "由{lead}牵头、{sup}配合，{when}完成{topic}的既定任务，完不成的要向{gov}说明原因。"
                 ),
                 format!(
-                    "{topic}涉及多个部门，{lead}要牵好头，{sup}要主动配合，{when}要有明确结果。"
+                    "{topic}涉及多个部门，{lead}要牵好头，{sup}要主动配合，{when}由{lead}向{gov}报告完成情况。"
                 ),
             ]
         };
