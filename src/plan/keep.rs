@@ -63,38 +63,47 @@ impl<'a> Planner<'a> {
     /// assignment and deadline), and which of its words it may say again; takes its side objects.
     fn point_said(&self, pp: &mut PointPlan) -> PointSaid {
         use crate::prose;
-        let mut allowed: HashSet<[char; 4]> = self.spec_grams.clone();
-        for t in [&pp.topic, &pp.heading] {
-            allowed.extend(grams(t));
-        }
+        // The point's topic and heading words and the common ones; the spec's (the planner's
+        // `spec_grams`) are looked up there, not copied for every point.
         let common: HashSet<[char; 4]> = prose::COMMON_FOUR.iter().flat_map(|w| grams(w)).collect();
-        allowed.extend(common.iter().copied());
-        // A phrase of five characters or more said twice in one point (施工黄金期稍纵即逝 …
-        // 抓住施工黄金期) is a word said twice: the second is left out, the spec's own words
-        // and the point's topic, heading and sub-topic words aside.
-        let mut allowed5: HashSet<[char; 5]> = self.spec_grams5.clone();
-        for t in [&pp.topic, &pp.heading].into_iter().chain(&pp.terms) {
-            allowed5.extend(grams5(t));
-        }
-        // The writer's own tasks are said once: a measure that says a task again (县级领导包抓
-        // after the task 实行重点项目县级领导包抓制度) is left out, though the task is spec text.
         let own: HashSet<[char; 4]> = grams(&pp.topic)
             .into_iter()
             .chain(grams(&pp.heading))
             .collect();
+        let mut own_allowed = own.clone();
+        own_allowed.extend(common.iter().copied());
+        // A phrase of five characters or more said twice in one point (施工黄金期稍纵即逝 …
+        // 抓住施工黄金期) is a word said twice: the second is left out, the spec's own words
+        // and the point's topic, heading and sub-topic words aside.
+        let own5: HashSet<[char; 5]> = grams5(&pp.topic)
+            .into_iter()
+            .chain(grams5(&pp.heading))
+            .collect();
+        let terms5: HashSet<[char; 5]> = pp.terms.iter().flat_map(|t| grams5(t)).collect();
+        // The writer's own tasks are said once: a measure that says a task again (县级领导包抓
+        // after the task 实行重点项目县级领导包抓制度) is left out, though the task is spec text.
+        let (mut taken, mut taken5) = (HashSet::default(), HashSet::default());
         for task in &pp.tasks {
             for g in grams(&task.text) {
                 if !own.contains(&g) && !common.contains(&g) {
-                    allowed.remove(&g);
+                    taken.insert(g);
                 }
             }
-            let (topic5, heading5) = (grams5(&pp.topic), grams5(&pp.heading));
             for g in grams5(&task.text) {
-                if !topic5.contains(&g) && !heading5.contains(&g) {
-                    allowed5.remove(&g);
+                if !own5.contains(&g) {
+                    taken5.insert(g);
                 }
             }
         }
+        let allowed = Allowed {
+            own: own_allowed,
+            taken,
+        };
+        let allowed5 = Allowed5 {
+            own: own5,
+            terms: terms5,
+            taken: taken5,
+        };
         // The sub-topic's words are masked first: 危险化学品重大危险源 said twice is the topic's
         // own vocabulary, not a phrase repeated (the windows across a masked word do not count).
         let mut terms: Vec<String> = pp
@@ -150,10 +159,10 @@ impl<'a> Planner<'a> {
         if ps.len() >= 14 {
             let mut shared: HashMap<u32, u32> = HashMap::default();
             for p in &ps {
-                if let Some(v) = self.seen_index.get(p) {
-                    for &j in v {
-                        *shared.entry(j).or_default() += 1;
-                    }
+                let mut link = self.seen_index.get(p).copied().unwrap_or(NO_LINK);
+                while let Some(&(j, before)) = self.seen_links.get(link as usize) {
+                    *shared.entry(j).or_default() += 1;
+                    link = before;
                 }
             }
             let a = ps.len() as f64;
@@ -178,7 +187,7 @@ impl<'a> Planner<'a> {
         let g5 = grams5(&m);
         if g5
             .iter()
-            .any(|g| said.said5.contains(g) && !said.allowed5.contains(g))
+            .any(|g| said.said5.contains(g) && !said.allowed5.has(&self.spec_grams5, g))
         {
             return false;
         }
@@ -190,7 +199,7 @@ impl<'a> Planner<'a> {
         // after an intro that said them) say the part's point again.
         if own4
             .iter()
-            .filter(|g| self.part_said4.contains(*g) && !said.allowed.contains(*g))
+            .filter(|g| self.part_said4.contains(*g) && !said.allowed.has(&self.spec_grams, g))
             .count()
             >= 3
         {
@@ -198,7 +207,7 @@ impl<'a> Planner<'a> {
         }
         if own4
             .iter()
-            .filter(|g| said.said4.contains(*g) && !said.allowed.contains(*g))
+            .filter(|g| said.said4.contains(*g) && !said.allowed.has(&self.spec_grams, g))
             .count()
             >= 2
         {
@@ -215,7 +224,8 @@ impl<'a> Planner<'a> {
             *mine.entry(*g).or_default() += 1;
         }
         if mine.iter().any(|(g, c)| {
-            !said.allowed.contains(g) && said.counts.get(g).copied().unwrap_or(0) + c >= 3
+            !said.allowed.has(&self.spec_grams, g)
+                && said.counts.get(g).copied().unwrap_or(0) + c >= 3
         }) {
             return false;
         }
@@ -237,19 +247,25 @@ impl<'a> Planner<'a> {
         let j = self.seen_len.len() as u32;
         self.seen_len.push(ps.len() as u32);
         for p in ps {
-            self.seen_index.entry(*p).or_default().push(j);
+            let at = self.seen_links.len() as u32;
+            let head = self.seen_index.entry(*p).or_insert(NO_LINK);
+            self.seen_links.push((j, *head));
+            *head = at;
         }
     }
 }
+
+/// The end of a pair's list of sentences in `seen_links`.
+const NO_LINK: u32 = u32::MAX;
 
 /// What a point has said so far, and which words it may say again, as `keep_prose` keeps its
 /// framings and measures.
 struct PointSaid {
     /// Four-character words the point may say again (the spec's, its topic's and heading's,
     /// common ones), its tasks' aside.
-    allowed: HashSet<[char; 4]>,
+    allowed: Allowed,
     /// Five-character runs the point may say again.
-    allowed5: HashSet<[char; 5]>,
+    allowed5: Allowed5,
     /// The sub-topic's words of three characters or more, longest first, masked before counting.
     terms: crate::lexicon::TermSet,
     /// Whether no word has a · (so masking one cannot make another appear).
@@ -264,6 +280,34 @@ struct PointSaid {
     said5: HashSet<[char; 5]>,
     /// How often the point has said each four-character word.
     counts: HashMap<[char; 4], u32>,
+}
+
+/// The four-character words a point may say again: its topic's, heading's and the common ones,
+/// and the spec's (the planner's set, passed in) but those its tasks said.
+struct Allowed {
+    own: HashSet<[char; 4]>,
+    taken: HashSet<[char; 4]>,
+}
+
+impl Allowed {
+    fn has(&self, spec: &HashSet<[char; 4]>, g: &[char; 4]) -> bool {
+        self.own.contains(g) || (spec.contains(g) && !self.taken.contains(g))
+    }
+}
+
+/// The five-character runs a point may say again: its topic's and heading's, and its sub-topic
+/// words' and the spec's (passed in) but those its tasks said.
+struct Allowed5 {
+    own: HashSet<[char; 5]>,
+    terms: HashSet<[char; 5]>,
+    taken: HashSet<[char; 5]>,
+}
+
+impl Allowed5 {
+    fn has(&self, spec: &HashSet<[char; 5]>, g: &[char; 5]) -> bool {
+        self.own.contains(g)
+            || ((spec.contains(g) || self.terms.contains(g)) && !self.taken.contains(g))
+    }
 }
 
 impl PointSaid {

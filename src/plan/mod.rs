@@ -175,8 +175,10 @@ struct Planner<'a> {
     /// 认真抓好森林防火工作 / 着力抓好野外火源管控 reads as a program's).
     heading_cores: Vec<String>,
     /// The character pairs of every body sentence kept so far (no near-duplicates): pair →
-    /// sentences, and each sentence's number of pairs.
-    seen_index: HashMap<u64, Vec<u32>>,
+    /// its latest link in `seen_links` (a sentence and the pair's link before), and each
+    /// sentence's number of pairs. One small table and one vector, not a vector a pair.
+    seen_index: HashMap<u64, u32>,
+    seen_links: Vec<(u32, u32)>,
     seen_len: Vec<u32>,
     /// The four-character words of the spec's own texts (a paragraph may repeat those).
     spec_grams: HashSet<[char; 4]>,
@@ -261,6 +263,7 @@ impl<'a> Planner<'a> {
             mottos: HashSet::default(),
             heading_cores: Vec::new(),
             seen_index: HashMap::default(),
+            seen_links: Vec::new(),
             seen_len: Vec::new(),
             spec_grams: HashSet::default(),
             spec_grams5: HashSet::default(),
