@@ -157,18 +157,21 @@ impl<'a> Planner<'a> {
         use crate::prose;
         let ps = pair_keys(&s.text);
         if ps.len() >= 14 {
-            let mut shared: HashMap<u32, u32> = HashMap::default();
+            // How many pairs the sentence shares with each kept one, by its number.
+            let mut shared = vec![0u32; self.seen_len.len()];
             for p in &ps {
                 let mut link = self.seen_index.get(p).copied().unwrap_or(NO_LINK);
                 while let Some(&(j, before)) = self.seen_links.get(link as usize) {
-                    *shared.entry(j).or_default() += 1;
+                    shared[j as usize] += 1;
                     link = before;
                 }
             }
             let a = ps.len() as f64;
-            if shared.iter().any(|(&j, &n)| {
-                let b = f64::from(self.seen_len[j as usize]);
-                f64::from(n) / (a + b - f64::from(n)) >= prose::NEAR
+            if shared.iter().zip(&self.seen_len).any(|(&n, &b)| {
+                n > 0 && {
+                    let (n, b) = (f64::from(n), f64::from(b));
+                    n / (a + b - n) >= prose::NEAR
+                }
             }) {
                 return false;
             }
