@@ -145,21 +145,21 @@ const BITS: usize = 2048;
 impl<S: AsRef<str>> TermSet<S> {
     /// The index of these terms (an empty term is never found).
     pub fn new(terms: Vec<S>) -> TermSet<S> {
-        let first = |i: u32| terms[i as usize].as_ref().chars().next();
-        let mut order: Vec<u32> = (0..terms.len() as u32)
-            .filter(|&i| first(i).is_some())
+        // The sort keys worked out once a term (not once a comparison); each is unique (it
+        // ends with the index), so an unstable sort gives the one order.
+        let mut keyed: Vec<(char, std::cmp::Reverse<usize>, u32)> = terms
+            .iter()
+            .enumerate()
+            .filter_map(|(i, t)| {
+                let t = t.as_ref();
+                Some((t.chars().next()?, std::cmp::Reverse(t.len()), i as u32))
+            })
             .collect();
-        order.sort_by_key(|&i| {
-            (
-                first(i),
-                std::cmp::Reverse(terms[i as usize].as_ref().len()),
-                i,
-            )
-        });
+        keyed.sort_unstable();
+        let order: Vec<u32> = keyed.iter().map(|&(_, _, i)| i).collect();
         let mut firsts: Vec<(char, u32)> = Vec::new();
         let mut bits = [0u64; BITS / 64];
-        for (k, &i) in order.iter().enumerate() {
-            let Some(c) = first(i) else { continue };
+        for (k, &(c, _, _)) in keyed.iter().enumerate() {
             if firsts.last().is_none_or(|&(f, _)| f != c) {
                 firsts.push((c, k as u32));
                 let b = c as usize % BITS;

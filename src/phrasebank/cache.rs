@@ -108,8 +108,7 @@ pub fn path(dir: &Path, sources: &[(PathBuf, String)]) -> PathBuf {
     dir.join(format!("phrasebank-{:016x}.bin", h.finish()))
 }
 
-// The layout: MAGIC, the file table, the themes, the names of themes and sub-topics the
-// phrases use, the phrases (naming them by number); numbers are u32 little-endian,
+// The layout is the compact form's (`compact.rs`), checksum included.
 
 /// The largest cache file read (the shipped phrasebank's is under 2 MB).
 const MAX_CACHE_BYTES: u64 = 256 * 1024 * 1024;

@@ -4,9 +4,13 @@
 //!
 //! The layout: MAGIC, the file table, the themes, the topic map's two pair indexes (sorted, so
 //! that reading the map sorts nothing), the names of themes and sub-topics the phrases use, the
-//! selection index, the phrases (naming them by number); numbers are u32 little-endian, texts
-//! are a u32 length and UTF-8 bytes, an optional year is a flag byte and an i32; last, a CRC-32
-//! of all that. Also compiled into the build script (`build.rs`).
+//! selection index, the phrases (naming them by number); last, a CRC-32 of all that. A number is
+//! written in groups of seven bits, low group first, one byte each (a u32 in five bytes, a u64 in
+//! ten), a text as its length and its UTF-8 bytes, an optional year as a flag byte (0 or 1) and
+//! a number. Every byte that is not a text's is ASCII, so the whole form is UTF-8: the built-in
+//! phrasebank is included with `include_str!` (checked once, by the compiler) and its texts are
+//! sliced out of it in place, with no check of their bytes at run time. Also compiled into the
+//! build script (`build.rs`).
 //!
 //! Two ways to read the phrases, with the same result (a test holds them to each other):
 //!
@@ -22,13 +26,16 @@ use super::{Phrase, Phrasebank, Role, Selection, Status, Theme, Years};
 use crate::spec::Kind;
 
 /// Bumped whenever the layout below changes.
-pub(crate) const MAGIC: &[u8; 8] = b"wgpb0008";
+pub(crate) const MAGIC: &[u8; 8] = b"wgpb0009";
 
 struct Out(Vec<u8>);
 
 impl Out {
     fn u32(&mut self, n: usize) {
-        self.0.extend_from_slice(&(n as u32).to_le_bytes());
+        self.0.extend_from_slice(&seven::<U32>(n as u64));
+    }
+    fn u64(&mut self, n: u64) {
+        self.0.extend_from_slice(&seven::<U64>(n));
     }
     fn str(&mut self, s: &str) {
         self.u32(s.len());
@@ -36,8 +43,38 @@ impl Out {
     }
     fn year(&mut self, y: Option<i32>) {
         self.0.push(u8::from(y.is_some()));
-        self.0.extend_from_slice(&y.unwrap_or(0).to_le_bytes());
+        self.u32(y.unwrap_or(0) as u32 as usize);
     }
+}
+
+/// The bytes of a u32 and of a u64 in groups of seven bits.
+const U32: usize = 5;
+const U64: usize = 10;
+
+/// `n` in `N` groups of seven bits, low group first: bytes below 0x80.
+fn seven<const N: usize>(n: u64) -> [u8; N] {
+    std::array::from_fn(|k| ((n >> (7 * k)) & 0x7f) as u8)
+}
+
+/// The 35 bits five bytes hold in groups of seven; None when a byte is not ASCII.
+fn unseven35(b: &[u8]) -> Option<u64> {
+    let [b0, b1, b2, b3, b4]: [u8; 5] = b.try_into().ok()?;
+    if (b0 | b1 | b2 | b3 | b4) & 0x80 != 0 {
+        return None;
+    }
+    let n = |x: u8, k: u32| u64::from(x) << (7 * k);
+    Some(n(b0, 0) | n(b1, 1) | n(b2, 2) | n(b3, 3) | n(b4, 4))
+}
+
+/// A u32 in groups of seven bits (five bytes); None when it is not one.
+fn unseven32(b: &[u8]) -> Option<u32> {
+    u32::try_from(unseven35(b)?).ok()
+}
+
+/// A u64 in groups of seven bits (ten bytes); None when it is not one.
+fn unseven64(b: &[u8]) -> Option<u64> {
+    let (lo, hi) = (unseven35(b.get(..U32)?)?, unseven35(b.get(U32..U64)?)?);
+    (hi >> (64 - 35) == 0 && b.len() == U64).then_some(lo | hi << 35)
 }
 
 /// A reader of the layout, from a file or from bytes, through its own 32 KB window (the
@@ -108,11 +145,15 @@ trait Src {
         Some(self.bytes::<1>()?[0])
     }
     fn u32(&mut self) -> Option<usize> {
-        Some(u32::from_le_bytes(self.bytes()?) as usize)
+        unseven32(&self.bytes::<U32>()?).map(|n| n as usize)
     }
     fn year(&mut self) -> Option<Option<i32>> {
-        let some = self.u8()? == 1;
-        let y = i32::from_le_bytes(self.bytes()?);
+        let some = match self.u8()? {
+            0 => false,
+            1 => true,
+            _ => return None,
+        };
+        let y = self.u32()? as u32 as i32;
         Some(some.then_some(y))
     }
 }
@@ -163,9 +204,12 @@ impl<R: std::io::Read> Src for In<R> {
     }
 }
 
-/// Bytes in memory, read in place.
+/// Bytes in memory, read in place; `text` is the same bytes as a `str` when they are known to
+/// be UTF-8 (the built-in phrasebank): then a text is sliced out of it without checking its
+/// bytes again.
 struct Slice<'a> {
     b: &'a [u8],
+    text: Option<&'a str>,
     pos: usize,
 }
 
@@ -187,7 +231,14 @@ impl Src for Slice<'_> {
     }
     fn str(&mut self) -> Option<String> {
         let n = self.u32()?;
-        std::str::from_utf8(self.take(n)?).ok().map(str::to_owned)
+        let at = self.pos;
+        let bytes = self.take(n)?;
+        match self.text {
+            // A text of a form that is UTF-8 as a whole: its ends are checked to fall between
+            // characters, which makes it UTF-8 too.
+            Some(t) => t.get(at..at + n).map(str::to_owned),
+            None => std::str::from_utf8(bytes).ok().map(str::to_owned),
+        }
     }
     fn skip(&mut self, n: usize) -> Option<()> {
         self.take(n).map(|_| ())
@@ -256,7 +307,7 @@ pub(crate) fn encode(pb: &Phrasebank) -> Vec<u8> {
         o.0.extend_from_slice(r);
     }
     let sum = crc32fast::hash(&o.0);
-    o.0.extend_from_slice(&sum.to_le_bytes());
+    o.u32(sum as usize);
     o.0
 }
 
@@ -293,13 +344,13 @@ fn encode_topic_map(o: &mut Out, pb: &Phrasebank) {
     let (first_pair, pair_topics) = pb.topic_map.indexes();
     o.u32(first_pair.len());
     for &(pair, t, k) in first_pair {
-        o.0.extend_from_slice(&pair.to_le_bytes());
+        o.u64(pair);
         o.u32(t as usize);
         o.u32(k as usize);
     }
     o.u32(pair_topics.len());
     for &(pair, t) in pair_topics {
-        o.0.extend_from_slice(&pair.to_le_bytes());
+        o.u64(pair);
         o.u32(t as usize);
     }
 }
@@ -444,10 +495,11 @@ fn record_body(
 }
 
 /// Decode the layout from `i`; `memory` is all of it when it is in memory (`i` reads it from
-/// the start), so that only the records a selection keeps are read.
+/// the start), so that only the records a selection keeps are read (with the same bytes as a
+/// `str` when they are UTF-8 as a whole).
 fn decode_from<S: Src>(
     mut i: S,
-    memory: Option<&[u8]>,
+    memory: Option<(&[u8], Option<&str>)>,
     dir: &Path,
     select: &mut dyn FnMut(&[Theme], &crate::topic::TopicMap) -> Option<Selection>,
 ) -> Option<Phrasebank> {
@@ -550,20 +602,18 @@ fn decode_topic_map(i: &mut impl Src, themes: &[Theme]) -> Option<crate::topic::
     let n = i.u32()?;
     let mut first_pair = Vec::with_capacity(n.min(1 << 20));
     for _ in 0..n {
-        let row: [u8; 16] = i.bytes()?;
-        let [p @ .., t0, t1, t2, t3, k0, k1, k2, k3] = row;
+        let row: [u8; U64 + 2 * U32] = i.bytes()?;
         first_pair.push((
-            u64::from_le_bytes(p),
-            u32::from_le_bytes([t0, t1, t2, t3]),
-            u32::from_le_bytes([k0, k1, k2, k3]),
+            unseven64(&row[..U64])?,
+            unseven32(&row[U64..U64 + U32])?,
+            unseven32(&row[U64 + U32..])?,
         ));
     }
     let n = i.u32()?;
     let mut pair_topics = Vec::with_capacity(n.min(1 << 20));
     for _ in 0..n {
-        let row: [u8; 12] = i.bytes()?;
-        let [p @ .., t0, t1, t2, t3] = row;
-        pair_topics.push((u64::from_le_bytes(p), u32::from_le_bytes([t0, t1, t2, t3])));
+        let row: [u8; U64 + U32] = i.bytes()?;
+        pair_topics.push((unseven64(&row[..U64])?, unseven32(&row[U64..])?));
     }
     crate::topic::TopicMap::with_indexes(
         themes
@@ -575,9 +625,9 @@ fn decode_topic_map(i: &mut impl Src, themes: &[Theme]) -> Option<crate::topic::
 }
 
 /// Read, through the selection index at `ix` in `bytes`, only the records the wanted names
-/// keep (records start at `rec`).
+/// keep (records start at `rec`); `text` is `bytes` as a `str` when they are UTF-8 as a whole.
 fn read_indexed(
-    bytes: &[u8],
+    (bytes, text): (&[u8], Option<&str>),
     ix: usize,
     rec: usize,
     (want_theme, want_topic): (&[bool], &[bool]),
@@ -586,19 +636,22 @@ fn read_indexed(
 ) -> Option<Vec<Phrase>> {
     let (mut theme_ix, mut topic_ix): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
     // The records the selection keeps, in phrasebank order, read where they are.
-    let mut x = Slice { b: bytes, pos: ix };
+    let mut x = Slice {
+        b: bytes,
+        text: None,
+        pos: ix,
+    };
     x.u32()?;
     let count = x.u32()?;
-    let offsets = x.take(count.checked_mul(4)?)?;
+    let offsets = x.take(count.checked_mul(U32)?)?;
     let mut kept: Vec<u32> = Vec::new();
     let mut list = |x: &mut Slice<'_>, wanted: bool| -> Option<()> {
         let len = x.u32()?;
-        let ks = x.take(len.checked_mul(4)?)?;
+        let ks = x.take(len.checked_mul(U32)?)?;
         if wanted {
-            kept.extend(
-                ks.chunks_exact(4)
-                    .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])),
-            );
+            for b in ks.chunks_exact(U32) {
+                kept.push(unseven32(b)?);
+            }
         }
         Some(())
     };
@@ -611,10 +664,10 @@ fn read_indexed(
     let mut phrases = Vec::with_capacity(kept.len());
     for k in kept {
         let k = k as usize;
-        let at = offsets.get(4 * k..4 * k + 4)?;
-        let at = u32::from_le_bytes([at[0], at[1], at[2], at[3]]) as usize;
+        let at = unseven32(offsets.get(U32 * k..U32 * k + U32)?)? as usize;
         let mut r = Slice {
             b: bytes,
+            text,
             pos: rec.checked_add(at)?,
         };
         let head = record_header(&mut r, names.len(), &mut theme_ix, &mut topic_ix)?;
@@ -691,7 +744,7 @@ pub(crate) enum Unread {
     Checksum,
 }
 
-/// Decode `len` bytes of `r`: the body, then the CRC-32 of the body (u32 little-endian).
+/// Decode `len` bytes of `r`: the body, then the CRC-32 of the body (a u32 in seven-bit groups).
 /// A body that decodes but does not match its checksum is refused (a corrupted but
 /// well-formed cache would otherwise change the words of a draft).
 pub(crate) fn decode_checked<R: std::io::Read>(
@@ -700,30 +753,36 @@ pub(crate) fn decode_checked<R: std::io::Read>(
     dir: &Path,
     select: &mut dyn FnMut(&[Theme], &crate::topic::TopicMap) -> Option<Selection>,
 ) -> Result<Phrasebank, Unread> {
-    let body = len.checked_sub(4).ok_or(Unread::Damaged)?;
+    let body = len.checked_sub(U32 as u64).ok_or(Unread::Damaged)?;
     let mut h = crc32fast::Hasher::new();
     let summed = Summed {
         r: std::io::Read::take(&mut r, body),
         h: &mut h,
     };
     let pb = decode_from(In::new(summed, body), None, dir, select).ok_or(Unread::Damaged)?;
-    let mut sum = [0u8; 4];
+    let mut sum = [0u8; U32];
     std::io::Read::read_exact(&mut r, &mut sum).map_err(|_| Unread::Damaged)?;
-    if h.finalize() != u32::from_le_bytes(sum) {
+    if Some(h.finalize()) != unseven32(&sum) {
         return Err(Unread::Checksum);
     }
     Ok(pb)
 }
 
-/// Decode bytes that cannot have changed since they were written (the phrasebank compiled into
-/// the binary): the checksum is not computed.
+/// Decode a form that cannot have changed since it was written (the phrasebank compiled into
+/// the binary, included as a `str`): the checksum is not computed, and the texts are sliced
+/// out of `form` without checking their bytes.
 pub(crate) fn decode_trusted(
-    bytes: &[u8],
+    form: &str,
     dir: &Path,
     select: &mut dyn FnMut(&[Theme], &crate::topic::TopicMap) -> Option<Selection>,
 ) -> Option<Phrasebank> {
-    let body = &bytes[..bytes.len().checked_sub(4)?];
-    decode_from(Slice { b: body, pos: 0 }, Some(body), dir, select)
+    let body = form.get(..form.len().checked_sub(U32)?)?;
+    let slice = Slice {
+        b: body.as_bytes(),
+        text: Some(body),
+        pos: 0,
+    };
+    decode_from(slice, Some((body.as_bytes(), Some(body))), dir, select)
 }
 
 #[cfg(test)]

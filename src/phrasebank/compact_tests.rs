@@ -83,7 +83,8 @@ fn the_selection_index_keeps_what_the_walk_keeps() {
     for chosen in selections {
         let mut select = |_: &[Theme], _: &crate::topic::TopicMap| Some(chosen.clone());
         let walked = decode_checked(&bytes[..], bytes.len() as u64, dir, &mut select).unwrap();
-        let looked_up = decode_trusted(&bytes, dir, &mut select).unwrap();
+        let form = std::str::from_utf8(&bytes).expect("the compact form is UTF-8 as a whole");
+        let looked_up = decode_trusted(form, dir, &mut select).unwrap();
         let mut kept = whole.phrases.clone();
         kept.retain(|p| chosen.keeps(p.status, p.role, &p.themes, &p.topics));
         assert!(!kept.is_empty() && kept.len() < whole.phrases.len() || chosen.themes.is_none());
@@ -91,4 +92,28 @@ fn the_selection_index_keeps_what_the_walk_keeps() {
         assert_eq!(walked.phrases, kept);
         assert_eq!(looked_up.by_role_topic, walked.by_role_topic);
     }
+}
+
+proptest::proptest! {
+    /// A number written in groups of seven bits reads back as itself, in ASCII bytes only.
+    #[test]
+    fn numbers_round_trip_in_seven_bit_groups(a in proptest::prelude::any::<u32>(), b in proptest::prelude::any::<u64>()) {
+        let (sa, sb) = (seven::<U32>(u64::from(a)), seven::<U64>(b));
+        proptest::prop_assert!(sa.iter().chain(&sb).all(u8::is_ascii));
+        proptest::prop_assert_eq!(unseven32(&sa), Some(a));
+        proptest::prop_assert_eq!(unseven64(&sb), Some(b));
+    }
+}
+
+/// Bytes that are not a number's are refused: a byte above 0x7f, or more than the type holds.
+#[test]
+fn numbers_out_of_form_are_refused() {
+    assert_eq!(unseven32(&[0x80, 0, 0, 0, 0]), None);
+    assert_eq!(unseven32(&[0, 0, 0, 0, 0x10]), None);
+    assert_eq!(unseven32(&[0x7f, 0x7f, 0x7f, 0x7f, 0x0f]), Some(u32::MAX));
+    assert_eq!(unseven64(&[0, 0, 0, 0, 0, 0, 0, 0, 0, 2]), None);
+    assert_eq!(
+        unseven64(&[0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 1]),
+        Some(u64::MAX)
+    );
 }

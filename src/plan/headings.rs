@@ -336,14 +336,15 @@ impl<'a> Planner<'a> {
             .collect();
         let mut value = None;
         let object = n.topic.as_ref().map(|(t, _)| as_task(t));
+        // A motto is said once in a draft (久久为功 in four headings reads as a program's): what
+        // other headings used is left out too (the mottos do not change while drawing here).
+        let mut exclude = local_used.clone();
+        exclude.extend(self.mottos.iter().cloned());
         for tries in 0..24 {
-            // A motto is said once in a draft (久久为功 in four headings reads
-            // as a program's): what other headings used is left out too.
-            let mut exclude = local_used.clone();
-            exclude.extend(self.mottos.iter().cloned());
             let Some((id, t)) = self.draw(role, None, &[], &exclude, false) else {
                 break;
             };
+            exclude.insert(id.clone());
             local_used.insert(id.clone());
             let c = clause(&t);
             if bigrams(&c).iter().any(|p| taken.contains(p)) {

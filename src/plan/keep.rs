@@ -63,38 +63,47 @@ impl<'a> Planner<'a> {
     /// assignment and deadline), and which of its words it may say again; takes its side objects.
     fn point_said(&self, pp: &mut PointPlan) -> PointSaid {
         use crate::prose;
-        let mut allowed: HashSet<[char; 4]> = self.spec_grams.clone();
-        for t in [&pp.topic, &pp.heading] {
-            allowed.extend(grams(t));
-        }
-        let common: HashSet<[char; 4]> = prose::COMMON_FOUR.iter().flat_map(|w| grams(w)).collect();
-        allowed.extend(common.iter().copied());
-        // A phrase of five characters or more said twice in one point (施工黄金期稍纵即逝 …
-        // 抓住施工黄金期) is a word said twice: the second is left out, the spec's own words
-        // and the point's topic, heading and sub-topic words aside.
-        let mut allowed5: HashSet<[char; 5]> = self.spec_grams5.clone();
-        for t in [&pp.topic, &pp.heading].into_iter().chain(&pp.terms) {
-            allowed5.extend(grams5(t));
-        }
-        // The writer's own tasks are said once: a measure that says a task again (县级领导包抓
-        // after the task 实行重点项目县级领导包抓制度) is left out, though the task is spec text.
-        let own: HashSet<[char; 4]> = grams(&pp.topic)
+        // The point's topic and heading words and the common ones; the spec's (the planner's
+        // `spec_grams`) are looked up there, not copied for every point.
+        let common: HashSet<Gram4> = prose::COMMON_FOUR.iter().flat_map(|w| grams(w)).collect();
+        let own: HashSet<Gram4> = grams(&pp.topic)
             .into_iter()
             .chain(grams(&pp.heading))
             .collect();
+        let mut own_allowed = own.clone();
+        own_allowed.extend(common.iter().copied());
+        // A phrase of five characters or more said twice in one point (施工黄金期稍纵即逝 …
+        // 抓住施工黄金期) is a word said twice: the second is left out, the spec's own words
+        // and the point's topic, heading and sub-topic words aside.
+        let own5: HashSet<Gram5> = grams5(&pp.topic)
+            .into_iter()
+            .chain(grams5(&pp.heading))
+            .collect();
+        let terms5: HashSet<Gram5> = pp.terms.iter().flat_map(|t| grams5(t)).collect();
+        // The writer's own tasks are said once: a measure that says a task again (县级领导包抓
+        // after the task 实行重点项目县级领导包抓制度) is left out, though the task is spec text.
+        let (mut taken, mut taken5) = (HashSet::default(), HashSet::default());
         for task in &pp.tasks {
             for g in grams(&task.text) {
                 if !own.contains(&g) && !common.contains(&g) {
-                    allowed.remove(&g);
+                    taken.insert(g);
                 }
             }
-            let (topic5, heading5) = (grams5(&pp.topic), grams5(&pp.heading));
             for g in grams5(&task.text) {
-                if !topic5.contains(&g) && !heading5.contains(&g) {
-                    allowed5.remove(&g);
+                if !own5.contains(&g) {
+                    taken5.insert(g);
                 }
             }
         }
+        let allowed = Allowed {
+            own: own_allowed,
+            taken,
+        };
+        let allowed5 = Allowed5 {
+            own: own5,
+            terms: terms5,
+            taken: taken5,
+        };
         // The sub-topic's words are masked first: 危险化学品重大危险源 said twice is the topic's
         // own vocabulary, not a phrase repeated (the windows across a masked word do not count).
         let mut terms: Vec<String> = pp
@@ -148,18 +157,21 @@ impl<'a> Planner<'a> {
         use crate::prose;
         let ps = pair_keys(&s.text);
         if ps.len() >= 14 {
-            let mut shared: HashMap<u32, u32> = HashMap::default();
+            // How many pairs the sentence shares with each kept one, by its number.
+            let mut shared = vec![0u32; self.seen_len.len()];
             for p in &ps {
-                if let Some(v) = self.seen_index.get(p) {
-                    for &j in v {
-                        *shared.entry(j).or_default() += 1;
-                    }
+                let mut link = self.seen_index.get(p).copied().unwrap_or(NO_LINK);
+                while let Some(&(j, before)) = self.seen_links.get(link as usize) {
+                    shared[j as usize] += 1;
+                    link = before;
                 }
             }
             let a = ps.len() as f64;
-            if shared.iter().any(|(&j, &n)| {
-                let b = f64::from(self.seen_len[j as usize]);
-                f64::from(n) / (a + b - f64::from(n)) >= prose::NEAR
+            if shared.iter().zip(&self.seen_len).any(|(&n, &b)| {
+                n > 0 && {
+                    let (n, b) = (f64::from(n), f64::from(b));
+                    n / (a + b - n) >= prose::NEAR
+                }
             }) {
                 return false;
             }
@@ -178,19 +190,19 @@ impl<'a> Planner<'a> {
         let g5 = grams5(&m);
         if g5
             .iter()
-            .any(|g| said.said5.contains(g) && !said.allowed5.contains(g))
+            .any(|g| said.said5.contains(g) && !said.allowed5.has(&self.spec_grams5, g))
         {
             return false;
         }
         let m4 = grams(&m);
-        let mut own4: HashSet<[char; 4]> = HashSet::default();
+        let mut own4: HashSet<Gram4> = HashSet::default();
         own4.reserve(m4.len());
         own4.extend(m4);
         // Three four-character words of the part said again (逐项明确, 完成时限, 责任体系
         // after an intro that said them) say the part's point again.
         if own4
             .iter()
-            .filter(|g| self.part_said4.contains(*g) && !said.allowed.contains(*g))
+            .filter(|g| self.part_said4.contains(*g) && !said.allowed.has(&self.spec_grams, g))
             .count()
             >= 3
         {
@@ -198,7 +210,7 @@ impl<'a> Planner<'a> {
         }
         if own4
             .iter()
-            .filter(|g| said.said4.contains(*g) && !said.allowed.contains(*g))
+            .filter(|g| said.said4.contains(*g) && !said.allowed.has(&self.spec_grams, g))
             .count()
             >= 2
         {
@@ -209,13 +221,14 @@ impl<'a> Planner<'a> {
             return false;
         }
         let gs = grams(&s.text);
-        let mut mine: HashMap<[char; 4], u32> = HashMap::default();
+        let mut mine: HashMap<Gram4, u32> = HashMap::default();
         mine.reserve(gs.len());
         for g in &gs {
             *mine.entry(*g).or_default() += 1;
         }
         if mine.iter().any(|(g, c)| {
-            !said.allowed.contains(g) && said.counts.get(g).copied().unwrap_or(0) + c >= 3
+            !said.allowed.has(&self.spec_grams, g)
+                && said.counts.get(g).copied().unwrap_or(0) + c >= 3
         }) {
             return false;
         }
@@ -237,19 +250,25 @@ impl<'a> Planner<'a> {
         let j = self.seen_len.len() as u32;
         self.seen_len.push(ps.len() as u32);
         for p in ps {
-            self.seen_index.entry(*p).or_default().push(j);
+            let at = self.seen_links.len() as u32;
+            let head = self.seen_index.entry(*p).or_insert(NO_LINK);
+            self.seen_links.push((j, *head));
+            *head = at;
         }
     }
 }
+
+/// The end of a pair's list of sentences in `seen_links`.
+const NO_LINK: u32 = u32::MAX;
 
 /// What a point has said so far, and which words it may say again, as `keep_prose` keeps its
 /// framings and measures.
 struct PointSaid {
     /// Four-character words the point may say again (the spec's, its topic's and heading's,
     /// common ones), its tasks' aside.
-    allowed: HashSet<[char; 4]>,
+    allowed: Allowed,
     /// Five-character runs the point may say again.
-    allowed5: HashSet<[char; 5]>,
+    allowed5: Allowed5,
     /// The sub-topic's words of three characters or more, longest first, masked before counting.
     terms: crate::lexicon::TermSet,
     /// Whether no word has a · (so masking one cannot make another appear).
@@ -259,11 +278,39 @@ struct PointSaid {
     /// Which side objects a kept sentence has spoken of.
     said_objects: HashSet<usize>,
     /// The masked four-character words the point has said.
-    said4: HashSet<[char; 4]>,
+    said4: HashSet<Gram4>,
     /// The masked five-character runs the point has said.
-    said5: HashSet<[char; 5]>,
+    said5: HashSet<Gram5>,
     /// How often the point has said each four-character word.
-    counts: HashMap<[char; 4], u32>,
+    counts: HashMap<Gram4, u32>,
+}
+
+/// The four-character words a point may say again: its topic's, heading's and the common ones,
+/// and the spec's (the planner's set, passed in) but those its tasks said.
+struct Allowed {
+    own: HashSet<Gram4>,
+    taken: HashSet<Gram4>,
+}
+
+impl Allowed {
+    fn has(&self, spec: &HashSet<Gram4>, g: &Gram4) -> bool {
+        self.own.contains(g) || (spec.contains(g) && !self.taken.contains(g))
+    }
+}
+
+/// The five-character runs a point may say again: its topic's and heading's, and its sub-topic
+/// words' and the spec's (passed in) but those its tasks said.
+struct Allowed5 {
+    own: HashSet<Gram5>,
+    terms: HashSet<Gram5>,
+    taken: HashSet<Gram5>,
+}
+
+impl Allowed5 {
+    fn has(&self, spec: &HashSet<Gram5>, g: &Gram5) -> bool {
+        self.own.contains(g)
+            || ((spec.contains(g) || self.terms.contains(g)) && !self.taken.contains(g))
+    }
 }
 
 impl PointSaid {
@@ -321,29 +368,36 @@ pub(super) fn has(text: &str, word: &str) -> bool {
     t.len() >= n && (n - 1..t.len()).any(|e| t[e] == last && &t[e + 1 - n..=e] == w)
 }
 
-/// The four-character Han runs of a text, in order, with repeats.
-pub(super) fn grams(text: &str) -> Vec<[char; 4]> {
-    runs(text)
+/// A run of four Han characters, packed (15 bits a character: its offset from U+4E00).
+pub(super) type Gram4 = u64;
+/// A run of five Han characters, packed.
+pub(super) type Gram5 = u128;
+
+/// The four-character Han runs of a text, in order, with repeats, packed: sets of them hash
+/// one number, not four characters.
+pub(super) fn grams(text: &str) -> Vec<Gram4> {
+    runs(text, 4, |w| w as Gram4)
 }
 
-/// The five-character Han runs of a text.
-pub(super) fn grams5(text: &str) -> Vec<[char; 5]> {
-    runs(text)
+/// The five-character Han runs of a text, packed.
+pub(super) fn grams5(text: &str) -> Vec<Gram5> {
+    runs(text, 5, |w| w)
 }
 
-/// The `N`-character runs of Han characters (U+4E00–U+9FFF) of a text, in order, with repeats:
-/// each window of `N` characters all in that block, read in one pass.
-fn runs<const N: usize>(text: &str) -> Vec<[char; N]> {
+/// The `n`-character runs of Han characters (U+4E00–U+9FFF) of a text, in order, with repeats,
+/// packed by `pack` from the last `n` characters' offsets (15 bits each, the last lowest),
+/// read in one pass.
+fn runs<T>(text: &str, n: u32, pack: impl Fn(u128) -> T) -> Vec<T> {
     let mut out = Vec::with_capacity(text.len() / 3);
-    let mut w = ['\0'; N];
+    let mask = (1u128 << (15 * n)) - 1;
+    let mut w: u128 = 0;
     let mut run = 0;
     for c in text.chars() {
         if ('\u{4e00}'..='\u{9fff}').contains(&c) {
-            w.copy_within(1.., 0);
-            w[N - 1] = c;
+            w = ((w << 15) | u128::from(u32::from(c) - 0x4e00)) & mask;
             run += 1;
-            if run >= N {
-                out.push(w);
+            if run >= n {
+                out.push(pack(w));
             }
         } else {
             run = 0;
@@ -402,12 +456,18 @@ mod tests {
             .collect()
     }
 
+    /// A window's characters packed as `runs` packs them: 15 bits each, the last lowest.
+    fn pack(w: &[char]) -> u128 {
+        w.iter()
+            .fold(0, |n, &c| (n << 15) | u128::from(u32::from(c) - 0x4e00))
+    }
+
     proptest! {
-        /// The one-pass runs are the filtered windows, in order, with repeats.
+        /// The one-pass runs are the filtered windows, in order, with repeats (packed).
         #[test]
         fn runs_are_the_han_windows(text in "[一二三四五六七八九十，a“3㐀\u{9fff}\u{a000}]{0,40}") {
-            prop_assert_eq!(super::grams(&text), windows::<4>(&text));
-            prop_assert_eq!(super::grams5(&text), windows::<5>(&text));
+            prop_assert_eq!(super::grams(&text), windows::<4>(&text).iter().map(|w| pack(w) as u64).collect::<Vec<_>>());
+            prop_assert_eq!(super::grams5(&text), windows::<5>(&text).iter().map(|w| pack(w)).collect::<Vec<_>>());
         }
 
         /// The in-place search finds what `str::contains` finds.

@@ -176,12 +176,14 @@ struct Planner<'a> {
     /// 认真抓好森林防火工作 / 着力抓好野外火源管控 reads as a program's).
     heading_cores: Vec<String>,
     /// The character pairs of every body sentence kept so far (no near-duplicates): pair →
-    /// sentences, and each sentence's number of pairs.
-    seen_index: HashMap<u64, Vec<u32>>,
+    /// its latest link in `seen_links` (a sentence and the pair's link before), and each
+    /// sentence's number of pairs. One small table and one vector, not a vector a pair.
+    seen_index: HashMap<u64, u32>,
+    seen_links: Vec<(u32, u32)>,
     seen_len: Vec<u32>,
     /// The four-character words of the spec's own texts (a paragraph may repeat those).
-    spec_grams: HashSet<[char; 4]>,
-    spec_grams5: HashSet<[char; 5]>,
+    spec_grams: HashSet<keep::Gram4>,
+    spec_grams5: HashSet<keep::Gram5>,
     /// Whether the current level-1 part has ranked a task first already (重中之重).
     ranked_in_part: bool,
     /// Whether the point before opened bare, on its demands or its figures, with no sentence on
@@ -190,7 +192,7 @@ struct Planner<'a> {
     bare_before: bool,
     /// The four-character words said so far in the current part (its intro and kept sentences):
     /// a sentence that says three of them again says again what the part has said.
-    part_said4: HashSet<[char; 4]>,
+    part_said4: HashSet<keep::Gram4>,
     /// Whether the part has said 一旦… (一旦失控，后果不堪设想): once a part, read blind, the
     /// same “一旦……就” reason in every point was a program's tell.
     yidan_in_part: bool,
@@ -264,6 +266,7 @@ impl<'a> Planner<'a> {
             mottos: HashSet::default(),
             heading_cores: Vec::new(),
             seen_index: HashMap::default(),
+            seen_links: Vec::new(),
             seen_len: Vec::new(),
             spec_grams: HashSet::default(),
             spec_grams5: HashSet::default(),
