@@ -120,11 +120,6 @@ impl<'a> Planner<'a> {
             length_est -= removed;
         }
         debug_assert_eq!(length_est, fixed + sections_len(&sections));
-        if length_est * 10 > target * 11 {
-            self.warnings.push(format!(
-                "the draft has about {length_est} characters, over the {target} asked: the spec's own facts and parts need that much; raise output.length or drop points"
-            ));
-        }
 
         let marker = if self.rng.coin() {
             ItemMarker::Yao
@@ -159,7 +154,13 @@ impl<'a> Planner<'a> {
             .collect();
         address_the_room(&mut speech, self.vs.level.units());
         let length = fixed + speech.parts.iter().map(part_len).sum::<usize>();
-        // Said of the draft as shaped (an enumeration stops at four long items).
+        // Both said of the draft as shaped (an enumeration stops at four long items; the
+        // connectives and the speaker's aside add a few characters).
+        if length * 10 > target * 11 {
+            self.warnings.push(format!(
+                "the draft has about {length} characters, over the {target} asked: the spec's own facts and parts need that much; raise output.length or drop points"
+            ));
+        }
         if length * 10 < target * 9 {
             // Said as the writer asked it, or as the default it is (a spec without a length).
             let asked = if spec.output.as_ref().and_then(|o| o.length).is_some() {
