@@ -486,6 +486,16 @@ impl TopicMap {
         if scored.is_empty() {
             return self.resolve_near(q);
         }
+        self.choose(q, scored)
+    }
+
+    /// The best of the scored sub-topics `(score, named by the topic or title, index, hits)`,
+    /// and a runner-up close to it: the section's own theme preferred on a close call.
+    fn choose(
+        &self,
+        q: &Query<'_>,
+        mut scored: Vec<(u32, bool, usize, Vec<String>)>,
+    ) -> Resolution {
         let own = |i: usize| self.topics[i].theme == q.theme;
         scored.sort_by(|a, b| {
             b.0.cmp(&a.0)
