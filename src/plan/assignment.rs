@@ -265,7 +265,11 @@ impl<'a> Planner<'a> {
                 format!("{lead}要牵头抓好{task}，{sup}要{together}，形成工作合力。"),
                 format!("{topic}由{lead}牵头抓总，{sup}按职责分工配合，确保各项任务落到实处。"),
                 format!("请{lead}牵头，会同{sup}把{topic}的任务分解到岗，遇到难题及时会商解决。"),
-                format!("{lead}要牵好{topic}这个头，{sup}要主动对接、靠前服务，不能各吹各的号。"),
+                // Support units work on their own parts of it, they do not serve the lead
+                // (主动对接、靠前服务 is said of serving enterprises; read as a tacked-on line).
+                format!(
+                    "{lead}要牵好{topic}这个头，{sup}要按各自职责抓好分管环节，遇到交叉问题及时会商。"
+                ),
                 format!("{topic}由{lead}统筹，{sup}分工负责，拧成一股绳往前推。"),
                 format!(
                     "在{topic}上，{lead}是牵头单位，{sup}是责任单位，要建立会商机制、形成工作合力。"
