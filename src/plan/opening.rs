@@ -327,19 +327,31 @@ impl<'a> Planner<'a> {
             })
             .map(|ph| ph.id.clone())
             .collect();
-        let lead = self.draw(Role::FigureLead, None, &[], &not_said, true);
+        self.led_list(Role::FigureLead, &figs, "situation.figures", &not_said)
+    }
+
+    /// The spec's list (`field`) in one sentence, joined with ；, after a lead of `role` drawn
+    /// outside `not_said` (the list alone where none is left).
+    fn led_list(
+        &mut self,
+        role: Role,
+        items: &[String],
+        field: &str,
+        not_said: &HashSet<String>,
+    ) -> Sentence {
+        let lead = self.draw(role, None, &[], not_said, true);
         let text = format!(
             "{}{}。",
             lead.as_ref().map(|l| l.1.as_str()).unwrap_or(""),
-            figs.join("；")
+            items.join("；")
         );
         let origin = match lead {
             Some((id, _)) => Origin::Mixed {
                 id,
-                fields: vec!["situation.figures".into()],
+                fields: vec![field.into()],
             },
             None => Origin::Spec {
-                field: "situation.figures".into(),
+                field: field.into(),
             },
         };
         Sentence::new(text, origin)
@@ -413,22 +425,12 @@ impl<'a> Planner<'a> {
         if !sit.problems.is_empty() {
             let mut s = Vec::new();
             let probs: Vec<String> = sit.problems.iter().map(|t| clause(t.as_str())).collect();
-            let lead = self.draw(Role::ProblemLead, None, &[], &HashSet::default(), true);
-            let text = format!(
-                "{}{}。",
-                lead.as_ref().map(|l| l.1.as_str()).unwrap_or(""),
-                probs.join("；")
-            );
-            let origin = match lead {
-                Some((id, _)) => Origin::Mixed {
-                    id,
-                    fields: vec!["situation.problems".into()],
-                },
-                None => Origin::Spec {
-                    field: "situation.problems".into(),
-                },
-            };
-            s.push(Sentence::new(text, origin));
+            s.push(self.led_list(
+                Role::ProblemLead,
+                &probs,
+                "situation.problems",
+                &HashSet::default(),
+            ));
             s.extend(self.sentence(Role::ProblemFollow, None, &[], &[]));
             out.push(Paragraph::new(s));
         }
