@@ -15,7 +15,7 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The benchmark spec: examples/plenary-2024.yaml with themes every phrasebank state has.
+/// The benchmark spec: examples/plenary-2024.yaml grown to an 8,000-character draft.
 const SPEC: &str = "benches/fixtures/plenary-8000.yaml";
 
 fn bench(c: &mut Criterion) {

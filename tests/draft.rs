@@ -18,6 +18,26 @@ fn every_example_drafts() {
     }
 }
 
+/// The speed targets are for an 8,000-character draft: the benchmark spec must draft one, or
+/// the whole-process timings in docs/performance.md measure a shorter draft than they say.
+#[test]
+fn the_benchmark_spec_drafts_about_8000_characters() {
+    let spec = root().join("benches/fixtures/plenary-8000.yaml");
+    for seed in ["1", "3", "7"] {
+        let r = Wengao::new()
+            .arg("draft")
+            .path(&spec)
+            .args(["--seed", seed])
+            .run()
+            .ok();
+        let n = r.stdout.chars().filter(|c| !c.is_whitespace()).count();
+        assert!(
+            (7_600..=8_800).contains(&n),
+            "seed {seed}: the benchmark draft has {n} characters, not about 8,000"
+        );
+    }
+}
+
 #[test]
 fn same_seed_same_bytes_and_seeds_differ() {
     let spec = root().join("examples/plenary-2024.yaml");

@@ -303,8 +303,7 @@ impl<'a> Planner<'a> {
         let mut ranked = self.ranked_in_part;
         let cap = self.measure_cap();
         for pp in plans.iter_mut() {
-            self.keep_prose(pp, &mut ranked);
-            pp.measures.truncate(cap);
+            self.keep_prose(pp, &mut ranked, cap);
         }
         self.ranked_in_part = ranked;
         self.leads_open_measures(si, &mut plans);

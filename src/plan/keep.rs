@@ -9,7 +9,9 @@ impl<'a> Planner<'a> {
     /// Drop from a point's framings and measures what the prose rules would report, keeping the
     /// rest in order; remember what stays. Counted incrementally (a point's four-character words,
     /// the draft's character pairs through an index), as the planner draws hundreds of these.
-    pub(super) fn keep_prose(&mut self, pp: &mut PointPlan, ranked: &mut bool) {
+    /// Stops at `cap` measures: one drawn past them would be cut, so it is neither checked nor
+    /// remembered (a measure the draft does not say must not keep a later one out).
+    pub(super) fn keep_prose(&mut self, pp: &mut PointPlan, ranked: &mut bool, cap: usize) {
         // Nothing said out of its season (抓好夏粮抢收 in a March meeting).
         let month = self.vs.at().month;
         let in_season = |s: &Sentence| crate::lexicon::season::in_season(&s.text, month);
@@ -47,6 +49,9 @@ impl<'a> Planner<'a> {
         let mut pairs = 0;
         let measures = std::mem::take(&mut pp.measures);
         for s in measures {
+            if pp.measures.len() >= cap {
+                break;
+            }
             if paired(&s.text) {
                 pairs += 1;
                 if pairs > 1 {
