@@ -18,12 +18,13 @@ use crate::text::is_han;
 
 /// The prose rules' names, and the `off-topic` rule of the topic map, as `wengao lint` reports
 /// them.
-pub const RULES: [&str; 8] = [
+pub const RULES: [&str; 9] = [
     "repeated-word",
     "near-duplicate",
     "ranking-word",
     "count-word",
     "stress-again",
+    "numbers-lead",
     "motto",
     "time-word",
     "off-topic",
@@ -233,6 +234,58 @@ pub fn misfit_time_word(text: &str, month: u32) -> Option<&'static str> {
     }
 }
 
+/// The lead-ins that promise figures (这里讲一组数字：…, 用数据说话): true only before two
+/// figures or more.
+pub const NUMBERS_LEADS: [&str; 7] = [
+    "一组数字",
+    "几组数字",
+    "几个数字",
+    "一组数据",
+    "几组数据",
+    "用数据说话",
+    "用数字说话",
+];
+
+/// The figures of a text: its Arabic numbers that are not a date's (2026年, 12月, 10日 are
+/// when, not how much).
+pub fn quantities(text: &str) -> usize {
+    let mut n = 0;
+    let mut in_number = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let digit = c.is_ascii_digit() || (in_number && c == '.');
+        if digit {
+            in_number = true;
+            let next = chars.peek().copied();
+            let ends = !next.is_some_and(|d| d.is_ascii_digit() || d == '.');
+            if ends {
+                in_number = false;
+                if !matches!(next, Some('年' | '月' | '日' | '号' | '时')) {
+                    n += 1;
+                }
+            }
+        } else {
+            in_number = false;
+        }
+    }
+    n
+}
+
+/// A lead-in that promises figures in a sentence that gives fewer than two after it (这里讲一组
+/// 数字：冬季攻坚行动从12月持续到2026年春节前): the lead-in, if the text has one.
+pub fn numbers_lead_without_figures(text: &str) -> Option<&'static str> {
+    for sentence in text.split_inclusive(['。', '！', '？']) {
+        for w in NUMBERS_LEADS {
+            if let Some(at) = sentence.find(w)
+                && quantities(&sentence[at + w.len()..]) < 2
+            {
+                return Some(w);
+            }
+        }
+    }
+    None
+}
+
 /// The four-character clauses of a heading (久久为功 in 在重点项目上久久为功 is not a clause;
 /// in 聚焦重点项目，久久为功 it is).
 pub fn heading_mottos(heading: &str) -> Vec<String> {
@@ -248,6 +301,30 @@ pub fn heading_mottos(heading: &str) -> Vec<String> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_numbers_lead_needs_two_figures_after_it() {
+        assert_eq!(quantities("冬季攻坚行动从12月持续到2026年春节前"), 0);
+        assert_eq!(quantities("签约的41个项目中，已开工22个，增长6.5%"), 3);
+        assert_eq!(
+            numbers_lead_without_figures("这里讲一组数字：冬季攻坚行动从12月持续到2026年春节前。"),
+            Some("一组数字")
+        );
+        assert_eq!(
+            numbers_lead_without_figures("这里讲一组数字：全年实施重点项目120个。"),
+            Some("一组数字")
+        );
+        assert_eq!(
+            numbers_lead_without_figures("这里讲一组数字：签约的41个项目中，已开工22个。"),
+            None
+        );
+        // Figures in another sentence do not count for the lead.
+        assert_eq!(
+            numbers_lead_without_figures("用数据说话。增长6.5%，完成85亿元。"),
+            Some("用数据说话")
+        );
+        assert_eq!(numbers_lead_without_figures("全年完成投资85亿元。"), None);
+    }
 
     /// The rules as first written (a string and a hash map entry per window): the packed
     /// versions above must find exactly what these find.

@@ -279,6 +279,14 @@ fn prose_rules_fire_when_broken_and_stay_quiet_otherwise() {
             text.replacen("同志们：\n", "同志们：\n　　我再强调几点。\n", 1),
         ),
         (
+            "numbers-lead",
+            text.replacen(
+                &body,
+                &format!("{body}这里讲一组数字：6月底前全部开工。"),
+                1,
+            ),
+        ),
+        (
             "motto",
             text.replacen(&heading, "　　（一）聚焦重点项目，久久为功", 1)
                 .replacen(

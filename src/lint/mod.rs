@@ -21,7 +21,7 @@
 //! | `coverage` | (with a spec) every fact, topic, lead, support unit, deadline, purpose, call present |
 //! | `number` | (with a spec) every Arabic number found in the spec or the date |
 //! | `copied` | (with a corpus) a run of more than 30 characters copied from the corpus |
-//! | `repeated-word`, `near-duplicate`, `ranking-word`, `count-word`, `stress-again`, `motto`, `time-word` | prose a writer would strike ([`crate::prose`]) |
+//! | `repeated-word`, `near-duplicate`, `ranking-word`, `count-word`, `stress-again`, `numbers-lead`, `motto`, `time-word` | prose a writer would strike ([`crate::prose`]) |
 //! | `off-topic` | (with the topic map) sentences of a point that name nothing of its sub-topic: one is let pass (a point may carry one sentence that fits any point of its theme), each beyond it is reported |
 //!
 //! This file holds the findings, the options and [`lint`], which runs the rules in order; the

@@ -1,5 +1,5 @@
 //! The prose rules of [`crate::prose`] (repeated words, ranking words, count words, mottos, time
-//! words, 我再强调), line by line. Near-duplicate sentences are found with the repeats
+//! words, 我再强调, a numbers lead-in without figures), line by line. Near-duplicate sentences are found with the repeats
 //! (`repeats.rs`).
 
 use super::{Finding, is_l1_heading, is_l2_heading};
@@ -46,6 +46,13 @@ pub(super) fn check_prose(
         }
         if let Some(w) = prose::wrong_count(l) {
             f.push(count_word(line, w));
+        }
+        if let Some(w) = prose::numbers_lead_without_figures(l) {
+            f.push(Finding::warning(
+                "numbers-lead",
+                line,
+                format!("`{w}` before fewer than two figures: lead with the fact itself"),
+            ));
         }
         if l.contains("再强调") && !said_before {
             f.push(Finding::warning(

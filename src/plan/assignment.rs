@@ -362,6 +362,9 @@ pub(super) fn opens_with_verb(text: &str) -> bool {
         .any(|v| text.starts_with(v))
         || text.starts_with(['把', '将', '按', '每', '逐']);
     verb_led
+        // A first clause that is a time or a case (制定涉企政策时，要…) is not the unit's work:
+        // 镇财政所要制定涉企政策时，要… reads as two subjects.
+        && !first.ends_with(['时', '的', '后', '前'])
         && !first.contains('要')
         && !first.contains("部门")
         && !text.contains("牵头")

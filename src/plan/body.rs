@@ -99,6 +99,20 @@ impl<'a> Planner<'a> {
                 let heads = self.group_headings_avoiding("l2_", &needs, avoid.as_deref());
                 last_l2 = self.patterns.last().cloned();
                 out[i].points = self.points(i, &theme, heads, &resolved);
+                // The intro framed the first point's field: the point goes straight to its work
+                // (帮办代办是… as the intro, then 帮办代办不是把企业的事包办下来… said it twice).
+                if self.intro_on_first
+                    && let Some(first) = out[i].points.first_mut()
+                {
+                    // The point's time and the year's budget (the anchors) stay: they are not
+                    // sayings but facts of the calendar.
+                    let drawn = |s: &Sentence| !matches!(s.origin, Origin::Template { .. });
+                    first.framing = first.framing.take().filter(|s| !drawn(s));
+                    first.framing2 = first.framing2.take().filter(|s| !drawn(s));
+                    if first.framing.is_none() {
+                        first.framing = first.framing2.take();
+                    }
+                }
             }
         }
         out
@@ -232,6 +246,7 @@ impl<'a> Planner<'a> {
             return intro;
         }
         let mut intro = Vec::new();
+        self.intro_on_first = false;
         // The first point's own field first (a part on 文明县城创建 and 背街小巷 opens on the
         // former, not on 城市更新), then any of its points'.
         let first: Vec<String> = resolved
@@ -256,6 +271,7 @@ impl<'a> Planner<'a> {
                 .collect();
             if let Some((id, text)) = self.draw(Role::PartIntro, Some(theme), &[], &ids, true) {
                 intro.push(Sentence::new(text, Origin::Phrase { id }));
+                self.intro_on_first = std::ptr::eq(wanted, &first);
             }
         }
         // A sentence that fits any part of the theme only where the part has none of its own, or
@@ -499,13 +515,17 @@ impl<'a> Planner<'a> {
             // A frame must be true of its fact: one that calls it a task (任务艰巨, 如期完成)
             // only for a target; 一组数字 only before two figures or more.
             let target = super::shapes::is_target(&fact);
-            let figures = crate::lint::numbers(&fact).len();
+            let figures = crate::prose::quantities(&fact);
             let untrue: HashSet<String> = self
                 .pb
                 .pool_iter(Role::FactFrame, None, self.vs.kind, self.vs.at())
                 .filter(|ph| {
                     (!target && TASK_WORDS.iter().any(|w| ph.text.contains(w)))
-                        || (figures < 2 && ph.text.contains("数字"))
+                        || (figures < 2
+                            && crate::prose::NUMBERS_LEADS
+                                .iter()
+                                .chain(&["数字", "数据"])
+                                .any(|w| ph.text.contains(w)))
                         // Where things stand (目前…, 从现有基础看…) is said of a state or a
                         // result, not of a target, a plan or a fact with its own time.
                         || ((target || TIMED_WORDS.iter().any(|w| fact.contains(w)))

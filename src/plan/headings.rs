@@ -428,13 +428,13 @@ impl<'a> Planner<'a> {
 /// The endings of a topic that already names work done (建设, 整治, 改革 …): a heading can put
 /// its verb before it (扎实推进项目建设). Another topic names a field (城镇燃气, 消防, 防汛), and
 /// a heading reads 切实加强消防工作, not 切实加强消防.
-const WORK_ENDINGS: [&str; 63] = [
+const WORK_ENDINGS: [&str; 67] = [
     "建设", "整治", "改革", "保护", "管理", "治理", "监管", "服务", "提升", "攻坚", "行动", "工作",
     "招商", "督查", "考核", "化解", "防控", "帮扶", "生产", "发展", "振兴", "培育", "推进", "落实",
     "创建", "改造", "保障", "开工", "投产", "监督", "宣传", "教育", "整改", "收购", "备耕", "排查",
     "救助", "转型", "创新", "调度", "储备", "责任", "产业", "旅游", "经济", "体系", "机制", "能力",
     "作风", "秩序", "市场", "增收", "项目", "安全", "就业", "形势", "基础", "机遇", "挑战", "不足",
-    "不优", "短板", "差距",
+    "不优", "短板", "差距", "创业", "落地", "兑现", "到位",
 ];
 
 /// Whether a heading verb (扎实推进, 全力抓好, 切实加强, 持续深化 …) takes an object, by what the
@@ -529,9 +529,9 @@ pub fn verb_words(heading: &str) -> Vec<String> {
 
 /// A point's topic as a level-2 heading's object: 工作 after a field (消防 → 消防工作).
 /// The verbs a topic may open with (纠治四风, 力戒形式主义): such a topic names its work already.
-const TOPIC_VERBS: [&str; 18] = [
+const TOPIC_VERBS: [&str; 24] = [
     "纠治", "力戒", "改进", "加强", "深化", "优化", "防范", "整治", "推动", "提升", "打击", "严格",
-    "清理", "扩大", "促进", "争取", "过紧", "助企",
+    "清理", "扩大", "促进", "争取", "过紧", "助企", "根治", "构建", "巩固", "遏制", "防止", "建强",
 ];
 
 /// Whether a topic opens with its own verb (纠治四风): its heading takes an adverb, not a verb
@@ -547,6 +547,13 @@ pub(super) fn as_task(topic: &str) -> String {
     }
     if topic.ends_with("风险") {
         return format!("{topic}防控");
+    }
+    // A team is built (招商队伍建设, never 加强招商队伍工作); posts are managed (公益性岗位管理).
+    if topic.ends_with("队伍") {
+        return format!("{topic}建设");
+    }
+    if topic.ends_with("岗位") {
+        return format!("{topic}管理");
     }
     // Gas is a safety matter: 城镇燃气安全 (推进城镇燃气工作 did not fit a point on its safety).
     if topic.ends_with("燃气") {

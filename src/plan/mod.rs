@@ -196,6 +196,9 @@ struct Planner<'a> {
     /// Whether the part has said 一旦… (一旦失控，后果不堪设想): once a part, read blind, the
     /// same “一旦……就” reason in every point was a program's tell.
     yidan_in_part: bool,
+    /// Whether the part's intro spoke of its first point's own field (the point then opens
+    /// without a saying of its own: two sayings on one field in a row read as one said twice).
+    intro_on_first: bool,
     /// The heading aims and goals each part may not draw (see `off_heading`), by role and part.
     off_headings: HashMap<(Role, String, Vec<String>), HashSet<String>>,
     /// Whether a point has said the moment of its own work (秋粮已经陆续上市…): once a draft.
@@ -274,6 +277,7 @@ impl<'a> Planner<'a> {
             bare_before: false,
             part_said4: HashSet::default(),
             yidan_in_part: false,
+            intro_on_first: false,
             point_moment_said: false,
             budget_quoted: false,
             off_headings: HashMap::default(),

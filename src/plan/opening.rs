@@ -401,11 +401,26 @@ impl<'a> Planner<'a> {
                 .map(|t| clause(t.as_str()))
                 .collect();
             let joined = a.join("；");
-            match self.sentence(
+            // Results (增长6.5%, 新增就业2860人) are not the work done: 我们重点抓了这样几项
+            // 工作： leads only achievements that say no figure.
+            // Nor is the leadership thanked twice (在县委的坚强领导下… then 这些成绩的取得，是
+            // 县委坚强领导的结果).
+            let results = crate::prose::quantities(&joined) > 0;
+            let led = first.iter().any(|s| s.text.contains("领导"));
+            let untrue: HashSet<String> = self
+                .pb
+                .pool_iter(Role::AchievementFrame, None, self.vs.kind, self.vs.at())
+                .filter(|p| {
+                    (results && p.text.contains("几项工作")) || (led && p.text.contains("领导"))
+                })
+                .map(|p| p.id.clone())
+                .collect();
+            match self.sentence_except(
                 Role::AchievementFrame,
-                None,
+                Pool::Theme(None),
                 &[("achievements", joined.clone())],
                 &["situation.achievements".into()],
+                &untrue,
             ) {
                 Some(s) => first.push(s),
                 None => first.push(Sentence::new(

@@ -129,6 +129,14 @@ fn a_heading_verb_takes_its_object() {
     assert!(super::headings::opens_with_verb(&as_task("群众身边腐败")));
     assert_eq!(as_task("工业园区"), "工业园区建设");
     assert_eq!(as_task("重点领域廉政风险"), "重点领域廉政风险防控");
+    // No 工作 after a team, a post, a result or a verb's own object (加强招商队伍工作,
+    // 推进签约项目落地工作 and 做好根治欠薪工作 were read as a program's).
+    assert_eq!(as_task("招商队伍"), "招商队伍建设");
+    assert_eq!(as_task("公益性岗位"), "公益性岗位管理");
+    assert_eq!(as_task("签约项目落地"), "签约项目落地");
+    assert_eq!(as_task("惠企政策兑现"), "惠企政策兑现");
+    assert_eq!(as_task("返乡创业"), "返乡创业");
+    assert!(super::headings::opens_with_verb(&as_task("根治欠薪")));
     assert!(!verb_takes("切实加强", "全域旅游"));
 }
 
@@ -186,6 +194,9 @@ fn a_lead_opens_only_a_measure_led_by_its_verb() {
     assert!(!opens_with_verb("住建部门要加强城区二次供水设施管理。"));
     assert!(!opens_with_verb("对超范围收费的，要依法限期纠正。"));
     assert!(!opens_with_verb("企业要落实安全生产主体责任。"));
+    assert!(!opens_with_verb(
+        "制定涉企政策时，要充分听取企业和行业协会意见，给予合理过渡期。"
+    ));
 }
 
 #[test]
