@@ -821,3 +821,58 @@ fn the_lead_opens_the_measure_its_heading_names() {
         "the lead opened a measure in {opened} of 30 drafts"
     );
 }
+
+/// A point's assignment is mostly one of its measures said as the lead unit's demand (由县发改局
+/// 牵头，… first, or 县人社局要… in the assignment's place), not a stock line: read blind, 主要
+/// 负责同志亲自抓 and its kind at the end of a point gave the program away.
+#[test]
+fn assignments_are_the_units_own_measures() {
+    let (mut worded, mut all, mut in_place) = (0, 0, 0);
+    for e in examples() {
+        for seed in 1..=6 {
+            let out = Wengao::new()
+                .arg("draft")
+                .path(&e)
+                .args(["--seed", &seed.to_string(), "--format", "json"])
+                .run()
+                .ok()
+                .stdout;
+            let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+            let mut stack = vec![&json];
+            while let Some(v) = stack.pop() {
+                match v {
+                    serde_json::Value::Object(m) => {
+                        if let (Some(o), Some(t)) = (m.get("origin"), m.get("text"))
+                            && o["fields"].as_array().is_some_and(|f| {
+                                f.iter()
+                                    .any(|f| f.as_str().is_some_and(|f| f.ends_with(".lead")))
+                            })
+                        {
+                            all += 1;
+                            let id = o["id"].as_str().unwrap_or("");
+                            if id.contains(".measure.") {
+                                worded += 1;
+                                let t = t.as_str().unwrap_or("");
+                                if !t.starts_with('由') {
+                                    in_place += 1;
+                                }
+                            }
+                        }
+                        stack.extend(m.values());
+                    }
+                    serde_json::Value::Array(a) => stack.extend(a),
+                    _ => {}
+                }
+            }
+        }
+    }
+    assert!(all >= 100, "only {all} assignments");
+    assert!(
+        worded * 5 >= all * 3,
+        "{worded} of {all} assignments are a measure said as the unit's demand (was 124 of 269)"
+    );
+    assert!(
+        in_place * 5 >= worded,
+        "{in_place} of {worded} name the unit as the subject"
+    );
+}

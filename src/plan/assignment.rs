@@ -22,14 +22,16 @@ impl<'a> Planner<'a> {
                 last = None;
                 continue;
             };
-            if self.rng.below(3) == 0 {
-                last = None;
-                continue;
-            }
+            // In one point of three the lead is not put first but made the subject of another
+            // measure, said where the assignment goes (…。县人社局要会同县财政局统筹各类公益岗位
+            // 资金渠道…), as the corpus names a unit mid-point (在数据上报后，县统计局要密切关注…):
+            // read blind, a stock line (主要负责同志亲自抓…) in its place was a program's tell.
+            let in_place = self.rng.below(3) == 0;
             // Of the measures it may open, the one closest to the heading's own words (养老机构
-            // 消防安全: 由县民政局牵头，县消防救援大队具体负责，… opened the nursing-staff measure).
+            // 消防安全: 由县民政局牵头，县消防救援大队具体负责，… opened the nursing-staff measure);
+            // in place, the next closest, so that the point does not open on the unit.
             let own = pp.own_pairs();
-            let Some(j) = pp
+            let mut fit: Vec<(usize, usize)> = pp
                 .measures
                 .iter()
                 .enumerate()
@@ -40,12 +42,13 @@ impl<'a> Planner<'a> {
                         && !super::shapes::checks_the_work(&m.text)
                 })
                 .map(|(i, m)| (i, PointPlan::closeness(&own, &m.text).min(4)))
-                .max_by_key(|&(i, close)| (close, std::cmp::Reverse(i)))
                 // Where a support unit would be named over a measure off the heading's own work
                 // (县消防救援大队具体负责，加强养老护理员队伍建设), the lead is an assignment line.
                 .filter(|&(_, close)| close > 0 || own.is_empty() || p.support.is_empty())
-                .map(|(i, _)| i)
-            else {
+                .collect();
+            fit.sort_by_key(|&(i, close)| (std::cmp::Reverse(close), i));
+            let pick = if in_place && fit.len() > 1 { 1 } else { 0 };
+            let Some(&(j, _)) = fit.get(pick) else {
                 continue;
             };
             let base = format!("sections[{si}].points[{k}]");
@@ -57,16 +60,20 @@ impl<'a> Planner<'a> {
             // Not where another measure names the unit already (考核办要… twice, then a third).
             let core = lead.trim_start_matches(['县', '市', '区']);
             let named = pp.measures.iter().any(|m| m.text.contains(core));
-            let subject = match last {
-                Some(true) => false,
-                Some(false) if named => {
-                    last = None;
-                    continue;
-                }
-                Some(false) => true,
-                None => self.rng.coin() && !named,
-            };
-            last = Some(subject);
+            if in_place && named {
+                continue;
+            }
+            let subject = in_place
+                || match last {
+                    Some(true) => false,
+                    Some(false) if named => {
+                        last = None;
+                        continue;
+                    }
+                    Some(false) => true,
+                    None => self.rng.coin() && !named,
+                };
+            last = if in_place { None } else { Some(subject) };
             // When the speaker heads the government, the deputy in charge may lead and the unit
             // do the work, as the corpus assigns it (由韩靖县长牵头，县商务局具体负责，…).
             let head = self.government_head();
@@ -87,13 +94,17 @@ impl<'a> Planner<'a> {
             let Origin::Phrase { id } = m.origin else {
                 unreachable!("picked a phrase")
             };
-            // After the writer's own tasks and before the measures, which are ordered from the
-            // general to the specific: it keeps its place and takes no connective.
-            pp.tasks.push(Sentence::new(
-                format!("{by}{}", m.text),
-                Origin::Mixed { id, fields },
-            ));
-            pp.responsibility = None;
+            let demand = Sentence::new(format!("{by}{}", m.text), Origin::Mixed { id, fields });
+            if in_place {
+                // The assignment's own place (after the opening or at the end): a demand on the
+                // unit that says what it does, never cut with the measures.
+                pp.responsibility = Some(demand);
+            } else {
+                // After the writer's own tasks and before the measures, which are ordered from
+                // the general to the specific: it keeps its place and takes no connective.
+                pp.tasks.push(demand);
+                pp.responsibility = None;
+            }
             // A deadline the demand said is said on its own now, at the point's end, without
             // the unit again (由县林业局牵头，… then 确保5月底前完成。).
             if let Some(d) = vs.deadlines[si][k]
