@@ -313,6 +313,7 @@ impl<'a> Planner<'a> {
             plans.push(pp);
         }
         self.point_measures(si, theme, resolved, &mut plans);
+        self.leave_to_their_points(si, &mut plans);
         // What a writer would strike goes (the prose rules of `wengao lint`): a sentence that
         // says nearly what the draft said already, a four-character word a third time in the
         // point, a second ranking word (重中之重) in the part. Then six at most.
@@ -654,6 +655,58 @@ impl<'a> Planner<'a> {
                 if let Some(s) = self.sentence_near(&mut group, k) {
                     pp.measures.push(s);
                 }
+            }
+        }
+    }
+
+    /// A measure naming another point's topic but not its own (县农业农村局要防范麦收期间的烂场雨
+    /// under 夏粮抢收, in a speech with a point 防范烂场雨) is that point's: it moves there when
+    /// that point is in this part, and is left out when it is in another, so that no heading
+    /// has its matter said under a sibling first.
+    fn leave_to_their_points(&self, si: usize, plans: &mut [PointPlan]) {
+        let spec = &self.vs.spec;
+        let topics: Vec<(usize, usize, String)> = spec
+            .sections
+            .iter()
+            .enumerate()
+            .flat_map(|(s, sec)| {
+                sec.points.iter().enumerate().map(move |(p, pt)| {
+                    // Its object, without a verb it opens with (防范烂场雨 → 烂场雨).
+                    let t = clause(pt.topic.as_str());
+                    let object = if super::headings::opens_with_verb(&t) {
+                        t.chars().skip(2).collect()
+                    } else {
+                        t
+                    };
+                    (s, p, object)
+                })
+            })
+            .filter(|(_, _, t)| t.chars().count() >= 3)
+            .collect();
+        let mut moves: Vec<(usize, Sentence)> = Vec::new();
+        for (k, pp) in plans.iter_mut().enumerate() {
+            let mine = pp.topic.clone();
+            pp.measures.retain(|m| {
+                let Some(&(s, j, _)) = topics.iter().find(|(s, j, t)| {
+                    (*s, *j) != (si, k)
+                        && m.text.contains(t.as_str())
+                        && !t.contains(mine.as_str())
+                        && !mine.contains(t.as_str())
+                        && !m.text.contains(mine.as_str())
+                }) else {
+                    return true;
+                };
+                if s == si {
+                    moves.push((j, m.clone()));
+                }
+                false
+            });
+        }
+        for (j, m) in moves {
+            if let Some(pp) = plans.get_mut(j)
+                && !pp.measures.iter().any(|x| x.text == m.text)
+            {
+                pp.measures.insert(0, m);
             }
         }
     }

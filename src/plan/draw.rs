@@ -219,22 +219,17 @@ impl<'a> Planner<'a> {
             {
                 continue;
             }
+            // Said at the meeting's level (各镇 → 各镇街 in a district), before the spec's values
+            // fill its slots: a lead the spec names 各镇 stays 各镇 in a city's speech.
+            let local = self.vs.level.localize(ph.text.as_str());
             // Most entries have no slot: their text is used as it is, not copied.
-            let text: std::borrow::Cow<'a, str> = if ph.text.contains('{') {
-                match fill_by(&ph.text, slot) {
+            let text: std::borrow::Cow<'a, str> = if local.contains('{') {
+                match fill_by(&local, slot) {
                     Some(t) => t.into(),
                     None => continue,
                 }
             } else {
-                ph.text.as_str().into()
-            };
-            // Said at the meeting's level (各镇 → 各镇街 in a district).
-            let text = match text {
-                std::borrow::Cow::Borrowed(t) => self.vs.level.localize(t),
-                std::borrow::Cow::Owned(t) => match self.vs.level.localize(&t) {
-                    std::borrow::Cow::Owned(l) => l.into(),
-                    std::borrow::Cow::Borrowed(_) => t.into(),
-                },
+                local
             };
             if global && self.used_texts.contains(text.as_ref()) {
                 continue;
@@ -305,12 +300,9 @@ impl<'a> Planner<'a> {
                 Some(a) => a.iter().map(|ts| ph.serves(ts)).collect(),
                 None => vec![true; n],
             };
-            let Some(text) = fill(&ph.text, &self.base) else {
+            // At the meeting's level before the spec's values fill it (see `draw_from`).
+            let Some(text) = fill(&self.vs.level.localize(&ph.text), &self.base) else {
                 continue;
-            };
-            let text = match self.vs.level.localize(&text) {
-                std::borrow::Cow::Owned(t) => t,
-                std::borrow::Cow::Borrowed(_) => text,
             };
             let scores = if n > 128 {
                 let grams = bigrams(&text);
