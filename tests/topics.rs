@@ -862,7 +862,7 @@ fn a_farming_meetings_points_find_their_fields() {
         ("机收减损", "夏粮生产"),
         ("小麦播种", "秋冬种"),
         ("病虫害统防统治", "农业防灾减灾"),
-        ("农业生产托管", "农机和社会化服务"),
+        ("农业生产托管", "农业社会化服务"),
         ("大面积单产提升", "单产提升"),
         ("建后管护", "农田建后管护"),
         ("粮食生产", "粮食安全"),
@@ -907,7 +907,7 @@ fn a_farming_meeting_is_not_thin_in_its_season() {
             "sanxia.yaml",
             vec![
                 "夏粮生产",
-                "农机和社会化服务",
+                "农机作业调度",
                 "夏种夏管",
                 "农业防灾减灾",
                 "粮食收储",
@@ -943,4 +943,148 @@ fn no_thin_point(plan: &wengao::plan::Plan, name: &str, seed: u64) {
         .filter(|w| w.contains("thin"))
         .collect();
     assert!(thin.is_empty(), "{name} seed {seed}: {thin:?}");
+}
+
+/// The fields of 食品药品安全 and of 农机和社会化服务 that a 食安委 or a 农业机械化 meeting discusses
+/// one by one (a 校园食品安全 point drew 药品 sentences from the one 食品药品安全; a 三夏农机调度
+/// point 农机购置补贴 and 生产托管 from the one 农机和社会化服务): a point named after each field,
+/// or as a writer names it, resolves to that field, and a point on the whole keeps its umbrella.
+#[test]
+fn food_safety_and_farm_machinery_split_into_fields() {
+    for (topic, theme) in [
+        ("食品安全责任", "社会治理"),
+        ("校园食品安全", "社会治理"),
+        ("农村集体聚餐", "社会治理"),
+        ("餐饮服务食品安全", "社会治理"),
+        ("食用农产品质量安全", "社会治理"),
+        ("食品小作坊", "社会治理"),
+        ("药品安全", "社会治理"),
+        ("农机作业调度", "乡村振兴"),
+        ("农业社会化服务", "乡村振兴"),
+        ("农机购置补贴", "乡村振兴"),
+        ("农机安全", "乡村振兴"),
+    ] {
+        assert_eq!(resolve(topic, theme), [topic], "{topic} under {theme}");
+    }
+    for (topic, theme, want) in [
+        ("食品安全“两个责任”", "社会治理", "食品安全责任"),
+        ("落实食品安全两个责任", "社会治理", "食品安全责任"),
+        ("学校食堂管理", "社会治理", "校园食品安全"),
+        ("农村宴席", "社会治理", "农村集体聚餐"),
+        ("网络订餐", "社会治理", "餐饮服务食品安全"),
+        ("明厨亮灶", "社会治理", "餐饮服务食品安全"),
+        ("农药残留治理", "社会治理", "食用农产品质量安全"),
+        ("小作坊整治", "社会治理", "食品小作坊"),
+        ("药品监管", "社会治理", "药品安全"),
+        ("三夏农机调度", "乡村振兴", "农机作业调度"),
+        ("跨区机收", "乡村振兴", "农机作业调度"),
+        ("生产托管服务", "乡村振兴", "农业社会化服务"),
+        ("农机报废更新", "乡村振兴", "农机购置补贴"),
+        ("拖拉机安全管理", "乡村振兴", "农机安全"),
+        ("农机安全生产", "乡村振兴", "农机安全"),
+    ] {
+        assert_eq!(resolve(topic, theme)[0], want, "{topic} under {theme}");
+    }
+    // A point on the whole keeps its umbrella: 食品安全 alone is the umbrella's (the fields'
+    // names hold it too), and 食品药品安全 is the umbrella with its 药品 half.
+    assert_eq!(resolve("食品安全", "社会治理"), ["食品药品安全"]);
+    assert_eq!(resolve("食品安全工作", "社会治理"), ["食品药品安全"]);
+    let whole: BTreeSet<String> = resolve("食品药品安全", "社会治理").into_iter().collect();
+    assert_eq!(
+        whole,
+        BTreeSet::from(["食品药品安全".to_string(), "药品安全".to_string()])
+    );
+    assert_eq!(
+        resolve("农机和社会化服务", "乡村振兴"),
+        ["农机和社会化服务"]
+    );
+    assert_eq!(resolve("农业机械化", "乡村振兴"), ["农机和社会化服务"]);
+}
+
+/// A 食安委 meeting (/work/review13/shian-2025.yaml).
+const SHIAN: &str = "meeting:\n  name: 2025年全县食品安全委员会全体会议\n  date: 2025-03-27\n  kind: key_work\nspeaker:\n  role: 副县长\nplace:\n  name: 宁陵县\nsections:\n  - theme: 社会治理\n    points:\n      - topic: 食品安全“两个责任”\n        facts: [全县1.2万家食品生产经营主体已全部落实包保干部]\n        lead: 县食安办\n        support: [各镇]\n      - topic: 校园食品安全\n        lead: 县市场监管局\n        support: [县教体局]\n      - topic: 农村集体聚餐\n        lead: 各镇\n  - theme: 社会治理\n    points:\n      - topic: 食用农产品质量安全\n        lead: 县农业农村局\n        support: [县市场监管局]\n      - topic: 药品安全\n        lead: 县市场监管局\n        support: [县卫生健康委, 县医保局]\n";
+
+/// A 三夏机收暨农业机械化 meeting of late May (/work/review13/jixie-2026.yaml).
+const JIXIE: &str = "meeting:\n  name: 全县“三夏”机收暨农业机械化推进会议\n  date: 2026-05-22\n  kind: key_work\nspeaker:\n  role: 副县长\nplace:\n  name: 郸城县\nsections:\n  - theme: 乡村振兴\n    points:\n      - topic: 三夏农机作业调度\n        facts: [全县预计投入联合收割机2100台，其中外来跨区作业机具约600台]\n        lead: 县农业农村局\n        support: [县交通运输局, 县公安局交警大队]\n      - topic: 机收减损\n        lead: 县农业农村局\n      - topic: 农机安全生产\n        lead: 县农业农村局\n  - theme: 乡村振兴\n    points:\n      - topic: 农业生产托管\n        lead: 县农业农村局\n        support: [县供销社]\n      - topic: 农机购置补贴\n        lead: 县农业农村局\n        support: [县财政局]\n";
+
+/// Each point of a 食安委 and of a 农业机械化 meeting resolves to a sub-topic of its own, no two
+/// alike, whatever the seed, and none is thin; a 校园食品安全 point says nothing of 药品.
+#[test]
+fn a_food_safety_and_a_farm_machinery_meeting_give_each_point_its_field() {
+    let d = drafter();
+    for (name, src, want) in [
+        (
+            "shian",
+            SHIAN,
+            &[
+                "食品安全责任",
+                "校园食品安全",
+                "农村集体聚餐",
+                "食用农产品质量安全",
+                "药品安全",
+            ][..],
+        ),
+        (
+            "jixie",
+            JIXIE,
+            &[
+                "农机作业调度",
+                "夏粮生产",
+                "农机安全",
+                "农业社会化服务",
+                "农机购置补贴",
+            ][..],
+        ),
+    ] {
+        let vs = d.spec(src, name).unwrap();
+        for seed in 1..=5 {
+            let plan = d.plan(&vs, Some(seed)).unwrap();
+            let got: Vec<&str> = plan
+                .topics
+                .iter()
+                .map(|t| t.resolution.topics[0].as_str())
+                .collect();
+            assert_eq!(got, want, "{name} seed {seed}");
+            let distinct: BTreeSet<&str> = got.iter().copied().collect();
+            assert_eq!(distinct.len(), got.len(), "{name} seed {seed}: {got:?}");
+            no_thin_point(&plan, name, seed);
+            if name == "shian" {
+                let text = d.text(&plan).unwrap();
+                let speech = wengao::corpus::outline::parse(&text);
+                let school = &speech.parts[0].parts[1];
+                for (s, _) in sentences(school) {
+                    assert!(!s.contains("药"), "seed {seed}: 校园食品安全 says {s}");
+                }
+            }
+        }
+    }
+}
+
+/// The three thin sub-topics of issue 12's depth (全民健身 6 measures, 公共文化服务 7, 值班值守 7)
+/// have at least eight curated measures, two framings and an item lead each.
+#[test]
+fn the_thin_sub_topics_have_depth() {
+    use wengao::phrasebank::Role;
+    let d = drafter();
+    for topic in ["全民健身", "公共文化服务", "值班值守"] {
+        let count = |role: Role| {
+            d.phrasebank
+                .phrases
+                .iter()
+                .filter(|p| p.role == role && p.status == wengao::phrasebank::Status::Curated)
+                .filter(|p| p.topics.iter().any(|t| t == topic))
+                .count()
+        };
+        assert!(
+            count(Role::Measure) >= 8,
+            "{topic}: {} measures",
+            count(Role::Measure)
+        );
+        assert!(
+            count(Role::Framing) >= 2,
+            "{topic}: {} framings",
+            count(Role::Framing)
+        );
+        assert!(count(Role::ItemLead) >= 1, "{topic}: no item lead");
+    }
 }
