@@ -917,3 +917,26 @@ fn a_point_does_not_say_its_siblings_matter() {
         assert!(!point.contains("烂场雨"), "seed {seed}: {point}");
     }
 }
+
+/// A part's second intro sentence, the one that fits any part of its theme, shares a word with
+/// the part's fields: 社会治理是国家治理的重要方面 opened a 食安委 meeting's part on 食品安全.
+#[test]
+fn a_parts_intro_speaks_of_its_fields() {
+    let spec = "meeting:\n  name: 2025年全县食品安全委员会全体会议\n  date: 2025-03-27\n  kind: key_work\n  purposes: [总结2024年全县食品安全工作, 部署2025年食品安全重点任务]\n  earlier: [县市场监管局通报了2024年全县食品安全工作情况]\nspeaker:\n  role: 副县长\nplace:\n  name: 宁陵县\n  level: 县\nsituation:\n  achievements: [全年未发生较大以上食品安全事故]\n  figures:\n    - {indicator: 食品安全抽检, value: 完成4860批次, benchmark: 合格率98.6%}\n  problems: [农村集体聚餐和小作坊监管仍有盲区, 部分学校食堂管理制度落实不到位]\nsections:\n  - theme: 社会治理\n    title: 压紧压实责任，守住食品安全底线\n    points:\n      - topic: 食品安全“两个责任”\n        facts: [全县1.2万家食品生产经营主体已全部落实包保干部]\n        lead: 县食安办\n        support: [各镇]\n      - topic: 校园食品安全\n        facts: [全县中小学、幼儿园食堂284所]\n        lead: 县市场监管局\n        support: [县教体局]\n        deadline: 2025-04-30\n      - topic: 农村集体聚餐\n        lead: 各镇\n  - theme: 社会治理\n    title: 聚焦重点环节，提升监管效能\n    points:\n      - topic: 食用农产品质量安全\n        facts: [今年食用农产品快检不少于2万批次]\n        lead: 县农业农村局\n        support: [县市场监管局]\n      - topic: 药品安全\n        lead: 县市场监管局\n        support: [县卫生健康委, 县医保局]\noutput:\n  length: 4000\nclosing:\n  call: 让全县群众吃得放心、吃得安心\n";
+    for seed in 1..=6 {
+        let out = Wengao::new()
+            .args(["draft", "-", "--seed", &seed.to_string()])
+            .stdin(spec.to_string())
+            .run()
+            .ok()
+            .stdout;
+        let intro: String = out
+            .lines()
+            .skip_while(|l| !l.contains("一、"))
+            .skip(1)
+            .take_while(|l| !l.contains("（一）"))
+            .collect();
+        assert!(!intro.is_empty(), "seed {seed}: no intro in\n{out}");
+        assert!(!intro.contains("社会治理"), "seed {seed}: {intro}");
+    }
+}

@@ -166,7 +166,8 @@ impl<'a> Planner<'a> {
                 format!("{lead}要牵头抓好{task}，{when}把各项任务逐一落地。"),
                 format!("{topic}由{lead}牵头抓总，{when}要完成阶段性任务并向{gov}报告。"),
                 format!("请{lead}把{topic}的任务分解到人，{when}向{gov}报告进展。"),
-                format!("{lead}要对{topic}倒排工期、挂图作战，{when}要见到实实在在的变化。"),
+                // 倒排工期 is a building site's word (read as a program's on 校园食品安全).
+                format!("{lead}要对{topic}排出时间表，{when}该完成的一项不能少。"),
                 format!("{topic}的牵头单位是{lead}，{when}要把完成情况书面报告{gov}。"),
                 format!("{lead}要把{topic}的时间节点往前排，{when}完成既定任务。"),
             ]
@@ -175,9 +176,7 @@ impl<'a> Planner<'a> {
                 format!("{lead}要牵头抓好{task}，{sup}要{together}，{when}把各项任务逐一落地。"),
                 format!("{topic}由{lead}牵头抓总，{sup}按职责分工配合，{when}要完成阶段性任务。"),
                 format!("请{lead}牵头，会同{sup}把{topic}的任务分解到人，{when}向{gov}报告进展。"),
-                format!(
-                    "{lead}要会同{sup}对{topic}倒排工期、挂图作战，{when}要见到实实在在的变化。"
-                ),
+                format!("{lead}要会同{sup}对{topic}排出时间表，{when}该完成的一项不能少。"),
                 format!(
                     "由{lead}牵头、{sup}配合，{when}完成{topic}的既定任务，完不成的要向{gov}说明原因。"
                 ),

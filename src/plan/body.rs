@@ -281,7 +281,41 @@ impl<'a> Planner<'a> {
         distinct.sort();
         distinct.dedup();
         if intro.is_empty() || distinct.len() >= 3 {
-            intro.extend(self.sentence_from(Role::PartIntro, Pool::General(theme), &[], &[]));
+            // Beside the part's own sentence, one that shares a word with its fields (read
+            // blind, 社会治理是国家治理的重要方面 over a part on 食品安全 fitted the theme, not
+            // the part): the theme's own name does not count.
+            let unrelated: HashSet<String> = if intro.is_empty() {
+                HashSet::default()
+            } else {
+                // Nor do words every field has (安全, 管理, 服务 …).
+                let mut generic = super::draw::bigrams(theme);
+                for w in GENERIC_WORDS {
+                    generic.extend(super::draw::bigrams(w));
+                }
+                let mut words: Vec<u64> = distinct
+                    .iter()
+                    .flat_map(|t| super::draw::bigrams(t))
+                    .filter(|p| !generic.contains(p))
+                    .collect();
+                words.sort_unstable();
+                Pool::General(theme)
+                    .phrases(self.pb, Role::PartIntro, self.vs)
+                    .into_iter()
+                    .filter(|ph| {
+                        !super::draw::bigrams(&ph.text)
+                            .iter()
+                            .any(|p| words.binary_search(p).is_ok())
+                    })
+                    .map(|ph| ph.id.clone())
+                    .collect()
+            };
+            intro.extend(self.sentence_except(
+                Role::PartIntro,
+                Pool::General(theme),
+                &[],
+                &[],
+                &unrelated,
+            ));
         }
         // Two intros that repeat a word (绿色发展 … 绿色发展 … 绿色发展) read as one said twice.
         if intro.len() == 2 {
@@ -767,6 +801,12 @@ impl<'a> Planner<'a> {
         }
     }
 }
+
+/// Words too common in the fields' names to tie a sentence to a part (安全 in 食品安全 and in
+/// 群众安全感).
+const GENERIC_WORDS: [&str; 12] = [
+    "安全", "工作", "建设", "管理", "服务", "责任", "发展", "推进", "体系", "机制", "质量", "保障",
+];
 
 /// Words of a fact frame that call its fact a task to be done (true only of a target).
 /// Frames that say where things stand: true of a state or a result only.

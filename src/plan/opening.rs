@@ -401,18 +401,13 @@ impl<'a> Planner<'a> {
                 .map(|t| clause(t.as_str()))
                 .collect();
             let joined = a.join("；");
-            // Results (增长6.5%, 新增就业2860人) are not the work done: 我们重点抓了这样几项
-            // 工作： leads only achievements that say no figure.
-            // Nor is the leadership thanked twice (在县委的坚强领导下… then 这些成绩的取得，是
+            // The leadership is not thanked twice (在县委的坚强领导下… then 这些成绩的取得，是
             // 县委坚强领导的结果).
-            let results = crate::prose::quantities(&joined) > 0;
             let led = first.iter().any(|s| s.text.contains("领导"));
             let untrue: HashSet<String> = self
                 .pb
                 .pool_iter(Role::AchievementFrame, None, self.vs.kind, self.vs.at())
-                .filter(|p| {
-                    (results && p.text.contains("几项工作")) || (led && p.text.contains("领导"))
-                })
+                .filter(|p| led && p.text.contains("领导"))
                 .map(|p| p.id.clone())
                 .collect();
             match self.sentence_except(
