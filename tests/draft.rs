@@ -940,3 +940,89 @@ fn a_parts_intro_speaks_of_its_fields() {
         assert!(!intro.contains("社会治理"), "seed {seed}: {intro}");
     }
 }
+
+/// Read blind, three signs of a program in a point: after a list announced as four (具体要在
+/// 四个方面下功夫：), a fifth sentence that read as a fifth item; one control said four times
+/// (考勤 … 考评 … 考核 … 考核); and a unit named two ways (县民政局 … 民政部门) in one point.
+#[test]
+fn a_point_keeps_its_count_its_controls_and_its_units_names() {
+    let json_of = |e: &std::path::Path, seed: u32| -> serde_json::Value {
+        let out = Wengao::new()
+            .arg("draft")
+            .path(e)
+            .args(["--seed", &seed.to_string(), "--format", "json"])
+            .run()
+            .ok()
+            .stdout;
+        serde_json::from_str(&out).unwrap()
+    };
+    let mut counted = 0;
+    for e in examples() {
+        let spec = std::fs::read_to_string(&e).unwrap();
+        for seed in 1..=6 {
+            let json = json_of(&e, seed);
+            for part in json["speech"]["parts"].as_array().unwrap() {
+                for point in part["parts"].as_array().into_iter().flatten() {
+                    let body: Vec<&serde_json::Value> = point["body"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .flat_map(|p| p["sentences"].as_array().unwrap())
+                        .collect();
+                    let text: Vec<&str> =
+                        body.iter().map(|s| s["text"].as_str().unwrap()).collect();
+                    let name = format!("{} seed {seed}: {}", e.display(), text.concat());
+                    // Measures that assess the work: two at most, but in a point on it.
+                    let heading = point["heading"].as_str().unwrap_or("");
+                    let checks = body
+                        .iter()
+                        .filter(|s| {
+                            s["origin"]["id"]
+                                .as_str()
+                                .is_some_and(|i| i.contains(".measure."))
+                        })
+                        .filter(|s| {
+                            ["考核", "考评", "考勤"].iter().any(|w| {
+                                s["text"].as_str().unwrap().contains(w) && !heading.contains(w)
+                            })
+                        })
+                        .count();
+                    assert!(checks <= 2, "{checks} checking measures in {name}");
+                    // After a counted lead-in, every sentence is an item.
+                    let joined = text.concat();
+                    for lead in ["个方面的工作：", "个方面下功夫：", "点："] {
+                        if let Some((_, items)) = joined.split_once(lead) {
+                            counted += 1;
+                            for s in items.split_inclusive('。') {
+                                let marker: String = s.chars().skip(1).take(1).collect();
+                                assert!(
+                                    marker == "是" || marker == "要",
+                                    "a sentence after the items: {s} in {name}"
+                                );
+                            }
+                        }
+                    }
+                    // A unit the spec names is not also called by the phrasebank's name.
+                    for unit in [
+                        "县民政局",
+                        "县人社局",
+                        "县住建局",
+                        "县发改局",
+                        "县市场监管局",
+                    ] {
+                        let Some(core) = wengao::lexicon::units::core(unit) else {
+                            continue;
+                        };
+                        if spec.contains(unit) && joined.contains(unit) {
+                            assert!(
+                                !joined.contains(&format!("{core}部门")),
+                                "{unit} and {core}部门 in {name}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(counted >= 10, "only {counted} counted enumerations");
+}

@@ -31,6 +31,7 @@ pub mod kinds;
 pub mod season;
 pub mod spun;
 pub mod themes;
+pub mod units;
 
 use std::sync::OnceLock;
 

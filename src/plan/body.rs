@@ -358,6 +358,7 @@ impl<'a> Planner<'a> {
         }
         self.ranked_in_part = ranked;
         self.leads_open_measures(si, &mut plans);
+        self.name_the_units(si, &mut plans);
         // No `general` measure is added: read blind, a point that ended on a sentence fitting
         // any point of its theme was the first thing a writer took for a program's.
         self.say_point_moment(&mut plans, resolved);
@@ -688,6 +689,44 @@ impl<'a> Planner<'a> {
             for (k, pp) in plans.iter_mut().enumerate() {
                 if let Some(s) = self.sentence_near(&mut group, k) {
                     pp.measures.push(s);
+                }
+            }
+        }
+    }
+
+    /// A point's own units named as the spec names them (民政部门 → 县民政局 where 县民政局 leads
+    /// the point): see `lexicon::units`.
+    fn name_the_units(&self, si: usize, plans: &mut [PointPlan]) {
+        let sec = &self.vs.spec.sections[si];
+        for (k, pp) in plans.iter_mut().enumerate() {
+            let p = &sec.points[k];
+            let units: Vec<String> = p
+                .lead
+                .iter()
+                .chain(&p.support)
+                .map(|u| clause(u.as_str()))
+                .collect();
+            let names: Vec<(String, &String)> = units
+                .iter()
+                .flat_map(|u| {
+                    crate::lexicon::units::phrasebank_names(u)
+                        .into_iter()
+                        .map(move |n| (n, u))
+                })
+                .collect();
+            if names.is_empty() {
+                continue;
+            }
+            for m in pp
+                .measures
+                .iter_mut()
+                .chain(pp.tasks.iter_mut())
+                .chain(pp.responsibility.iter_mut())
+            {
+                for (name, unit) in &names {
+                    if m.text.contains(name.as_str()) {
+                        m.text = m.text.replace(name.as_str(), unit);
+                    }
                 }
             }
         }

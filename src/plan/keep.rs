@@ -47,6 +47,15 @@ impl<'a> Planner<'a> {
         // construction in every point gave the program away.
         let paired = |t: &str| t.contains("；对") || (t.starts_with('对') && t.contains('；'));
         let mut pairs = 0;
+        // Checking the work twice a point at most (read blind: 考勤管理和考核, 日常考勤, 按月考评
+        // and 年底考核 in one point on 公益性岗位 said one control four times).
+        // A point on checking itself (督查督办, 考核评价) is not held to it.
+        let checks = |t: &str| {
+            CHECK_WORDS
+                .iter()
+                .any(|w| t.contains(w) && !pp.topic.contains(w) && !pp.heading.contains(w))
+        };
+        let mut checking = 0;
         let measures = std::mem::take(&mut pp.measures);
         for s in measures {
             if pp.measures.len() >= cap {
@@ -58,7 +67,12 @@ impl<'a> Planner<'a> {
                     continue;
                 }
             }
+            let check = checks(&s.text);
+            if check && checking >= 2 {
+                continue;
+            }
             if self.keeps(&mut said, &s, ranked) {
+                checking += usize::from(check);
                 pp.measures.push(s);
             }
         }
@@ -262,6 +276,11 @@ impl<'a> Planner<'a> {
         }
     }
 }
+
+/// The words of checking the work (an assessment, an inspection, a report, a call to account).
+const CHECK_WORDS: [&str; 9] = [
+    "考核", "考评", "考勤", "督查", "通报", "问责", "约谈", "暗访", "评估",
+];
 
 /// The end of a pair's list of sentences in `seen_links`.
 const NO_LINK: u32 = u32::MAX;

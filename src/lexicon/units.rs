@@ -1,0 +1,77 @@
+//! The names of a government's working units: a spec names them as the office does (县民政局,
+//! 县发改局, 县消防救援大队), the phrasebank as any county would (民政部门, 发展改革部门). In a
+//! point whose lead or support unit is one of them, the phrasebank's name is said as the spec's:
+//! read blind, 县民政局 in one sentence and 民政部门 in the next, doing the same work, was a
+//! program's tell.
+//!
+//! A unit's core is its name without the level before it (县, 市, 区, 镇) and the kind of body
+//! after it (局, 委员会, 大队 …); the phrasebank says `{core}部门`. Where an office shortens a
+//! core (发展改革 → 发改), [`SHORT_FORMS`] holds the pair.
+
+/// Cores as the phrasebank says them, and as offices shorten them in their names (县发改局).
+pub const SHORT_FORMS: [(&str, &str); 9] = [
+    ("发展改革", "发改"),
+    ("人力资源社会保障", "人社"),
+    ("住房城乡建设", "住建"),
+    ("卫生健康", "卫健"),
+    ("市场监督管理", "市场监管"),
+    ("教育体育", "教体"),
+    ("文化和旅游", "文旅"),
+    ("交通运输", "交通"),
+    ("生态环境", "生态环境"),
+];
+
+/// The body kinds a unit's name ends with, longest first.
+const BODIES: [&str; 10] = [
+    "委员会",
+    "管委会",
+    "大队",
+    "分局",
+    "中心",
+    "办公室",
+    "局",
+    "委",
+    "办",
+    "所",
+];
+
+/// A unit's core: 县民政局 → 民政, 县消防救援大队 → 消防救援 (None for 各镇 and the like).
+pub fn core(unit: &str) -> Option<&str> {
+    let u = unit.trim_start_matches(['县', '市', '区', '镇']);
+    let body = BODIES.iter().find(|b| u.ends_with(*b))?;
+    let c = &u[..u.len() - body.len()];
+    (c.chars().count() >= 2).then_some(c)
+}
+
+/// The ways the phrasebank may name a unit's work: `{core}部门`, and the long form of a
+/// shortened core (发改 → 发展改革部门).
+pub fn phrasebank_names(unit: &str) -> Vec<String> {
+    let Some(c) = core(unit) else {
+        return Vec::new();
+    };
+    let mut out = vec![format!("{c}部门")];
+    for (long, short) in SHORT_FORMS {
+        if c == short && long != short {
+            out.push(format!("{long}部门"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cores_and_names() {
+        assert_eq!(core("县民政局"), Some("民政"));
+        assert_eq!(core("县消防救援大队"), Some("消防救援"));
+        assert_eq!(core("县生态环境分局"), Some("生态环境"));
+        assert_eq!(core("各镇"), None);
+        assert_eq!(
+            phrasebank_names("县发改局"),
+            vec!["发改部门".to_string(), "发展改革部门".to_string()]
+        );
+        assert_eq!(phrasebank_names("县民政局"), vec!["民政部门".to_string()]);
+    }
+}
