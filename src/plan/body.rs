@@ -700,16 +700,21 @@ impl<'a> Planner<'a> {
         let sec = &self.vs.spec.sections[si];
         for (k, pp) in plans.iter_mut().enumerate() {
             let p = &sec.points[k];
-            let units: Vec<String> = p
+            let base = format!("sections[{si}].points[{k}]");
+            let units: Vec<(String, String)> = p
                 .lead
                 .iter()
-                .chain(&p.support)
-                .map(|u| clause(u.as_str()))
+                .map(|u| (clause(u.as_str()), format!("{base}.lead")))
+                .chain(
+                    p.support
+                        .iter()
+                        .map(|u| (clause(u.as_str()), format!("{base}.support"))),
+                )
                 .collect();
-            let names: Vec<(String, &String)> = units
+            let names: Vec<(String, &(String, String))> = units
                 .iter()
                 .flat_map(|u| {
-                    crate::lexicon::units::phrasebank_names(u)
+                    crate::lexicon::units::phrasebank_names(&u.0)
                         .into_iter()
                         .map(move |n| (n, u))
                 })
@@ -723,12 +728,64 @@ impl<'a> Planner<'a> {
                 .chain(pp.tasks.iter_mut())
                 .chain(pp.responsibility.iter_mut())
             {
-                for (name, unit) in &names {
+                for (name, (unit, field)) in &names {
                     if m.text.contains(name.as_str()) {
                         m.text = m.text.replace(name.as_str(), unit);
+                        // The sentence now carries the spec's words (its era is the spec's).
+                        m.origin = match std::mem::replace(
+                            &mut m.origin,
+                            Origin::Template {
+                                name: String::new(),
+                            },
+                        ) {
+                            Origin::Phrase { id } => Origin::Mixed {
+                                id,
+                                fields: vec![field.clone()],
+                            },
+                            Origin::Mixed { id, mut fields } => {
+                                if !fields.contains(field) {
+                                    fields.push(field.clone());
+                                }
+                                Origin::Mixed { id, fields }
+                            }
+                            other => other,
+                        };
                     }
                 }
             }
+            // Its units working with each other twice (县民政局要会同县消防救援大队，开展消防…
+            // then 县消防救援大队要会同县民政局对养老机构开展消防检查) give one duty twice, the
+            // roles swapped: read blind, the first tell of a program. The later measure goes.
+            // The two of its units a sentence has them work together (会同), in the order said.
+            let pairing = |t: &str| -> Option<(usize, usize)> {
+                if !t.contains("会同") {
+                    return None;
+                }
+                let mut at: Vec<(usize, usize)> = units
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, u)| t.find(u.0.as_str()).map(|b| (b, i)))
+                    .collect();
+                at.sort_unstable();
+                match at.as_slice() {
+                    [(_, a), (_, b), ..] => Some((*a, *b)),
+                    _ => None,
+                }
+            };
+            let mut said: Vec<(usize, usize)> = pp
+                .tasks
+                .iter()
+                .chain(pp.responsibility.iter())
+                .filter_map(|s| pairing(&s.text))
+                .collect();
+            pp.measures.retain(|m| match pairing(&m.text) {
+                Some((a, b)) if said.contains(&(b, a)) => false,
+                Some(p) => {
+                    said.push(p);
+                    true
+                }
+                None => true,
+            });
         }
     }
 
