@@ -803,12 +803,7 @@ fn the_lead_opens_the_measure_its_heading_names() {
     let spec = "meeting:\n  name: 全县养老服务工作推进会\n  date: 2024-09-12\n  kind: key_work\nspeaker:\n  role: 副县长\nplace:\n  name: 某县\nsections:\n  - theme: 民生保障\n    title: 守牢养老机构安全底线\n    points:\n      - topic: 养老机构消防安全\n        lead: 县民政局\n        support: [县消防救援大队]\n      - topic: 医养结合\n        lead: 县卫生健康局\n  - theme: 抓落实\n";
     let mut opened = 0;
     for seed in 1..=30 {
-        let out = Wengao::new()
-            .args(["draft", "-", "--seed", &seed.to_string()])
-            .stdin(spec.to_string())
-            .run()
-            .ok()
-            .stdout;
+        let out = draft_of(spec, seed);
         for s in out.split('。') {
             if let Some((_, rest)) = s.split_once("县消防救援大队具体负责，") {
                 opened += 1;
@@ -898,18 +893,10 @@ fn a_spec_unit_is_not_localised_with_the_phrase() {
 fn a_point_does_not_say_its_siblings_matter() {
     let spec = "meeting:\n  name: 全县“三夏”生产暨秸秆禁烧工作会议\n  date: 2027-05-24\n  kind: key_work\n  purposes: [安排部署“三夏”生产和秸秆禁烧工作]\n  earlier: [县农业农村局通报了小麦苗情和收获准备情况]\nspeaker:\n  role: 副县长\nplace:\n  name: 汝南县\n  level: 县\nsections:\n  - theme: 乡村振兴\n    title: 全力打好“三夏”攻坚战\n    points:\n      - topic: 夏粮抢收\n        facts: [全县小麦种植面积62.5万亩，预计5月28日前后由南向北大面积开镰]\n        lead: 县农业农村局\n        deadline: 6月15日前\n      - topic: 三夏农机调度\n        facts: [全县可投入联合收割机2800台，另有跨区作业机械600台]\n        lead: 县农业农村局\n        support: [县交通运输局, 县公安局]\n      - topic: 夏种夏管\n        facts: [夏播玉米、大豆面积稳定在58万亩以上]\n        lead: 县农业农村局\n        deadline: 6月20日前\n  - theme: 乡村振兴\n    title: 守住颗粒归仓的最后关口\n    points:\n      - topic: 防范烂场雨\n        lead: 县气象局\n        support: [县农业农村局]\n      - topic: 夏粮收购\n        facts: [今年小麦最低收购价每斤1.19元]\n        lead: 县发改局\n      - topic: 秸秆禁烧\n        lead: 县生态环境分局\n        support: [各乡镇]\nclosing:\n  call: 确保夏粮颗粒归仓、秋粮种足种好\n";
     for seed in 1..=8 {
-        let out = Wengao::new()
-            .args(["draft", "-", "--seed", &seed.to_string()])
-            .stdin(spec.to_string())
-            .run()
-            .ok()
-            .stdout;
-        let point: String = out
-            .lines()
-            .skip_while(|l| !l.contains("夏粮抢收"))
-            .skip(1)
-            .take_while(|l| !l.trim_start_matches('　').starts_with(['（', '二']))
-            .collect();
+        let out = draft_of(spec, seed);
+        let point = lines_under(&out, "夏粮抢收", |l| {
+            l.trim_start_matches('　').starts_with(['（', '二'])
+        });
         assert!(
             !point.is_empty(),
             "seed {seed}: no 夏粮抢收 point in\n{out}"
@@ -924,18 +911,8 @@ fn a_point_does_not_say_its_siblings_matter() {
 fn a_parts_intro_speaks_of_its_fields() {
     let spec = "meeting:\n  name: 2025年全县食品安全委员会全体会议\n  date: 2025-03-27\n  kind: key_work\n  purposes: [总结2024年全县食品安全工作, 部署2025年食品安全重点任务]\n  earlier: [县市场监管局通报了2024年全县食品安全工作情况]\nspeaker:\n  role: 副县长\nplace:\n  name: 宁陵县\n  level: 县\nsituation:\n  achievements: [全年未发生较大以上食品安全事故]\n  figures:\n    - {indicator: 食品安全抽检, value: 完成4860批次, benchmark: 合格率98.6%}\n  problems: [农村集体聚餐和小作坊监管仍有盲区, 部分学校食堂管理制度落实不到位]\nsections:\n  - theme: 社会治理\n    title: 压紧压实责任，守住食品安全底线\n    points:\n      - topic: 食品安全“两个责任”\n        facts: [全县1.2万家食品生产经营主体已全部落实包保干部]\n        lead: 县食安办\n        support: [各镇]\n      - topic: 校园食品安全\n        facts: [全县中小学、幼儿园食堂284所]\n        lead: 县市场监管局\n        support: [县教体局]\n        deadline: 2025-04-30\n      - topic: 农村集体聚餐\n        lead: 各镇\n  - theme: 社会治理\n    title: 聚焦重点环节，提升监管效能\n    points:\n      - topic: 食用农产品质量安全\n        facts: [今年食用农产品快检不少于2万批次]\n        lead: 县农业农村局\n        support: [县市场监管局]\n      - topic: 药品安全\n        lead: 县市场监管局\n        support: [县卫生健康委, 县医保局]\noutput:\n  length: 4000\nclosing:\n  call: 让全县群众吃得放心、吃得安心\n";
     for seed in 1..=6 {
-        let out = Wengao::new()
-            .args(["draft", "-", "--seed", &seed.to_string()])
-            .stdin(spec.to_string())
-            .run()
-            .ok()
-            .stdout;
-        let intro: String = out
-            .lines()
-            .skip_while(|l| !l.contains("一、"))
-            .skip(1)
-            .take_while(|l| !l.contains("（一）"))
-            .collect();
+        let out = draft_of(spec, seed);
+        let intro = lines_under(&out, "一、", |l| l.contains("（一）"));
         assert!(!intro.is_empty(), "seed {seed}: no intro in\n{out}");
         assert!(!intro.contains("社会治理"), "seed {seed}: {intro}");
     }
@@ -1035,16 +1012,30 @@ fn a_points_units_are_not_paired_twice_with_roles_swapped() {
     let spec = "meeting:\n  name: 全县养老服务工作推进会\n  date: 2024-09-12\n  kind: key_work\nspeaker:\n  role: 副县长\nplace:\n  name: 某县\nsections:\n  - theme: 民生保障\n    title: 守牢养老机构安全底线\n    points:\n      - topic: 养老机构消防安全\n        lead: 县民政局\n        support: [县消防救援大队]\n      - topic: 医养结合\n        lead: 县卫生健康局\n  - theme: 抓落实\n";
     let mut paired = 0;
     for seed in 1..=30 {
-        let out = Wengao::new()
-            .args(["draft", "-", "--seed", &seed.to_string()])
-            .stdin(spec.to_string())
-            .run()
-            .ok()
-            .stdout;
+        let out = draft_of(spec, seed);
         let a = out.contains("县民政局要会同县消防救援大队");
         let b = out.contains("县消防救援大队要会同县民政局");
         paired += usize::from(a || b);
         assert!(!(a && b), "seed {seed}: both orders in\n{out}");
     }
     assert!(paired >= 5, "the units were paired in only {paired} drafts");
+}
+
+/// The draft of a spec given on standard input, with a seed.
+fn draft_of(spec: &str, seed: u64) -> String {
+    Wengao::new()
+        .args(["draft", "-", "--seed", &seed.to_string()])
+        .stdin(spec.to_string())
+        .run()
+        .ok()
+        .stdout
+}
+
+/// The lines after the first that contains `heading`, up to one that `ends` (not included).
+fn lines_under(out: &str, heading: &str, ends: impl Fn(&str) -> bool) -> String {
+    out.lines()
+        .skip_while(|l| !l.contains(heading))
+        .skip(1)
+        .take_while(|l| !ends(l))
+        .collect()
 }

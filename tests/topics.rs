@@ -818,9 +818,7 @@ fn specialised_meetings_give_each_point_a_field_of_its_own() {
             &["景区提档升级", "乡村旅游", "文旅消费", "旅游市场秩序"][..],
         ),
     ] {
-        let vs = d.spec(src, name).unwrap();
-        for seed in 1..=6 {
-            let plan = d.plan(&vs, Some(seed)).unwrap();
+        for_each_seed(&d, name, src, 1..=6, |plan, seed| {
             let got: Vec<Vec<&str>> = plan
                 .topics
                 .iter()
@@ -828,8 +826,23 @@ fn specialised_meetings_give_each_point_a_field_of_its_own() {
                 .collect();
             let want: Vec<Vec<&str>> = want.iter().map(|w| vec![*w]).collect();
             assert_eq!(got, want, "{name} seed {seed}");
-            no_thin_point(&plan, name, seed);
-        }
+        });
+    }
+}
+
+/// Plan a spec with each seed, check that no point is thin, and hand each plan to `check`.
+fn for_each_seed(
+    d: &Drafter,
+    name: &str,
+    src: &str,
+    seeds: std::ops::RangeInclusive<u64>,
+    mut check: impl FnMut(&wengao::plan::Plan, u64),
+) {
+    let vs = d.spec(src, name).unwrap();
+    for seed in seeds {
+        let plan = d.plan(&vs, Some(seed)).unwrap();
+        no_thin_point(&plan, name, seed);
+        check(&plan, seed);
     }
 }
 
@@ -1036,9 +1049,7 @@ fn a_food_safety_and_a_farm_machinery_meeting_give_each_point_its_field() {
             ][..],
         ),
     ] {
-        let vs = d.spec(src, name).unwrap();
-        for seed in 1..=5 {
-            let plan = d.plan(&vs, Some(seed)).unwrap();
+        for_each_seed(&d, name, src, 1..=5, |plan, seed| {
             let got: Vec<&str> = plan
                 .topics
                 .iter()
@@ -1047,16 +1058,15 @@ fn a_food_safety_and_a_farm_machinery_meeting_give_each_point_its_field() {
             assert_eq!(got, want, "{name} seed {seed}");
             let distinct: BTreeSet<&str> = got.iter().copied().collect();
             assert_eq!(distinct.len(), got.len(), "{name} seed {seed}: {got:?}");
-            no_thin_point(&plan, name, seed);
             if name == "shian" {
-                let text = d.text(&plan).unwrap();
+                let text = d.text(plan).unwrap();
                 let speech = wengao::corpus::outline::parse(&text);
                 let school = &speech.parts[0].parts[1];
                 for (s, _) in sentences(school) {
                     assert!(!s.contains("药"), "seed {seed}: 校园食品安全 says {s}");
                 }
             }
-        }
+        });
     }
 }
 
