@@ -50,8 +50,21 @@ pub(super) fn is_target(fact: &str) -> bool {
         "排查",
         "整改",
     ];
-    target.iter().any(|w| fact.contains(w)) && !done.iter().any(|w| fact.contains(w))
+    // This year's work said with its verb (今年改造背街小巷42条) is a target too; this year's
+    // price or state (今年小麦最低收购价…) and what it has done (今年以来…) are not.
+    let this_years_work = fact
+        .strip_prefix("今年")
+        .map(|r| r.trim_start_matches(['要', '将']))
+        .is_some_and(|r| THIS_YEARS_VERBS.iter().any(|v| r.starts_with(v)));
+    (this_years_work || target.iter().any(|w| fact.contains(w)))
+        && !done.iter().any(|w| fact.contains(w))
 }
+
+/// The verbs of a year's work a fact may say after 今年 (今年改造…, 今年建成…).
+const THIS_YEARS_VERBS: [&str; 14] = [
+    "改造", "建设", "建成", "实施", "完成", "培育", "打造", "创建", "改建", "整治", "推进", "开工",
+    "发放", "培训",
+];
 
 /// Whether a text enumerates items of its own (1.…, 一是…, 第一，…).
 pub(super) fn enumerates(text: &str) -> bool {

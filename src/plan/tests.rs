@@ -132,6 +132,10 @@ fn a_heading_verb_takes_its_object() {
     // No 工作 after a team, a post, a result or a verb's own object (加强招商队伍工作,
     // 推进签约项目落地工作 and 做好根治欠薪工作 were read as a program's).
     assert_eq!(as_task("招商队伍"), "招商队伍建设");
+    // This year's work said with its verb is a target; this year's price is not.
+    assert!(super::shapes::is_target("今年改造背街小巷42条"));
+    assert!(!super::shapes::is_target("今年小麦最低收购价每斤1.19元"));
+    assert!(!super::shapes::is_target("今年以来完成投资12亿元"));
     assert_eq!(as_task("公益性岗位"), "公益性岗位管理");
     assert_eq!(as_task("签约项目落地"), "签约项目落地");
     assert_eq!(as_task("惠企政策兑现"), "惠企政策兑现");
