@@ -1039,3 +1039,26 @@ fn lines_under(out: &str, heading: &str, ends: impl Fn(&str) -> bool) -> String 
         .take_while(|l| !ends(l))
         .collect()
 }
+
+/// The budget quote says the year (今年国家安排…): a fact after it in its paragraph is not framed
+/// 今年，… again (key-work-2026 seed 5 said 今年国家安排… 今年，二季度新开工…).
+#[test]
+fn the_budget_quote_says_the_year_once() {
+    let mut quoted = 0;
+    for e in examples() {
+        for seed in 1..=6 {
+            let out = Wengao::new()
+                .arg("draft")
+                .path(&e)
+                .args(["--seed", &seed.to_string()])
+                .run()
+                .ok()
+                .stdout;
+            for p in out.lines().filter(|l| l.contains("今年国家安排")) {
+                quoted += 1;
+                assert!(!p.contains("。今年，"), "{} seed {seed}: {p}", e.display());
+            }
+        }
+    }
+    assert!(quoted >= 3, "the budget was quoted {quoted} times");
+}

@@ -44,6 +44,13 @@ impl<'a> Planner<'a> {
                     name: "lexicon:budget".into(),
                 },
             ));
+            // The quote has said the year: a fact framed 今年，… after it says it again
+            // (今年国家安排… 今年，二季度新开工…).
+            for f in &mut pp.facts {
+                if let Some(rest) = f.text.strip_prefix("今年，") {
+                    f.text = rest.to_string();
+                }
+            }
             self.budget_quoted = true;
             return;
         }
