@@ -35,11 +35,13 @@ mod assignment;
 mod body;
 mod draw;
 mod headings;
+mod intro;
 mod keep;
 mod length;
 mod opening;
 mod picker;
 mod shapes;
+mod siblings;
 #[cfg(test)]
 mod tests;
 mod topics;

@@ -1,0 +1,124 @@
+//! A part's intro: the sentence on its first point's field or its points' fields, and one that
+//! fits any part of its theme only beside one that shares a word with the part's fields.
+
+use super::*;
+use crate::topic::Resolution;
+
+impl<'a> Planner<'a> {
+    /// A part's intro: one sentence on its points' sub-topics when the theme has one; one that
+    /// fits any point of the theme (`general`) only when there is none of its own or the points
+    /// range over three sub-topics or more, in an order the seed picks. A theme without a topic
+    /// map keeps its whole pool.
+    pub(super) fn intro(&mut self, theme: &str, resolved: &[Resolution]) -> Vec<Sentence> {
+        let own: Vec<String> = resolved
+            .iter()
+            .flat_map(|r| r.topics.iter().cloned())
+            .filter(|t| self.pb.topic_map.get(t).is_some_and(|st| st.theme == theme))
+            .collect();
+        if self.pb.topic_map.of_theme(theme).next().is_none() {
+            let mut intro = Vec::new();
+            for _ in 0..2 {
+                intro.extend(self.sentence(Role::PartIntro, Some(theme), &[], &[]));
+            }
+            if intro.len() == 2
+                && !crate::prose::repeated_words(
+                    &format!("{}{}", intro[0].text, intro[1].text),
+                    &[],
+                )
+                .is_empty()
+            {
+                intro.truncate(1);
+            }
+            return intro;
+        }
+        let mut intro = Vec::new();
+        self.intro_on_first = false;
+        // The first point's own field first (a part on 文明县城创建 and 背街小巷 opens on the
+        // former, not on 城市更新), then any of its points'.
+        let first: Vec<String> = resolved
+            .first()
+            .map(|r| {
+                r.topics
+                    .iter()
+                    .filter(|t| own.contains(t))
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default();
+        for wanted in [&first, &own] {
+            if wanted.is_empty() || !intro.is_empty() {
+                continue;
+            }
+            let ids: HashSet<String> = self
+                .pb
+                .pool_iter(Role::PartIntro, Some(theme), self.vs.kind, self.vs.at())
+                .filter(|p| !p.serves(wanted))
+                .map(|p| p.id.clone())
+                .collect();
+            if let Some((id, text)) = self.draw(Role::PartIntro, Some(theme), &[], &ids, true) {
+                intro.push(Sentence::new(text, Origin::Phrase { id }));
+                self.intro_on_first = std::ptr::eq(wanted, &first);
+            }
+        }
+        // A sentence that fits any part of the theme only where the part has none of its own, or
+        // where its points range over three sub-topics or more: read blind, 实施乡村振兴战略是…总抓手
+        // over a part on 耕地保护 was a program's tell.
+        let mut distinct = own.clone();
+        distinct.sort();
+        distinct.dedup();
+        if intro.is_empty() || distinct.len() >= 3 {
+            // Beside the part's own sentence, one that shares a word with its fields (read
+            // blind, 社会治理是国家治理的重要方面 over a part on 食品安全 fitted the theme, not
+            // the part): the theme's own name does not count.
+            let unrelated: HashSet<String> = if intro.is_empty() {
+                HashSet::default()
+            } else {
+                // Nor do words every field has (安全, 管理, 服务 …).
+                let mut generic = super::draw::bigrams(theme);
+                for w in GENERIC_WORDS {
+                    generic.extend(super::draw::bigrams(w));
+                }
+                let mut words: Vec<u64> = distinct
+                    .iter()
+                    .flat_map(|t| super::draw::bigrams(t))
+                    .filter(|p| !generic.contains(p))
+                    .collect();
+                words.sort_unstable();
+                Pool::General(theme)
+                    .phrases(self.pb, Role::PartIntro, self.vs)
+                    .into_iter()
+                    .filter(|ph| {
+                        !super::draw::bigrams(&ph.text)
+                            .iter()
+                            .any(|p| words.binary_search(p).is_ok())
+                    })
+                    .map(|ph| ph.id.clone())
+                    .collect()
+            };
+            intro.extend(self.sentence_except(
+                Role::PartIntro,
+                Pool::General(theme),
+                &[],
+                &[],
+                &unrelated,
+            ));
+        }
+        // Two intros that repeat a word (绿色发展 … 绿色发展 … 绿色发展) read as one said twice.
+        if intro.len() == 2 {
+            let both = format!("{}{}", intro[0].text, intro[1].text);
+            if !crate::prose::repeated_words(&both, &[]).is_empty() {
+                intro.truncate(1);
+            }
+        }
+        if intro.len() == 2 && self.rng.coin() {
+            intro.swap(0, 1);
+        }
+        intro
+    }
+}
+
+/// Words too common in the fields' names to tie a sentence to a part (安全 in 食品安全 and in
+/// 群众安全感).
+const GENERIC_WORDS: [&str; 12] = [
+    "安全", "工作", "建设", "管理", "服务", "责任", "发展", "推进", "体系", "机制", "质量", "保障",
+];
