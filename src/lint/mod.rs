@@ -127,17 +127,10 @@ fn lint_with(text: &str, speech: &Speech, opts: &Options<'_>, errors_only: bool)
     // Read line by line each time (nothing held per line: a `Vec<&str>` was 16 bytes a line,
     // 16× a text of blank lines).
     let lines = crate::corpus::TextLines(text);
-    let mut f = Vec::new();
-    check_title(speech, &mut f);
-    check_numbering(speech, &mut f);
-    check_announced(speech, &lines, &mut f);
-    check_parallel(speech, &mut f);
     let mut spec_texts: Vec<String> = Vec::new();
     if let Some(vs) = opts.spec {
         crate::spec::for_each_text(&vs.spec, &mut |_, t| spec_texts.push(t.0.clone()));
     }
-    check_lines(&lines, &spec_texts, &mut f);
-    check_repeats(&lines, !errors_only, &mut f);
     let year = opts
         .spec
         .map(|s| s.year())
@@ -158,23 +151,52 @@ fn lint_with(text: &str, speech: &Speech, opts: &Options<'_>, errors_only: bool)
         let next = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
         chrono::NaiveDate::from_ymd_opt(next.0, next.1, 1)?.pred_opt()
     });
-    check_lexicon(
-        &lines,
-        year,
-        at,
-        on,
-        day.is_some(),
-        &spec_texts,
-        errors_only,
-        &mut f,
-    );
-    if let Some(vs) = opts.spec {
-        check_coverage(text, &lines, vs, &mut f);
-    }
-    if let Some(c) = opts.corpus {
-        check_copied(&lines, c, opts.spec, &mut f);
-    }
-    check_prose(&lines, opts.spec, month, errors_only, &mut f);
+    // The lexicon's and the prose rules read the text on a second thread while this one checks
+    // the structure, the lines and the spec's coverage (about half the work each: a draft's own
+    // check is on every `wengao draft`'s path). The findings keep the order of one thread.
+    let words = || {
+        let mut f = Vec::new();
+        check_lexicon(
+            &lines,
+            year,
+            at,
+            on,
+            day.is_some(),
+            &spec_texts,
+            errors_only,
+            &mut f,
+        );
+        let mut g = Vec::new();
+        check_prose(&lines, opts.spec, month, errors_only, &mut g);
+        (f, g)
+    };
+    let (mut f, (lexicon_found, prose_found), spec_found) = std::thread::scope(|scope| {
+        let other = std::thread::Builder::new()
+            .name("lint".into())
+            .spawn_scoped(scope, words);
+        let mut f = Vec::new();
+        check_title(speech, &mut f);
+        check_numbering(speech, &mut f);
+        check_announced(speech, &lines, &mut f);
+        check_parallel(speech, &mut f);
+        check_lines(&lines, &spec_texts, &mut f);
+        check_repeats(&lines, !errors_only, &mut f);
+        let mut g = Vec::new();
+        if let Some(vs) = opts.spec {
+            check_coverage(text, &lines, vs, &mut g);
+        }
+        if let Some(c) = opts.corpus {
+            check_copied(&lines, c, opts.spec, &mut g);
+        }
+        let w = match other {
+            Ok(h) => h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            Err(_) => words(),
+        };
+        (f, w, g)
+    });
+    f.extend(lexicon_found);
+    f.extend(spec_found);
+    f.extend(prose_found);
     if let Some(map) = opts.topics.filter(|_| !errors_only) {
         for r in topic_report(speech, map, opts.spec, year.unwrap_or(2024)) {
             if r.off.len() > 1 {

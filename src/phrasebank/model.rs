@@ -9,6 +9,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::lexicon::YearMonth;
@@ -475,11 +476,13 @@ pub struct Phrasebank {
     pub themes: Vec<Theme>,
     /// The directory it was loaded from.
     pub dir: PathBuf,
-    pub(crate) by_role: BTreeMap<Role, Vec<usize>>,
+    // The indexes are looked up, never walked: hashed (a B-tree of names compared them
+    // character by character, ~2 M instructions of every draft's load).
+    pub(crate) by_role: FxHashMap<Role, Vec<usize>>,
     /// role → theme → entries, in file order (what [`Phrasebank::pool`] looks up).
-    pub(crate) by_role_theme: BTreeMap<Role, BTreeMap<String, Vec<usize>>>,
+    pub(crate) by_role_theme: FxHashMap<Role, FxHashMap<String, Vec<usize>>>,
     /// role → sub-topic → entries tagged with it, in file order.
-    pub(crate) by_role_topic: BTreeMap<Role, BTreeMap<String, Vec<usize>>>,
+    pub(crate) by_role_topic: FxHashMap<Role, FxHashMap<String, Vec<usize>>>,
     /// Every theme's sub-topics, in file order.
     pub topic_map: crate::topic::TopicMap,
 }

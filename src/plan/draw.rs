@@ -50,6 +50,9 @@ pub(super) struct NearGroup<'a> {
 }
 
 /// Where a draw takes its entries from.
+/// An entry a draw may give: its id, its text as filled, its weight.
+pub(super) type Drawable<'a> = (&'a str, std::borrow::Cow<'a, str>, u32);
+
 #[derive(Debug, Clone, Copy)]
 pub(super) enum Pool<'p> {
     /// The entries of a role for a theme (None: speech-level roles).
@@ -200,6 +203,21 @@ impl<'a> Planner<'a> {
         exclude: &HashSet<String>,
         global: bool,
     ) -> Option<(String, String)> {
+        let mut options = self.draw_options(role, pool, extra, exclude, global);
+        self.pick(&mut options, global)
+    }
+
+    /// What [`Planner::draw_from`] draws from: `(id, text, weight)` of each entry of the pool
+    /// not excluded (nor used, when `global`), filled. Drawing again after taking out what was
+    /// drawn ([`Planner::pick`]) is drawing from the list made anew with it excluded.
+    pub(super) fn draw_options(
+        &self,
+        role: Role,
+        pool: Pool<'_>,
+        extra: &[(&'static str, String)],
+        exclude: &HashSet<String>,
+        global: bool,
+    ) -> Vec<Drawable<'a>> {
         // The extra slots first, then the base ones (an extra slot overrides a base one).
         let base = &self.base;
         let slot = |k: &str| {
@@ -210,7 +228,7 @@ impl<'a> Planner<'a> {
                 .map(|(_, v)| v.as_str())
                 .or_else(|| base.get(k).map(String::as_str))
         };
-        let mut options: Vec<(&'a str, std::borrow::Cow<'a, str>, u32)> = Vec::new();
+        let mut options: Vec<Drawable<'a>> = Vec::new();
         let pb: &'a Phrasebank = self.pb;
         for ph in pool.phrases(pb, role, self.vs) {
             if exclude.contains(&ph.id)
@@ -236,12 +254,22 @@ impl<'a> Planner<'a> {
             }
             options.push((ph.id.as_str(), text, ph.weight));
         }
+        options
+    }
+
+    /// Draw one of `options` by weight and take it out of them (the rest keep their order);
+    /// when `global`, it is used for the whole draft.
+    pub(super) fn pick(
+        &mut self,
+        options: &mut Vec<Drawable<'a>>,
+        global: bool,
+    ) -> Option<(String, String)> {
         if options.is_empty() {
             return None;
         }
         let weights: Vec<u32> = options.iter().map(|o| o.2).collect();
         let i = self.rng.weighted(&weights);
-        let (id, text, _) = options.swap_remove(i);
+        let (id, text, _) = options.remove(i);
         let (id, text) = (id.to_string(), text.into_owned());
         if global {
             self.used_ids.insert(id.clone());

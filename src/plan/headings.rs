@@ -340,11 +340,12 @@ impl<'a> Planner<'a> {
         // other headings used is left out too (the mottos do not change while drawing here).
         let mut exclude = local_used.clone();
         exclude.extend(self.mottos.iter().cloned());
+        // The pool filtered once: each try draws from what the tries before left.
+        let mut options = self.draw_options(role, Pool::Theme(None), &[], &exclude, false);
         for tries in 0..24 {
-            let Some((id, t)) = self.draw(role, None, &[], &exclude, false) else {
+            let Some((id, t)) = self.pick(&mut options, false) else {
                 break;
             };
-            exclude.insert(id.clone());
             local_used.insert(id.clone());
             let c = clause(&t);
             if bigrams(&c).iter().any(|p| taken.contains(p)) {
@@ -394,6 +395,10 @@ impl<'a> Planner<'a> {
             .filter_map(|t| self.pb.topic_map.get(t))
             .flat_map(|st| st.terms())
             .collect();
+        // An other word inside one of the own (all of them in one text, split by a mark no
+        // word holds), or one of the own inside it: one scan each, not one per pair.
+        let own_text = own.join("\u{1}");
+        let own_set = crate::lexicon::TermSet::new(own);
         let others: Vec<&str> = self
             .pb
             .topic_map
@@ -402,7 +407,7 @@ impl<'a> Planner<'a> {
             .flat_map(|st| st.terms())
             .filter(|t| t.chars().count() >= 2)
             // A word the part's own sub-topics share (农业, 项目) is no sign of another.
-            .filter(|t| !own.iter().any(|w| keep::has(w, t) || keep::has(t, w)))
+            .filter(|t| !keep::has(&own_text, t) && !own_set.any_in(t))
             .collect();
         // The other sub-topics' words do not depend on the role: both roles' entries are
         // sorted out at once, each text read once against an index of the words.

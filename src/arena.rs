@@ -1,0 +1,345 @@
+//! The `wengao` binary's allocator for `wengao draft` (a module of the binary, not of the
+//! library): one region of address space, carved by each thread from chunks of its own, freed
+//! blocks kept by size for reuse; everything else goes to mimalloc.
+//!
+//! Why: a draft is a 15 ms process whose heap peaks at ~3 MB, yet a third of its system time
+//! was the kernel zeroing memory on first touch. mimalloc gives every size class of every thread
+//! a page of its own (64 KB, 512 KB for the medium sizes), so the draft touched 16 MB of huge
+//! pages (2 MB each, ~0.37 ms each to zero on this machine) for its 3 MB; here the blocks sit
+//! together and the draft touches 6 MB (docs/performance.md, "Tenth session").
+//!
+//! How:
+//! - **The region** is 64 MB of address space reserved at start (`MAP_NORESERVE`: nothing is
+//!   committed until touched) and advised for transparent huge pages; it is opened only for
+//!   `wengao draft` (`main`), so the long runs (`mine`, `lint` of a corpus) keep mimalloc.
+//! - **A thread** takes 64 KB chunks from the region with one atomic add each and carves its
+//!   blocks from its chunk: no lock, no atomic a block.
+//! - **Sizes** are rounded to a class: 16-byte steps up to 1 KB, powers of two up to 1 MB. A
+//!   freed block goes on its thread's list for its class (the link in its first word) and serves
+//!   the next request of that class; the block at the top of the thread's chunk is given back to
+//!   the chunk instead, and grows there in place when reallocated.
+//! - **Anything else** — aligned beyond 16 bytes, over 1 MB, or asked for when the region is
+//!   used up — goes to mimalloc, and a pointer outside the region is freed by mimalloc.
+//!
+//! A block freed on another thread than the one that carved it goes on the freeing thread's
+//! list: every block is the region's, so any thread may reuse it. The lists of a thread that
+//! ends are dropped with it (the blocks stay unused: a draft's second thread frees little).
+#![allow(unsafe_code)]
+
+use std::alloc::{GlobalAlloc, Layout};
+use std::cell::Cell;
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+
+/// The address space reserved for a draft (about six times what the 8,000-character
+/// benchmark draft allocates in all, freed blocks included).
+const REGION: usize = 64 << 20;
+/// What a thread takes from the region at a time.
+const CHUNK: usize = 64 << 10;
+/// Blocks are aligned to this; a layout asking more goes to mimalloc.
+const ALIGN: usize = 16;
+/// The largest small class (16-byte steps up to it), and the largest class of all.
+const SMALL: usize = 1024;
+const LARGEST: usize = 1 << 20;
+/// 64 small classes (16 … 1,024 bytes), then 2 KB … 1 MB.
+const CLASSES: usize = SMALL / ALIGN + 10;
+
+static FALLBACK: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// The global allocator: the region once [`Arena::open`]ed, mimalloc before and beyond it.
+pub struct Arena {
+    /// The region's first and one-past-last address (both 0 until opened).
+    start: AtomicUsize,
+    end: AtomicUsize,
+    /// Where the next chunk starts.
+    next: AtomicUsize,
+}
+
+/// A thread's chunk and freed blocks.
+struct Local {
+    /// The free part of the thread's chunk: `top..limit`.
+    top: Cell<usize>,
+    limit: Cell<usize>,
+    /// The first freed block of each class (0: none); each holds the next in its first word.
+    free: [Cell<usize>; CLASSES],
+}
+
+thread_local! {
+    static LOCAL: Local = const {
+        Local {
+            top: Cell::new(0),
+            limit: Cell::new(0),
+            free: [const { Cell::new(0) }; CLASSES],
+        }
+    };
+}
+
+/// The class of a size and the size of its blocks; None beyond the largest class.
+fn class(size: usize) -> Option<(usize, usize)> {
+    if size <= SMALL {
+        let k = size.max(1).div_ceil(ALIGN);
+        Some((k - 1, k * ALIGN))
+    } else if size <= LARGEST {
+        let bits = usize::BITS - (size - 1).leading_zeros(); // 2^bits ≥ size, bits 11 …= 20
+        Some((SMALL / ALIGN + bits as usize - 11, 1 << bits))
+    } else {
+        None
+    }
+}
+
+impl Arena {
+    pub const fn new() -> Arena {
+        Arena {
+            start: AtomicUsize::new(0),
+            end: AtomicUsize::new(0),
+            next: AtomicUsize::new(0),
+        }
+    }
+
+    /// Reserve the region (once, before any other thread runs); without it, or when the
+    /// reservation fails, every block comes from mimalloc.
+    pub fn open(&self) {
+        if self.end.load(Relaxed) != 0 {
+            return;
+        }
+        const HUGE: usize = 2 << 20;
+        // SAFETY: a fresh anonymous private mapping, no address given: it overlaps nothing.
+        let p = unsafe {
+            libc::mmap(
+                std::ptr::null_mut(),
+                REGION + HUGE,
+                libc::PROT_READ | libc::PROT_WRITE,
+                libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_NORESERVE,
+                -1,
+                0,
+            )
+        };
+        if p == libc::MAP_FAILED {
+            return;
+        }
+        // Start on a huge-page boundary, so the first 2 MB touched are one huge page.
+        let start = (p as usize).next_multiple_of(HUGE);
+        // SAFETY: advice on the mapping just made; failing it only costs the huge pages.
+        unsafe { libc::madvise(start as *mut libc::c_void, REGION, libc::MADV_HUGEPAGE) };
+        self.start.store(start, Relaxed);
+        self.next.store(start, Relaxed);
+        self.end.store(start + REGION, Relaxed);
+    }
+
+    fn holds(&self, p: *mut u8) -> bool {
+        let p = p as usize;
+        p >= self.start.load(Relaxed) && p < self.end.load(Relaxed)
+    }
+
+    /// A block of `size` bytes (a class's size) from the thread's list or chunk; 0 when the
+    /// region cannot give one.
+    fn carve(&self, k: usize, size: usize) -> usize {
+        LOCAL
+            .try_with(|l| {
+                let head = l.free[k].get();
+                if head != 0 {
+                    // SAFETY: a freed block of this class: its first word is the link.
+                    l.free[k].set(unsafe { *(head as *const usize) });
+                    return head;
+                }
+                if l.limit.get() - l.top.get() < size {
+                    let want = size.max(CHUNK);
+                    let end = self.end.load(Relaxed);
+                    // Once the region is used up, no more atomic adds.
+                    if self.next.load(Relaxed) + want > end {
+                        return 0;
+                    }
+                    let at = self.next.fetch_add(want, Relaxed);
+                    if at + want > end {
+                        return 0;
+                    }
+                    l.top.set(at);
+                    l.limit.set(at + want);
+                }
+                let p = l.top.get();
+                l.top.set(p + size);
+                p
+            })
+            .unwrap_or(0)
+    }
+
+    /// Give a block of the region back: to the chunk when it is on its top, else to its list.
+    fn give_back(&self, p: usize, k: usize, size: usize) {
+        let _ = LOCAL.try_with(|l| {
+            if p + size == l.top.get() {
+                l.top.set(p);
+            } else {
+                // SAFETY: the block is ours (freed) and at least 16 bytes: its first word
+                // holds the link.
+                unsafe { *(p as *mut usize) = l.free[k].get() };
+                l.free[k].set(p);
+            }
+        });
+    }
+}
+
+impl Default for Arena {
+    fn default() -> Self {
+        Arena::new()
+    }
+}
+
+// SAFETY: every block handed out is `size` bytes or more, aligned to 16 (the region and the
+// chunks start on 16-byte boundaries and every class is a multiple of 16), and belongs to one
+// owner until freed: a chunk is one thread's (an atomic add hands it out), a list is one
+// thread's. Layouts aligned beyond 16 go to mimalloc.
+unsafe impl GlobalAlloc for Arena {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        if self.end.load(Relaxed) != 0
+            && layout.align() <= ALIGN
+            && let Some((k, size)) = class(layout.size())
+        {
+            let p = self.carve(k, size);
+            if p != 0 {
+                return p as *mut u8;
+            }
+        }
+        // SAFETY: the caller's layout, passed on.
+        unsafe { FALLBACK.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        if self.holds(ptr) {
+            if let Some((k, size)) = class(layout.size()) {
+                self.give_back(ptr as usize, k, size);
+            }
+            return;
+        }
+        // SAFETY: not the region's, so mimalloc's, with the layout it was made with.
+        unsafe { FALLBACK.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        if !self.holds(ptr) {
+            // SAFETY: mimalloc's block, with its layout.
+            return unsafe { FALLBACK.realloc(ptr, layout, new_size) };
+        }
+        if let Some((_, size)) = class(layout.size())
+            && let Some((_, new)) = class(new_size)
+        {
+            if new == size {
+                return ptr;
+            }
+            // On the top of the thread's chunk: grow or shrink there.
+            let p = ptr as usize;
+            let in_place = LOCAL
+                .try_with(|l| {
+                    let fits = p + size == l.top.get() && p + new <= l.limit.get();
+                    if fits {
+                        l.top.set(p + new);
+                    }
+                    fits
+                })
+                .unwrap_or(false);
+            if in_place {
+                return ptr;
+            }
+        }
+        // SAFETY: `new_size` with the old alignment is a valid layout (the caller's promise).
+        let new_layout = unsafe { Layout::from_size_align_unchecked(new_size, layout.align()) };
+        // SAFETY: a fresh block of `new_size`, then the old one's bytes copied and freed.
+        unsafe {
+            let q = self.alloc(new_layout);
+            if !q.is_null() {
+                std::ptr::copy_nonoverlapping(ptr, q, layout.size().min(new_size));
+                self.dealloc(ptr, layout);
+            }
+            q
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes_hold_their_sizes() {
+        for size in 1..=LARGEST {
+            let (k, s) = class(size).unwrap();
+            assert!(
+                s >= size && s % ALIGN == 0 && k < CLASSES,
+                "{size}: {k} {s}"
+            );
+            if size > 1 {
+                let (k0, s0) = class(size - 1).unwrap();
+                assert!(k0 <= k && s0 <= s);
+                assert_eq!(k0 == k, s0 == s);
+            }
+        }
+        assert_eq!(class(16), Some((0, 16)));
+        assert_eq!(class(1024), Some((63, 1024)));
+        assert_eq!(class(1025), Some((64, 2048)));
+        assert_eq!(class(LARGEST), Some((CLASSES - 1, LARGEST)));
+        assert_eq!(class(LARGEST + 1), None);
+    }
+
+    /// Blocks of many sizes, freed and grown in a mixed order on two threads, never overlap
+    /// and keep their bytes (each block is filled with its own number and checked).
+    #[test]
+    fn blocks_never_overlap_and_keep_their_bytes() {
+        let arena: &'static Arena = Box::leak(Box::new(Arena::new()));
+        arena.open();
+        assert!(arena.end.load(Relaxed) > 0, "the region is reserved");
+        let work = move |seed: u64| {
+            let mut x = seed;
+            let mut rand = move || {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                x
+            };
+            let mut live: Vec<(usize, Layout, u8)> = Vec::new();
+            for n in 0..20_000u32 {
+                let r = rand();
+                let size = match r % 10 {
+                    0 => 1 + (r >> 8) as usize % 200_000,
+                    1..=3 => 1 + (r >> 8) as usize % 4096,
+                    _ => 1 + (r >> 8) as usize % 200,
+                };
+                let mark = (n % 251) as u8;
+                match (r >> 40) % 4 {
+                    0 if !live.is_empty() => {
+                        let (p, l, m) = live.swap_remove((r >> 20) as usize % live.len());
+                        let bytes = unsafe { std::slice::from_raw_parts(p as *const u8, l.size()) };
+                        assert!(bytes.iter().all(|&b| b == m));
+                        unsafe { arena.dealloc(p as *mut u8, l) };
+                    }
+                    1 if !live.is_empty() => {
+                        let i = (r >> 20) as usize % live.len();
+                        let (p, l, m) = live[i];
+                        let q = unsafe { arena.realloc(p as *mut u8, l, size) };
+                        assert!(!q.is_null());
+                        let kept = unsafe { std::slice::from_raw_parts(q, l.size().min(size)) };
+                        assert!(kept.iter().all(|&b| b == m), "realloc kept the bytes");
+                        unsafe { std::ptr::write_bytes(q, mark, size) };
+                        live[i] = (q as usize, Layout::from_size_align(size, 8).unwrap(), mark);
+                    }
+                    _ => {
+                        let l = Layout::from_size_align(size, 1 << ((r >> 50) % 5)).unwrap();
+                        let p = unsafe { arena.alloc(l) };
+                        assert!(!p.is_null() && p as usize % l.align() == 0);
+                        unsafe { std::ptr::write_bytes(p, mark, size) };
+                        live.push((p as usize, l, mark));
+                    }
+                }
+            }
+            for (p, l, m) in live {
+                let bytes = unsafe { std::slice::from_raw_parts(p as *const u8, l.size()) };
+                assert!(bytes.iter().all(|&b| b == m), "no block was written over");
+                unsafe { arena.dealloc(p as *mut u8, l) };
+            }
+        };
+        let other = std::thread::spawn(move || work(0x9e37_79b9_7f4a_7c15));
+        work(0x2545_f491_4f6c_dd1d);
+        other.join().expect("the other thread's blocks kept too");
+        assert!(
+            arena.next.load(Relaxed) > arena.start.load(Relaxed),
+            "the region was used"
+        );
+    }
+}
