@@ -9,9 +9,11 @@
 //! together and the draft touches 6 MB (docs/performance.md, "Tenth session").
 //!
 //! How:
-//! - **The region** is 64 MB of address space reserved at start (`MAP_NORESERVE`: nothing is
-//!   committed until touched) and advised for transparent huge pages; it is opened only for
-//!   `wengao draft` (`main`), so the long runs (`mine`, `lint` of a corpus) keep mimalloc.
+//! - **The region** is 64 MB of address space reserved at the first allocation, before `main`
+//!   (`MAP_NORESERVE`: nothing is committed until touched), and advised for transparent huge
+//!   pages. `main` closes it for every subcommand but `draft`, so the long runs (`mine`, `lint`
+//!   of a corpus) allocate from mimalloc; a draft then never starts mimalloc, whose first
+//!   allocation alone touched a huge page of its own.
 //! - **A thread** takes 64 KB chunks from the region with one atomic add each and carves its
 //!   blocks from its chunk: no lock, no atomic a block.
 //! - **Sizes** are rounded to a class: 16-byte steps up to 1 KB, powers of two up to 1 MB. A
@@ -28,7 +30,10 @@
 
 use std::alloc::{GlobalAlloc, Layout};
 use std::cell::Cell;
-use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+use std::sync::atomic::{
+    AtomicU8, AtomicUsize,
+    Ordering::{Acquire, Relaxed, Release},
+};
 
 /// The address space reserved for a draft (about six times what the 8,000-character
 /// benchmark draft allocates in all, freed blocks included).
@@ -45,8 +50,15 @@ const CLASSES: usize = SMALL / ALIGN + 10;
 
 static FALLBACK: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// The global allocator: the region once [`Arena::open`]ed, mimalloc before and beyond it.
+/// The region's states: not yet reserved, being reserved, open, closed (or not reservable).
+const UNOPENED: u8 = 0;
+const OPENING: u8 = 1;
+const OPEN: u8 = 2;
+const CLOSED: u8 = 3;
+
+/// The global allocator: the region while open, mimalloc beyond it and once it is closed.
 pub struct Arena {
+    state: AtomicU8,
     /// The region's first and one-past-last address (both 0 until opened).
     start: AtomicUsize,
     end: AtomicUsize,
@@ -54,8 +66,10 @@ pub struct Arena {
     next: AtomicUsize,
 }
 
-/// A thread's chunk and freed blocks.
+/// A thread's chunk and freed blocks, of one arena (the binary has one; a test makes others).
 struct Local {
+    /// The arena they are of (its address; 0: none yet).
+    owner: Cell<usize>,
     /// The free part of the thread's chunk: `top..limit`.
     top: Cell<usize>,
     limit: Cell<usize>,
@@ -66,6 +80,7 @@ struct Local {
 thread_local! {
     static LOCAL: Local = const {
         Local {
+            owner: Cell::new(0),
             top: Cell::new(0),
             limit: Cell::new(0),
             free: [const { Cell::new(0) }; CLASSES],
@@ -89,16 +104,21 @@ fn class(size: usize) -> Option<(usize, usize)> {
 impl Arena {
     pub const fn new() -> Arena {
         Arena {
+            state: AtomicU8::new(UNOPENED),
             start: AtomicUsize::new(0),
             end: AtomicUsize::new(0),
             next: AtomicUsize::new(0),
         }
     }
 
-    /// Reserve the region (once, before any other thread runs); without it, or when the
-    /// reservation fails, every block comes from mimalloc.
+    /// Reserve the region, once (the first allocation does); if it cannot be, every block
+    /// comes from mimalloc.
     pub fn open(&self) {
-        if self.end.load(Relaxed) != 0 {
+        if self
+            .state
+            .compare_exchange(UNOPENED, OPENING, Acquire, Relaxed)
+            .is_err()
+        {
             return;
         }
         const HUGE: usize = 2 << 20;
@@ -114,6 +134,7 @@ impl Arena {
             )
         };
         if p == libc::MAP_FAILED {
+            self.state.store(CLOSED, Release);
             return;
         }
         // Start on a huge-page boundary, so the first 2 MB touched are one huge page.
@@ -123,6 +144,46 @@ impl Arena {
         self.start.store(start, Relaxed);
         self.next.store(start, Relaxed);
         self.end.store(start + REGION, Relaxed);
+        self.state.store(OPEN, Release);
+    }
+
+    /// Give no more blocks from the region (those given are still freed into it, and one on
+    /// the top of its thread's chunk may still grow there): for the subcommands that may run
+    /// long and allocate much.
+    pub fn close(&self) {
+        self.open();
+        self.state.store(CLOSED, Release);
+    }
+
+    /// Whether new blocks come from the region (opening it on the first call).
+    fn usable(&self) -> bool {
+        match self.state.load(Acquire) {
+            OPEN => true,
+            UNOPENED => {
+                self.open();
+                self.state.load(Acquire) == OPEN
+            }
+            _ => false,
+        }
+    }
+
+    /// Run `f` on this thread's chunk and lists of this arena (those of another arena are
+    /// dropped, their blocks left unused); None while the thread's storage is gone.
+    fn local<R>(&self, f: impl FnOnce(&Local) -> R) -> Option<R> {
+        LOCAL
+            .try_with(|l| {
+                let me = std::ptr::from_ref(self) as usize;
+                if l.owner.get() != me {
+                    l.owner.set(me);
+                    l.top.set(0);
+                    l.limit.set(0);
+                    for head in &l.free {
+                        head.set(0);
+                    }
+                }
+                f(l)
+            })
+            .ok()
     }
 
     fn holds(&self, p: *mut u8) -> bool {
@@ -133,38 +194,37 @@ impl Arena {
     /// A block of `size` bytes (a class's size) from the thread's list or chunk; 0 when the
     /// region cannot give one.
     fn carve(&self, k: usize, size: usize) -> usize {
-        LOCAL
-            .try_with(|l| {
-                let head = l.free[k].get();
-                if head != 0 {
-                    // SAFETY: a freed block of this class: its first word is the link.
-                    l.free[k].set(unsafe { *(head as *const usize) });
-                    return head;
+        self.local(|l| {
+            let head = l.free[k].get();
+            if head != 0 {
+                // SAFETY: a freed block of this class: its first word is the link.
+                l.free[k].set(unsafe { *(head as *const usize) });
+                return head;
+            }
+            if l.limit.get() - l.top.get() < size {
+                let want = size.max(CHUNK);
+                let end = self.end.load(Relaxed);
+                // Once the region is used up, no more atomic adds.
+                if self.next.load(Relaxed) + want > end {
+                    return 0;
                 }
-                if l.limit.get() - l.top.get() < size {
-                    let want = size.max(CHUNK);
-                    let end = self.end.load(Relaxed);
-                    // Once the region is used up, no more atomic adds.
-                    if self.next.load(Relaxed) + want > end {
-                        return 0;
-                    }
-                    let at = self.next.fetch_add(want, Relaxed);
-                    if at + want > end {
-                        return 0;
-                    }
-                    l.top.set(at);
-                    l.limit.set(at + want);
+                let at = self.next.fetch_add(want, Relaxed);
+                if at + want > end {
+                    return 0;
                 }
-                let p = l.top.get();
-                l.top.set(p + size);
-                p
-            })
-            .unwrap_or(0)
+                l.top.set(at);
+                l.limit.set(at + want);
+            }
+            let p = l.top.get();
+            l.top.set(p + size);
+            p
+        })
+        .unwrap_or(0)
     }
 
     /// Give a block of the region back: to the chunk when it is on its top, else to its list.
     fn give_back(&self, p: usize, k: usize, size: usize) {
-        let _ = LOCAL.try_with(|l| {
+        let _ = self.local(|l| {
             if p + size == l.top.get() {
                 l.top.set(p);
             } else {
@@ -189,8 +249,8 @@ impl Default for Arena {
 // thread's. Layouts aligned beyond 16 go to mimalloc.
 unsafe impl GlobalAlloc for Arena {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        if self.end.load(Relaxed) != 0
-            && layout.align() <= ALIGN
+        if layout.align() <= ALIGN
+            && self.usable()
             && let Some((k, size)) = class(layout.size())
         {
             let p = self.carve(k, size);
@@ -226,8 +286,8 @@ unsafe impl GlobalAlloc for Arena {
             }
             // On the top of the thread's chunk: grow or shrink there.
             let p = ptr as usize;
-            let in_place = LOCAL
-                .try_with(|l| {
+            let in_place = self
+                .local(|l| {
                     let fits = p + size == l.top.get() && p + new <= l.limit.get();
                     if fits {
                         l.top.set(p + new);
@@ -341,5 +401,29 @@ mod tests {
             arena.next.load(Relaxed) > arena.start.load(Relaxed),
             "the region was used"
         );
+    }
+
+    /// The first allocation opens the region; once closed, new blocks come from mimalloc and
+    /// the region's blocks are still freed and reallocated right.
+    #[test]
+    fn the_region_opens_at_first_use_and_closes() {
+        let arena: &'static Arena = Box::leak(Box::new(Arena::new()));
+        let l = Layout::from_size_align(100, 8).unwrap();
+        let a = unsafe { arena.alloc(l) };
+        assert!(arena.holds(a), "the first block is the region's");
+        unsafe { std::ptr::write_bytes(a, 7, 100) };
+        arena.close();
+        let b = unsafe { arena.alloc(l) };
+        assert!(!b.is_null() && !arena.holds(b), "after closing, mimalloc's");
+        // Beyond what the thread's chunk holds (growing in place there is no new block).
+        let a2 = unsafe { arena.realloc(a, l, 2 * CHUNK) };
+        assert!(!arena.holds(a2), "grown out of the closed region");
+        let kept = unsafe { std::slice::from_raw_parts(a2, 100) };
+        assert!(kept.iter().all(|&x| x == 7));
+        let big = Layout::from_size_align(2 * CHUNK, 8).unwrap();
+        unsafe {
+            arena.dealloc(a2, big);
+            arena.dealloc(b, l);
+        }
     }
 }

@@ -14,8 +14,8 @@ fn main() {
     let command = std::env::args_os()
         .skip(1)
         .find(|a| !a.as_encoded_bytes().starts_with(b"-"));
-    if command.is_some_and(|c| c == "draft") {
-        ALLOCATOR.open();
+    if command.is_some_and(|c| c != "draft") {
+        ALLOCATOR.close();
     }
     std::process::exit(wengao::cli::run());
 }

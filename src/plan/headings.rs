@@ -395,19 +395,26 @@ impl<'a> Planner<'a> {
             .filter_map(|t| self.pb.topic_map.get(t))
             .flat_map(|st| st.terms())
             .collect();
-        // An other word inside one of the own (all of them in one text, split by a mark no
-        // word holds), or one of the own inside it: one scan each, not one per pair.
-        let own_text = own.join("\u{1}");
-        let own_set = crate::lexicon::TermSet::new(own);
-        let others: Vec<&str> = self
+        let candidates: Vec<&str> = self
             .pb
             .topic_map
             .of_theme(&n.theme)
             .filter(|st| !n.topics.contains(&st.name))
             .flat_map(|st| st.terms())
             .filter(|t| t.chars().count() >= 2)
-            // A word the part's own sub-topics share (农业, 项目) is no sign of another.
-            .filter(|t| !keep::has(&own_text, t) && !own_set.any_in(t))
+            .collect();
+        // A word the part's own sub-topics share (农业, 项目) is no sign of another: an other
+        // word inside one of the own (found by one reading of them all, split by a mark no word
+        // holds), or one of the own inside it.
+        let candidates = crate::lexicon::TermSet::new(candidates);
+        let inside_own = candidates.found_in(&own.join("\u{1}"));
+        let own_set = crate::lexicon::TermSet::new(own);
+        let others: Vec<&str> = candidates
+            .terms()
+            .iter()
+            .zip(inside_own)
+            .filter(|&(t, inside)| !inside && !own_set.any_in(t))
+            .map(|(t, _)| *t)
             .collect();
         // The other sub-topics' words do not depend on the role: both roles' entries are
         // sorted out at once, each text read once against an index of the words.
