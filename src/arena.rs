@@ -16,16 +16,20 @@
 //!   allocation alone touched a huge page of its own.
 //! - **A thread** takes 64 KB chunks from the region with one atomic add each and carves its
 //!   blocks from its chunk: no lock, no atomic a block.
-//! - **Sizes** are rounded to a class: 16-byte steps up to 1 KB, powers of two up to 1 MB. A
-//!   freed block goes on its thread's list for its class (the link in its first word) and serves
-//!   the next request of that class; the block at the top of the thread's chunk is given back to
-//!   the chunk instead, and grows there in place when reallocated.
+//! - **Sizes** are rounded to a class: 16-byte steps up to 1 KB, then four to each doubling up
+//!   to 1 MB. A freed block goes on its thread's list for its class (the link in its first word)
+//!   and serves the next request of that class; the block at the top of the thread's chunk is
+//!   given back to the chunk instead, and grows there in place when reallocated.
+//! - **Blocks over 16 KB** are taken from the region itself (a chunk would be left with its rest
+//!   unused); the one that ends where the region's free part begins is given back to it, and
+//!   grows there in place.
 //! - **Anything else** — aligned beyond 16 bytes, over 1 MB, or asked for when the region is
 //!   used up — goes to mimalloc, and a pointer outside the region is freed by mimalloc.
 //!
 //! A block freed on another thread than the one that carved it goes on the freeing thread's
-//! list: every block is the region's, so any thread may reuse it. The lists of a thread that
-//! ends are dropped with it (the blocks stay unused: a draft's second thread frees little).
+//! list: every block is the region's, so any thread may reuse it. A thread that ends leaves its
+//! lists to the arena, and a thread whose list of a class is empty takes all the class's
+//! left blocks at once (a draft's loading thread frees what it parsed the templates with).
 #![allow(unsafe_code)]
 
 use std::alloc::{GlobalAlloc, Layout};
@@ -39,14 +43,19 @@ use std::sync::atomic::{
 /// benchmark draft allocates in all, freed blocks included).
 const REGION: usize = 64 << 20;
 /// What a thread takes from the region at a time.
-const CHUNK: usize = 64 << 10;
+const CHUNK: usize = 16 << 10;
 /// Blocks are aligned to this; a layout asking more goes to mimalloc.
 const ALIGN: usize = 16;
 /// The largest small class (16-byte steps up to it), and the largest class of all.
 const SMALL: usize = 1024;
 const LARGEST: usize = 1 << 20;
-/// 64 small classes (16 … 1,024 bytes), then 2 KB … 1 MB.
-const CLASSES: usize = SMALL / ALIGN + 10;
+/// 64 small classes (16 … 1,024 bytes), then four to each doubling up to 1 MB (1,280, 1,536,
+/// 1,792, 2,048, 2,560 …): a block is at most a quarter larger than asked.
+const CLASSES: usize = SMALL / ALIGN + 4 * 10;
+/// Blocks larger than this are taken from the region itself, not from a thread's chunk (which
+/// would be left with its rest unused); one that ends where the region's free part begins is
+/// given back to it, and grows there in place.
+const BIG: usize = CHUNK / 4;
 
 static FALLBACK: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
@@ -64,6 +73,9 @@ pub struct Arena {
     end: AtomicUsize,
     /// Where the next chunk starts.
     next: AtomicUsize,
+    /// The freed blocks of threads that ended, by class (linked as on a thread's list), for
+    /// a thread whose own list is empty: a draft's second thread frees what it parsed with.
+    orphans: [AtomicUsize; CLASSES],
 }
 
 /// A thread's chunk and freed blocks, of one arena (the binary has one; a test makes others).
@@ -75,6 +87,42 @@ struct Local {
     limit: Cell<usize>,
     /// The first freed block of each class (0: none); each holds the next in its first word.
     free: [Cell<usize>; CLASSES],
+}
+
+impl Drop for Local {
+    /// A thread that ends leaves its freed blocks to the arena's orphans.
+    fn drop(&mut self) {
+        let owner = self.owner.get();
+        if owner == 0 {
+            return;
+        }
+        // SAFETY: `owner` is the address of the arena the lists are of, which is a static (the
+        // binary's) or leaked (a test's): it outlives every thread.
+        let arena = unsafe { &*(owner as *const Arena) };
+        for (k, head) in self.free.iter().enumerate() {
+            let first = head.replace(0);
+            if first == 0 {
+                continue;
+            }
+            let mut tail = first;
+            // SAFETY: the list's blocks are freed blocks of the arena, each linking the next.
+            unsafe {
+                while *(tail as *const usize) != 0 {
+                    tail = *(tail as *const usize);
+                }
+            }
+            let orphans = &arena.orphans[k];
+            let mut cur = orphans.load(Relaxed);
+            loop {
+                // SAFETY: the tail is a freed block of ours; its first word is the link.
+                unsafe { *(tail as *mut usize) = cur };
+                match orphans.compare_exchange_weak(cur, first, Release, Relaxed) {
+                    Ok(_) => break,
+                    Err(now) => cur = now,
+                }
+            }
+        }
+    }
 }
 
 thread_local! {
@@ -94,8 +142,11 @@ fn class(size: usize) -> Option<(usize, usize)> {
         let k = size.max(1).div_ceil(ALIGN);
         Some((k - 1, k * ALIGN))
     } else if size <= LARGEST {
-        let bits = usize::BITS - (size - 1).leading_zeros(); // 2^bits ≥ size, bits 11 …= 20
-        Some((SMALL / ALIGN + bits as usize - 11, 1 << bits))
+        // 2^b < size ≤ 2^(b+1), b from 10 to 19; four steps of 2^(b-2) in between.
+        let b = (usize::BITS - 1 - (size - 1).leading_zeros()) as usize;
+        let step = 1 << (b - 2);
+        let k = (size - (1 << b)).div_ceil(step);
+        Some((SMALL / ALIGN + (b - 10) * 4 + k - 1, (1 << b) + k * step))
     } else {
         None
     }
@@ -108,6 +159,7 @@ impl Arena {
             start: AtomicUsize::new(0),
             end: AtomicUsize::new(0),
             next: AtomicUsize::new(0),
+            orphans: [const { AtomicUsize::new(0) }; CLASSES],
         }
     }
 
@@ -191,29 +243,31 @@ impl Arena {
         p >= self.start.load(Relaxed) && p < self.end.load(Relaxed)
     }
 
-    /// A block of `size` bytes (a class's size) from the thread's list or chunk; 0 when the
-    /// region cannot give one.
+    /// A block of `size` bytes (a class's size) from the thread's list, its chunk or (when
+    /// big) the region; 0 when the region cannot give one.
     fn carve(&self, k: usize, size: usize) -> usize {
         self.local(|l| {
-            let head = l.free[k].get();
+            let mut head = l.free[k].get();
+            // The list empty, the ended threads' blocks of the class become this thread's (all
+            // at once: no block is ever taken from the orphans one by one).
+            if head == 0 && self.orphans[k].load(Relaxed) != 0 {
+                head = self.orphans[k].swap(0, Acquire);
+            }
             if head != 0 {
                 // SAFETY: a freed block of this class: its first word is the link.
                 l.free[k].set(unsafe { *(head as *const usize) });
                 return head;
             }
+            if size > BIG {
+                return self.take(size);
+            }
             if l.limit.get() - l.top.get() < size {
-                let want = size.max(CHUNK);
-                let end = self.end.load(Relaxed);
-                // Once the region is used up, no more atomic adds.
-                if self.next.load(Relaxed) + want > end {
-                    return 0;
-                }
-                let at = self.next.fetch_add(want, Relaxed);
-                if at + want > end {
+                let at = self.take(CHUNK);
+                if at == 0 {
                     return 0;
                 }
                 l.top.set(at);
-                l.limit.set(at + want);
+                l.limit.set(at + CHUNK);
             }
             let p = l.top.get();
             l.top.set(p + size);
@@ -222,10 +276,30 @@ impl Arena {
         .unwrap_or(0)
     }
 
-    /// Give a block of the region back: to the chunk when it is on its top, else to its list.
+    /// `size` bytes from the region's free part; 0 when it has not so many.
+    fn take(&self, size: usize) -> usize {
+        let end = self.end.load(Relaxed);
+        // Once the region is used up, no more atomic adds.
+        if self.next.load(Relaxed) + size > end {
+            return 0;
+        }
+        let at = self.next.fetch_add(size, Relaxed);
+        if at + size > end { 0 } else { at }
+    }
+
+    /// Give a block of the region back: a small one to its thread's chunk when on its top, a
+    /// big one to the region when it ends where the free part begins; else to its list.
     fn give_back(&self, p: usize, k: usize, size: usize) {
+        if size > BIG
+            && self
+                .next
+                .compare_exchange(p + size, p, Relaxed, Relaxed)
+                .is_ok()
+        {
+            return;
+        }
         let _ = self.local(|l| {
-            if p + size == l.top.get() {
+            if size <= BIG && p + size == l.top.get() {
                 l.top.set(p);
             } else {
                 // SAFETY: the block is ours (freed) and at least 16 bytes: its first word
@@ -284,17 +358,29 @@ unsafe impl GlobalAlloc for Arena {
             if new == size {
                 return ptr;
             }
-            // On the top of the thread's chunk: grow or shrink there.
             let p = ptr as usize;
-            let in_place = self
-                .local(|l| {
+            // A small block on the top of the thread's chunk grows or shrinks there; a big one
+            // where the region's free part begins, there (a block stays small or big: only a
+            // big one is ever outside a chunk).
+            let in_place = if size <= BIG && new <= BIG {
+                self.local(|l| {
                     let fits = p + size == l.top.get() && p + new <= l.limit.get();
                     if fits {
                         l.top.set(p + new);
                     }
                     fits
                 })
-                .unwrap_or(false);
+                .unwrap_or(false)
+            } else {
+                size > BIG
+                    && new > BIG
+                    && self.state.load(Relaxed) == OPEN
+                    && p + new <= self.end.load(Relaxed)
+                    && self
+                        .next
+                        .compare_exchange(p + size, p + new, Relaxed, Relaxed)
+                        .is_ok()
+            };
             if in_place {
                 return ptr;
             }
@@ -322,7 +408,7 @@ mod tests {
         for size in 1..=LARGEST {
             let (k, s) = class(size).unwrap();
             assert!(
-                s >= size && s % ALIGN == 0 && k < CLASSES,
+                s >= size && s % ALIGN == 0 && k < CLASSES && s - size <= size / 4 + ALIGN,
                 "{size}: {k} {s}"
             );
             if size > 1 {
@@ -333,7 +419,9 @@ mod tests {
         }
         assert_eq!(class(16), Some((0, 16)));
         assert_eq!(class(1024), Some((63, 1024)));
-        assert_eq!(class(1025), Some((64, 2048)));
+        assert_eq!(class(1025), Some((64, 1280)));
+        assert_eq!(class(2048), Some((67, 2048)));
+        assert_eq!(class(2049), Some((68, 2560)));
         assert_eq!(class(LARGEST), Some((CLASSES - 1, LARGEST)));
         assert_eq!(class(LARGEST + 1), None);
     }
@@ -397,6 +485,20 @@ mod tests {
         let other = std::thread::spawn(move || work(0x9e37_79b9_7f4a_7c15));
         work(0x2545_f491_4f6c_dd1d);
         other.join().expect("the other thread's blocks kept too");
+        // What the ended thread freed is this one's now: blocks drawn from it again are whole.
+        let mut again = Vec::new();
+        for n in 0..2_000usize {
+            let l = Layout::from_size_align(1 + n * 37 % 3000, 8).unwrap();
+            let p = unsafe { arena.alloc(l) };
+            assert!(!p.is_null());
+            unsafe { std::ptr::write_bytes(p, (n % 251) as u8, l.size()) };
+            again.push((p, l, (n % 251) as u8));
+        }
+        for (p, l, m) in again {
+            let bytes = unsafe { std::slice::from_raw_parts(p, l.size()) };
+            assert!(bytes.iter().all(|&b| b == m), "no block given twice");
+            unsafe { arena.dealloc(p, l) };
+        }
         assert!(
             arena.next.load(Relaxed) > arena.start.load(Relaxed),
             "the region was used"

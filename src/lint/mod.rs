@@ -151,9 +151,10 @@ fn lint_with(text: &str, speech: &Speech, opts: &Options<'_>, errors_only: bool)
         let next = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
         chrono::NaiveDate::from_ymd_opt(next.0, next.1, 1)?.pred_opt()
     });
-    // The lexicon's and the prose rules read the text on a second thread while this one checks
-    // the structure, the lines and the spec's coverage (about half the work each: a draft's own
-    // check is on every `wengao draft`'s path). The findings keep the order of one thread.
+    // The lexicon's rules, the spec's coverage and the prose rules read the text on a second
+    // thread while this one checks the structure and the lines (with the draft's parse before,
+    // about half the work each: a draft's own check is on every `wengao draft`'s path). The
+    // findings keep the order of one thread.
     let words = || {
         let mut f = Vec::new();
         check_lexicon(
@@ -166,11 +167,18 @@ fn lint_with(text: &str, speech: &Speech, opts: &Options<'_>, errors_only: bool)
             errors_only,
             &mut f,
         );
+        let mut c = Vec::new();
+        if let Some(vs) = opts.spec {
+            check_coverage(text, &lines, vs, &mut c);
+        }
+        if let Some(corpus) = opts.corpus {
+            check_copied(&lines, corpus, opts.spec, &mut c);
+        }
         let mut g = Vec::new();
         check_prose(&lines, opts.spec, month, errors_only, &mut g);
-        (f, g)
+        (f, c, g)
     };
-    let (mut f, (lexicon_found, prose_found), spec_found) = std::thread::scope(|scope| {
+    let (mut f, (lexicon_found, spec_found, prose_found)) = std::thread::scope(|scope| {
         let other = std::thread::Builder::new()
             .name("lint".into())
             .spawn_scoped(scope, words);
@@ -181,18 +189,11 @@ fn lint_with(text: &str, speech: &Speech, opts: &Options<'_>, errors_only: bool)
         check_parallel(speech, &mut f);
         check_lines(&lines, &spec_texts, &mut f);
         check_repeats(&lines, !errors_only, &mut f);
-        let mut g = Vec::new();
-        if let Some(vs) = opts.spec {
-            check_coverage(text, &lines, vs, &mut g);
-        }
-        if let Some(c) = opts.corpus {
-            check_copied(&lines, c, opts.spec, &mut g);
-        }
         let w = match other {
             Ok(h) => h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
             Err(_) => words(),
         };
-        (f, w, g)
+        (f, w)
     });
     f.extend(lexicon_found);
     f.extend(spec_found);
