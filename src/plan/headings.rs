@@ -526,7 +526,7 @@ pub fn verb_words(heading: &str) -> Vec<String> {
     let first = heading.split(['，', '；']).next().unwrap_or(heading);
     let Some((at, core)) = CORES
         .iter()
-        .filter_map(|c| first.find(c).map(|i| (i, *c)))
+        .filter_map(|c| crate::text::find(first, c).map(|i| (i, *c)))
         .min()
     else {
         return Vec::new();

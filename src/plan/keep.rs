@@ -379,17 +379,10 @@ fn watched_words() -> &'static crate::lexicon::TermSet<&'static str> {
     })
 }
 
-/// Whether `word` is in `text`, for the short words and sentences the planner compares: in
-/// place (`str::contains` sets up a searcher on every call, costlier than this search).
+/// Whether `word` is in `text`, for the short words and sentences the planner compares
+/// ([`crate::text::contains`]).
 pub(super) fn has(text: &str, word: &str) -> bool {
-    let (t, w) = (text.as_bytes(), word.as_bytes());
-    let Some(&last) = w.last() else {
-        return true;
-    };
-    // A place is compared whole only when its last byte is the word's (for Chinese, a
-    // continuation byte: rarely the same by chance).
-    let n = w.len();
-    t.len() >= n && (n - 1..t.len()).any(|e| t[e] == last && &t[e + 1 - n..=e] == w)
+    crate::text::contains(text, word)
 }
 
 /// A run of four Han characters, packed (15 bits a character: its offset from U+4E00).
