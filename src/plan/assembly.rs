@@ -5,36 +5,24 @@
 use super::*;
 
 pub(super) fn to_part(
-    templates: &Templates,
     i: usize,
     s: SectionPlan,
     marker: ItemMarker,
-    facts_first: bool,
-    seed: u64,
-    draft: &mut super::shapes::Shaping,
+    shaped: Vec<(Vec<Paragraph>, Vec<Item>)>,
 ) -> Part {
     let parts = s
         .points
         .into_iter()
+        .zip(shaped)
         .enumerate()
-        .map(|(j, p)| {
-            let variant = ((seed as usize) + i * 3 + j) % 3;
-            // How the point's sentences are joined (one paragraph or two, which connective):
-            // siblings differ, and the seed moves where a speech starts. 特别是 (2) thrice in
-            // six: the corpus says it twice as often as 同时 (1), which ours said more often.
-            const VOICES: [usize; 6] = [0, 2, 1, 2, 3, 2];
-            let voice = VOICES[(((seed >> 3) as usize) + i + j) % VOICES.len()];
-            let (body, items) =
-                super::shapes::shape_point(templates, &p, facts_first, variant, voice, draft);
-            Part {
-                number: j as u32 + 1,
-                level: 2,
-                heading: p.heading,
-                heading_origin: p.heading_origin,
-                body,
-                items,
-                ..Default::default()
-            }
+        .map(|(j, (p, (body, items)))| Part {
+            number: j as u32 + 1,
+            level: 2,
+            heading: p.heading,
+            heading_origin: p.heading_origin,
+            body,
+            items,
+            ..Default::default()
         })
         .collect();
     let items = s
@@ -129,27 +117,46 @@ impl<'a> Planner<'a> {
         // Where the draft's enumerations start in the lead-ins (each point's shape takes the next).
         // (drawn, so two meetings drafted with one seed do not start on the same lead-in)
         // The speaker's aside is said from the second part on (the first part sets out the work).
-        let mut draft = super::shapes::Shaping {
+        let draft = super::shapes::Shaping {
             enumerations: self.rng.below(6),
             aside: None,
         };
         let aside = super::shapes::ASIDES[(self.seed >> 5) as usize % super::shapes::ASIDES.len()];
+        // How each point's sentences are joined (one paragraph or two, which connective):
+        // siblings differ, and the seed moves where a speech starts. 特别是 (2) thrice in six:
+        // the corpus says it twice as often as 同时 (1), which ours said more often.
+        const VOICES: [usize; 6] = [0, 2, 1, 2, 3, 2];
+        let seed = self.seed as usize;
+        let mut to_shape = Vec::new();
+        let mut aside_given = false;
+        for (i, s) in sections.iter().enumerate() {
+            for (j, p) in s.points.iter().enumerate() {
+                // The aside is there from the second part on: the first point after it starts.
+                let aside_from_here = i >= 1 && !aside_given;
+                aside_given |= aside_from_here;
+                to_shape.push(super::shapes::ToShape {
+                    point: p,
+                    variant: (seed + i * 3 + j) % 3,
+                    voice: VOICES[((seed >> 3) + i + j) % VOICES.len()],
+                    aside_from_here,
+                });
+            }
+        }
+        let mut shaped = super::shapes::shape_all(
+            self.templates,
+            &to_shape,
+            elaborate_facts_first,
+            draft,
+            aside,
+        )
+        .into_iter();
+        drop(to_shape);
         speech.parts = sections
             .into_iter()
             .enumerate()
             .map(|(i, s)| {
-                if i == 1 {
-                    draft.aside = Some(aside);
-                }
-                to_part(
-                    self.templates,
-                    i,
-                    s,
-                    marker,
-                    elaborate_facts_first,
-                    self.seed,
-                    &mut draft,
-                )
+                let mine = shaped.by_ref().take(s.points.len()).collect();
+                to_part(i, s, marker, mine)
             })
             .collect();
         address_the_room(&mut speech, self.vs.level.units());

@@ -179,11 +179,130 @@ fn needle(text: &str) -> String {
 }
 
 /// What the shaping of one point hands to the next in a draft.
+#[derive(Debug, Clone, Copy)]
 pub(super) struct Shaping {
     /// The enumerations shaped so far (each takes the next lead-in and marker).
     pub enumerations: usize,
     /// The speaker's aside (在这里我想强调一下，), until a point has said it.
     pub aside: Option<&'static str>,
+}
+
+/// What a point's shaping does to the draft's [`Shaping`], worked out without shaping it: an
+/// enumeration takes the next lead-in; a plain point of voice 0 with a measure to emphasise
+/// says the aside, if it is still to be said. [`shape_all`] gives each point the state it would
+/// have met, so that the points can be shaped on two threads.
+fn foresee(p: &PointPlan, voice: usize, draft: &mut Shaping) {
+    let mut measures: Vec<&Sentence> = p.tasks.iter().chain(&p.measures).collect();
+    let tasks = p.tasks.len();
+    let shape = shape_name(p, measures.len());
+    if shape == "enumeration" {
+        draft.enumerations += 1;
+    }
+    if shape == "plain" && voice == 0 && draft.aside.is_some() {
+        order_measures(p, &mut measures, tasks);
+        if emphasis(&measures, tasks).is_some() {
+            draft.aside = None;
+        }
+    }
+}
+
+/// One point to shape: its section's and its own number, its variant and voice.
+pub(super) struct ToShape<'p> {
+    pub point: &'p PointPlan,
+    pub variant: usize,
+    pub voice: usize,
+    /// Whether the aside becomes available before it (the draft's second part).
+    pub aside_from_here: bool,
+}
+
+/// Shape every point of the draft in order, as [`shape_point`] one after another would — the
+/// state each meets foreseen ([`foresee`]), so that the second half is shaped on a second
+/// thread. Were a point to leave the state other than foreseen, all are shaped again one after
+/// another (and a debug build stops: the tests draft every example with many seeds).
+pub(super) fn shape_all(
+    templates: &Templates,
+    points: &[ToShape<'_>],
+    facts_first: bool,
+    start: Shaping,
+    aside: &'static str,
+) -> Vec<(Vec<Paragraph>, Vec<Item>)> {
+    let sequential = |start: Shaping| {
+        let mut draft = start;
+        points
+            .iter()
+            .map(|t| {
+                if t.aside_from_here {
+                    draft.aside = Some(aside);
+                }
+                shape_point(
+                    templates,
+                    t.point,
+                    facts_first,
+                    t.variant,
+                    t.voice,
+                    &mut draft,
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    if points.len() < 8 {
+        return sequential(start);
+    }
+    // The state each point meets, and the state it leaves.
+    let mut draft = Shaping {
+        enumerations: start.enumerations,
+        aside: start.aside,
+    };
+    let mut states = Vec::with_capacity(points.len());
+    for t in points {
+        if t.aside_from_here {
+            draft.aside = Some(aside);
+        }
+        let before = (draft.enumerations, draft.aside);
+        foresee(t.point, t.voice, &mut draft);
+        states.push((before, (draft.enumerations, draft.aside)));
+    }
+    let shape = |range: std::ops::Range<usize>| {
+        range
+            .map(|k| {
+                let ((e, a), after) = states[k];
+                let t = &points[k];
+                let mut d = Shaping {
+                    enumerations: e,
+                    aside: a,
+                };
+                let out = shape_point(templates, t.point, facts_first, t.variant, t.voice, &mut d);
+                (out, (d.enumerations, d.aside) == after)
+            })
+            .collect::<Vec<_>>()
+    };
+    let half = points.len() / 2;
+    let (first, second) = std::thread::scope(|scope| {
+        let other = std::thread::Builder::new()
+            .name("shapes".into())
+            .spawn_scoped(scope, || shape(half..points.len()));
+        let first = shape(0..half);
+        let second = match other {
+            Ok(h) => h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            Err(_) => shape(half..points.len()),
+        };
+        (first, second)
+    });
+    let foreseen = first.iter().chain(&second).all(|(_, foreseen)| *foreseen);
+    // The tests (debug builds, every example × many seeds) hold `foresee` to `shape_point`.
+    debug_assert!(
+        foreseen,
+        "a point left the shaping state other than foreseen"
+    );
+    if foreseen {
+        first
+            .into_iter()
+            .chain(second)
+            .map(|(out, _)| out)
+            .collect()
+    } else {
+        sequential(start)
+    }
 }
 
 /// How a speaker breaks off to stress one thing, as the corpus says it.
