@@ -225,16 +225,16 @@ pub fn add(dir: &Path, new: &NewEntry) -> Result<Added> {
         let mut phrases = scan_dir(dir)?.phrases;
         let old = parse_raw(&file, before)?;
         phrases.extend(old.entries.iter().map(|e| Phrase {
-            id: e.id.clone(),
+            id: e.id.clone().into(),
             role,
-            text: String::new(),
+            text: crate::phrasebank::PhraseText::default(),
             themes: Vec::new(),
             topics: Vec::new(),
             kinds: Vec::new(),
             years: Years::default(),
             live: Default::default(),
             weight: 1,
-            source: String::new(),
+            source: crate::phrasebank::PhraseText::default(),
             status: Status::Curated,
             file: file.as_path().into(),
             line: 0,

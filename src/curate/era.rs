@@ -80,7 +80,7 @@ pub fn era_fixes(dir: &Path, write: bool) -> Result<Vec<EraFix>> {
     for p in &sc.phrases {
         if let Some(need) = era_need(&p.text, &p.years) {
             out.push(EraFix {
-                id: p.id.clone(),
+                id: p.id.to_string(),
                 file: p.file.to_path_buf(),
                 line: p.line,
                 need,

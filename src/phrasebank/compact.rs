@@ -22,7 +22,7 @@
 
 use std::path::Path;
 
-use super::{Phrase, Phrasebank, Role, Selection, Status, Theme, Years};
+use super::{Phrase, PhraseText, Phrasebank, Role, Selection, Status, Theme, Years};
 use crate::spec::Kind;
 
 /// Bumped whenever the layout below changes.
@@ -127,6 +127,11 @@ impl<R: std::io::Read> In<R> {
 trait Src {
     fn bytes<const N: usize>(&mut self) -> Option<[u8; N]>;
     fn str(&mut self) -> Option<String>;
+    /// An entry's own text (its id, text, source): borrowed from the built-in phrasebank,
+    /// copied from anything else.
+    fn text(&mut self) -> Option<PhraseText> {
+        self.str().map(PhraseText::from)
+    }
     /// Pass over `n` bytes.
     fn skip(&mut self, n: usize) -> Option<()>;
     fn skip_str(&mut self) -> Option<()> {
@@ -210,6 +215,9 @@ impl<R: std::io::Read> Src for In<R> {
 struct Slice<'a> {
     b: &'a [u8],
     text: Option<&'a str>,
+    /// The same bytes as `text`, when they are the binary's own (the built-in phrasebank):
+    /// an entry's texts are then borrowed from them, not copied.
+    shipped: Option<&'static str>,
     pos: usize,
 }
 
@@ -239,6 +247,15 @@ impl Src for Slice<'_> {
             Some(t) => t.get(at..at + n).map(str::to_owned),
             None => std::str::from_utf8(bytes).ok().map(str::to_owned),
         }
+    }
+    fn text(&mut self) -> Option<PhraseText> {
+        let Some(t) = self.shipped else {
+            return self.str().map(PhraseText::from);
+        };
+        let n = self.u32()?;
+        let at = self.pos;
+        self.take(n)?;
+        t.get(at..at + n).map(PhraseText::shipped)
     }
     fn skip(&mut self, n: usize) -> Option<()> {
         self.take(n).map(|_| ())
@@ -470,9 +487,9 @@ fn record_body(
 ) -> Option<Phrase> {
     i.u32()?; // the record's length
     Some(Phrase {
-        id: i.str()?,
+        id: i.text()?,
         role,
-        text: i.str()?,
+        text: i.text()?,
         themes: theme_ix.iter().map(|&k| names[k].clone()).collect(),
         topics: topic_ix.iter().map(|&k| names[k].clone()).collect(),
         kinds: (0..i.u32()?)
@@ -487,7 +504,7 @@ fn record_body(
             until: month(i.u32()?),
         },
         weight: i.u32()? as u32,
-        source: i.str()?,
+        source: i.text()?,
         status,
         file: files.get(i.u32()?)?.clone(),
         line: i.u32()?,
@@ -499,7 +516,7 @@ fn record_body(
 /// `str` when they are UTF-8 as a whole).
 fn decode_from<S: Src>(
     mut i: S,
-    memory: Option<(&[u8], Option<&str>)>,
+    memory: Option<(&[u8], Option<&str>, Option<&'static str>)>,
     dir: &Path,
     select: &mut dyn FnMut(&[Theme], &crate::topic::TopicMap) -> Option<Selection>,
 ) -> Option<Phrasebank> {
@@ -625,9 +642,10 @@ fn decode_topic_map(i: &mut impl Src, themes: &[Theme]) -> Option<crate::topic::
 }
 
 /// Read, through the selection index at `ix` in `bytes`, only the records the wanted names
-/// keep (records start at `rec`); `text` is `bytes` as a `str` when they are UTF-8 as a whole.
+/// keep (records start at `rec`); `text` is `bytes` as a `str` when they are UTF-8 as a whole,
+/// `shipped` the same when they are the binary's own.
 fn read_indexed(
-    (bytes, text): (&[u8], Option<&str>),
+    (bytes, text, shipped): (&[u8], Option<&str>, Option<&'static str>),
     ix: usize,
     rec: usize,
     (want_theme, want_topic): (&[bool], &[bool]),
@@ -639,6 +657,7 @@ fn read_indexed(
     let mut x = Slice {
         b: bytes,
         text: None,
+        shipped: None,
         pos: ix,
     };
     x.u32()?;
@@ -668,6 +687,7 @@ fn read_indexed(
         let mut r = Slice {
             b: bytes,
             text,
+            shipped,
             pos: rec.checked_add(at)?,
         };
         let head = record_header(&mut r, names.len(), &mut theme_ix, &mut topic_ix)?;
@@ -772,7 +792,7 @@ pub(crate) fn decode_checked<R: std::io::Read>(
 /// the binary, included as a `str`): the checksum is not computed, and the texts are sliced
 /// out of `form` without checking their bytes.
 pub(crate) fn decode_trusted(
-    form: &str,
+    form: &'static str,
     dir: &Path,
     select: &mut dyn FnMut(&[Theme], &crate::topic::TopicMap) -> Option<Selection>,
 ) -> Option<Phrasebank> {
@@ -780,9 +800,15 @@ pub(crate) fn decode_trusted(
     let slice = Slice {
         b: body.as_bytes(),
         text: Some(body),
+        shipped: Some(body),
         pos: 0,
     };
-    decode_from(slice, Some((body.as_bytes(), Some(body))), dir, select)
+    decode_from(
+        slice,
+        Some((body.as_bytes(), Some(body), Some(body))),
+        dir,
+        select,
+    )
 }
 
 #[cfg(test)]

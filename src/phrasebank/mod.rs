@@ -378,7 +378,7 @@ mod tests {
         let key = |pb: &Phrasebank| -> Vec<(String, String, Vec<String>)> {
             pb.phrases
                 .iter()
-                .map(|p| (p.id.clone(), p.text.clone(), p.themes.clone()))
+                .map(|p| (p.id.to_string(), p.text.to_string(), p.themes.clone()))
                 .collect()
         };
         assert_eq!(key(&b), key(&f));

@@ -320,9 +320,9 @@ pub struct RawTopic {
 /// A loaded, checked entry.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Phrase {
-    pub id: String,
+    pub id: PhraseText,
     pub role: Role,
-    pub text: String,
+    pub text: PhraseText,
     /// Themes it serves; empty for speech-level phrasing.
     pub themes: Vec<String>,
     /// Sub-topics it serves (or `general`); empty when untagged.
@@ -336,7 +336,7 @@ pub struct Phrase {
     #[serde(skip)]
     pub live: crate::lexicon::Span,
     pub weight: u32,
-    pub source: String,
+    pub source: PhraseText,
     pub status: Status,
     /// The file it is in (shared by its entries) and its 1-based line there.
     pub file: std::sync::Arc<Path>,
@@ -467,6 +467,102 @@ pub struct Theme {
     pub file: PathBuf,
     /// Its sub-topics, most common first.
     pub topics: Vec<crate::topic::SubTopic>,
+}
+
+/// An entry's own text (its id, text and source): borrowed from the binary for the built-in
+/// phrasebank (decoding it copies none: 2,300 entries' texts for a long speech), owned when read
+/// from YAML or a cache.
+#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct PhraseText(std::borrow::Cow<'static, str>);
+
+impl PhraseText {
+    /// The text of the binary's own phrasebank, in place.
+    pub const fn shipped(text: &'static str) -> PhraseText {
+        PhraseText(std::borrow::Cow::Borrowed(text))
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for PhraseText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for PhraseText {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for PhraseText {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for PhraseText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl std::fmt::Display for PhraseText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<String> for PhraseText {
+    fn from(s: String) -> PhraseText {
+        PhraseText(std::borrow::Cow::Owned(s))
+    }
+}
+
+impl From<&str> for PhraseText {
+    fn from(s: &str) -> PhraseText {
+        PhraseText(std::borrow::Cow::Owned(s.to_string()))
+    }
+}
+
+impl From<PhraseText> for String {
+    fn from(t: PhraseText) -> String {
+        t.0.into_owned()
+    }
+}
+
+impl PartialEq<str> for PhraseText {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for PhraseText {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<String> for PhraseText {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<PhraseText> for String {
+    fn eq(&self, other: &PhraseText) -> bool {
+        **self == *other.0
+    }
+}
+
+impl PartialEq<PhraseText> for &str {
+    fn eq(&self, other: &PhraseText) -> bool {
+        **self == *other.0
+    }
 }
 
 /// The whole loaded phrasebank.

@@ -712,16 +712,16 @@ impl Entries<'_> {
             .span()
             .intersect(crate::lexicon::lexicon().span_of(&text));
         self.phrases.push(Phrase {
-            id: e.id,
+            id: e.id.into(),
             role,
-            text,
+            text: text.into(),
             themes,
             topics: e.topics.iter().map(|t| t.trim().to_string()).collect(),
             kinds,
             years,
             live,
             weight: e.weight.unwrap_or(1),
-            source: e.source.unwrap_or_else(|| "written".into()),
+            source: e.source.unwrap_or_else(|| "written".into()).into(),
             status: e.status.unwrap_or_default(),
             file: file.clone(),
             line,

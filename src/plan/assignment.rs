@@ -319,7 +319,7 @@ impl<'a> Planner<'a> {
                 .pool(Role::Responsibility, None, self.vs.kind, self.vs.at())
                 .into_iter()
                 .filter(|ph| !ph.slots().contains(&"support"))
-                .map(|ph| ph.id.clone())
+                .map(|ph| ph.id.to_string())
                 .collect();
             self.draw(Role::Responsibility, None, extra, &ids, true)
                 .map(|(id, text)| {

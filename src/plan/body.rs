@@ -206,7 +206,7 @@ impl<'a> Planner<'a> {
                 let others = words(&mut ph.topics.iter().filter(|t| !topics.contains(t)));
                 others.iter().any(|w| first.contains(w)) && !own.iter().any(|w| first.contains(w))
             })
-            .map(|ph| ph.id.clone())
+            .map(|ph| ph.id.to_string())
             .collect()
     }
 
@@ -409,7 +409,7 @@ impl<'a> Planner<'a> {
                     .windows(4)
                     .any(|w| rest.contains(&w.iter().collect::<String>()))
             {
-                elsewhere.insert(ph.id.clone());
+                elsewhere.insert(ph.id.to_string());
             }
         }
         pp.framing = self.sentence_except(
@@ -466,7 +466,7 @@ impl<'a> Planner<'a> {
                         || (["今年", "全年", "年内", "本年"].iter().any(|w| fact.starts_with(w))
                             && ph.text.starts_with("今年"))
                 })
-                .map(|ph| ph.id.clone())
+                .map(|ph| ph.id.to_string())
                 .collect();
             let s = match self
                 .draw(

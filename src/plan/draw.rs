@@ -231,8 +231,8 @@ impl<'a> Planner<'a> {
         let mut options: Vec<Drawable<'a>> = Vec::new();
         let pb: &'a Phrasebank = self.pb;
         for ph in pool.phrases(pb, role, self.vs) {
-            if exclude.contains(&ph.id)
-                || (global && self.used_ids.contains(&ph.id))
+            if exclude.contains(ph.id.as_str())
+                || (global && self.used_ids.contains(ph.id.as_str()))
                 || !self.fits_level(&ph.text)
             {
                 continue;

@@ -428,7 +428,7 @@ impl<'a> Planner<'a> {
                     others.any_in(&ph.text)
                         || !crate::lexicon::season::in_season(&ph.text, self.vs.at().month)
                 })
-                .map(|ph| ph.id.clone())
+                .map(|ph| ph.id.to_string())
                 .collect();
             self.off_headings
                 .insert((r, n.theme.clone(), n.topics.clone()), ids);

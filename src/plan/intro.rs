@@ -53,7 +53,7 @@ impl<'a> Planner<'a> {
                 .pb
                 .pool_iter(Role::PartIntro, Some(theme), self.vs.kind, self.vs.at())
                 .filter(|p| !p.serves(wanted))
-                .map(|p| p.id.clone())
+                .map(|p| p.id.to_string())
                 .collect();
             if let Some((id, text)) = self.draw(Role::PartIntro, Some(theme), &[], &ids, true) {
                 intro.push(Sentence::new(text, Origin::Phrase { id }));
@@ -92,7 +92,7 @@ impl<'a> Planner<'a> {
                             .iter()
                             .any(|p| words.binary_search(p).is_ok())
                     })
-                    .map(|ph| ph.id.clone())
+                    .map(|ph| ph.id.to_string())
                     .collect()
             };
             intro.extend(self.sentence_except(

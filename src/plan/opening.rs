@@ -160,7 +160,7 @@ impl<'a> Planner<'a> {
             .pb
             .pool_iter(Role::RecapFollow, None, self.vs.kind, self.vs.at())
             .filter(|p| said_all && p.text.contains("大家"))
-            .map(|p| p.id.clone())
+            .map(|p| p.id.to_string())
             .collect();
         let follow = self
             .draw(Role::RecapFollow, None, &[], &again, true)
@@ -177,7 +177,7 @@ impl<'a> Planner<'a> {
             .pb
             .pool_iter(Role::YearContext, None, self.vs.kind, self.vs.at())
             .filter(|ph| !crate::lexicon::season::in_season(&ph.text, month))
-            .map(|ph| ph.id.clone())
+            .map(|ph| ph.id.to_string())
             .collect();
         let mut s: Vec<Sentence> = self
             .sentence_except(
@@ -325,7 +325,7 @@ impl<'a> Planner<'a> {
                     || (figures.len() < 2
                         && (ph.text.contains("数据") || ph.text.contains("数字")))
             })
-            .map(|ph| ph.id.clone())
+            .map(|ph| ph.id.to_string())
             .collect();
         self.led_list(Role::FigureLead, &figs, "situation.figures", &not_said)
     }
@@ -387,7 +387,7 @@ impl<'a> Planner<'a> {
                         p.text.contains("一年") && !p.text.contains("今年以来")
                     }
                 })
-                .map(|p| p.id.clone())
+                .map(|p| p.id.to_string())
                 .collect();
             let lead = self
                 .draw(Role::SituationLead, None, &[], &wrong, true)
@@ -408,7 +408,7 @@ impl<'a> Planner<'a> {
                 .pb
                 .pool_iter(Role::AchievementFrame, None, self.vs.kind, self.vs.at())
                 .filter(|p| led && p.text.contains("领导"))
-                .map(|p| p.id.clone())
+                .map(|p| p.id.to_string())
                 .collect();
             match self.sentence_except(
                 Role::AchievementFrame,
@@ -458,7 +458,7 @@ impl<'a> Planner<'a> {
             .pool(Role::Announce, None, self.vs.kind, self.vs.at())
             .into_iter()
             .filter(|ph| !ph.slots().contains(&"count") || (!recap && ph.text.contains('再')))
-            .map(|ph| ph.id.clone())
+            .map(|ph| ph.id.to_string())
             .collect();
         match self
             .draw(
