@@ -136,6 +136,18 @@ thread_local! {
     };
 }
 
+/// Make a thread's chunk and lists those of the arena at `me` (out of the allocation's path).
+#[cold]
+#[inline(never)]
+fn adopt(l: &Local, me: usize) {
+    l.owner.set(me);
+    l.top.set(0);
+    l.limit.set(0);
+    for head in &l.free {
+        head.set(0);
+    }
+}
+
 /// The class of a size and the size of its blocks; None beyond the largest class.
 fn class(size: usize) -> Option<(usize, usize)> {
     if size <= SMALL {
@@ -226,12 +238,7 @@ impl Arena {
             .try_with(|l| {
                 let me = std::ptr::from_ref(self) as usize;
                 if l.owner.get() != me {
-                    l.owner.set(me);
-                    l.top.set(0);
-                    l.limit.set(0);
-                    for head in &l.free {
-                        head.set(0);
-                    }
+                    adopt(l, me);
                 }
                 f(l)
             })
