@@ -216,7 +216,7 @@ impl<'a> Planner<'a> {
         let m4 = grams(&m);
         let mut own4: HashSet<Gram4> = HashSet::default();
         own4.reserve(m4.len());
-        own4.extend(m4);
+        own4.extend(m4.iter().copied());
         // Three four-character words of the part said again (逐项明确, 完成时限, 责任体系
         // after an intro that said them) say the part's point again.
         if own4
@@ -239,7 +239,11 @@ impl<'a> Planner<'a> {
         if objs.iter().any(|o| said.said_objects.contains(o)) {
             return false;
         }
-        let gs = grams(&s.text);
+        // The text's own runs: the masked text's when nothing was masked.
+        let gs = match m {
+            std::borrow::Cow::Borrowed(_) => m4,
+            std::borrow::Cow::Owned(_) => grams(&s.text),
+        };
         let mut mine: HashMap<Gram4, u32> = HashMap::default();
         mine.reserve(gs.len());
         for g in &gs {
@@ -339,8 +343,8 @@ impl Allowed5 {
 
 impl PointSaid {
     /// The text with the sub-topic's words masked (a masked word counts as no run).
-    fn mask(&self, text: &str) -> String {
-        let mut m = text.to_string();
+    fn mask<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
+        let mut m = std::borrow::Cow::Borrowed(text);
         // The words the text has (all of them, when masking one could make another appear).
         let found = if self.unmasked {
             self.terms.found_in(text)
@@ -349,7 +353,7 @@ impl PointSaid {
         };
         for (t, _) in self.terms.terms().iter().zip(found).filter(|(_, f)| *f) {
             if has(&m, t) {
-                m = m.replace(t.as_str(), "·");
+                m = m.replace(t.as_str(), "·").into();
             }
         }
         m
