@@ -429,7 +429,7 @@ impl TopicMap {
         for f in &q.facts {
             self.score_field(f, W_FACT, &mut rest);
         }
-        let near = self.near_words(q.topic);
+        let mut near = self.near_words(q.topic);
         let units: Vec<Vec<u16>> = q
             .lead
             .iter()
@@ -438,7 +438,7 @@ impl TopicMap {
             .collect();
         // Whether the topic names each theme, worked out once a theme (a few themes: a list).
         let mut named: Vec<(&str, bool)> = Vec::new();
-        let mut scored: Vec<(u32, bool, usize, Vec<String>)> = Vec::new();
+        let mut scored: Vec<Scored> = Vec::new();
         for (i, t) in self.topics.iter().enumerate() {
             if !t.years.contains(q.year) {
                 continue;
@@ -480,7 +480,7 @@ impl TopicMap {
                 s = s * 3 / 2;
             }
             if s > 0 {
-                scored.push((s, head[i].0 > 0, i, hits));
+                scored.push((s, head[i].0 > 0, i, hits, std::mem::take(&mut near[i])));
             }
         }
         if scored.is_empty() {
@@ -489,13 +489,10 @@ impl TopicMap {
         self.choose(q, scored)
     }
 
-    /// The best of the scored sub-topics `(score, named by the topic or title, index, hits)`,
-    /// and a runner-up close to it: the section's own theme preferred on a close call.
-    fn choose(
-        &self,
-        q: &Query<'_>,
-        mut scored: Vec<(u32, bool, usize, Vec<String>)>,
-    ) -> Resolution {
+    /// The best of the scored sub-topics `(score, named by the topic or title, index, hits,
+    /// near words)`, and a runner-up close to it: the section's own theme preferred on a close
+    /// call.
+    fn choose(&self, q: &Query<'_>, mut scored: Vec<Scored>) -> Resolution {
         let own = |i: usize| self.topics[i].theme == q.theme;
         scored.sort_by(|a, b| {
             b.0.cmp(&a.0)
@@ -522,11 +519,31 @@ impl TopicMap {
         // A runner-up is kept when it too is named by the topic or title, scores close to the
         // best, and belongs to the best's theme or the section's (never a third theme's).
         let theme_of = |i: usize| self.topics[i].theme.as_str();
-        if let Some(second) = scored.get(1)
-            && second.1
-            && second.0 * 4 >= best * 3
-            && (theme_of(second.2) == theme_of(scored[0].2) || theme_of(second.2) == q.theme)
-        {
+        // A topic that joins two fields (教育医疗) and names neither sub-topic outright is near
+        // both by different words (教育, 医疗): the best of the other field is kept too, or a
+        // heading on 教育医疗 would speak of schools only.
+        let other_field = |c: &Scored| {
+            let first = &scored[0];
+            !first.1
+                && !c.1
+                && !first.4.is_empty()
+                && !c.4.is_empty()
+                && !c.4.iter().any(|w| first.4.contains(w))
+        };
+        let close = |c: &Scored| c.0 * 4 >= best * 3;
+        let theme_fits =
+            |c: &Scored| theme_of(c.2) == theme_of(scored[0].2) || theme_of(c.2) == q.theme;
+        let second = scored
+            .get(1)
+            .filter(|c| c.1 && close(c) && theme_fits(c))
+            .or_else(|| {
+                scored
+                    .iter()
+                    .skip(1)
+                    .take_while(|c| close(c))
+                    .find(|c| other_field(c) && theme_fits(c))
+            });
+        if let Some(second) = second {
             chosen.push(second);
         }
         let topics = chosen
@@ -628,6 +645,10 @@ fn theme_named(topic: &str, theme: &str) -> bool {
         !COMMON_PAIRS.contains(&p.as_str()) && theme.contains(p.as_str())
     })
 }
+
+/// A scored sub-topic: its score, whether the topic or title names it, its index, what matched,
+/// and the topic's near words it has.
+type Scored = (u32, bool, usize, Vec<String>, Vec<String>);
 
 /// Check the spec's `points[].about` against the map: an unknown sub-topic is an error located
 /// at the field, listing the closest names.

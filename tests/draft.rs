@@ -918,6 +918,46 @@ fn a_parts_intro_speaks_of_its_fields() {
     }
 }
 
+/// No point opens on its deadline or its assignment alone (a first paragraph of 确保8月底前取得
+/// 实质性进展。 and then 具体要在四个方面下功夫：… read as no writer's).
+#[test]
+fn no_point_opens_on_its_deadline_or_assignment_alone() {
+    let mut points = 0;
+    for e in examples() {
+        for seed in 1..=8 {
+            let out = Wengao::new()
+                .arg("draft")
+                .path(&e)
+                .args(["--seed", &seed.to_string(), "--format", "json"])
+                .run()
+                .ok()
+                .stdout;
+            let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+            for part in json["speech"]["parts"].as_array().unwrap() {
+                for point in part["parts"].as_array().into_iter().flatten() {
+                    points += 1;
+                    let Some(first) = point["body"].as_array().and_then(|b| b.first()) else {
+                        continue;
+                    };
+                    let sentences = first["sentences"].as_array().unwrap();
+                    let tail_only = sentences.iter().all(|s| {
+                        s["origin"]["id"].as_str().is_some_and(|i| {
+                            i.contains(".deadline.") || i.contains(".responsibility.")
+                        })
+                    });
+                    assert!(
+                        !tail_only,
+                        "{} seed {seed}: a point opens on {}",
+                        e.display(),
+                        sentences[0]["text"]
+                    );
+                }
+            }
+        }
+    }
+    assert!(points > 100, "only {points} points read");
+}
+
 /// Read blind, three signs of a program in a point: after a list announced as four (具体要在
 /// 四个方面下功夫：), a fifth sentence that read as a fifth item; one control said four times
 /// (考勤 … 考评 … 考核 … 考核); and a unit named two ways (县民政局 … 民政部门) in one point.

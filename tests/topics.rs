@@ -134,6 +134,35 @@ fn resolution_by_alias() {
     assert_eq!(resolve("酒驾醉驾整治", "安全生产")[0], "道路交通");
 }
 
+/// A topic joining two fields by words neither sub-topic has whole (教育医疗: 教育 …, 医疗 …)
+/// resolves to one sub-topic of each field, not to schools alone; a topic of one field to one.
+#[test]
+fn a_topic_joining_two_fields_resolves_to_both() {
+    let d = drafter();
+    let r = d.phrasebank.topic_map.resolve(&Query {
+        topic: "教育医疗",
+        lead: Some("县教体局"),
+        support: vec!["县卫健局"],
+        theme: "民生保障",
+        year: 2024,
+        ..Default::default()
+    });
+    let theme_of = |t: &str| {
+        d.phrasebank
+            .topic_map
+            .get(t)
+            .map(|s| s.terms().collect::<Vec<_>>().join(""))
+            .unwrap_or_default()
+    };
+    assert_eq!(r.topics.len(), 2, "{r:?}");
+    assert!(
+        r.topics.iter().any(|t| theme_of(t).contains("教育")),
+        "{r:?}"
+    );
+    assert!(r.topics.iter().any(|t| theme_of(t).contains("医")), "{r:?}");
+    assert_eq!(resolve("就业增收", "民生保障").len(), 1);
+}
+
 #[test]
 fn resolution_by_unit_name() {
     let d = drafter();

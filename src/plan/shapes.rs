@@ -353,6 +353,16 @@ pub(super) fn shape_point(
     {
         lead_in = 0;
     }
+    // Nor does a point with no opening open on its assignment or deadline: said before a
+    // counted lead-in, it stood alone as the point's first words (确保8月底前取得实质性进展。
+    // then 具体要在四个方面下功夫：…). The lead-in that counts nothing takes it after the items.
+    if shape == "enumeration"
+        && opening.is_empty()
+        && !tail.is_empty()
+        && matches!(lead_in, 0 | 1 | 5)
+    {
+        lead_in = 2;
+    }
     let mut ctx = shape_context(
         p,
         (&opening, &measures, &tail),
