@@ -825,14 +825,7 @@ fn assignments_are_the_units_own_measures() {
     let (mut worded, mut all, mut in_place) = (0, 0, 0);
     for e in examples() {
         for seed in 1..=6 {
-            let out = Wengao::new()
-                .arg("draft")
-                .path(&e)
-                .args(["--seed", &seed.to_string(), "--format", "json"])
-                .run()
-                .ok()
-                .stdout;
-            let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+            let json = json_draft(&e, seed);
             let mut stack = vec![&json];
             while let Some(v) = stack.pop() {
                 match v {
@@ -925,14 +918,7 @@ fn no_point_opens_on_its_deadline_or_assignment_alone() {
     let mut points = 0;
     for e in examples() {
         for seed in 1..=8 {
-            let out = Wengao::new()
-                .arg("draft")
-                .path(&e)
-                .args(["--seed", &seed.to_string(), "--format", "json"])
-                .run()
-                .ok()
-                .stdout;
-            let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+            let json = json_draft(&e, seed);
             for part in json["speech"]["parts"].as_array().unwrap() {
                 for point in part["parts"].as_array().into_iter().flatten() {
                     points += 1;
@@ -963,21 +949,11 @@ fn no_point_opens_on_its_deadline_or_assignment_alone() {
 /// (考勤 … 考评 … 考核 … 考核); and a unit named two ways (县民政局 … 民政部门) in one point.
 #[test]
 fn a_point_keeps_its_count_its_controls_and_its_units_names() {
-    let json_of = |e: &std::path::Path, seed: u32| -> serde_json::Value {
-        let out = Wengao::new()
-            .arg("draft")
-            .path(e)
-            .args(["--seed", &seed.to_string(), "--format", "json"])
-            .run()
-            .ok()
-            .stdout;
-        serde_json::from_str(&out).unwrap()
-    };
     let mut counted = 0;
     for e in examples() {
         let spec = std::fs::read_to_string(&e).unwrap();
         for seed in 1..=6 {
-            let json = json_of(&e, seed);
+            let json = json_draft(&e, seed);
             for part in json["speech"]["parts"].as_array().unwrap() {
                 for point in part["parts"].as_array().into_iter().flatten() {
                     let body: Vec<&serde_json::Value> = point["body"]
@@ -1059,6 +1035,18 @@ fn a_points_units_are_not_paired_twice_with_roles_swapped() {
         assert!(!(a && b), "seed {seed}: both orders in\n{out}");
     }
     assert!(paired >= 5, "the units were paired in only {paired} drafts");
+}
+
+/// The JSON draft of an example with a seed.
+fn json_draft(e: &std::path::Path, seed: u32) -> serde_json::Value {
+    let out = Wengao::new()
+        .arg("draft")
+        .path(e)
+        .args(["--seed", &seed.to_string(), "--format", "json"])
+        .run()
+        .ok()
+        .stdout;
+    serde_json::from_str(&out).unwrap()
 }
 
 /// The draft of a spec given on standard input, with a seed.
