@@ -25,9 +25,22 @@ pub(super) fn check_lines(
                 .iter()
                 .any(|t| !t.is_empty() && l.contains(t.as_str()))
         {
-            let mut s = l.to_string();
+            // Every place of every spec text, found in the line as written (masking one text
+            // first could break another that overlaps it: a theme 项目建设 inside a heading on the
+            // topic {{ 7*7 }}项目 left its braces to read as residue).
+            let mut mine = vec![false; l.len()];
             for t in spec_texts.iter().filter(|t| !t.is_empty()) {
-                s = s.replace(t.as_str(), "｜");
+                for (at, _) in l.match_indices(t.as_str()) {
+                    mine[at..at + t.len()].fill(true);
+                }
+            }
+            let mut s = String::with_capacity(l.len());
+            for (at, c) in l.char_indices() {
+                if !mine[at] {
+                    s.push(c);
+                } else if at == 0 || !mine[at - 1] {
+                    s.push('｜');
+                }
             }
             own = s;
             &own

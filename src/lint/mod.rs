@@ -328,6 +328,26 @@ mod tests {
         assert!(!rules.iter().any(|r| r.1 == 2));
     }
 
+    /// Spec text is the writer's, even where two of its texts overlap in a line (a heading on
+    /// the topic `{{ 7*7 }}项目` in a section on 项目建设); braces outside it are still residue.
+    #[test]
+    fn spec_text_is_not_residue_where_texts_overlap() {
+        let spec = ["项目建设".to_string(), "{{ 7*7 }}项目".to_string()];
+        let mut f = Vec::new();
+        check_lines(
+            &["（一）要加快推进{{ 7*7 }}项目建设", "推进{{ x }}项目建设"],
+            &spec,
+            &mut f,
+        );
+        let lines: Vec<usize> = f
+            .iter()
+            .filter(|x| x.rule == "residue")
+            .map(|x| x.line)
+            .collect();
+        assert!(!lines.contains(&1), "{f:?}");
+        assert!(lines.contains(&2), "{f:?}");
+    }
+
     #[test]
     fn era_events_and_expressions_by_the_lexicon() {
         use crate::lexicon::YearMonth;

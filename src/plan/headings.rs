@@ -560,6 +560,10 @@ pub(super) fn as_task(topic: &str) -> String {
     if topic.ends_with("风险") {
         return format!("{topic}防控");
     }
+    // Projects are built, not done: 全力推进重点项目建设, never 全力做好重点项目.
+    if topic.ends_with("项目") {
+        return format!("{topic}建设");
+    }
     // A team is built (招商队伍建设, never 加强招商队伍工作); posts are managed (公益性岗位管理).
     if topic.ends_with("队伍") {
         return format!("{topic}建设");

@@ -128,6 +128,7 @@ fn a_heading_verb_takes_its_object() {
     assert_eq!(as_task("城镇燃气"), "城镇燃气安全");
     assert!(super::headings::opens_with_verb(&as_task("群众身边腐败")));
     assert_eq!(as_task("工业园区"), "工业园区建设");
+    assert_eq!(as_task("重点项目"), "重点项目建设");
     assert_eq!(as_task("重点领域廉政风险"), "重点领域廉政风险防控");
     // No 工作 after a team, a post, a result or a verb's own object (加强招商队伍工作,
     // 推进签约项目落地工作 and 做好根治欠薪工作 were read as a program's).
