@@ -800,7 +800,7 @@ fn the_years_budget_is_quoted_after_the_two_sessions() {
 /// nursing staff before.
 #[test]
 fn the_lead_opens_the_measure_its_heading_names() {
-    let spec = "meeting:\n  name: 全县养老服务工作推进会\n  date: 2024-09-12\n  kind: key_work\nspeaker:\n  role: 副县长\nplace:\n  name: 某县\nsections:\n  - theme: 民生保障\n    title: 守牢养老机构安全底线\n    points:\n      - topic: 养老机构消防安全\n        lead: 县民政局\n        support: [县消防救援大队]\n      - topic: 医养结合\n        lead: 县卫生健康局\n  - theme: 抓落实\n";
+    let spec = NURSING_HOMES;
     let mut opened = 0;
     for seed in 1..=30 {
         let out = draft_of(spec, seed);
@@ -1020,12 +1020,15 @@ fn a_point_keeps_its_count_its_controls_and_its_units_names() {
     assert!(counted >= 10, "only {counted} counted enumerations");
 }
 
+/// A 养老服务 meeting whose first point is the fire safety of nursing homes (two units).
+const NURSING_HOMES: &str = "meeting:\n  name: 全县养老服务工作推进会\n  date: 2024-09-12\n  kind: key_work\nspeaker:\n  role: 副县长\nplace:\n  name: 某县\nsections:\n  - theme: 民生保障\n    title: 守牢养老机构安全底线\n    points:\n      - topic: 养老机构消防安全\n        lead: 县民政局\n        support: [县消防救援大队]\n      - topic: 医养结合\n        lead: 县卫生健康局\n  - theme: 抓落实\n";
+
 /// A point's two units do not work with each other twice with the roles swapped (县民政局要会同
 /// 县消防救援大队，… then 县消防救援大队要会同县民政局…): read blind, one duty said twice (5 of
 /// 30 drafts of this spec before).
 #[test]
 fn a_points_units_are_not_paired_twice_with_roles_swapped() {
-    let spec = "meeting:\n  name: 全县养老服务工作推进会\n  date: 2024-09-12\n  kind: key_work\nspeaker:\n  role: 副县长\nplace:\n  name: 某县\nsections:\n  - theme: 民生保障\n    title: 守牢养老机构安全底线\n    points:\n      - topic: 养老机构消防安全\n        lead: 县民政局\n        support: [县消防救援大队]\n      - topic: 医养结合\n        lead: 县卫生健康局\n  - theme: 抓落实\n";
+    let spec = NURSING_HOMES;
     let mut paired = 0;
     for seed in 1..=30 {
         let out = draft_of(spec, seed);
