@@ -96,6 +96,9 @@ pub struct TopicMap {
     /// Each sub-topic's terms of two characters or more, by their place in
     /// [`SubTopic::terms`] (0 the name, then the words): see [`TopicMap::term`].
     terms_of: Vec<Vec<u16>>,
+    /// Each sub-topic's theme, by the place of its theme's first sub-topic (a resolution
+    /// compares themes by number, not by name, for every sub-topic of the map).
+    theme_of: Vec<u32>,
     /// Resolutions already made (the selection resolves the spec's points before the planner
     /// does, with the same queries).
     memo: Memo,
@@ -169,6 +172,27 @@ fn terms_of(topics: &[SubTopic]) -> Vec<Vec<u16>> {
         .collect()
 }
 
+/// Each sub-topic's theme as the place of the theme's first sub-topic. A theme's sub-topics
+/// are next to each other; one that comes back later is found among the themes before.
+fn theme_of(topics: &[SubTopic]) -> Vec<u32> {
+    let mut firsts: Vec<usize> = Vec::new();
+    let mut out: Vec<u32> = Vec::with_capacity(topics.len());
+    for (i, t) in topics.iter().enumerate() {
+        let first = match out.last() {
+            Some(&f) if topics[i - 1].theme == t.theme => f as usize,
+            _ => match firsts.iter().find(|&&f| topics[f].theme == t.theme) {
+                Some(&f) => f,
+                None => {
+                    firsts.push(i);
+                    i
+                }
+            },
+        };
+        out.push(first as u32);
+    }
+    out
+}
+
 /// A term's first character pair, with its (sub-topic, term): one row of a map's first index.
 pub type FirstPair = (u64, u32, u32);
 /// A character pair of a sub-topic's terms, with the sub-topic: one row of a map's pair index.
@@ -200,6 +224,7 @@ impl TopicMap {
             && first_pair.is_sorted()
             && pair_topics.is_sorted();
         fits.then_some(TopicMap {
+            theme_of: theme_of(&topics),
             topics,
             first_pair,
             pair_topics,
@@ -231,6 +256,7 @@ impl TopicMap {
         pair_topics.sort_unstable();
         pair_topics.dedup();
         TopicMap {
+            theme_of: theme_of(&topics),
             topics,
             first_pair,
             pair_topics,
@@ -283,7 +309,10 @@ impl TopicMap {
         }
         let n = field.chars().count();
         let mut seen: Vec<(usize, usize)> = Vec::new();
-        let mut found = |ti: usize, k: usize, acc: &mut [(u32, Vec<String>)]| {
+        let mut found = |ti: usize,
+                         k: usize,
+                         acc: &mut [(u32, Vec<String>)],
+                         seen: &mut Vec<(usize, usize)>| {
             if seen.contains(&(ti, k)) {
                 return;
             }
@@ -305,8 +334,9 @@ impl TopicMap {
             let lo = self.first_pair.partition_point(|e| e.0 < k0);
             for &(_, ti, k) in self.first_pair[lo..].iter().take_while(|e| e.0 == k0) {
                 let (ti, k) = (ti as usize, k as usize);
-                if field.contains(self.term(ti, k)) {
-                    found(ti, k, acc);
+                // A term found once is not looked for again.
+                if !seen.contains(&(ti, k)) && field.contains(self.term(ti, k)) {
+                    found(ti, k, acc, &mut seen);
                 }
             }
         }
@@ -317,7 +347,7 @@ impl TopicMap {
                 let ti = ti as usize;
                 for k in 0..self.terms_of[ti].len() {
                     if self.term(ti, k).contains(field) {
-                        found(ti, k, acc);
+                        found(ti, k, acc, &mut seen);
                     }
                 }
             }
@@ -389,7 +419,9 @@ impl TopicMap {
     /// Near words: character pairs of the topic found in a sub-topic's terms (就业增收 and
     /// 农民工就业 share 就业), by sub-topic (the caller counts at most two, each worth two).
     fn near_words(&self, topic: &str) -> Vec<Vec<String>> {
-        let mut near: Vec<Vec<String>> = vec![Vec::new(); self.topics.len()];
+        let mut near: Vec<Vec<String>> = std::iter::repeat_with(Vec::new)
+            .take(self.topics.len())
+            .collect();
         let cs: Vec<char> = topic
             .chars()
             .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
@@ -420,12 +452,14 @@ impl TopicMap {
         }
         let n = self.topics.len();
         // Per sub-topic: the score from the topic and title, and the words that matched.
-        let mut head: Vec<(u32, Vec<String>)> = vec![(0, Vec::new()); n];
+        let mut head: Vec<(u32, Vec<String>)> =
+            std::iter::repeat_with(Default::default).take(n).collect();
         self.score_field(q.topic, W_TOPIC, &mut head);
         if let Some(x) = q.title {
             self.score_field(x, W_TITLE, &mut head);
         }
-        let mut rest: Vec<(u32, Vec<String>)> = vec![(0, Vec::new()); n];
+        let mut rest: Vec<(u32, Vec<String>)> =
+            std::iter::repeat_with(Default::default).take(n).collect();
         for f in &q.facts {
             self.score_field(f, W_FACT, &mut rest);
         }
@@ -436,38 +470,35 @@ impl TopicMap {
             .chain(q.support.iter())
             .map(|u| self.units_in(u))
             .collect();
+        // The section's theme, by number (u32::MAX: none of the map's).
+        let own_theme = self
+            .topics
+            .iter()
+            .position(|t| t.theme == q.theme)
+            .map_or(u32::MAX, |i| self.theme_of[i]);
         // Whether the topic names each theme, worked out once a theme (a few themes: a list).
-        let mut named: Vec<(&str, bool)> = Vec::new();
+        let mut named: Vec<(u32, bool)> = Vec::new();
         let mut scored: Vec<Scored> = Vec::new();
         for (i, t) in self.topics.iter().enumerate() {
             if !t.years.contains(q.year) {
                 continue;
             }
-            let mut hits = std::mem::take(&mut head[i].1);
-            for h in std::mem::take(&mut rest[i].1) {
-                if !hits.contains(&h) {
-                    hits.push(h);
-                }
-            }
             let mut s = head[i].0 + rest[i].0;
             // The first of its units each of the point's units holds.
             for first in &units {
-                if let Some(u) = t.units.get(usize::from(first[i])) {
+                if t.units.get(usize::from(first[i])).is_some() {
                     s += W_UNIT;
-                    hits.push(format!("unit {u}"));
                 }
             }
             s += 2 * near[i].len().min(2) as u32;
-            if !near[i].is_empty() && head[i].0 == 0 {
-                hits.push(format!("near {}", near[i].join("、")));
-            }
             // A topic that names a theme (就业增收 → 稳定就业) leans to that theme's sub-topics.
             // A theme's sub-topics are next to each other: the last theme is looked at first.
-            let names_theme = match named.iter().rev().find(|(th, _)| *th == t.theme) {
+            let theme = self.theme_of[i];
+            let names_theme = match named.iter().rev().find(|(th, _)| *th == theme) {
                 Some(&(_, b)) => b,
                 None => {
                     let b = theme_named(q.topic, &t.theme);
-                    named.push((t.theme.as_str(), b));
+                    named.push((theme, b));
                     b
                 }
             };
@@ -476,30 +507,58 @@ impl TopicMap {
             }
             // The section's own theme counts half again: another theme's sub-topic wins only
             // when it is clearly better (防汛 under 社会治理).
-            if t.theme == q.theme {
+            if theme == own_theme {
                 s = s * 3 / 2;
             }
             if s > 0 {
-                scored.push((s, head[i].0 > 0, i, hits, std::mem::take(&mut near[i])));
+                scored.push((s, head[i].0 > 0, i, std::mem::take(&mut near[i])));
             }
         }
         if scored.is_empty() {
             return self.resolve_near(q);
         }
-        self.choose(q, scored)
+        // What matched, said only of the sub-topics chosen: the topic's and title's terms, the
+        // facts', the units, the near words.
+        let hits = |i: usize, near: &[String]| -> Vec<String> {
+            let mut hits = head[i].1.clone();
+            for h in &rest[i].1 {
+                if !hits.contains(h) {
+                    hits.push(h.clone());
+                }
+            }
+            for first in &units {
+                if let Some(u) = self.topics[i].units.get(usize::from(first[i])) {
+                    hits.push(format!("unit {u}"));
+                }
+            }
+            if !near.is_empty() && head[i].0 == 0 {
+                hits.push(format!("near {}", near.join("、")));
+            }
+            hits
+        };
+        self.choose(own_theme, scored, &hits)
     }
 
-    /// The best of the scored sub-topics `(score, named by the topic or title, index, hits,
-    /// near words)`, and a runner-up close to it: the section's own theme preferred on a close
-    /// call.
-    fn choose(&self, q: &Query<'_>, mut scored: Vec<Scored>) -> Resolution {
-        let own = |i: usize| self.topics[i].theme == q.theme;
+    /// The best of the scored sub-topics `(score, named by the topic or title, index, near
+    /// words)`, and a runner-up close to it: the section's own theme (`own_theme`, by number)
+    /// preferred on a close call. `hits` says what matched a chosen one.
+    fn choose(
+        &self,
+        own_theme: u32,
+        mut scored: Vec<Scored>,
+        hits: &dyn Fn(usize, &[String]) -> Vec<String>,
+    ) -> Resolution {
+        let own = |i: usize| self.theme_of[i] == own_theme;
         scored.sort_by(|a, b| {
             b.0.cmp(&a.0)
                 .then(own(b.2).cmp(&own(a.2)))
                 .then(a.2.cmp(&b.2))
         });
         let best = scored[0].0;
+        let why = |c: &Scored| {
+            let t = &self.topics[c.2];
+            format!("{} ({}; {})", t.name, t.theme, hits(c.2, &c.3).join("、"))
+        };
         // Another theme's sub-topic wins only when the section's own theme has none named by
         // the topic close to it: 问题整改 under 脱贫攻坚 is the section's 考核评估整改 (which names
         // 问题整改), not 问题差距's general 问题整改 (历史遗留问题, 巡视巡察) that its name matched.
@@ -509,16 +568,14 @@ impl TopicMap {
                 .position(|c| own(c.2) && c.1 && c.0 * 4 >= best * 3)
         {
             let c = &scored[k];
-            let t = &self.topics[c.2];
             return Resolution {
-                topics: vec![t.name.clone()],
-                why: format!("{} ({}; {})", t.name, t.theme, c.3.join("、")),
+                topics: vec![self.topics[c.2].name.clone()],
+                why: why(c),
             };
         }
         let mut chosen = vec![&scored[0]];
         // A runner-up is kept when it too is named by the topic or title, scores close to the
         // best, and belongs to the best's theme or the section's (never a third theme's).
-        let theme_of = |i: usize| self.topics[i].theme.as_str();
         // A topic that joins two fields (教育医疗) and names neither sub-topic outright is near
         // both by different words (教育, 医疗): the best of the other field is kept too, or a
         // heading on 教育医疗 would speak of schools only.
@@ -526,13 +583,14 @@ impl TopicMap {
             let first = &scored[0];
             !first.1
                 && !c.1
-                && !first.4.is_empty()
-                && !c.4.is_empty()
-                && !c.4.iter().any(|w| first.4.contains(w))
+                && !first.3.is_empty()
+                && !c.3.is_empty()
+                && !c.3.iter().any(|w| first.3.contains(w))
         };
         let close = |c: &Scored| c.0 * 4 >= best * 3;
-        let theme_fits =
-            |c: &Scored| theme_of(c.2) == theme_of(scored[0].2) || theme_of(c.2) == q.theme;
+        let theme_fits = |c: &Scored| {
+            self.theme_of[c.2] == self.theme_of[scored[0].2] || self.theme_of[c.2] == own_theme
+        };
         let second = scored
             .get(1)
             .filter(|c| c.1 && close(c) && theme_fits(c))
@@ -552,10 +610,7 @@ impl TopicMap {
             .collect();
         let why = chosen
             .iter()
-            .map(|c| {
-                let t = &self.topics[c.2];
-                format!("{} ({}; {})", t.name, t.theme, c.3.join("、"))
-            })
+            .map(|c| why(c))
             .collect::<Vec<_>>()
             .join(" + ");
         Resolution { topics, why }
@@ -639,16 +694,21 @@ const COMMON_PAIRS: [&str; 22] = [
 /// Whether a point's topic shares a telling character pair with a theme's name (就业增收 and
 /// 稳定就业 share 就业).
 fn theme_named(topic: &str, theme: &str) -> bool {
-    let cs: Vec<char> = topic.chars().collect();
-    cs.windows(2).any(|w| {
-        let p: String = w.iter().collect();
-        !COMMON_PAIRS.contains(&p.as_str()) && theme.contains(p.as_str())
-    })
+    let mut cs = topic.char_indices().peekable();
+    while let Some((at, _)) = cs.next() {
+        if let Some(&(next, c)) = cs.peek() {
+            let p = &topic[at..next + c.len_utf8()];
+            if !COMMON_PAIRS.contains(&p) && theme.contains(p) {
+                return true;
+            }
+        }
+    }
+    false
 }
 
-/// A scored sub-topic: its score, whether the topic or title names it, its index, what matched,
-/// and the topic's near words it has.
-type Scored = (u32, bool, usize, Vec<String>, Vec<String>);
+/// A scored sub-topic: its score, whether the topic or title names it, its index, and the
+/// topic's near words it has.
+type Scored = (u32, bool, usize, Vec<String>);
 
 /// Check the spec's `points[].about` against the map: an unknown sub-topic is an error located
 /// at the field, listing the closest names.
@@ -726,6 +786,21 @@ mod tests {
             year: 2024,
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn a_theme_has_one_number_wherever_its_sub_topics_stand() {
+        let topics = vec![
+            t("道路交通", "安全生产", &[], &[]),
+            t("城镇燃气", "安全生产", &[], &[]),
+            t("信访工作", "社会治理", &[], &[]),
+            t("防汛", "安全生产", &[], &[]),
+            t("网格化", "社会治理", &[], &[]),
+        ];
+        assert_eq!(theme_of(&topics), [0, 0, 2, 0, 2]);
+        // Resolved by number, a later sub-topic of the section's theme still counts as its own.
+        let m = TopicMap::new(topics);
+        assert_eq!(m.resolve(&q("防汛", "安全生产")).topics, ["防汛"]);
     }
 
     #[test]

@@ -54,6 +54,19 @@ pub fn in_season(text: &str, month: u32) -> bool {
 
 /// The first season word of a text that is not said in `month`, with the months it is said in.
 pub fn out_of_season(text: &str, month: u32) -> Option<(&'static str, u32, u32)> {
+    // Most sentences name no season: one reading of the text for every word says so.
+    static WORDS: std::sync::OnceLock<super::TermSet<&'static str>> = std::sync::OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        super::TermSet::new(
+            SEASONS
+                .iter()
+                .flat_map(|(w, _, _)| w.iter().copied())
+                .collect(),
+        )
+    });
+    if !words.any_in(text) {
+        return None;
+    }
     SEASONS.iter().find_map(|(words, from, to)| {
         if in_months(month, *from, *to) {
             return None;

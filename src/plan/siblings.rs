@@ -124,16 +124,23 @@ impl<'a> Planner<'a> {
             })
             .filter(|(_, _, t)| t.chars().count() >= 3)
             .collect();
+        // Every point's object looked for in a measure in one reading of it.
+        let objects =
+            crate::lexicon::TermSet::new(topics.iter().map(|(_, _, t)| t.as_str()).collect());
         let mut moves: Vec<(usize, Sentence)> = Vec::new();
         for (k, pp) in plans.iter_mut().enumerate() {
             let mine = pp.topic.clone();
             pp.measures.retain(|m| {
-                let Some(&(s, j, _)) = topics.iter().find(|(s, j, t)| {
-                    (*s, *j) != (si, k)
-                        && m.text.contains(t.as_str())
+                if m.text.contains(mine.as_str()) {
+                    return true;
+                }
+                let named = objects.found_in(&m.text);
+                let Some(&(s, j, _)) = topics.iter().zip(&named).find_map(|(x, &n)| {
+                    let (s, j, t) = x;
+                    (n && (*s, *j) != (si, k)
                         && !t.contains(mine.as_str())
-                        && !mine.contains(t.as_str())
-                        && !m.text.contains(mine.as_str())
+                        && !mine.contains(t.as_str()))
+                    .then_some(x)
                 }) else {
                     return true;
                 };
