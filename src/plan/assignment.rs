@@ -367,9 +367,7 @@ pub(super) fn opens_with_verb(text: &str) -> bool {
         "对", "凡", "要", "同时", "此外", "特别", "在", "从", "各", "通过", "结合", "围绕",
     ];
     let first = text.split('，').next().unwrap_or(text);
-    let verb_led = super::shapes::VERB_OPENERS
-        .iter()
-        .any(|v| text.starts_with(v))
+    let verb_led = super::shapes::opens_with_verb_opener(text)
         || text.starts_with(['把', '将', '按', '每', '逐']);
     verb_led
         // A first clause that is a time or a case (制定涉企政策时，要…) is not the unit's work:

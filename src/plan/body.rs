@@ -359,13 +359,19 @@ impl<'a> Planner<'a> {
                     .collect();
                 terms.sort_unstable();
                 terms.dedup();
-                terms
-                    .into_iter()
-                    .filter(|t| {
-                        let n = pool.iter().filter(|ph| ph.text.contains(*t)).count();
-                        n * 4 <= pool.len()
-                    })
-                    .map(str::to_string)
+                // How many of the pool's measures name each term (each measure read once).
+                let set = crate::lexicon::TermSet::new(terms);
+                let mut named = vec![0usize; set.terms().len()];
+                for ph in &pool {
+                    for (n, found) in named.iter_mut().zip(set.found_in(&ph.text)) {
+                        *n += usize::from(found);
+                    }
+                }
+                set.terms()
+                    .iter()
+                    .zip(named)
+                    .filter(|&(_, n)| n * 4 <= pool.len())
+                    .map(|(t, _)| t.to_string())
                     .collect()
             },
             fact_clauses: p

@@ -145,7 +145,29 @@ pub(super) fn checks_the_work(text: &str) -> bool {
 pub(super) fn opens_with_verb_or_preposition(t: &str) -> bool {
     t.starts_with([
         '把', '将', '以', '在', '为', '与', '从', '按', '向', '让', '经',
-    ]) || VERB_OPENERS.iter().any(|v| t.starts_with(v))
+    ]) || opens_with_verb_opener(t)
+}
+
+/// Whether a text opens with one of [`VERB_OPENERS`]: its first characters looked up, one
+/// look-up for each length the openers have (not a comparison with each of them).
+pub(super) fn opens_with_verb_opener(t: &str) -> bool {
+    static OPENERS: std::sync::OnceLock<(HashSet<&'static str>, Vec<usize>)> =
+        std::sync::OnceLock::new();
+    let (set, lengths) = OPENERS.get_or_init(|| {
+        let mut lengths: Vec<usize> = VERB_OPENERS.iter().map(|v| v.chars().count()).collect();
+        lengths.sort_unstable();
+        lengths.dedup();
+        (VERB_OPENERS.iter().copied().collect(), lengths)
+    });
+    lengths.iter().any(|&n| {
+        // The end of the first `n` characters, if the text has them.
+        let end = match t.char_indices().nth(n) {
+            Some((end, _)) => end,
+            None if t.chars().count() == n => t.len(),
+            None => return false,
+        };
+        set.contains(&t[..end])
+    })
 }
 
 /// A measure as a demand: 要 prefixed when the sentence opens with its verb and has no 要 of

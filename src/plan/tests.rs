@@ -214,3 +214,22 @@ fn a_red_line_or_a_floor_is_a_target_not_a_state() {
     assert!(!is_target("粮食播种面积稳定在300万亩以上"));
     assert!(!is_target("全县森林覆盖率68%"));
 }
+
+/// The verb openers looked up by a text's first characters say what comparing the text with
+/// each of them says, for every entry of the shipped phrasebank (and a text too short).
+#[test]
+fn a_verb_opener_is_found_by_lookup_as_by_comparison() {
+    let pb = Phrasebank::embedded().expect("the built-in phrasebank");
+    let by_comparison = |t: &str| shapes::VERB_OPENERS.iter().any(|v| t.starts_with(v));
+    let mut led = 0;
+    for t in pb
+        .phrases
+        .iter()
+        .map(|p| p.text.as_str())
+        .chain(["加", "加强", "", "a"])
+    {
+        assert_eq!(shapes::opens_with_verb_opener(t), by_comparison(t), "{t}");
+        led += usize::from(by_comparison(t));
+    }
+    assert!(led > 1000, "most measures open with a verb ({led})");
+}
