@@ -45,34 +45,18 @@ pub(super) fn query<'s>(p: &'s Point, theme: &'s str, year: i32) -> Query<'s> {
 /// sub-topic of a section without points (for the loader's selection).
 pub fn spec_topics(vs: &ValidSpec, map: &TopicMap) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    let mut queries = Vec::new();
     for s in &vs.spec.sections {
         let theme = s.theme.as_str();
         if s.points.is_empty() {
             out.extend(map.of_theme(theme).map(|t| t.name.clone()));
         }
-        queries.extend(s.points.iter().map(|p| query(p, theme, vs.year())));
-    }
-    // Each resolution is independent (and remembered by the map for the planner): with many
-    // points, half are resolved on a second thread (this is on every draft's start-up path,
-    // while the templates and the lexicon load on another).
-    let resolve = |qs: &[Query<'_>]| -> Vec<String> {
-        qs.iter().flat_map(|q| map.resolve(q).topics).collect()
-    };
-    if queries.len() >= 8 {
-        let (mine, theirs) = queries.split_at(queries.len() / 2);
-        std::thread::scope(|scope| {
-            let other = std::thread::Builder::new()
-                .name("topics".into())
-                .spawn_scoped(scope, || resolve(theirs));
-            out.extend(resolve(mine));
-            out.extend(match other {
-                Ok(h) => h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
-                Err(_) => resolve(theirs),
-            });
-        });
-    } else {
-        out.extend(resolve(&queries));
+        // Each resolution is remembered by the map for the planner. (They were split over two
+        // threads; with resolution cheaper, a thread of its own no longer paid on two cores.)
+        out.extend(
+            s.points
+                .iter()
+                .flat_map(|p| map.resolve(&query(p, theme, vs.year())).topics),
+        );
     }
     out.sort();
     out.dedup();
