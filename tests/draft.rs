@@ -1093,3 +1093,18 @@ fn the_budget_quote_says_the_year_once() {
     }
     assert!(quoted >= 3, "the budget was quoted {quoted} times");
 }
+
+/// A unit whose name opens with a level's character after its level (县市场监管局) is named
+/// whole where a measure says its work: read blind, 市县市场监管局 (the phrasebank's
+/// 市场监管部门 with 场监管部门 rewritten) gave a draft away.
+#[test]
+fn a_market_regulator_is_named_whole() {
+    let spec = "meeting:\n  name: 全县食品药品安全工作会议\n  date: 2025-03-20\n  kind: key_work\nspeaker:\n  role: 副县长\nplace:\n  name: 某县\nsections:\n  - theme: 安全生产\n    points:\n      - topic: 校园食品安全\n        lead: 县市场监管局\n        support: [县教体局]\n      - topic: 药品安全\n        lead: 县市场监管局\n  - theme: 抓落实\n";
+    let mut named = 0;
+    for seed in 1..=20 {
+        let out = draft_of(spec, seed);
+        assert!(!out.contains("市县市场监管局"), "seed {seed}:\n{out}");
+        named += out.matches("县市场监管局").count();
+    }
+    assert!(named >= 20, "the unit was named {named} times in 20 drafts");
+}

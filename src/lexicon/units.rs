@@ -35,9 +35,20 @@ const BODIES: [&str; 10] = [
     "所",
 ];
 
-/// A unit's core: 县民政局 → 民政, 县消防救援大队 → 消防救援 (None for 各镇 and the like).
+/// Words that open with a level's character but are no level (市场监管局 is not 市 + 场监管局).
+const NOT_LEVELS: [&str; 4] = ["市场", "市政", "市容", "区划"];
+
+/// A unit's core: 县民政局 → 民政, 县消防救援大队 → 消防救援, 县市场监管局 → 市场监管 (None for
+/// 各镇 and the like). One level is taken off its front: read blind, a draft said 市县市场监管局
+/// when every level character was (场监管部门 named, 市场监管部门 rewritten).
 pub fn core(unit: &str) -> Option<&str> {
-    let u = unit.trim_start_matches(['县', '市', '区', '镇']);
+    let mut u = unit;
+    if let Some(c) = u.chars().next()
+        && ['县', '市', '区', '镇'].contains(&c)
+        && !NOT_LEVELS.iter().any(|w| u.starts_with(w))
+    {
+        u = &u[c.len_utf8()..];
+    }
     let body = BODIES.iter().find(|b| u.ends_with(*b))?;
     let c = &u[..u.len() - body.len()];
     (c.chars().count() >= 2).then_some(c)
@@ -68,6 +79,13 @@ mod tests {
         assert_eq!(core("县消防救援大队"), Some("消防救援"));
         assert_eq!(core("县生态环境分局"), Some("生态环境"));
         assert_eq!(core("各镇"), None);
+        assert_eq!(core("县市场监管局"), Some("市场监管"));
+        assert_eq!(core("市场监管局"), Some("市场监管"));
+        assert_eq!(core("区市政管理局"), Some("市政管理"));
+        assert_eq!(
+            phrasebank_names("县市场监管局"),
+            vec!["市场监管部门".to_string(), "市场监督管理部门".to_string()]
+        );
         assert_eq!(
             phrasebank_names("县发改局"),
             vec!["发改部门".to_string(), "发展改革部门".to_string()]
