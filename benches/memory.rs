@@ -11,7 +11,7 @@
 //! ```text
 //! cargo bench --bench memory                       # 1, 8 and 32 MB, every shape and command
 //! WENGAO_MEMORY_SIZES=1,8 cargo bench --bench memory
-//! WENGAO_BIN=target/debug/wengao cargo bench --bench memory   # measure another build
+//! WENGAO_BIN=/path/to/wengao cargo bench --bench memory     # measure another build
 //! ```
 //!
 //! The inputs are written under target/memory-inputs (never committed). Memory, not time, is
