@@ -31,6 +31,15 @@ impl<'a> Planner<'a> {
             // 消防安全: 由县民政局牵头，县消防救援大队具体负责，… opened the nursing-staff measure);
             // in place, the next closest, so that the point does not open on the unit.
             let own = pp.own_pairs();
+            // The ways a measure names the lead unit: as the spec does (县农业农村局) and as the
+            // phrasebank does (农业农村部门, which the spec's name replaces).
+            let lead_names: Vec<String> = {
+                let l = clause(lead.as_str());
+                let mut names = crate::lexicon::units::phrasebank_names(&l);
+                names.push(l.trim_start_matches(['县', '市', '区']).to_string());
+                names
+            };
+            let names_lead = |t: &str| lead_names.iter().any(|n| t.contains(n.as_str()));
             let mut fit: Vec<(usize, usize)> = pp
                 .measures
                 .iter()
@@ -40,6 +49,9 @@ impl<'a> Planner<'a> {
                     matches!(&m.origin, Origin::Phrase { id } if !id.contains(".formula."))
                         && opens_with_verb(&m.text)
                         && !super::shapes::checks_the_work(&m.text)
+                        // One that names the unit already would name it twice (市农业农村局要
+                        // 推行…，市农业农村局班子成员…下沉驻点).
+                        && !names_lead(&m.text)
                 })
                 .map(|(i, m)| (i, PointPlan::closeness(&own, &m.text).min(4)))
                 // Where a support unit would be named over a measure off the heading's own work
@@ -58,8 +70,7 @@ impl<'a> Planner<'a> {
             // Or the lead is the measure's subject (县民政局要把…纳入…; 县林业局要会同县应急
             // 管理局，…), as the corpus names who acts (商务局要拉出方案、细化分工).
             // Not where another measure names the unit already (考核办要… twice, then a third).
-            let core = lead.trim_start_matches(['县', '市', '区']);
-            let named = pp.measures.iter().any(|m| m.text.contains(core));
+            let named = pp.measures.iter().any(|m| names_lead(&m.text));
             if in_place && named {
                 continue;
             }
