@@ -1108,3 +1108,40 @@ fn a_market_regulator_is_named_whole() {
     }
     assert!(named >= 20, "the unit was named {named} times in 20 drafts");
 }
+
+/// No sentence names one unit twice (市农业农村局要推行…，市农业农村局班子成员…; 县扶贫局要牵好头，…
+/// 由县扶贫局向县政府报告): the second naming says nothing, and read blind it was a program's.
+#[test]
+fn no_sentence_names_a_unit_twice() {
+    for e in examples() {
+        for seed in 1..=12 {
+            let out = draft_of(&std::fs::read_to_string(&e).unwrap(), seed);
+            for s in out.split(['。', '；']) {
+                // The units a sentence names: a level, then a name ending 局 (县农业农村局).
+                let mut at = 0;
+                while let Some(i) = s[at..].find('局') {
+                    let end = at + i + '局'.len_utf8();
+                    let unit: String = s[..end]
+                        .chars()
+                        .rev()
+                        .take_while(|c| !"，、：；（）要由和与及会同".contains(*c))
+                        .collect::<Vec<_>>()
+                        .into_iter()
+                        .rev()
+                        .collect();
+                    if let Some(k) = unit.find(['县', '市'])
+                        && unit[k..].chars().count() >= 4
+                    {
+                        let u = &unit[k..];
+                        assert!(
+                            s.matches(u).count() < 2,
+                            "{} seed {seed}: {u} twice in 「{s}」",
+                            e.display()
+                        );
+                    }
+                    at = end;
+                }
+            }
+        }
+    }
+}

@@ -192,7 +192,7 @@ impl<'a> Planner<'a> {
                     "由{lead}牵头、{sup}配合，{when}完成{topic}的既定任务，完不成的要向{gov}说明原因。"
                 ),
                 format!(
-                    "{topic}涉及多个部门，{lead}要牵好头，{sup}要主动配合，{when}由{lead}向{gov}报告完成情况。"
+                    "{topic}涉及多个部门，{lead}要牵好头，{sup}要主动配合，{when}向{gov}报告完成情况。"
                 ),
             ]
         };
