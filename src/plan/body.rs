@@ -65,6 +65,7 @@ impl<'a> Planner<'a> {
                     .any(|w| s.text.contains(w))
             });
             self.yidan_in_part = out[i].intro.iter().any(|s| s.text.contains("一旦"));
+            self.incorporated_in_part = out[i].intro.iter().any(|s| s.text.contains("纳入"));
             self.part_said4 = out[i].intro.iter().flat_map(|s| grams(&s.text)).collect();
             for k in 0..out[i].intro.len() {
                 let ps = pair_keys(&out[i].intro[k].text);

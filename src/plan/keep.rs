@@ -1,7 +1,9 @@
 //! The prose rules the planner keeps to as it draws (what `wengao lint` would report): a
 //! sentence that says nearly what the draft said, a word a third time in a point, a second
 //! ranking word or 一旦… in a part, a point's side object or task said again, three of the part's
-//! four-character words said again.
+//! four-character words said again. And one of its own, which `lint` does not report of a
+//! writer's text: 纳入… once a part (the phrasebank's measures end on 纳入…考核 far more often
+//! than the corpus's speeches do).
 
 use super::*;
 
@@ -205,6 +207,10 @@ impl<'a> Planner<'a> {
         if yidan && self.yidan_in_part {
             return false;
         }
+        let incorporates = found[prose::RANKING_WORDS.len() + 1];
+        if incorporates && self.incorporated_in_part {
+            return false;
+        }
         let m = said.mask(&s.text);
         let g5 = grams5(&m);
         if g5
@@ -257,6 +263,7 @@ impl<'a> Planner<'a> {
         }
         *ranked |= ranks;
         self.yidan_in_part |= yidan;
+        self.incorporated_in_part |= incorporates;
         self.part_said4.extend(own4.iter().copied());
         said.said_objects.extend(objs);
         said.said5.extend(g5);
@@ -371,14 +378,15 @@ impl PointSaid {
     }
 }
 
-/// The ranking words (as [`crate::prose::RANKING_WORDS`] lists them), then 一旦: what a part
-/// says once.
+/// The ranking words (as [`crate::prose::RANKING_WORDS`] lists them), then 一旦, then 纳入: what
+/// a part says once.
 fn watched_words() -> &'static crate::lexicon::TermSet<&'static str> {
     static WORDS: std::sync::OnceLock<crate::lexicon::TermSet<&'static str>> =
         std::sync::OnceLock::new();
     WORDS.get_or_init(|| {
         let mut words = crate::prose::RANKING_WORDS.to_vec();
         words.push("一旦");
+        words.push("纳入");
         crate::lexicon::TermSet::new(words)
     })
 }

@@ -198,6 +198,9 @@ struct Planner<'a> {
     /// Whether the part has said 一旦… (一旦失控，后果不堪设想): once a part, read blind, the
     /// same “一旦……就” reason in every point was a program's tell.
     yidan_in_part: bool,
+    /// Whether the part has brought something into an assessment or plan (纳入…) already:
+    /// once a part (the phrasebank's measures end on 纳入…考核 at seven times the corpus's rate).
+    incorporated_in_part: bool,
     /// Whether the part's intro spoke of its first point's own field (the point then opens
     /// without a saying of its own: two sayings on one field in a row read as one said twice).
     intro_on_first: bool,
@@ -279,6 +282,7 @@ impl<'a> Planner<'a> {
             bare_before: false,
             part_said4: HashSet::default(),
             yidan_in_part: false,
+            incorporated_in_part: false,
             intro_on_first: false,
             point_moment_said: false,
             budget_quoted: false,

@@ -508,11 +508,13 @@ fn order_measures(p: &PointPlan, measures: &mut [&Sentence], tasks: usize) {
     // Closest to the heading's own words first (养老机构消防安全: the fire inspection before the
     // nursing staff), so that an enumeration cut at four keeps what the heading names.
     let own = p.own_pairs();
+    // The point's terms, each measure read once for all of them.
+    let terms = crate::lexicon::TermSet::new(p.terms.iter().map(String::as_str).collect());
     measures[tasks..].sort_by_cached_key(|s| {
         (
             checks_the_work(&s.text),
             std::cmp::Reverse(PointPlan::closeness(&own, &s.text).min(4)),
-            std::cmp::Reverse(p.specificity(&s.text)),
+            std::cmp::Reverse(terms.found_in(&s.text).into_iter().filter(|&f| f).count()),
         )
     });
     // Demands 要…。要…: those that open with 要 lead, one after another, then the ones naming
@@ -789,18 +791,9 @@ impl PointPlan {
 
     /// How many of `own` pairs a text has.
     pub(super) fn closeness(own: &[u64], text: &str) -> usize {
-        let mut grams = super::draw::bigrams(text);
-        grams.sort_unstable();
-        grams.dedup();
+        // Sorted and without repeats already.
+        let grams = super::draw::bigrams(text);
         grams.iter().filter(|g| own.contains(g)).count()
-    }
-
-    /// How many of the point's own terms (its sub-topics' words) a sentence names.
-    pub(super) fn specificity(&self, text: &str) -> usize {
-        self.terms
-            .iter()
-            .filter(|t| text.contains(t.as_str()))
-            .count()
     }
 }
 
