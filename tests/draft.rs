@@ -797,7 +797,7 @@ fn the_years_budget_is_quoted_after_the_two_sessions() {
 
 /// A lead opens the measure closest to its heading's own words, and the enumeration keeps those
 /// first: under 养老机构消防安全, 由县民政局牵头，县消防救援大队具体负责 opened a measure on
-/// nursing staff before.
+/// nursing staff before. (The support unit works with the lead: 县消防救援大队配合.)
 #[test]
 fn the_lead_opens_the_measure_its_heading_names() {
     let spec = NURSING_HOMES;
@@ -805,7 +805,8 @@ fn the_lead_opens_the_measure_its_heading_names() {
     for seed in 1..=30 {
         let out = draft_of(spec, seed);
         for s in out.split('。') {
-            if let Some((_, rest)) = s.split_once("县消防救援大队具体负责，") {
+            if let Some((_, rest)) = s.split_once("由县民政局牵头，县消防救援大队配合，")
+            {
                 opened += 1;
                 assert!(rest.contains("消防") || rest.contains("安全"), "{s}");
             }
@@ -1144,4 +1145,35 @@ fn no_sentence_names_a_unit_twice() {
             }
         }
     }
+}
+
+/// 由X牵头，Y具体负责 gives a measure's work to Y: said of the localities (各镇, 各县区) or of the
+/// unit under a deputy's lead, never of support departments, which work with the lead (配合):
+/// read blind, 县交通运输局、县公安局交警大队具体负责 fitting 北斗 terminals was a program's.
+#[test]
+fn support_departments_are_not_given_a_measure_alone() {
+    let mut seen = 0;
+    for e in examples() {
+        for seed in 1..=12 {
+            let out = draft_of(&std::fs::read_to_string(&e).unwrap(), seed);
+            for s in out.split(['。', '；']) {
+                let Some(at) = s.find("具体负责，") else {
+                    continue;
+                };
+                let Some((lead, who)) = s[..at].rsplit_once("牵头，") else {
+                    continue;
+                };
+                if lead.contains("由分管副") {
+                    continue;
+                }
+                seen += 1;
+                assert!(
+                    who.split('、').all(|u| u.starts_with('各')),
+                    "{} seed {seed}: 「{s}」",
+                    e.display()
+                );
+            }
+        }
+    }
+    assert!(seen > 0, "no 由…牵头，各…具体负责 in any draft");
 }

@@ -95,7 +95,18 @@ impl<'a> Planner<'a> {
                 }
                 (true, false) => format!("由{lead}牵头，"),
                 (true, true) => format!("{lead}要"),
-                (false, false) => format!("由{lead}牵头，{}具体负责，", support.join("、")),
+                // Support departments work with the lead on it, not on this measure alone: read
+                // blind (round 17), 县交通运输局、县公安局交警大队具体负责 fitting 北斗 terminals to
+                // farm machines was a program's division of work. The localities (各镇, 各县区)
+                // are where the work is done: they are 具体负责.
+                (false, false) => {
+                    let act = if support.iter().all(|u| u.starts_with('各')) {
+                        "具体负责"
+                    } else {
+                        "配合"
+                    };
+                    format!("由{lead}牵头，{}{act}，", support.join("、"))
+                }
                 (false, true) => format!("{lead}要会同{}，", support.join("、")),
             };
             if !support.is_empty() {
