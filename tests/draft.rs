@@ -1177,3 +1177,42 @@ fn support_departments_are_not_given_a_measure_alone() {
     }
     assert!(seen > 0, "no 由…牵头，各…具体负责 in any draft");
 }
+
+/// A point says each way of organizing its work once (read at the stop, economy-2020 seed 41:
+/// 一名领导、一个专班 then 一套班子…专班人员常驻工地; 现场办公 twice and 包抓 three times in one
+/// paragraph), unless its heading or the spec says the word.
+#[test]
+fn a_point_says_each_way_of_organizing_once() {
+    for e in examples() {
+        let src = std::fs::read_to_string(&e).unwrap();
+        for seed in 1..=12 {
+            let out = draft_of(&src, seed);
+            // A point: its heading line （一）… and the lines up to the next heading.
+            let mut points: Vec<(String, String)> = Vec::new();
+            for line in out.lines() {
+                let l = line.trim_start_matches('　');
+                if l.starts_with('（') {
+                    points.push((l.to_string(), String::new()));
+                } else if l.starts_with(['一', '二', '三', '四', '五', '六']) && l.contains('、')
+                {
+                    points.push((String::new(), String::new()));
+                } else if let Some((_, body)) = points.last_mut() {
+                    body.push_str(l);
+                }
+            }
+            for (heading, body) in &points {
+                for w in ["专班", "包抓", "现场办公"] {
+                    if heading.contains(w) || src.contains(w) {
+                        continue;
+                    }
+                    let n = body.split('。').filter(|s| s.contains(w)).count();
+                    assert!(
+                        n <= 1,
+                        "{} seed {seed}: {w} in {n} sentences under 「{heading}」: {body}",
+                        e.display()
+                    );
+                }
+            }
+        }
+    }
+}
