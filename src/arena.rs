@@ -29,7 +29,7 @@
 //! A block freed on another thread than the one that carved it goes on the freeing thread's
 //! list: every block is the region's, so any thread may reuse it. A thread that ends leaves its
 //! lists to the arena, and a thread whose list of a class is empty takes all the class's
-//! left blocks at once (a draft's loading thread frees what it parsed the templates with).
+//! left blocks at once (`Drafter::open`'s loading thread frees what it parsed the templates with).
 #![allow(unsafe_code)]
 
 use std::alloc::{GlobalAlloc, Layout};
@@ -74,7 +74,8 @@ pub struct Arena {
     /// Where the next chunk starts.
     next: AtomicUsize,
     /// The freed blocks of threads that ended, by class (linked as on a thread's list), for
-    /// a thread whose own list is empty: a draft's second thread frees what it parsed with.
+    /// a thread whose own list is empty (`Drafter::open`'s loading thread frees what it parsed
+    /// with).
     orphans: [AtomicUsize; CLASSES],
 }
 

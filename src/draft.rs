@@ -137,8 +137,7 @@ impl Drafter {
     }
 
     /// Load for drafting one spec: the spec is validated against the phrasebank's themes as soon
-    /// as they are read, and only the entries a draft of it can use are loaded (the templates load
-    /// meanwhile on a second thread). Drafts are the same as with [`Drafter::open`]; this is
+    /// as they are read, and only the entries a draft of it can use are loaded. Drafts are the same as with [`Drafter::open`]; this is
     /// what `wengao draft` does, where start-up is most of the time.
     pub fn open_for_spec(
         phrasebank: &Source,
@@ -168,24 +167,12 @@ impl Drafter {
             parsed = Some(r);
             chosen
         };
-        let (pb, tpl) = std::thread::scope(|scope| {
-            // The second thread also reads the lexicon, which the planner and the draft's check
-            // need: with the built-in phrasebank (no YAML to parse) the two threads then take
-            // about as long as each other.
-            let tpl = std::thread::Builder::new()
-                .name("templates".into())
-                .spawn_scoped(scope, || {
-                    let t = Templates::open(templates);
-                    crate::lexicon::lexicon();
-                    t
-                });
-            let pb = Phrasebank::open_selected(phrasebank, cache_dir, &mut select);
-            let tpl = match tpl {
-                Ok(handle) => handle.join().unwrap_or_else(|_| Templates::open(templates)),
-                Err(_) => Templates::open(templates),
-            };
-            (pb, tpl)
-        });
+        // One thread: the templates and the lexicon once loaded on a second one while this one
+        // decoded the phrasebank, but on two cores a thread started for ~1 ms of work cost more
+        // than it saved (docs/performance.md, "Twelfth session"). A phrasebank error is
+        // reported before a template one.
+        let pb = Phrasebank::open_selected(phrasebank, cache_dir, &mut select);
+        let tpl = Templates::open(templates);
         let drafter = Drafter {
             phrasebank: pb?,
             templates: tpl?,

@@ -151,53 +151,33 @@ fn lint_with(text: &str, speech: &Speech, opts: &Options<'_>, errors_only: bool)
         let next = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
         chrono::NaiveDate::from_ymd_opt(next.0, next.1, 1)?.pred_opt()
     });
-    // The lexicon's rules, the spec's coverage and the prose rules read the text on a second
-    // thread while this one checks the structure and the lines (with the draft's parse before,
-    // about half the work each: a draft's own check is on every `wengao draft`'s path). The
-    // findings keep the order of one thread.
-    let words = || {
-        let mut f = Vec::new();
-        check_lexicon(
-            &lines,
-            year,
-            at,
-            on,
-            day.is_some(),
-            &spec_texts,
-            errors_only,
-            &mut f,
-        );
-        let mut c = Vec::new();
-        if let Some(vs) = opts.spec {
-            check_coverage(text, &lines, vs, &mut c);
-        }
-        if let Some(corpus) = opts.corpus {
-            check_copied(&lines, corpus, opts.spec, &mut c);
-        }
-        let mut g = Vec::new();
-        check_prose(&lines, opts.spec, month, errors_only, &mut g);
-        (f, c, g)
-    };
-    let (mut f, (lexicon_found, spec_found, prose_found)) = std::thread::scope(|scope| {
-        let other = std::thread::Builder::new()
-            .name("lint".into())
-            .spawn_scoped(scope, words);
-        let mut f = Vec::new();
-        check_title(speech, &mut f);
-        check_numbering(speech, &mut f);
-        check_announced(speech, &lines, &mut f);
-        check_parallel(speech, &mut f);
-        check_lines(&lines, &spec_texts, &mut f);
-        check_repeats(&lines, !errors_only, &mut f);
-        let w = match other {
-            Ok(h) => h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
-            Err(_) => words(),
-        };
-        (f, w)
-    });
-    f.extend(lexicon_found);
-    f.extend(spec_found);
-    f.extend(prose_found);
+    let mut f = Vec::new();
+    check_title(speech, &mut f);
+    check_numbering(speech, &mut f);
+    check_announced(speech, &lines, &mut f);
+    check_parallel(speech, &mut f);
+    check_lines(&lines, &spec_texts, &mut f);
+    check_repeats(&lines, !errors_only, &mut f);
+    // (The lexicon's rules, the spec's coverage and the prose rules were read on a second
+    // thread; on two cores starting it cost more than it saved: docs/performance.md, "Twelfth
+    // session".)
+    check_lexicon(
+        &lines,
+        year,
+        at,
+        on,
+        day.is_some(),
+        &spec_texts,
+        errors_only,
+        &mut f,
+    );
+    if let Some(vs) = opts.spec {
+        check_coverage(text, &lines, vs, &mut f);
+    }
+    if let Some(corpus) = opts.corpus {
+        check_copied(&lines, corpus, opts.spec, &mut f);
+    }
+    check_prose(&lines, opts.spec, month, errors_only, &mut f);
     if let Some(map) = opts.topics.filter(|_| !errors_only) {
         for r in topic_report(speech, map, opts.spec, year.unwrap_or(2024)) {
             if r.off.len() > 1 {

@@ -209,25 +209,6 @@ pub(super) struct Shaping {
     pub aside: Option<&'static str>,
 }
 
-/// What a point's shaping does to the draft's [`Shaping`], worked out without shaping it: an
-/// enumeration takes the next lead-in; a plain point of voice 0 with a measure to emphasise
-/// says the aside, if it is still to be said. [`shape_all`] gives each point the state it would
-/// have met, so that the points can be shaped on two threads.
-fn foresee(p: &PointPlan, voice: usize, draft: &mut Shaping) {
-    let mut measures: Vec<&Sentence> = p.tasks.iter().chain(&p.measures).collect();
-    let tasks = p.tasks.len();
-    let shape = shape_name(p, measures.len());
-    if shape == "enumeration" {
-        draft.enumerations += 1;
-    }
-    if shape == "plain" && voice == 0 && draft.aside.is_some() {
-        order_measures(p, &mut measures, tasks);
-        if emphasis(&measures, tasks).is_some() {
-            draft.aside = None;
-        }
-    }
-}
-
 /// One point to shape: its section's and its own number, its variant and voice.
 pub(super) struct ToShape<'p> {
     pub point: &'p PointPlan,
@@ -237,10 +218,9 @@ pub(super) struct ToShape<'p> {
     pub aside_from_here: bool,
 }
 
-/// Shape every point of the draft in order, as [`shape_point`] one after another would — the
-/// state each meets foreseen ([`foresee`]), so that the second half is shaped on a second
-/// thread. Were a point to leave the state other than foreseen, all are shaped again one after
-/// another (and a debug build stops: the tests draft every example with many seeds).
+/// Shape every point of the draft in order, each meeting the state the one before it left. (They
+/// were shaped half on a second thread, each point's state foreseen; on two cores a thread
+/// started for ~1.5 ms of work cost more than it saved: docs/performance.md, "Twelfth session".)
 pub(super) fn shape_all(
     templates: &Templates,
     points: &[ToShape<'_>],
@@ -248,83 +228,23 @@ pub(super) fn shape_all(
     start: Shaping,
     aside: &'static str,
 ) -> Vec<(Vec<Paragraph>, Vec<Item>)> {
-    let sequential = |start: Shaping| {
-        let mut draft = start;
-        points
-            .iter()
-            .map(|t| {
-                if t.aside_from_here {
-                    draft.aside = Some(aside);
-                }
-                shape_point(
-                    templates,
-                    t.point,
-                    facts_first,
-                    t.variant,
-                    t.voice,
-                    &mut draft,
-                )
-            })
-            .collect::<Vec<_>>()
-    };
-    if points.len() < 8 {
-        return sequential(start);
-    }
-    // The state each point meets, and the state it leaves.
-    let mut draft = Shaping {
-        enumerations: start.enumerations,
-        aside: start.aside,
-    };
-    let mut states = Vec::with_capacity(points.len());
-    for t in points {
-        if t.aside_from_here {
-            draft.aside = Some(aside);
-        }
-        let before = (draft.enumerations, draft.aside);
-        foresee(t.point, t.voice, &mut draft);
-        states.push((before, (draft.enumerations, draft.aside)));
-    }
-    let shape = |range: std::ops::Range<usize>| {
-        range
-            .map(|k| {
-                let ((e, a), after) = states[k];
-                let t = &points[k];
-                let mut d = Shaping {
-                    enumerations: e,
-                    aside: a,
-                };
-                let out = shape_point(templates, t.point, facts_first, t.variant, t.voice, &mut d);
-                (out, (d.enumerations, d.aside) == after)
-            })
-            .collect::<Vec<_>>()
-    };
-    let half = points.len() / 2;
-    let (first, second) = std::thread::scope(|scope| {
-        let other = std::thread::Builder::new()
-            .name("shapes".into())
-            .spawn_scoped(scope, || shape(half..points.len()));
-        let first = shape(0..half);
-        let second = match other {
-            Ok(h) => h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
-            Err(_) => shape(half..points.len()),
-        };
-        (first, second)
-    });
-    let foreseen = first.iter().chain(&second).all(|(_, foreseen)| *foreseen);
-    // The tests (debug builds, every example × many seeds) hold `foresee` to `shape_point`.
-    debug_assert!(
-        foreseen,
-        "a point left the shaping state other than foreseen"
-    );
-    if foreseen {
-        first
-            .into_iter()
-            .chain(second)
-            .map(|(out, _)| out)
-            .collect()
-    } else {
-        sequential(start)
-    }
+    let mut draft = start;
+    points
+        .iter()
+        .map(|t| {
+            if t.aside_from_here {
+                draft.aside = Some(aside);
+            }
+            shape_point(
+                templates,
+                t.point,
+                facts_first,
+                t.variant,
+                t.voice,
+                &mut draft,
+            )
+        })
+        .collect()
 }
 
 /// How a speaker breaks off to stress one thing, as the corpus says it.
