@@ -220,6 +220,33 @@ pub fn this_years_figures(text: &str) -> bool {
     .any(|w| text.contains(w))
 }
 
+/// The words by which a fact says its own time (今年新建…, 明年计划…, 全县今年秋季…, 到2027年…).
+pub const OWN_TIME_WORDS: [&str; 13] = [
+    "今年",
+    "明年",
+    "去年",
+    "全年",
+    "年内",
+    "本年",
+    "年底",
+    "上半年",
+    "下半年",
+    "季度",
+    "今冬",
+    "明春",
+    "冬春",
+];
+
+/// Whether a fact says its own time ([`OWN_TIME_WORDS`], or a year: 2027年): a frame does not set
+/// it in 今年 again (今年，全县要确保明年计划新建… says two years at once).
+pub fn says_its_time(fact: &str) -> bool {
+    OWN_TIME_WORDS.iter().any(|w| fact.contains(w)) || {
+        let cs: Vec<char> = fact.chars().collect();
+        cs.windows(5)
+            .any(|w| w[..4].iter().all(char::is_ascii_digit) && w[4] == '年')
+    }
+}
+
 /// The look-back words that fit a meeting month: 过去一年/一年来/去年 in the first quarter,
 /// 今年以来 after it. Returns the word that does not fit, if the text has one.
 pub fn misfit_time_word(text: &str, month: u32) -> Option<&'static str> {

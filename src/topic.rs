@@ -470,6 +470,11 @@ impl TopicMap {
             .chain(q.support.iter())
             .map(|u| self.units_in(u))
             .collect();
+        // Whether the lead's unit is one the map knows (its first entry is the lead's).
+        let lead_known = q.lead.is_some()
+            && units
+                .first()
+                .is_some_and(|f| f.iter().any(|&k| k != u16::MAX));
         // The section's theme, by number (u32::MAX: none of the map's).
         let own_theme = self
             .topics
@@ -484,9 +489,13 @@ impl TopicMap {
                 continue;
             }
             let mut s = head[i].0 + rest[i].0;
-            // The first of its units each of the point's units holds.
-            for first in &units {
-                if t.units.get(usize::from(first[i])).is_some() {
+            // The first of its units each of the point's units holds; a supporting unit only
+            // where the lead's unit is held too (or the lead's is none of the map's): the
+            // departments that support a 开学 point (住建局, 市场监管局) do not make it 城镇燃气.
+            let holds = |first: &Vec<u16>| t.units.get(usize::from(first[i])).is_some();
+            let lead_holds = !lead_known || units.first().is_some_and(holds);
+            for (k, first) in units.iter().enumerate() {
+                if holds(first) && (k == 0 || lead_holds) {
                     s += W_UNIT;
                 }
             }
@@ -526,8 +535,15 @@ impl TopicMap {
                     hits.push(h.clone());
                 }
             }
-            for first in &units {
-                if let Some(u) = self.topics[i].units.get(usize::from(first[i])) {
+            let t = &self.topics[i];
+            let lead_holds = !lead_known
+                || units
+                    .first()
+                    .is_some_and(|f| t.units.get(usize::from(f[i])).is_some());
+            for (k, first) in units.iter().enumerate() {
+                if let Some(u) = t.units.get(usize::from(first[i]))
+                    && (k == 0 || lead_holds)
+                {
                     hits.push(format!("unit {u}"));
                 }
             }

@@ -181,6 +181,52 @@ fn resolution_by_unit_name() {
     assert!(r.why.contains("unit"), "{r:?}");
 }
 
+/// The lead's unit says what a point is about when its words say nothing; the departments that
+/// support it do not pull it to a field the lead does not own (秋季开学准备 with 县住建局 and
+/// 县市场监管局 in support drew 城镇燃气's measures).
+#[test]
+fn supporting_units_do_not_take_a_point_from_its_lead() {
+    let d = drafter();
+    let theme_of = |t: &str| {
+        d.phrasebank
+            .topic_map
+            .get(t)
+            .map(|s| s.theme.clone())
+            .unwrap_or_default()
+    };
+    for (topic, lead) in [
+        ("秋季开学准备", "县教体局"),
+        ("暑期重点工作", "县卫健局"),
+        ("下半年重点工作", "县卫健局"),
+    ] {
+        let r = d.phrasebank.topic_map.resolve(&Query {
+            topic,
+            lead: Some(lead),
+            support: vec!["县住建局", "县市场监管局"],
+            theme: "教育医疗",
+            year: 2025,
+            ..Default::default()
+        });
+        assert!(
+            !r.topics.is_empty() && r.topics.iter().all(|t| theme_of(t) == "教育医疗"),
+            "{topic}: {r:?}"
+        );
+    }
+    // Where the lead owns the field too, its supporters still count.
+    let r = d.phrasebank.topic_map.resolve(&Query {
+        topic: "专项整治",
+        lead: Some("县水利局"),
+        support: vec!["县应急管理局", "县气象局"],
+        theme: "安全生产",
+        year: 2024,
+        ..Default::default()
+    });
+    assert!(
+        r.why.contains("unit 应急管理局") && r.why.contains("unit 气象局"),
+        "{r:?}"
+    );
+}
+
 const CROSS: &str = "meeting:\n  name: 2024年全县社会治理工作会议\n  date: 2024-05-20\nspeaker:\n  role: 县长\nplace:\n  name: 某县\nsections:\n  - theme: 社会治理\n    points:\n      - topic: 防汛\n      - topic: 信访积案化解\n  - theme: 作风建设\n    points:\n      - topic: 为基层减负\n      - topic: 重点工作\n        about: 督查督办\n";
 
 /// A 防汛 point under a 社会治理 section draws 安全生产's flood-control measures; an explicit
@@ -1125,5 +1171,23 @@ fn the_thin_sub_topics_have_depth() {
             count(Role::Framing)
         );
         assert!(count(Role::ItemLead) >= 1, "{topic}: no item lead");
+    }
+}
+
+const NEXT_YEAR: &str = "meeting:\n  name: 全县冬春农田水利基本建设暨高标准农田建设推进会\n  date: 2026-11-25\n  kind: key_work\nspeaker:\n  role: 县长\nplace:\n  name: 旬阳县\n  level: 县\nsections:\n  - theme: 乡村振兴\n    points:\n      - topic: 高标准农田建设\n        facts: [明年计划新建高标准农田4万亩]\n        lead: 县农业农村局\n        deadline: 2027-03-31\n      - topic: 农村饮水安全\n        facts: [全县今冬明春改造提升农村供水工程36处]\n        lead: 县水利局\n  - theme: 生态环保\n    points:\n      - topic: 河湖长制\n        lead: 县水利局\n";
+
+/// A fact that says its own time is not set in 今年 again (今年，全县要确保明年计划新建… said two
+/// years at once, read at the stop).
+#[test]
+fn a_fact_with_its_own_time_is_not_set_in_this_year() {
+    let d = drafter();
+    let vs = d.spec(NEXT_YEAR, "next-year.yaml").unwrap();
+    for seed in 0..24 {
+        let plan = d.plan(&vs, Some(seed)).unwrap();
+        let text = d.text(&plan).unwrap();
+        for s in text.split(['。', '；', '\n']) {
+            let twice = s.contains("今年") && (s.contains("明年") || s.contains("今冬明春"));
+            assert!(!twice, "seed {seed}: {s}");
+        }
     }
 }

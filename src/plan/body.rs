@@ -468,10 +468,9 @@ impl<'a> Planner<'a> {
                             && !BASE_WORDS.iter().any(|w| fact.contains(w)))
                         // 目前，全区现有… says its time twice.
                         || (ph.text.contains("目前") && fact.contains("现有"))
-                        // A fact that says its own year is not led by 今年 again (今年，今年
-                        // 计划改造… read blind as two texts joined).
-                        || (["今年", "全年", "年内", "本年"].iter().any(|w| fact.starts_with(w))
-                            && ph.text.starts_with("今年"))
+                        // A fact that says its own time is not led by 今年 again (今年，今年
+                        // 计划改造… read blind as two texts joined; 今年，…明年计划… says two).
+                        || (crate::prose::says_its_time(&fact) && ph.text.contains("今年"))
                 })
                 .map(|ph| ph.id.to_string())
                 .collect();

@@ -611,14 +611,12 @@ fn shape_context(
     ctx.insert("tail", &texts(tail));
     ctx.insert("n", &n);
     ctx.insert("lead_in", &lead_in);
-    // A target that says its own time (今年新建…, 全年…) is not led by 今年 again.
+    // A target that says its own time (今年新建…, 明年计划…) is not led by 今年 again.
     ctx.insert(
         "dated",
-        &p.fact_clauses.first().is_some_and(|(f, _)| {
-            ["今年", "全年", "年内", "年底前", "到年底"]
-                .iter()
-                .any(|w| f.starts_with(w))
-        }),
+        &p.fact_clauses
+            .iter()
+            .any(|(f, _)| crate::prose::says_its_time(f)),
     );
     ctx.insert(
         "runs_on",
