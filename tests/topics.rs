@@ -1191,3 +1191,45 @@ fn a_fact_with_its_own_time_is_not_set_in_this_year() {
         }
     }
 }
+
+/// A point says its topic in full in three of its framings and measures at most (read at the
+/// start: 老旧小区改造 in seven sentences of one point).
+#[test]
+fn a_point_names_its_topic_in_few_of_its_sentences() {
+    let d = drafter();
+    let mut checked = 0;
+    for e in examples() {
+        let src = std::fs::read_to_string(&e).unwrap();
+        let vs = d.spec(&src, &e.display().to_string()).unwrap();
+        for seed in 0..12 {
+            let plan = d.plan(&vs, Some(seed)).unwrap();
+            for (sec, part) in vs.spec.sections.iter().zip(&plan.speech.parts) {
+                for (p, point) in sec.points.iter().zip(&part.parts) {
+                    let topic = p.topic.as_str();
+                    if topic.chars().count() < 4 {
+                        continue;
+                    }
+                    checked += 1;
+                    let drawn: Vec<&str> = sentences(point)
+                        .into_iter()
+                        .filter(|(t, o)| {
+                            t.contains(topic)
+                                && matches!(o, Origin::Phrase { id } | Origin::Mixed { id, .. }
+                                    if [".measure.", ".framing.", ".formula."]
+                                        .iter()
+                                        .any(|r| id.contains(r)))
+                        })
+                        .map(|(t, _)| t)
+                        .collect();
+                    assert!(
+                        drawn.len() <= 3,
+                        "{} seed {seed}: 「{topic}」 said in {} sentences: {drawn:#?}",
+                        e.display(),
+                        drawn.len()
+                    );
+                }
+            }
+        }
+    }
+    assert!(checked > 200, "only {checked} points checked");
+}

@@ -21,6 +21,12 @@ impl<'a> Planner<'a> {
         pp.framing = pp.framing.take().filter(in_season);
         pp.framing2 = pp.framing2.take().filter(in_season);
         let mut said = self.point_said(pp);
+        // The point's topic said in full by three of its framings and measures at most (read at
+        // the start: 老旧小区改造 in seven sentences of one point, where a writer says 改造 or
+        // 小区 after the first few). A short topic (消防, 防汛) is a word, not a phrase.
+        let topic = pp.topic.clone();
+        let names_topic = |t: &str| topic.chars().count() >= 4 && t.contains(topic.as_str());
+        let mut topic_said = 0;
         for k in 0..2 {
             let f = if k == 0 {
                 pp.framing.take()
@@ -38,6 +44,7 @@ impl<'a> Planner<'a> {
                 && !(k == 1 && echoes(&s))
                 && self.keeps(&mut said, &s, ranked)
             {
+                topic_said += usize::from(names_topic(&s.text));
                 if k == 0 {
                     pp.framing = Some(s);
                 } else {
@@ -95,7 +102,12 @@ impl<'a> Planner<'a> {
             if ways.iter().any(|w| organized.contains(w)) {
                 continue;
             }
+            let names = names_topic(&s.text);
+            if names && topic_said >= MAX_TOPIC_SAID {
+                continue;
+            }
             if self.keeps(&mut said, &s, ranked) {
+                topic_said += usize::from(names);
                 checking += usize::from(check);
                 organized.extend(ways);
                 pp.measures.push(s);
@@ -328,6 +340,9 @@ const ORGANIZING_WORDS: [&str; 7] = [
     "倒排工期",
     "责任单位",
 ];
+
+/// How many of a point's framings and measures may say its topic in full.
+pub(crate) const MAX_TOPIC_SAID: usize = 3;
 
 /// The end of a pair's list of sentences in `seen_links`.
 const NO_LINK: u32 = u32::MAX;
