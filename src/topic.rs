@@ -702,7 +702,7 @@ impl TopicMap {
 }
 
 /// Pairs too common in point topics to tell one sub-topic from another.
-const COMMON_PAIRS: [&str; 22] = [
+pub(crate) const COMMON_PAIRS: [&str; 22] = [
     "安全", "工作", "建设", "发展", "管理", "服务", "推进", "落实", "提升", "加强", "体系", "能力",
     "机制", "问题", "重点", "全面", "整治", "专项", "监管", "保障", "制度", "行动",
 ];

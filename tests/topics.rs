@@ -1233,3 +1233,42 @@ fn a_point_names_its_topic_in_few_of_its_sentences() {
     }
     assert!(checked > 200, "only {checked} points checked");
 }
+
+/// 特别是 narrows what the sentence before it said, so the two share a word (read at the start:
+/// …借高息资金周转，特别是财政部门要统筹设立产业引导基金; 医共体内统一药品目录…，特别是寄宿制学校
+/// 要为留守儿童建立关爱档案).
+#[test]
+fn especially_takes_up_what_was_just_said() {
+    let d = drafter();
+    let mut seen = 0;
+    for e in examples() {
+        let src = std::fs::read_to_string(&e).unwrap();
+        let vs = d.spec(&src, &e.display().to_string()).unwrap();
+        for seed in 0..12 {
+            let text = d.text(&d.plan(&vs, Some(seed)).unwrap()).unwrap();
+            for para in text.lines() {
+                let mut rest = para;
+                while let Some(at) = rest.find("特别是") {
+                    let (before, after) = rest.split_at(at);
+                    // The sentence before: what follows its last 。 (or the clause before the ，).
+                    let prev = before
+                        .trim_end_matches(['，', '。'])
+                        .rsplit('。')
+                        .next()
+                        .unwrap_or("");
+                    let next = after["特别是".len()..].split('。').next().unwrap_or("");
+                    if !prev.is_empty() && !para.contains("在这里") {
+                        seen += 1;
+                        assert!(
+                            wengao::plan::takes_up(prev, next),
+                            "{} seed {seed}: {prev}……特别是{next}",
+                            e.display()
+                        );
+                    }
+                    rest = &after["特别是".len()..];
+                }
+            }
+        }
+    }
+    assert!(seen > 20, "only {seen} 特别是 checked");
+}

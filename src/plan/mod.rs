@@ -51,6 +51,7 @@ pub use headings::title_of;
 pub use headings::verb_words;
 pub use length::char_len;
 pub use picker::Picker;
+pub use shapes::takes_up;
 pub use topics::{PointTopic, spec_topics};
 
 use draw::*;

@@ -492,11 +492,30 @@ fn emphasis(measures: &[&Sentence], tasks: usize) -> Option<usize> {
     if n < 3 {
         return None;
     }
-    // Never the first: 特别是 narrows what was said before it.
+    // Never the first: 特别是 narrows what was said before it, so it speaks of something the
+    // measure before it named (…借高息资金周转，特别是财政部门要统筹设立产业引导基金 joined two
+    // things, read at the start).
     (tasks + 1..n)
         .rev()
         .filter(|&i| !checks_the_work(&measures[i].text))
+        .filter(|&i| takes_up(&measures[i - 1].text, &measures[i].text))
         .find(|&i| narrows(&measures[i].text))
+}
+
+/// Whether `next` takes up a word of `before`: a pair of characters both say, not one that any
+/// measure says (加强, 工作, 部门 …).
+pub fn takes_up(before: &str, next: &str) -> bool {
+    const EVERYWHERE: [&str; 8] = [
+        "部门", "企业", "群众", "单位", "要求", "确保", "进一", "一步",
+    ];
+    let cs: Vec<char> = next.chars().collect();
+    cs.windows(2).any(|w| {
+        let p: String = w.iter().collect();
+        w.iter().all(|c| crate::text::is_han(*c))
+            && !crate::topic::COMMON_PAIRS.contains(&p.as_str())
+            && !EVERYWHERE.contains(&p.as_str())
+            && before.contains(p.as_str())
+    })
 }
 
 /// Whether a measure opens on the part of the work it is about: a case (对…的，要…), a time
