@@ -250,7 +250,25 @@ impl<'a> Planner<'a> {
                         } else {
                             Role::HeadingGoal
                         };
-                        let elsewhere = self.off_heading(role, n);
+                        let mut elsewhere = self.off_heading(role, n);
+                        // A goal says no word its aim said (倾力帮扶企业发展，提振市场发展预期),
+                        // while another goal is left to draw.
+                        if let Some(aim) = ctx.get("aim").filter(|_| slot == "goal") {
+                            let mut without = elsewhere.clone();
+                            without.extend(
+                                self.pb
+                                    .pool_iter(role, Some(&n.theme), self.vs.kind, self.vs.at())
+                                    .filter(|ph| says_a_word_of(aim, &ph.text))
+                                    .map(|ph| ph.id.to_string()),
+                            );
+                            let pool = super::draw::Pool::Theme(Some(&n.theme));
+                            if !self
+                                .draw_options(role, pool, &[], &without, true)
+                                .is_empty()
+                            {
+                                elsewhere = without;
+                            }
+                        }
                         self.draw(role, Some(&n.theme), &[], &elsewhere, true)
                             .map(|(id, t)| {
                                 let c = clause(&t);
@@ -435,6 +453,15 @@ impl<'a> Planner<'a> {
         }
         self.off_headings.get(&key).cloned().unwrap_or_default()
     }
+}
+
+/// Whether `text` says a word (two characters) that `said` said.
+fn says_a_word_of(said: &str, text: &str) -> bool {
+    let cs: Vec<char> = text.chars().collect();
+    cs.windows(2).any(|w| {
+        w.iter().all(|c| crate::text::is_han(*c))
+            && said.contains(w.iter().collect::<String>().as_str())
+    })
 }
 
 /// The endings of a topic that already names work done (建设, 整治, 改革 …): a heading can put
