@@ -1192,45 +1192,56 @@ fn a_fact_with_its_own_time_is_not_set_in_this_year() {
     }
 }
 
+/// Every example's plan with each of `seeds`, with the example's name and validated spec.
+fn for_each_example_plan(
+    d: &Drafter,
+    seeds: std::ops::Range<u64>,
+    mut check: impl FnMut(&str, &wengao::spec::ValidSpec, &wengao::plan::Plan, u64),
+) {
+    for e in examples() {
+        let src = std::fs::read_to_string(&e).unwrap();
+        let name = e.display().to_string();
+        let vs = d.spec(&src, &name).unwrap();
+        for seed in seeds.clone() {
+            let plan = d.plan(&vs, Some(seed)).unwrap();
+            check(&name, &vs, &plan, seed);
+        }
+    }
+}
+
 /// A point says its topic in full in three of its framings and measures at most (read at the
 /// start: 老旧小区改造 in seven sentences of one point).
 #[test]
 fn a_point_names_its_topic_in_few_of_its_sentences() {
     let d = drafter();
     let mut checked = 0;
-    for e in examples() {
-        let src = std::fs::read_to_string(&e).unwrap();
-        let vs = d.spec(&src, &e.display().to_string()).unwrap();
-        for seed in 0..12 {
-            let plan = d.plan(&vs, Some(seed)).unwrap();
-            for (sec, part) in vs.spec.sections.iter().zip(&plan.speech.parts) {
-                for (p, point) in sec.points.iter().zip(&part.parts) {
-                    let topic = p.topic.as_str();
-                    if topic.chars().count() < 4 {
-                        continue;
-                    }
-                    checked += 1;
-                    let drawn: Vec<&str> = sentences(point)
-                        .into_iter()
-                        .filter(|(t, o)| {
-                            t.contains(topic)
-                                && matches!(o, Origin::Phrase { id } | Origin::Mixed { id, .. }
+    for_each_example_plan(&d, 0..12, |name, vs, plan, seed| {
+        for (sec, part) in vs.spec.sections.iter().zip(&plan.speech.parts) {
+            for (p, point) in sec.points.iter().zip(&part.parts) {
+                let topic = p.topic.as_str();
+                if topic.chars().count() < 4 {
+                    continue;
+                }
+                checked += 1;
+                let drawn: Vec<&str> = sentences(point)
+                    .into_iter()
+                    .filter(|(t, o)| {
+                        t.contains(topic)
+                            && matches!(o, Origin::Phrase { id } | Origin::Mixed { id, .. }
                                     if [".measure.", ".framing.", ".formula."]
                                         .iter()
                                         .any(|r| id.contains(r)))
-                        })
-                        .map(|(t, _)| t)
-                        .collect();
-                    assert!(
-                        drawn.len() <= 3,
-                        "{} seed {seed}: 「{topic}」 said in {} sentences: {drawn:#?}",
-                        e.display(),
-                        drawn.len()
-                    );
-                }
+                    })
+                    .map(|(t, _)| t)
+                    .collect();
+                assert!(
+                    drawn.len() <= 3,
+                    "{name} seed {seed}: 「{topic}」 said in {} sentences: {drawn:#?}",
+                    drawn.len()
+                );
             }
         }
-    }
+    });
     assert!(checked > 200, "only {checked} points checked");
 }
 
@@ -1241,35 +1252,30 @@ fn a_point_names_its_topic_in_few_of_its_sentences() {
 fn especially_takes_up_what_was_just_said() {
     let d = drafter();
     let mut seen = 0;
-    for e in examples() {
-        let src = std::fs::read_to_string(&e).unwrap();
-        let vs = d.spec(&src, &e.display().to_string()).unwrap();
-        for seed in 0..12 {
-            let text = d.text(&d.plan(&vs, Some(seed)).unwrap()).unwrap();
-            for para in text.lines() {
-                let mut rest = para;
-                while let Some(at) = rest.find("特别是") {
-                    let (before, after) = rest.split_at(at);
-                    // The sentence before: what follows its last 。 (or the clause before the ，).
-                    let prev = before
-                        .trim_end_matches(['，', '。'])
-                        .rsplit('。')
-                        .next()
-                        .unwrap_or("");
-                    let next = after["特别是".len()..].split('。').next().unwrap_or("");
-                    if !prev.is_empty() && !para.contains("在这里") {
-                        seen += 1;
-                        assert!(
-                            wengao::plan::takes_up(prev, next),
-                            "{} seed {seed}: {prev}……特别是{next}",
-                            e.display()
-                        );
-                    }
-                    rest = &after["特别是".len()..];
+    for_each_example_plan(&d, 0..12, |name, _, plan, seed| {
+        let text = d.text(plan).unwrap();
+        for para in text.lines() {
+            let mut rest = para;
+            while let Some(at) = rest.find("特别是") {
+                let (before, after) = rest.split_at(at);
+                // The sentence before: what follows its last 。 (or the clause before the ，).
+                let prev = before
+                    .trim_end_matches(['，', '。'])
+                    .rsplit('。')
+                    .next()
+                    .unwrap_or("");
+                let next = after["特别是".len()..].split('。').next().unwrap_or("");
+                if !prev.is_empty() && !para.contains("在这里") {
+                    seen += 1;
+                    assert!(
+                        wengao::plan::takes_up(prev, next),
+                        "{name} seed {seed}: {prev}……特别是{next}"
+                    );
                 }
+                rest = &after["特别是".len()..];
             }
         }
-    }
+    });
     assert!(seen > 20, "only {seen} 特别是 checked");
 }
 
@@ -1280,31 +1286,26 @@ fn especially_takes_up_what_was_just_said() {
 fn a_headings_two_halves_say_different_words() {
     let d = drafter();
     let (mut seen, mut twice) = (0, Vec::new());
-    for e in examples() {
-        let src = std::fs::read_to_string(&e).unwrap();
-        let vs = d.spec(&src, &e.display().to_string()).unwrap();
-        for seed in 0..12 {
-            let plan = d.plan(&vs, Some(seed)).unwrap();
-            for part in &plan.speech.parts {
-                let from_pattern = matches!(&part.heading_origin,
+    for_each_example_plan(&d, 0..12, |_, _, plan, _| {
+        for part in &plan.speech.parts {
+            let from_pattern = matches!(&part.heading_origin,
                     Origin::Phrase { id } if id.contains("aim_goal"));
-                let Some((aim, goal)) = part.heading.split_once('，') else {
-                    continue;
-                };
-                if !from_pattern {
-                    continue;
-                }
-                seen += 1;
-                let cs: Vec<char> = goal.chars().collect();
-                if cs.windows(2).any(|w| {
-                    w.iter().all(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
-                        && aim.contains(w.iter().collect::<String>().as_str())
-                }) {
-                    twice.push(part.heading.clone());
-                }
+            let Some((aim, goal)) = part.heading.split_once('，') else {
+                continue;
+            };
+            if !from_pattern {
+                continue;
+            }
+            seen += 1;
+            let cs: Vec<char> = goal.chars().collect();
+            if cs.windows(2).any(|w| {
+                w.iter().all(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+                    && aim.contains(w.iter().collect::<String>().as_str())
+            }) {
+                twice.push(part.heading.clone());
             }
         }
-    }
+    });
     assert!(seen > 50, "only {seen} headings checked");
     eprintln!(
         "{} of {seen} headings say a word twice: {twice:?}",
