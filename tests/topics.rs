@@ -1317,3 +1317,48 @@ fn a_headings_two_halves_say_different_words() {
         twice.len()
     );
 }
+
+/// Two measures of a point do not open with the same four characters (一是加强道路交通安全管理…
+/// 二是加强道路交通安全路面管控…, read at the stop).
+#[test]
+fn a_points_measures_open_differently() {
+    let d = drafter();
+    let mut seen = 0;
+    for_each_example_plan(&d, 0..12, |name, _, plan, seed| {
+        for part in &plan.speech.parts {
+            for point in &part.parts {
+                let mut openings: Vec<String> = Vec::new();
+                for (t, o) in sentences(point) {
+                    let measure = matches!(o, Origin::Phrase { id } | Origin::Mixed { id, .. }
+                        if id.contains(".measure."));
+                    if !measure {
+                        continue;
+                    }
+                    seen += 1;
+                    let bare = [
+                        "一是",
+                        "二是",
+                        "三是",
+                        "四是",
+                        "五是",
+                        "六是",
+                        "同时，",
+                        "此外，",
+                        "特别是",
+                    ]
+                    .iter()
+                    .fold(t, |t, m| t.strip_prefix(m).unwrap_or(t))
+                    .trim_start_matches('要');
+                    let opens: String = bare.chars().take(4).collect();
+                    assert!(
+                        !openings.contains(&opens),
+                        "{name} seed {seed}: two measures of 「{}」 open with {opens}",
+                        point.heading
+                    );
+                    openings.push(opens);
+                }
+            }
+        }
+    });
+    assert!(seen > 1000, "only {seen} measures checked");
+}

@@ -83,6 +83,11 @@ impl<'a> Planner<'a> {
             .chain(pp.responsibility.iter())
             .flat_map(|s| organizing(&s.text))
             .collect();
+        // Two measures of a point do not open with the same four characters (一是加强道路交通
+        // 安全管理…二是加强道路交通安全路面管控…, read at the stop: the second says the first
+        // again before it says anything new).
+        let opening = |t: &str| -> String { t.trim_start_matches('要').chars().take(4).collect() };
+        let mut openings: Vec<String> = Vec::new();
         let measures = std::mem::take(&mut pp.measures);
         for s in measures {
             if pp.measures.len() >= cap {
@@ -106,7 +111,12 @@ impl<'a> Planner<'a> {
             if names && topic_said >= MAX_TOPIC_SAID {
                 continue;
             }
+            let opens = opening(&s.text);
+            if openings.contains(&opens) {
+                continue;
+            }
             if self.keeps(&mut said, &s, ranked) {
+                openings.push(opens);
                 topic_said += usize::from(names);
                 checking += usize::from(check);
                 organized.extend(ways);
