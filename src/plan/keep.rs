@@ -83,10 +83,10 @@ impl<'a> Planner<'a> {
             .chain(pp.responsibility.iter())
             .flat_map(|s| organizing(&s.text))
             .collect();
-        // Two measures of a point do not open with the same four characters (一是加强道路交通
+        // Two measures of a point do not open with the same six characters (一是加强道路交通
         // 安全管理…二是加强道路交通安全路面管控…, read at the stop: the second says the first
         // again before it says anything new).
-        let opening = |t: &str| -> String { t.trim_start_matches('要').chars().take(4).collect() };
+        let opening = |t: &str| -> String { t.trim_start_matches('要').chars().take(6).collect() };
         let mut openings: Vec<String> = Vec::new();
         let measures = std::mem::take(&mut pp.measures);
         for s in measures {
@@ -111,8 +111,10 @@ impl<'a> Planner<'a> {
             if names && topic_said >= MAX_TOPIC_SAID {
                 continue;
             }
+            // (A point on 农机购置补贴 may open measure after measure with its own name.)
             let opens = opening(&s.text);
-            if openings.contains(&opens) {
+            if openings.contains(&opens) && !topic.contains(&opens) && !pp.heading.contains(&opens)
+            {
                 continue;
             }
             if self.keeps(&mut said, &s, ranked) {
