@@ -220,6 +220,16 @@ pub fn this_years_figures(text: &str) -> bool {
     .any(|w| text.contains(w))
 }
 
+/// Whether `text` says a pair of Han characters that `said` says, `skip` aside (a heading's goal
+/// that says a word of its aim; 特别是 taking up a word of the measure before it).
+pub fn shares_a_pair(said: &str, text: &str, skip: impl Fn(&str) -> bool) -> bool {
+    let cs: Vec<char> = text.chars().collect();
+    cs.windows(2).any(|w| {
+        let p: String = w.iter().collect();
+        w.iter().all(|c| is_han(*c)) && !skip(&p) && said.contains(p.as_str())
+    })
+}
+
 /// The words by which a fact says its own time (今年新建…, 明年计划…, 全县今年秋季…, 到2027年…).
 pub const OWN_TIME_WORDS: [&str; 13] = [
     "今年",

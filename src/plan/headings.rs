@@ -258,7 +258,9 @@ impl<'a> Planner<'a> {
                             without.extend(
                                 self.pb
                                     .pool_iter(role, Some(&n.theme), self.vs.kind, self.vs.at())
-                                    .filter(|ph| says_a_word_of(aim, &ph.text))
+                                    .filter(|ph| {
+                                        crate::prose::shares_a_pair(aim, &ph.text, |_| false)
+                                    })
                                     .map(|ph| ph.id.to_string()),
                             );
                             let pool = super::draw::Pool::Theme(Some(&n.theme));
@@ -453,15 +455,6 @@ impl<'a> Planner<'a> {
         }
         self.off_headings.get(&key).cloned().unwrap_or_default()
     }
-}
-
-/// Whether `text` says a word (two characters) that `said` said.
-fn says_a_word_of(said: &str, text: &str) -> bool {
-    let cs: Vec<char> = text.chars().collect();
-    cs.windows(2).any(|w| {
-        w.iter().all(|c| crate::text::is_han(*c))
-            && said.contains(w.iter().collect::<String>().as_str())
-    })
 }
 
 /// The endings of a topic that already names work done (建设, 整治, 改革 …): a heading can put

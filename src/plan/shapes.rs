@@ -508,13 +508,8 @@ pub fn takes_up(before: &str, next: &str) -> bool {
     const EVERYWHERE: [&str; 8] = [
         "部门", "企业", "群众", "单位", "要求", "确保", "进一", "一步",
     ];
-    let cs: Vec<char> = next.chars().collect();
-    cs.windows(2).any(|w| {
-        let p: String = w.iter().collect();
-        w.iter().all(|c| crate::text::is_han(*c))
-            && !crate::topic::COMMON_PAIRS.contains(&p.as_str())
-            && !EVERYWHERE.contains(&p.as_str())
-            && before.contains(p.as_str())
+    crate::prose::shares_a_pair(before, next, |p| {
+        crate::topic::COMMON_PAIRS.contains(&p) || EVERYWHERE.contains(&p)
     })
 }
 
