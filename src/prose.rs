@@ -220,6 +220,17 @@ pub fn this_years_figures(text: &str) -> bool {
     .any(|w| text.contains(w))
 }
 
+/// Whether figures are last year's (去年完成…, 上年…, 2024年… in a 2025 meeting) and none this
+/// year's own: a meeting reviewing them says 过去一年, not 今年以来, whatever its month.
+pub fn last_years_figures(text: &str, year: i32) -> bool {
+    let last = format!("{}年", year - 1);
+    !this_years_figures(text)
+        && !text.contains("今年")
+        && ["去年", "上年", "上一年", last.as_str()]
+            .iter()
+            .any(|w| text.contains(w))
+}
+
 /// Whether `text` says a pair of Han characters that `said` says, `skip` aside (a heading's goal
 /// that says a word of its aim; 特别是 taking up a word of the measure before it).
 pub fn shares_a_pair(said: &str, text: &str, skip: impl Fn(&str) -> bool) -> bool {
@@ -466,6 +477,14 @@ mod tests {
         assert_eq!(wrong_count("我讲两点意见，十二点前完成，第二个方面"), None);
         assert_eq!(misfit_time_word("今年以来，全县经济", 2), Some("今年以来"));
         assert_eq!(misfit_time_word("今年以来，全县经济", 5), None);
+        assert!(last_years_figures("去年完成农村户厕改造3100户", 2025));
+        assert!(last_years_figures("2024年全县生产总值增长6%", 2025));
+        assert!(!last_years_figures("2025年1-2月规上工业增加值增长8%", 2025));
+        assert!(!last_years_figures(
+            "去年完成3100户；今年以来完成800户",
+            2025
+        ));
+        assert!(!last_years_figures("全县生产总值增长6%", 2025));
         assert_eq!(misfit_time_word("过去一年，全县经济", 9), Some("过去一年"));
         assert_eq!(heading_mottos("聚焦重点项目，久久为功"), ["久久为功"]);
         assert!(heading_mottos("在重点项目上久久为功").is_empty());

@@ -1372,3 +1372,51 @@ fn a_points_measures_open_differently() {
     });
     assert!(seen > 1000, "only {seen} measures checked");
 }
+
+/// A point whose measure sets its lead unit to work by name does not end on a plain assignment
+/// naming the unit again (read at the stop, safety-2025 seed 58: 同时，区交通运输局要督促运输企业…
+/// then 区交通运输局要牵好道路交通安全这个头，该协调的主动协调，该上报的及时上报). Fails on the code
+/// before it in several examples.
+#[test]
+fn a_lead_named_by_a_measure_is_not_assigned_again() {
+    let d = drafter();
+    let mut named = 0;
+    for_each_example_plan(&d, 0..12, |name, vs, plan, seed| {
+        for (sec, part) in vs.spec.sections.iter().zip(&plan.speech.parts) {
+            for (p, point) in sec.points.iter().zip(&part.parts) {
+                let Some(lead) = &p.lead else { continue };
+                if !p.support.is_empty() {
+                    continue;
+                }
+                let lead = lead.as_str().trim_end_matches(['。', '，']);
+                let all = sentences(point);
+                let by_measure = all.iter().any(|(t, o)| {
+                    t.contains(lead)
+                        && matches!(o, Origin::Mixed { id, .. } if id.contains(".measure."))
+                });
+                if !by_measure {
+                    continue;
+                }
+                named += 1;
+                let plain = all.iter().find(|(t, o)| {
+                    t.contains(lead)
+                        && matches!(o, Origin::Mixed { id, fields }
+                            if fields.len() == 1
+                                && (id.starts_with("plan:assignment")
+                                    || id.starts_with("plan:responsibility")
+                                    || id.contains(".responsibility.")))
+                });
+                assert!(
+                    plain.is_none(),
+                    "{name} seed {seed}, point {}: a measure names {lead} and then {:?}",
+                    point.heading,
+                    plain.map(|p| p.0)
+                );
+            }
+        }
+    });
+    assert!(
+        named >= 20,
+        "only {named} points have a measure naming the lead"
+    );
+}

@@ -22,6 +22,13 @@ const SEASONS: &[(&[&str], u32, u32)] = &[
     // The work after a flood season (汛期结束后组织水毁设施排查), said from August: read blind
     // under an April 防汛备汛 heading it was a program's contradiction.
     (&["汛期结束后", "汛后及时", "汛期一过"], 8, 12),
+    // Winter on the roads and at the year's end (入冬后…结冰, 春运, 岁末年初要组织…专项行动),
+    // said from October to February; 岁末年初 listed among the times accidents peak is not.
+    (
+        &["冬季道路", "入冬后", "今冬明春", "春运", "岁末年初要"],
+        10,
+        2,
+    ),
     // A year's start (开局就要冲刺, 开好局、起好步, 一季度开门红), said from December to April.
     (
         &[

@@ -377,6 +377,29 @@ impl<'a> Planner<'a> {
     }
 }
 
+/// Whether a point's measures, as shaped, set its lead unit to work by name (…。同时，区交通运输局
+/// 要督促运输企业…), so that its plain assignment line says nothing new: after such a measure,
+/// 区交通运输局要牵好道路交通安全这个头，该协调的主动协调… named the unit a second time (read at the
+/// stop, safety-2025 seed 58). Only a line that names the lead alone is said already: one with
+/// support units or a deadline says what the measure did not, and one the measures do not
+/// reach (cut from a long enumeration) is still wanted.
+pub(super) fn assigned_by_a_measure(responsibility: &Sentence, measures: &[&Sentence]) -> bool {
+    let Origin::Mixed { id, fields } = &responsibility.origin else {
+        return false;
+    };
+    let plain = id.starts_with("plan:assignment")
+        || id.starts_with("plan:responsibility")
+        || id.contains(".responsibility.");
+    let [lead] = fields.as_slice() else {
+        return false;
+    };
+    plain
+        && lead.ends_with(".lead")
+        && measures
+            .iter()
+            .any(|m| matches!(&m.origin, Origin::Mixed { fields, .. } if fields.contains(lead)))
+}
+
 /// Whether a measure starts with its verb (加强…, 严格落实…), so that 由…牵头， can open it: not
 /// with its actor (住建部门要…), a condition (对…的, 凡是…), a demand (要…), a connective or a
 /// setting, and not naming a lead of its own.

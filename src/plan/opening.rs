@@ -320,7 +320,9 @@ impl<'a> Planner<'a> {
             .pb
             .pool_iter(Role::FigureLead, None, self.vs.kind, self.vs.at())
             .filter(|ph| {
-                (!economic && ph.text.contains("经济"))
+                // Nor 主要指标 or 统计数据 before 森林火情0起: a count of the meeting's own
+                // field is not one of the year's statistics.
+                (!economic && ["经济", "主要指标", "统计"].iter().any(|w| ph.text.contains(w)))
                     // 用数据来说话 before two figures or more, not one.
                     || (figures.len() < 2
                         && (ph.text.contains("数据") || ph.text.contains("数字")))
@@ -376,7 +378,11 @@ impl<'a> Planner<'a> {
             });
             // A meeting on the quarter (一季度重点工作推进会) reviews this year so far.
             texts.push(self.vs.spec.meeting.name.0.clone());
-            let year_review = month <= 3 && !crate::prose::this_years_figures(&texts.concat());
+            // At any time of year, figures of last year's (去年完成农村户厕改造3100户, read in an
+            // April meeting that opened 今年以来…) are reviewed as the past year.
+            let said = texts.concat();
+            let year_review = (month <= 3 && !crate::prose::this_years_figures(&said))
+                || crate::prose::last_years_figures(&said, self.vs.year());
             let wrong: HashSet<String> = self
                 .pb
                 .pool_iter(Role::SituationLead, None, self.vs.kind, self.vs.at())

@@ -178,6 +178,21 @@ pub(super) fn yao(text: &str) -> String {
     let head: String = t.chars().take(30).collect();
     // A sentence that opens with a time (汛期对…开展抽查, 每年…) takes no 要 before it.
     let timed = TIME_OPENERS.iter().any(|w| t.starts_with(w));
+    // 对… that frames what follows (对政府投资项目，严禁…; 对企业来说，…) takes 要 after it, where
+    // the corpus puts it (对已经实现脱贫的人口，要…), or none: 要对政府投资项目，严禁… (read in a
+    // draft of the session's own) is not how a writer says it. The corpus says 要对… only of
+    // 对标 and 对照, verbs in their own right.
+    if let Some((first, rest)) = t.split_once('，')
+        && first.starts_with('对')
+        && !head.contains('要')
+        && frames(first)
+    {
+        return if opens_with_verb_or_preposition(rest) {
+            format!("{first}，要{rest}")
+        } else {
+            t.to_string()
+        };
+    }
     if t.starts_with('要')
         || t.starts_with('凡')
         || t.starts_with('由')
@@ -192,6 +207,33 @@ pub(super) fn yao(text: &str) -> String {
     } else {
         format!("要{t}")
     }
+}
+
+/// Whether a first clause 对… sets out what the sentence is about (对政府投资项目, 对列入的监测
+/// 对象, 对企业来说) rather than doing the work (对风险隐患实行分级管控, 对已出台的惠企政策开展
+/// 评估): after its last 的 it has no verb of action. Not 对标, 对照 and their like (verbs), and
+/// not a condition (对…的), which takes 要 after it already.
+fn frames(first: &str) -> bool {
+    const VERBS: [&str; 5] = ["对标", "对照", "对表", "对接", "对口"];
+    // (Not 监测: 监测对象 is a thing.)
+    const ACTION: [&str; 34] = [
+        "实行", "开展", "实施", "进行", "落实", "建立", "推行", "加强", "给予", "明确", "紧盯",
+        "逐", "每", "评估", "建档", "按", "检查", "管理", "调度", "盘点", "扶持", "回避", "选派",
+        "坚持", "一律", "核查", "登记", "挂牌", "封闭", "排查", "安置", "评定", "抽查", "考核",
+    ];
+    if VERBS.iter().any(|v| first.starts_with(v)) || first.ends_with('的') {
+        return false;
+    }
+    if first.ends_with("来说") {
+        return true;
+    }
+    // A frame is a thing: a few words after its last 的 (对列入的监测对象), or a short clause
+    // (对政府投资项目); 对具备条件的新建项目抓紧组织开工 goes on to the work.
+    let (last, most) = match first.rsplit_once('的') {
+        Some((_, last)) => (last, 6),
+        None => (first, 11),
+    };
+    last.chars().count() <= most && !ACTION.iter().any(|v| last.contains(v))
 }
 
 /// The core of a sentence for finding it again in a shaped paragraph: up to its first twelve
@@ -278,10 +320,14 @@ pub(super) fn shape_point(
         (ItemMarker::Shi, 0)
     };
     let opening = opening_of(p, facts_first);
+    let responsibility = p
+        .responsibility
+        .as_ref()
+        .filter(|r| !super::assignment::assigned_by_a_measure(r, &measures));
     let tail: Vec<&Sentence> = p
         .requirement
         .iter()
-        .chain(&p.responsibility)
+        .chain(responsibility)
         .chain(&p.deadline)
         .collect();
     // Items follow the opening bare (lead-ins 3 and 4) only after a sentence that ends: a placeholder
@@ -334,7 +380,7 @@ pub(super) fn shape_point(
             && !ctx.contains_key("join")
             && !opening.is_empty()
             && p.deadline.is_none()
-            && p.responsibility.is_some()),
+            && responsibility.is_some()),
     );
     // The speaker's own aside, once a draft, on a plain point that joins nothing else: the
     // measure it would emphasise, stressed in the first person (在这里我想强调一下，…), as the

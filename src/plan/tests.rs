@@ -233,3 +233,36 @@ fn a_verb_opener_is_found_by_lookup_as_by_comparison() {
     }
     assert!(led > 1000, "most measures open with a verb ({led})");
 }
+
+/// 要 goes where the corpus puts it: before a measure's verb (要加强…, 要对重点车辆开展…), after a
+/// 对… that frames what follows (对政府投资项目，要严禁…), or nowhere when what follows does not
+/// open with a verb (对企业来说，施工许可…); never 要对政府投资项目，严禁….
+#[test]
+fn yao_goes_before_the_work_not_before_a_frame() {
+    use super::shapes::yao;
+    assert_eq!(
+        yao("对政府投资项目，严禁未落实资金来源擅自开工。"),
+        "对政府投资项目，要严禁未落实资金来源擅自开工。"
+    );
+    assert_eq!(
+        yao("对列入的监测对象，落实帮扶措施。"),
+        "对列入的监测对象，要落实帮扶措施。"
+    );
+    assert_eq!(
+        yao("对企业来说，施工许可早拿到一天，厂房就能早一天动工。"),
+        "对企业来说，施工许可早拿到一天，厂房就能早一天动工。"
+    );
+    assert_eq!(
+        yao("对风险隐患实行分级管控，落实企业主体责任。"),
+        "要对风险隐患实行分级管控，落实企业主体责任。"
+    );
+    assert_eq!(
+        yao("对已出台的惠企政策开展落实情况评估，督促整改。"),
+        "要对已出台的惠企政策开展落实情况评估，督促整改。"
+    );
+    assert_eq!(
+        yao("对标先进地区，查找差距。"),
+        "要对标先进地区，查找差距。"
+    );
+    assert_eq!(yao("加强校车安全管理。"), "要加强校车安全管理。");
+}
