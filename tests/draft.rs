@@ -601,6 +601,41 @@ fn the_look_back_fits_the_meeting_date() {
     }
 }
 
+/// Figures of last year's are reviewed as the past year whatever the month (an April meeting on
+/// 去年完成农村户厕改造3100户 had opened 今年以来…), and a figure that is not the economy's takes
+/// no 从主要指标看 or 从统计数据上看 before it (今年全镇发生森林火情0起).
+#[test]
+fn last_years_figures_are_the_past_year_and_a_fields_figure_no_statistic() {
+    let d = wengao::draft::Drafter::embedded().unwrap();
+    let spec = |date: &str, kind: &str, figure: &str| {
+        format!(
+            "meeting: {{name: 全县农村人居环境整治推进会, date: {date}, kind: {kind}}}\n\
+             speaker: {{role: 副县长}}\nplace: {{name: 紫阳县, level: 县}}\n\
+             situation:\n  figures:\n    - {{indicator: {figure}, value: 3100户}}\n\
+             sections:\n  - theme: 乡村振兴\n    points:\n      - topic: 农村厕所革命\n\
+             \x20 - theme: 生态环保\n    points:\n      - topic: 农村生活污水治理\n"
+        )
+    };
+    for (src, wrong) in [
+        (
+            spec("2025-04-15", "key_work", "去年完成农村户厕改造"),
+            &["今年以来", "主要指标", "统计数据"][..],
+        ),
+        (
+            spec("2026-12-08", "safety", "今年全县发生森林火情"),
+            &["主要指标", "统计数据", "经济社会发展"][..],
+        ),
+    ] {
+        let vs = d.spec(&src, "figures.yaml").unwrap();
+        for seed in 0..20 {
+            let text = d.text(&d.plan(&vs, Some(seed)).unwrap()).unwrap();
+            for w in wrong {
+                assert!(!text.contains(w), "seed {seed} says {w}:\n{text}");
+            }
+        }
+    }
+}
+
 /// `wengao draft` loads only the entries its spec can use; its drafts are the same as with the
 /// whole phrasebank, and it loads far fewer entries.
 #[test]

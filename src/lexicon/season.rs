@@ -102,6 +102,18 @@ mod tests {
     }
 
     #[test]
+    fn winter_on_the_roads_is_said_in_winter() {
+        let s = "春运前要对客运企业、客运车辆和驾驶人逐一开展安全检查。";
+        assert!(in_season(s, 12));
+        assert!(in_season(s, 1));
+        assert!(!in_season(s, 5));
+        assert!(!in_season("冬季道路交通要盯紧雨雪冰冻和团雾天气。", 7));
+        // A standing line that lists the times accidents peak is said in any month.
+        assert!(in_season("汛期、节假日和岁末年初是事故易发多发时段。", 5));
+        assert!(!in_season("岁末年初要组织开展根治欠薪冬季专项行动。", 5));
+    }
+
+    #[test]
     fn a_years_start_is_said_at_its_start() {
         let s = "今年是全面学习贯彻党的二十大精神的第一年，开局就要冲刺，起步就要争先。";
         assert!(in_season(s, 2));

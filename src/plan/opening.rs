@@ -383,16 +383,24 @@ impl<'a> Planner<'a> {
             let said = texts.concat();
             let year_review = (month <= 3 && !crate::prose::this_years_figures(&said))
                 || crate::prose::last_years_figures(&said, self.vs.year());
+            let misfit = |p: &crate::phrasebank::Phrase| {
+                if year_review {
+                    p.text.contains("今年以来")
+                } else {
+                    p.text.contains("一年") && !p.text.contains("今年以来")
+                }
+            };
+            // A meeting kind with looks back of its own (a safety meeting's: 坚持人民至上、
+            // 生命至上…) says one of them, not the economy's (经济社会发展保持稳中向好 before
+            // 森林火情0起).
+            let own_kind = self
+                .pb
+                .pool_iter(Role::SituationLead, None, self.vs.kind, self.vs.at())
+                .any(|p| !p.kinds.is_empty() && !misfit(p));
             let wrong: HashSet<String> = self
                 .pb
                 .pool_iter(Role::SituationLead, None, self.vs.kind, self.vs.at())
-                .filter(|p| {
-                    if year_review {
-                        p.text.contains("今年以来")
-                    } else {
-                        p.text.contains("一年") && !p.text.contains("今年以来")
-                    }
-                })
+                .filter(|p| misfit(p) || (own_kind && p.kinds.is_empty()))
                 .map(|p| p.id.to_string())
                 .collect();
             let lead = self
