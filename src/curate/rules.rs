@@ -38,7 +38,7 @@ pub fn role_slots(role: Role) -> (&'static [&'static str], &'static [&'static st
         Role::Recap => (&["earlier"], &["earlier"]),
         Role::Announce => (&["count"], &[]),
         Role::AchievementFrame => (&["achievements"], &["achievements"]),
-        Role::FactFrame => (&["fact"], &["fact"]),
+        Role::FactFrame => (&["fact", "topic"], &["fact"]),
         Role::Responsibility => (&["lead", "support"], &["lead"]),
         Role::Deadline => (&["deadline"], &["deadline"]),
         Role::ClosingCall => (&["call"], &["call"]),

@@ -22,10 +22,19 @@ const SEASONS: &[(&[&str], u32, u32)] = &[
     // The work after a flood season (汛期结束后组织水毁设施排查), said from August: read blind
     // under an April 防汛备汛 heading it was a program's contradiction.
     (&["汛期结束后", "汛后及时", "汛期一过"], 8, 12),
-    // Winter on the roads and at the year's end (入冬后…结冰, 春运, 岁末年初要组织…专项行动),
-    // said from October to February; 岁末年初 listed among the times accidents peak is not.
+    // Winter on the roads and building sites and at the year's end (入冬后…结冰, 春运, 冬季施工
+    // 期间, 春节前后停工复工, 岁末年初要组织…专项行动), said from October to February; 岁末年初
+    // listed among the times accidents peak is not.
     (
-        &["冬季道路", "入冬后", "今冬明春", "春运", "岁末年初要"],
+        &[
+            "冬季道路",
+            "入冬后",
+            "今冬明春",
+            "春运",
+            "岁末年初要",
+            "冬季施工期间",
+            "春节前后",
+        ],
         10,
         2,
     ),
@@ -108,6 +117,7 @@ mod tests {
         assert!(in_season(s, 1));
         assert!(!in_season(s, 5));
         assert!(!in_season("冬季道路交通要盯紧雨雪冰冻和团雾天气。", 7));
+        assert!(!in_season("冬季施工期间要盯紧混凝土冬期养护。", 6));
         // A standing line that lists the times accidents peak is said in any month.
         assert!(in_season("汛期、节假日和岁末年初是事故易发多发时段。", 5));
         assert!(!in_season("岁末年初要组织开展根治欠薪冬季专项行动。", 5));
