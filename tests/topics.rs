@@ -1420,3 +1420,55 @@ fn a_lead_named_by_a_measure_is_not_assigned_again() {
         "only {named} points have a measure naming the lead"
     );
 }
+
+/// Checking the work comes after the work in every shape (read blind, round 19: 对农村饮水安全问题
+/// 实行季度通报… opened a 要… point, and the village-by-village survey came after it). Its words
+/// are the planner's (`shapes::checks_the_work`): in a measure's first clause, not of what an
+/// inspection found (督查反馈问题).
+#[test]
+fn checking_the_work_comes_after_the_work() {
+    const CHECK: [&str; 10] = [
+        "纳入", "考核", "督查", "通报", "暗访", "抽查", "问责", "约谈", "考评", "评比",
+    ];
+    let d = drafter();
+    let mut checked = 0;
+    for_each_example_plan(&d, 0..20, |name, _, plan, seed| {
+        for part in &plan.speech.parts {
+            for point in &part.parts {
+                // A point on checking itself (督查问效) is all checking.
+                if CHECK.iter().any(|w| point.heading.contains(w)) {
+                    continue;
+                }
+                let mut seen_check: Option<&str> = None;
+                for (t, o) in sentences(point) {
+                    // Not a measure made a demand on the lead unit (县工信局要…): that is the
+                    // assignment, said in the assignment's place.
+                    let measure = matches!(o, Origin::Phrase { id } if id.contains(".measure."))
+                        || matches!(o, Origin::Mixed { id, fields }
+                            if id.contains(".measure.")
+                                && !fields.iter().any(|f| f.ends_with(".lead")));
+                    if !measure || t.starts_with('由') || t.contains("牵头") {
+                        continue;
+                    }
+                    // Past the connective the shape put before it (同时，…).
+                    let bare = ["同时，", "此外，", "与此同时，", "在此基础上，", "特别是"]
+                        .iter()
+                        .fold(t, |t, m| t.strip_prefix(m).unwrap_or(t));
+                    let first = bare.split(['，', '；', '。']).next().unwrap_or(bare);
+                    let found = ["反馈", "指出", "发现的"].iter().any(|w| first.contains(w));
+                    let check = !found && CHECK.iter().any(|w| first.contains(w));
+                    if check {
+                        seen_check.get_or_insert(t);
+                        checked += 1;
+                    } else if let Some(c) = seen_check {
+                        panic!(
+                            "{name} seed {seed}, point {}: {c} before {t}",
+                            point.heading
+                        );
+                    }
+                }
+            }
+        }
+    });
+    assert!(checked >= 20, "only {checked} checking measures seen");
+}

@@ -134,11 +134,15 @@ pub(super) const VERB_OPENERS: &[&str] = &[
 /// or calls to account) rather than doing it: such measures come last in a point.
 pub(super) fn checks_the_work(text: &str) -> bool {
     let first = text.split(['，', '；', '。']).next().unwrap_or(text);
-    [
-        "纳入", "考核", "督查", "通报", "暗访", "抽查", "问责", "约谈", "考评", "评比",
-    ]
-    .iter()
-    .any(|w| first.contains(w))
+    // What inspections found is work to do, not a check (全面梳理各级巡视、考核、督查反馈问题，
+    // 制定整改措施 opens a 问题整改 point).
+    let found = ["反馈", "指出", "发现的"].iter().any(|w| first.contains(w));
+    !found
+        && [
+            "纳入", "考核", "督查", "通报", "暗访", "抽查", "问责", "约谈", "考评", "评比",
+        ]
+        .iter()
+        .any(|w| first.contains(w))
 }
 
 /// Whether 要 can stand before a measure: it opens with its verb or a preposition leading to it.
@@ -487,9 +491,12 @@ fn order_measures(p: &PointPlan, measures: &mut [&Sentence], tasks: usize) {
     // their actor or time (住建部门要…, 汛期…), each group from the general to the specific.
     // The ones on the heading's own work keep the lead (三夏农机调度: 农业农村部门要…制定三夏
     // 农机调度方案 before the 要… on service centres).
+    // Checking the work still comes last (read blind, round 19: 对农村饮水安全问题实行季度通报…
+    // opened a 要… point before anything was done).
     if p.shape == "yao" {
         measures[tasks..].sort_by_cached_key(|s| {
             (
+                checks_the_work(&s.text),
                 PointPlan::closeness(&own, &s.text) == 0,
                 !yao(&s.text).starts_with('要'),
             )
