@@ -1472,3 +1472,44 @@ fn checking_the_work_comes_after_the_work() {
     });
     assert!(checked >= 20, "only {checked} checking measures seen");
 }
+
+/// A town's speech sets its own offices to work, not the county's departments (read blind,
+/// round 20: a town's 劳动保障所 beside orders to 住建、交通、水利 departments): no measure of
+/// the town example has a department as its actor but the point's own units.
+#[test]
+fn a_towns_measures_set_no_county_department_to_work() {
+    use wengao::lexicon::units::{department_actor, phrasebank_names};
+    let d = drafter();
+    let mut measures = 0;
+    for_each_example_plan(&d, 0..20, |name, vs, plan, seed| {
+        if vs.level != wengao::spec::Level::Town {
+            return;
+        }
+        for (sec, part) in vs.spec.sections.iter().zip(&plan.speech.parts) {
+            for (p, point) in sec.points.iter().zip(&part.parts) {
+                let own: Vec<String> = p
+                    .lead
+                    .iter()
+                    .chain(&p.support)
+                    .flat_map(|u| phrasebank_names(u.as_str()))
+                    .collect();
+                for (t, o) in sentences(point) {
+                    if !matches!(o, Origin::Phrase { id } | Origin::Mixed { id, .. }
+                        if id.contains(".measure."))
+                    {
+                        continue;
+                    }
+                    measures += 1;
+                    if let Some(dep) = department_actor(t) {
+                        assert!(
+                            own.iter().any(|n| n == dep),
+                            "{name} seed {seed}, point {}: {dep} set to work in {t}",
+                            point.heading
+                        );
+                    }
+                }
+            }
+        }
+    });
+    assert!(measures >= 100, "only {measures} town measures read");
+}

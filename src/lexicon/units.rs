@@ -69,9 +69,71 @@ pub fn phrasebank_names(unit: &str) -> Vec<String> {
     out
 }
 
+/// The department a sentence sets to work by the phrasebank's name (住建部门牵头, 人社部门要…,
+/// 由林业、应急部门组成督查组), if any: the name as written (its last core with 部门). Not the
+/// departments in general (各部门, 有关部门, 职能部门 …).
+pub fn department_actor(text: &str) -> Option<&str> {
+    const GENERAL: [&str; 8] = ["各", "有关", "相关", "职能", "分管", "责任", "成员", "牵头"];
+    const ACTS: [&str; 14] = [
+        "要", "牵头", "负责", "联合", "按", "对", "每", "组成", "跟踪", "会同", "定期", "逐", "为",
+        "依法",
+    ];
+    let mut from = 0;
+    while let Some(at) = text[from..].find("部门").map(|i| from + i) {
+        let after = &text[at + "部门".len()..];
+        let before = &text[..at];
+        from = at + "部门".len();
+        // 部门负责人 is a person, not the department at work.
+        let person = ["负责人", "负责同志", "主要负责"]
+            .iter()
+            .any(|p| after.starts_with(p));
+        if GENERAL.iter().any(|g| before.ends_with(g))
+            || !ACTS.iter().any(|a| after.starts_with(a))
+            || person
+        {
+            continue;
+        }
+        // The name: the Han characters before 部门, back to the last break (、，等 or a verb).
+        let start = before
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| {
+                ('\u{4e00}'..='\u{9fff}').contains(c) && !"、，等由和与及".contains(*c)
+            })
+            .last()
+            .map_or(at, |(i, _)| i);
+        // A name, not a clause that ends on 部门 (推行部门…).
+        if start < at && !text[start..at].contains('要') {
+            return Some(&text[start..from]);
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn departments_set_to_work() {
+        assert_eq!(
+            department_actor("住建部门牵头，市场监管等部门联合执法。"),
+            Some("住建部门")
+        );
+        assert_eq!(department_actor("人社部门要跟踪核查。"), Some("人社部门"));
+        assert_eq!(
+            department_actor("由林业、应急部门组成督查组。"),
+            Some("应急部门")
+        );
+        assert_eq!(department_actor("各部门要密切配合。"), None);
+        assert_eq!(department_actor("有关部门要及时跟进。"), None);
+        assert_eq!(department_actor("推动部门间数据共享。"), None);
+        assert_eq!(
+            department_actor("一定要推行部门负责人“走流程”，查找堵点。"),
+            None
+        );
+        assert_eq!(department_actor("加强隐患排查整治。"), None);
+    }
 
     #[test]
     fn cores_and_names() {

@@ -388,6 +388,12 @@ impl<'a> Planner<'a> {
                     )
                 })
                 .collect(),
+            unit_names: p
+                .lead
+                .iter()
+                .chain(&p.support)
+                .flat_map(|u| crate::lexicon::units::phrasebank_names(&clause(u.as_str())))
+                .collect(),
             ..Default::default()
         }
     }
@@ -448,6 +454,13 @@ impl<'a> Planner<'a> {
             // only for a target; 一组数字 only before two figures or more.
             let target = super::shapes::is_target(&fact);
             let figures = crate::prose::quantities(&fact);
+            let loads = |t: &str| LOAD_WORDS.iter().any(|w| t.contains(w));
+            // One load frame a draft (read blind, round 20: …，抓好森林防火，责任重大 and …，
+            // 抓好秋季开学准备，责任重大 in two points were one template).
+            let load_said = self
+                .pb
+                .pool_iter(Role::FactFrame, None, self.vs.kind, self.vs.at())
+                .any(|ph| loads(&ph.text) && self.used_ids.contains(ph.id.as_str()));
             let untrue: HashSet<String> = self
                 .pb
                 .pool_iter(Role::FactFrame, None, self.vs.kind, self.vs.at())
@@ -468,8 +481,8 @@ impl<'a> Planner<'a> {
                             && !BASE_WORDS.iter().any(|w| fact.contains(w)))
                         // What a point has to carry (森林防火的担子不轻) is not said of what
                         // was achieved (全县已建成5G基站300个).
-                        || (LOAD_WORDS.iter().any(|w| ph.text.contains(w))
-                            && BASE_WORDS.iter().any(|w| fact.contains(w)))
+                        || (loads(&ph.text)
+                            && (load_said || BASE_WORDS.iter().any(|w| fact.contains(w))))
                         // 目前，全区现有… says its time twice.
                         || (ph.text.contains("目前") && fact.contains("现有"))
                         // A fact that says its own time is not led by 今年 again (今年，今年

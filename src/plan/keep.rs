@@ -88,10 +88,21 @@ impl<'a> Planner<'a> {
         // again before it says anything new).
         let opening = |t: &str| -> String { t.trim_start_matches('要').chars().take(6).collect() };
         let mut openings: Vec<String> = Vec::new();
+        // A town's speech sets its own offices to work, not the county's departments (read
+        // blind, round 20: a town's 劳动保障所 beside orders to 住建、交通、水利 departments, a
+        // town's 安监站 leading and then 住建部门牵头): a measure whose actor is a department the
+        // point does not name is left out.
+        let town = self.vs.level == crate::spec::Level::Town;
         let measures = std::mem::take(&mut pp.measures);
         for s in measures {
             if pp.measures.len() >= cap {
                 break;
+            }
+            if town
+                && crate::lexicon::units::department_actor(&s.text)
+                    .is_some_and(|d| !pp.unit_names.iter().any(|n| n == d))
+            {
+                continue;
             }
             if paired(&s.text) {
                 pairs += 1;

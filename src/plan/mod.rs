@@ -135,6 +135,9 @@ struct PointPlan {
     requirement: Option<Sentence>,
     responsibility: Option<Sentence>,
     deadline: Option<Sentence>,
+    /// How the phrasebank names the point's lead and support units (民政部门): the departments
+    /// a town's speech may set to work (`lexicon::units::department_actor`).
+    unit_names: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default)]
