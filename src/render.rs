@@ -23,12 +23,21 @@ use crate::error::{Error, Result};
 use crate::model::{Item, Origin, Paragraph, Part, Sentence, Speech};
 use crate::numerals;
 
+/// Templates as (name, text) pairs.
+type Sources = Vec<(String, String)>;
+
 /// The loaded templates.
 pub struct Templates {
     tera: Tera,
     dir: PathBuf,
     /// The text of every template, by name, to quote the offending line of an error.
     sources: BTreeMap<String, String>,
+    /// The built-in layouts of other formats (`formats/*.tera`), parsed on first use: a text
+    /// draft never renders them, and parsing them was ~40 % of the templates' load
+    /// (docs/performance.md, "Thirteenth session"). A folder's templates are all parsed at once,
+    /// so that an error in any is reported when they load.
+    layouts: Sources,
+    layouts_parsed: std::sync::OnceLock<std::result::Result<Tera, tera::Error>>,
 }
 
 /// The folder the built-in templates were read from, relative to the repository root.
@@ -110,11 +119,31 @@ impl Templates {
     /// The templates built into wengao (`templates/` as shipped, [`crate::shipped`]), but
     /// `preview/`.
     pub fn embedded() -> Result<Templates> {
-        let sources = crate::shipped::under(EMBEDDED_DIR)
+        let (layouts, sources): (Sources, Sources) = crate::shipped::under(EMBEDDED_DIR)
             .filter(|(name, _)| name.ends_with(".tera") && !name.starts_with("preview/"))
             .map(|(name, text)| (name.to_string(), text.to_string()))
-            .collect();
-        Templates::from_sources(Path::new(EMBEDDED_DIR), sources)
+            .partition(|(name, _)| name.starts_with("formats/"));
+        let mut t = Templates::from_sources(Path::new(EMBEDDED_DIR), sources)?;
+        for (name, text) in &layouts {
+            t.sources.insert(name.clone(), text.clone());
+        }
+        t.layouts = layouts;
+        Ok(t)
+    }
+
+    /// The Tera environment that holds `name`: the layouts', parsed now if not yet, or the
+    /// main one.
+    fn tera_for(&self, name: &str) -> Result<&Tera> {
+        if !self.layouts.iter().any(|(n, _)| n == name) {
+            return Ok(&self.tera);
+        }
+        let parsed = self.layouts_parsed.get_or_init(|| {
+            let mut tera = new_tera();
+            tera.add_raw_templates(self.layouts.clone()).map(|()| tera)
+        });
+        parsed
+            .as_ref()
+            .map_err(|e| tera_error(&self.dir, &self.sources, &self.path_of(name), e))
     }
 
     /// The templates of a source: the embedded ones or a folder.
@@ -156,12 +185,14 @@ impl Templates {
             tera,
             dir: dir.to_path_buf(),
             sources: texts,
+            layouts: Vec::new(),
+            layouts_parsed: std::sync::OnceLock::new(),
         })
     }
 
     /// How many templates are loaded.
     pub fn count(&self) -> usize {
-        self.tera.get_template_names().count()
+        self.tera.get_template_names().count() + self.layouts.len()
     }
 
     /// The directory the templates came from.
@@ -267,7 +298,7 @@ impl Templates {
         for (k, v) in extra {
             ctx.insert(k.to_string(), v);
         }
-        self.tera
+        self.tera_for(template)?
             .render(template, &ctx)
             .map_err(|e| tera_error(&self.dir, &self.sources, &self.path_of(template), &e))
     }
@@ -564,6 +595,30 @@ impl From<&Speech> for SpeechView {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The built-in layouts are parsed on first use, and render as a folder's would: every
+    /// template is counted, and Markdown and HTML come out of the embedded set.
+    #[test]
+    fn the_built_in_layouts_render_when_first_used() {
+        let t = Templates::embedded().unwrap();
+        let built_in = crate::shipped::under(EMBEDDED_DIR)
+            .filter(|(n, _)| n.ends_with(".tera") && !n.starts_with("preview/"))
+            .count();
+        assert_eq!(t.count(), built_in);
+        assert!(t.layouts_parsed.get().is_none(), "parsed before use");
+        let speech = Speech {
+            title: "在全县工作会议上的讲话".into(),
+            salutation: Some("同志们：".into()),
+            ..Default::default()
+        };
+        let md = t.render("formats/md.tera", &speech, &[]).unwrap();
+        assert!(md.contains("在全县工作会议上的讲话"), "{md}");
+        assert!(t.layouts_parsed.get().is_some_and(|r| r.is_ok()));
+        let html = crate::output::html::render(&t, &speech, None).unwrap();
+        assert!(html.contains("在全县工作会议上的讲话"), "{html}");
+        // The text layouts are the main environment's, untouched by the layouts.
+        assert!(t.render("formats/none.tera", &speech, &[]).is_err());
+    }
 
     fn t(sources: &[(&str, &str)]) -> Templates {
         Templates::from_sources(
