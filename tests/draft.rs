@@ -636,6 +636,45 @@ fn last_years_figures_are_the_past_year_and_a_fields_figure_no_statistic() {
     }
 }
 
+/// A fact that opens with its verb is work to do, not where things stand: never 目前，对标落实…
+/// or 从现有基础看，对标落实… (read at the stop, rule-of-law-2021 seed 11).
+#[test]
+fn a_fact_that_is_work_is_not_said_as_where_things_stand() {
+    let d = wengao::draft::Drafter::embedded().unwrap();
+    let mut read = 0;
+    for e in examples() {
+        let src = std::fs::read_to_string(&e).unwrap();
+        let name = e.display().to_string();
+        let vs = d.spec(&src, &name).unwrap();
+        let facts: Vec<String> = vs
+            .spec
+            .sections
+            .iter()
+            .flat_map(|s| &s.points)
+            .flat_map(|p| &p.facts)
+            .map(|f| f.as_str().trim_end_matches('。').to_string())
+            .filter(|f| {
+                ["对标", "对照", "加强", "落实", "推进"]
+                    .iter()
+                    .any(|v| f.starts_with(v))
+            })
+            .collect();
+        for seed in 0..20 {
+            let text = d.text(&d.plan(&vs, Some(seed)).unwrap()).unwrap();
+            for f in &facts {
+                read += 1;
+                for frame in ["目前，", "从现有基础看，"] {
+                    assert!(
+                        !text.contains(&format!("{frame}{f}")),
+                        "{name} seed {seed}: {frame}{f}"
+                    );
+                }
+            }
+        }
+    }
+    assert!(read >= 20, "only {read} facts read");
+}
+
 /// `wengao draft` loads only the entries its spec can use; its drafts are the same as with the
 /// whole phrasebank, and it loads far fewer entries.
 #[test]

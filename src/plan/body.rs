@@ -455,6 +455,10 @@ impl<'a> Planner<'a> {
             let target = super::shapes::is_target(&fact);
             let figures = crate::prose::quantities(&fact);
             let loads = |t: &str| LOAD_WORDS.iter().any(|w| t.contains(w));
+            // A fact that opens with its verb is work to do (对标落实100项指标体系), not where
+            // things stand: 目前，对标落实… (read at the stop, rule-of-law-2021 seed 11).
+            let acts = super::shapes::opens_with_verb_opener(&fact)
+                || ["对标", "对照"].iter().any(|v| fact.starts_with(v));
             // One load frame a draft (read blind, round 20: …，抓好森林防火，责任重大 and …，
             // 抓好秋季开学准备，责任重大 in two points were one template).
             let load_said = self
@@ -473,7 +477,7 @@ impl<'a> Planner<'a> {
                                 .any(|w| ph.text.contains(w)))
                         // Where things stand (目前…, 从现有基础看…) is said of a state or a
                         // result, not of a target, a plan or a fact with its own time.
-                        || ((target || TIMED_WORDS.iter().any(|w| fact.contains(w)))
+                        || ((target || acts || TIMED_WORDS.iter().any(|w| fact.contains(w)))
                             && STATE_WORDS.iter().any(|w| ph.text.contains(w)))
                         // A base is what was built (建成、储备、覆盖…): 从现有基础看，全区现有
                         // 登记吸毒人员312名 calls a problem a foundation.
