@@ -458,7 +458,7 @@ impl<'a> Planner<'a> {
             // A fact that opens with its verb is work to do (对标落实100项指标体系), not where
             // things stand: 目前，对标落实… (read at the stop, rule-of-law-2021 seed 11).
             let acts = super::shapes::opens_with_verb_opener(&fact)
-                || ["对标", "对照"].iter().any(|v| fact.starts_with(v));
+                || super::shapes::DUI_VERBS.iter().any(|v| fact.starts_with(v));
             // One load frame a draft (read blind, round 20: …，抓好森林防火，责任重大 and …，
             // 抓好秋季开学准备，责任重大 in two points were one template).
             let load_said = self

@@ -213,19 +213,22 @@ pub(super) fn yao(text: &str) -> String {
     }
 }
 
+/// Words opening with 对 that are verbs in their own right (对标先进地区, 对照指标体系), not the
+/// preposition of a frame (对政府投资项目，…).
+pub(super) const DUI_VERBS: [&str; 5] = ["对标", "对照", "对表", "对接", "对口"];
+
 /// Whether a first clause 对… sets out what the sentence is about (对政府投资项目, 对列入的监测
 /// 对象, 对企业来说) rather than doing the work (对风险隐患实行分级管控, 对已出台的惠企政策开展
 /// 评估): after its last 的 it has no verb of action. Not 对标, 对照 and their like (verbs), and
 /// not a condition (对…的), which takes 要 after it already.
 fn frames(first: &str) -> bool {
-    const VERBS: [&str; 5] = ["对标", "对照", "对表", "对接", "对口"];
     // (Not 监测: 监测对象 is a thing.)
     const ACTION: [&str; 34] = [
         "实行", "开展", "实施", "进行", "落实", "建立", "推行", "加强", "给予", "明确", "紧盯",
         "逐", "每", "评估", "建档", "按", "检查", "管理", "调度", "盘点", "扶持", "回避", "选派",
         "坚持", "一律", "核查", "登记", "挂牌", "封闭", "排查", "安置", "评定", "抽查", "考核",
     ];
-    if VERBS.iter().any(|v| first.starts_with(v)) || first.ends_with('的') {
+    if DUI_VERBS.iter().any(|v| first.starts_with(v)) || first.ends_with('的') {
         return false;
     }
     if first.ends_with("来说") {
