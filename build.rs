@@ -37,10 +37,14 @@ mod lexicon;
 mod numerals;
 #[path = "src/spec/mod.rs"]
 mod spec;
-/// Of `src/text/`, the display width the spec writer uses (not the decoder).
+#[path = "src/text/search.rs"]
+mod text_search;
+/// Of `src/text/`, the display width the spec writer uses (not the decoder) and the in-place
+/// search the topic map's resolution uses.
 #[path = "src/text/width.rs"]
 mod text_width;
 mod text {
+    pub use super::text_search::contains;
     pub use super::text_width::width;
 }
 #[path = "src/topic.rs"]
@@ -126,7 +130,36 @@ fn phrasebank_compact(out: &Path) -> phrasebank::Phrasebank {
     });
     std::fs::write(out.join("phrasebank.bin"), phrasebank::compact::encode(&pb))
         .unwrap_or_else(|e| fail(&format!("error: cannot write phrasebank.bin: {e}")));
+    topic_indexes(out, &pb.topic_map);
     pb
+}
+
+/// `topic_indexes.rs`: the topic map's two pair indexes as arrays, which the binary uses in
+/// place (`phrasebank::embedded`).
+fn topic_indexes(out: &Path, map: &topic::TopicMap) {
+    use std::fmt::Write;
+    let (first_pair, pair_topics) = map.indexes();
+    let mut rs = String::with_capacity(32 * (first_pair.len() + pair_topics.len()));
+    let _ = writeln!(
+        rs,
+        "pub static FIRST_PAIR: [(u64, u32, u32); {}] = [",
+        first_pair.len()
+    );
+    for (p, t, k) in first_pair {
+        let _ = writeln!(rs, "({p},{t},{k}),");
+    }
+    rs.push_str("];\n");
+    let _ = writeln!(
+        rs,
+        "pub static PAIR_TOPICS: [(u64, u32); {}] = [",
+        pair_topics.len()
+    );
+    for (p, t) in pair_topics {
+        let _ = writeln!(rs, "({p},{t}),");
+    }
+    rs.push_str("];\n");
+    std::fs::write(out.join("topic_indexes.rs"), rs)
+        .unwrap_or_else(|e| fail(&format!("error: cannot write topic_indexes.rs: {e}")));
 }
 
 /// `shipped.rs`: `&[(relative path, text)]` of every file under `dirs`, sorted.

@@ -18,6 +18,7 @@
 //! The planner, `lint`, `mine` and `spec-from` all read the map through this module only.
 
 use serde::Serialize;
+use std::borrow::Cow;
 
 use crate::phrasebank::Years;
 use crate::spec::Kind;
@@ -90,9 +91,9 @@ pub struct TopicMap {
     /// Each term's (name first, then words; two characters or more) first character pair, with
     /// its (sub-topic, term), sorted by pair: a term can only be in a field that has its first
     /// pair.
-    first_pair: Vec<(u64, u32, u32)>,
+    first_pair: Cow<'static, [FirstPair]>,
     /// Every character pair of a sub-topic's terms, with the sub-topic, sorted.
-    pair_topics: Vec<(u64, u32)>,
+    pair_topics: Cow<'static, [PairTopic]>,
     /// Each sub-topic's terms of two characters or more, by their place in
     /// [`SubTopic::terms`] (0 the name, then the words): see [`TopicMap::term`].
     terms_of: Vec<Vec<u16>>,
@@ -201,6 +202,10 @@ pub type PairTopic = (u64, u32);
 /// is most of building a map).
 pub type PairIndexes = (Vec<FirstPair>, Vec<PairTopic>);
 
+/// The pair indexes of the shipped phrasebank's map, compiled into the binary as arrays by the
+/// build script (reading ~40,000 rows out of the compact form was a twentieth of a draft).
+pub type StaticIndexes = (&'static [FirstPair], &'static [PairTopic]);
+
 impl TopicMap {
     /// The pair indexes, to store them.
     pub fn indexes(&self) -> (&[FirstPair], &[PairTopic]) {
@@ -226,12 +231,30 @@ impl TopicMap {
         fits.then_some(TopicMap {
             theme_of: theme_of(&topics),
             topics,
-            first_pair,
-            pair_topics,
+            first_pair: Cow::Owned(first_pair),
+            pair_topics: Cow::Owned(pair_topics),
             terms_of,
             memo: Memo::default(),
             units: std::sync::OnceLock::new(),
         })
+    }
+
+    /// A map of the shipped phrasebank's sub-topics with the indexes the build script made of
+    /// them, in place (not checked: the build made both from one map, and
+    /// `phrasebank::embedded`'s tests hold them to the indexes [`TopicMap::new`] makes).
+    pub fn with_static_indexes(
+        topics: Vec<SubTopic>,
+        (first_pair, pair_topics): StaticIndexes,
+    ) -> TopicMap {
+        TopicMap {
+            theme_of: theme_of(&topics),
+            terms_of: terms_of(&topics),
+            topics,
+            first_pair: Cow::Borrowed(first_pair),
+            pair_topics: Cow::Borrowed(pair_topics),
+            memo: Memo::default(),
+            units: std::sync::OnceLock::new(),
+        }
     }
 
     /// Term `k` of sub-topic `ti` (of those of two characters or more).
@@ -258,8 +281,8 @@ impl TopicMap {
         TopicMap {
             theme_of: theme_of(&topics),
             topics,
-            first_pair,
-            pair_topics,
+            first_pair: Cow::Owned(first_pair),
+            pair_topics: Cow::Owned(pair_topics),
             terms_of,
             memo: Memo::default(),
             units: std::sync::OnceLock::new(),
@@ -335,7 +358,7 @@ impl TopicMap {
             for &(_, ti, k) in self.first_pair[lo..].iter().take_while(|e| e.0 == k0) {
                 let (ti, k) = (ti as usize, k as usize);
                 // A term found once is not looked for again.
-                if !seen.contains(&(ti, k)) && field.contains(self.term(ti, k)) {
+                if !seen.contains(&(ti, k)) && crate::text::contains(field, self.term(ti, k)) {
                     found(ti, k, acc, &mut seen);
                 }
             }
@@ -346,7 +369,7 @@ impl TopicMap {
             for &(_, ti) in range(&self.pair_topics, key(*p)) {
                 let ti = ti as usize;
                 for k in 0..self.terms_of[ti].len() {
-                    if self.term(ti, k).contains(field) {
+                    if crate::text::contains(self.term(ti, k), field) {
                         found(ti, k, acc, &mut seen);
                     }
                 }
@@ -483,6 +506,7 @@ impl TopicMap {
             .map_or(u32::MAX, |i| self.theme_of[i]);
         // Whether the topic names each theme, worked out once a theme (a few themes: a list).
         let mut named: Vec<(u32, bool)> = Vec::new();
+        let telling = telling_pairs(q.topic);
         let mut scored: Vec<Scored> = Vec::new();
         for (i, t) in self.topics.iter().enumerate() {
             if !t.years.contains(q.year) {
@@ -506,7 +530,7 @@ impl TopicMap {
             let names_theme = match named.iter().rev().find(|(th, _)| *th == theme) {
                 Some(&(_, b)) => b,
                 None => {
-                    let b = theme_named(q.topic, &t.theme);
+                    let b = theme_named(&telling, &t.theme);
                     named.push((theme, b));
                     b
                 }
@@ -709,17 +733,24 @@ pub(crate) const COMMON_PAIRS: [&str; 22] = [
 
 /// Whether a point's topic shares a telling character pair with a theme's name (就业增收 and
 /// 稳定就业 share 就业).
-fn theme_named(topic: &str, theme: &str) -> bool {
+fn theme_named(telling: &[&str], theme: &str) -> bool {
+    telling.iter().any(|p| crate::text::contains(theme, p))
+}
+
+/// A topic's telling character pairs (not [`COMMON_PAIRS`]): what [`theme_named`] looks for in
+/// each theme's name, worked out once a point.
+fn telling_pairs(topic: &str) -> Vec<&str> {
+    let mut out = Vec::new();
     let mut cs = topic.char_indices().peekable();
     while let Some((at, _)) = cs.next() {
         if let Some(&(next, c)) = cs.peek() {
             let p = &topic[at..next + c.len_utf8()];
-            if !COMMON_PAIRS.contains(&p) && theme.contains(p) {
-                return true;
+            if !COMMON_PAIRS.contains(&p) {
+                out.push(p);
             }
         }
     }
-    false
+    out
 }
 
 /// A scored sub-topic: its score, whether the topic or title names it, its index, and the

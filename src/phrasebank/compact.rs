@@ -517,6 +517,7 @@ fn record_body(
 fn decode_from<S: Src>(
     mut i: S,
     memory: Option<(&[u8], Option<&str>, Option<&'static str>)>,
+    statics: Option<crate::topic::StaticIndexes>,
     dir: &Path,
     select: &mut dyn FnMut(&[Theme], &crate::topic::TopicMap) -> Option<Selection>,
 ) -> Option<Phrasebank> {
@@ -529,7 +530,7 @@ fn decode_from<S: Src>(
     let themes = decode_themes(&mut i, &files)?;
     // The topic map is built once: the selection resolves the spec's points with it, and
     // the phrasebank keeps it.
-    let topic_map = decode_topic_map(&mut i, &themes)?;
+    let topic_map = decode_topic_map(&mut i, &themes, statics)?;
     let chosen = select(&themes, &topic_map);
     let n_names = i.u32()?;
     let names: Vec<String> = (0..n_names.min(1 << 20))
@@ -613,8 +614,33 @@ fn decode_themes(i: &mut impl Src, files: &[std::sync::Arc<Path>]) -> Option<Vec
         .collect::<Option<_>>()
 }
 
-/// Read the topic map's two pair indexes and build the map over the themes' sub-topics.
-fn decode_topic_map(i: &mut impl Src, themes: &[Theme]) -> Option<crate::topic::TopicMap> {
+/// Read the topic map's two pair indexes and build the map over the themes' sub-topics; with
+/// `statics` (the shipped phrasebank's, compiled in), the stored rows are passed over.
+fn decode_topic_map(
+    i: &mut impl Src,
+    themes: &[Theme],
+    statics: Option<crate::topic::StaticIndexes>,
+) -> Option<crate::topic::TopicMap> {
+    let topics = || -> Vec<crate::topic::SubTopic> {
+        themes
+            .iter()
+            .flat_map(|t| t.topics.iter().cloned())
+            .collect()
+    };
+    if let Some((first_pair, pair_topics)) = statics {
+        let n = i.u32()?;
+        i.skip(n.checked_mul(U64 + 2 * U32)?)?;
+        let m = i.u32()?;
+        i.skip(m.checked_mul(U64 + U32)?)?;
+        // The arrays are the rows the build stored: as many.
+        if n != first_pair.len() || m != pair_topics.len() {
+            return None;
+        }
+        return Some(crate::topic::TopicMap::with_static_indexes(
+            topics(),
+            (first_pair, pair_topics),
+        ));
+    }
     // Tens of thousands of rows: read into vectors of their size (not grown row by row).
     let n = i.u32()?;
     let mut first_pair = Vec::with_capacity(n.min(1 << 20));
@@ -632,13 +658,7 @@ fn decode_topic_map(i: &mut impl Src, themes: &[Theme]) -> Option<crate::topic::
         let row: [u8; U64 + U32] = i.bytes()?;
         pair_topics.push((unseven64(&row[..U64])?, unseven32(&row[U64..])?));
     }
-    crate::topic::TopicMap::with_indexes(
-        themes
-            .iter()
-            .flat_map(|t| t.topics.iter().cloned())
-            .collect(),
-        (first_pair, pair_topics),
-    )
+    crate::topic::TopicMap::with_indexes(topics(), (first_pair, pair_topics))
 }
 
 /// Read, through the selection index at `ix` in `bytes`, only the records the wanted names
@@ -779,7 +799,7 @@ pub(crate) fn decode_checked<R: std::io::Read>(
         r: std::io::Read::take(&mut r, body),
         h: &mut h,
     };
-    let pb = decode_from(In::new(summed, body), None, dir, select).ok_or(Unread::Damaged)?;
+    let pb = decode_from(In::new(summed, body), None, None, dir, select).ok_or(Unread::Damaged)?;
     let mut sum = [0u8; U32];
     std::io::Read::read_exact(&mut r, &mut sum).map_err(|_| Unread::Damaged)?;
     if Some(h.finalize()) != unseven32(&sum) {
@@ -793,6 +813,7 @@ pub(crate) fn decode_checked<R: std::io::Read>(
 /// out of `form` without checking their bytes.
 pub(crate) fn decode_trusted(
     form: &'static str,
+    statics: Option<crate::topic::StaticIndexes>,
     dir: &Path,
     select: &mut dyn FnMut(&[Theme], &crate::topic::TopicMap) -> Option<Selection>,
 ) -> Option<Phrasebank> {
@@ -806,6 +827,7 @@ pub(crate) fn decode_trusted(
     decode_from(
         slice,
         Some((body.as_bytes(), Some(body), Some(body))),
+        statics,
         dir,
         select,
     )

@@ -87,7 +87,16 @@ fn the_selection_index_keeps_what_the_walk_keeps() {
         let form: &'static str = String::leak(
             String::from_utf8(bytes.clone()).expect("the compact form is UTF-8 as a whole"),
         );
-        let looked_up = decode_trusted(form, dir, &mut select).unwrap();
+        let looked_up = decode_trusted(form, None, dir, &mut select).unwrap();
+        // With the map's indexes given as arrays (as the binary's own are), the same.
+        let (first_pair, pair_topics) = whole.topic_map.indexes();
+        let statics = (
+            &*Vec::leak(first_pair.to_vec()),
+            &*Vec::leak(pair_topics.to_vec()),
+        );
+        let in_place = decode_trusted(form, Some(statics), dir, &mut select).unwrap();
+        assert_eq!(in_place.phrases, looked_up.phrases);
+        assert_eq!(in_place.topic_map.indexes(), looked_up.topic_map.indexes());
         let mut kept = whole.phrases.clone();
         kept.retain(|p| chosen.keeps(p.status, p.role, &p.themes, &p.topics));
         assert!(!kept.is_empty() && kept.len() < whole.phrases.len() || chosen.themes.is_none());

@@ -14,6 +14,12 @@ use crate::error::{Error, Result};
 /// ASCII bytes), so the compiler checks it once and its texts are read in place unchecked.
 static COMPACT: &str = include_str!(concat!(env!("OUT_DIR"), "/phrasebank.bin"));
 
+/// The topic map's pair indexes of the shipped phrasebank, as arrays (`FIRST_PAIR`,
+/// `PAIR_TOPICS`) the build script wrote from the map it stored in [`COMPACT`].
+mod indexes {
+    include!(concat!(env!("OUT_DIR"), "/topic_indexes.rs"));
+}
+
 /// The folder the shipped phrasebank was read from, relative to the repository root.
 pub const DIR: &str = "phrasebank";
 
@@ -34,10 +40,35 @@ impl Phrasebank {
 fn decode(
     select: &mut dyn FnMut(&[Theme], &crate::topic::TopicMap) -> Option<Selection>,
 ) -> Result<Phrasebank> {
-    compact::decode_trusted(COMPACT, Path::new(DIR), select).ok_or_else(|| {
+    compact::decode_trusted(
+        COMPACT,
+        Some((&indexes::FIRST_PAIR, &indexes::PAIR_TOPICS)),
+        Path::new(DIR),
+        select,
+    )
+    .ok_or_else(|| {
         // The build script wrote these bytes with the same code: only a bug gets here.
         Error::Usage(
             "the phrasebank compiled into wengao does not decode (a bug: please report it)".into(),
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The arrays compiled in are the indexes a map of the shipped sub-topics makes anew, and
+    /// the shipped phrasebank uses them in place.
+    #[test]
+    fn the_compiled_in_indexes_are_the_maps_own() {
+        let pb = Phrasebank::embedded().unwrap();
+        let anew = crate::topic::TopicMap::new(pb.topic_map.topics.clone());
+        assert!(indexes::FIRST_PAIR.len() > 1000 && indexes::PAIR_TOPICS.len() > 1000);
+        assert_eq!(
+            anew.indexes(),
+            (&indexes::FIRST_PAIR[..], &indexes::PAIR_TOPICS[..])
+        );
+        assert_eq!(pb.topic_map.indexes(), anew.indexes());
+    }
 }

@@ -355,7 +355,9 @@ impl<'a> Planner<'a> {
                     .filter_map(|t| self.pb.topic_map.get(t))
                     .flat_map(|t| t.terms())
                     .filter(|t| {
-                        t.chars().count() >= 3 && !topic.contains(*t) && !head.0.contains(*t)
+                        t.chars().count() >= 3
+                            && !crate::text::contains(topic, t)
+                            && !crate::text::contains(&head.0, t)
                     })
                     .collect();
                 terms.sort_unstable();
@@ -454,7 +456,7 @@ impl<'a> Planner<'a> {
             // only for a target; 一组数字 only before two figures or more.
             let target = super::shapes::is_target(&fact);
             let figures = crate::prose::quantities(&fact);
-            let loads = |t: &str| LOAD_WORDS.iter().any(|w| t.contains(w));
+            let loads = |t: &str| LOAD_WORDS.iter().any(|w| crate::text::contains(t, w));
             // A fact that opens with its verb is work to do (对标落实100项指标体系), not where
             // things stand: 目前，对标落实… (read at the stop, rule-of-law-2021 seed 11).
             let acts = super::shapes::opens_with_verb_opener(&fact)
@@ -469,7 +471,7 @@ impl<'a> Planner<'a> {
                 .pb
                 .pool_iter(Role::FactFrame, None, self.vs.kind, self.vs.at())
                 .filter(|ph| {
-                    (!target && TASK_WORDS.iter().any(|w| ph.text.contains(w)))
+                    (!target && TASK_WORDS.iter().any(|w| crate::text::contains(&ph.text, w)))
                         || (figures < 2
                             && crate::prose::NUMBERS_LEADS
                                 .iter()
@@ -477,7 +479,7 @@ impl<'a> Planner<'a> {
                                 .any(|w| ph.text.contains(w)))
                         // Where things stand (目前…, 从现有基础看…) is said of a state or a
                         // result, not of a target, a plan or a fact with its own time.
-                        || ((target || acts || TIMED_WORDS.iter().any(|w| fact.contains(w)))
+                        || ((target || acts || TIMED_WORDS.iter().any(|w| crate::text::contains(&fact, w)))
                             && STATE_WORDS.iter().any(|w| ph.text.contains(w)))
                         // A base is what was built (建成、储备、覆盖…): 从现有基础看，全区现有
                         // 登记吸毒人员312名 calls a problem a foundation.

@@ -25,7 +25,7 @@ impl<'a> Planner<'a> {
         // the start: 老旧小区改造 in seven sentences of one point, where a writer says 改造 or
         // 小区 after the first few). A short topic (消防, 防汛) is a word, not a phrase.
         let topic = pp.topic.clone();
-        let names_topic = |t: &str| topic.chars().count() >= 4 && t.contains(topic.as_str());
+        let names_topic = |t: &str| topic.chars().count() >= 4 && has(t, &topic);
         let mut topic_said = 0;
         for k in 0..2 {
             let f = if k == 0 {
@@ -54,7 +54,7 @@ impl<'a> Planner<'a> {
         }
         // One paired condition a point (对…的，要…；对…的，一律…): read blind, the same
         // construction in every point gave the program away.
-        let paired = |t: &str| t.contains("；对") || (t.starts_with('对') && t.contains('；'));
+        let paired = |t: &str| has(t, "；对") || (t.starts_with('对') && t.contains('；'));
         let mut pairs = 0;
         // Checking the work twice a point at most (read blind: 考勤管理和考核, 日常考勤, 按月考评
         // and 年底考核 in one point on 公益性岗位 said one control four times).
@@ -62,7 +62,7 @@ impl<'a> Planner<'a> {
         let checks = |t: &str| {
             CHECK_WORDS
                 .iter()
-                .any(|w| t.contains(w) && !pp.topic.contains(w) && !pp.heading.contains(w))
+                .any(|w| has(t, w) && !has(&pp.topic, w) && !has(&pp.heading, w))
         };
         let mut checking = 0;
         // A way of organizing the work (专班, 包抓, 现场办公 …) is said once a point, the
@@ -74,7 +74,7 @@ impl<'a> Planner<'a> {
             ORGANIZING_WORDS
                 .iter()
                 .copied()
-                .filter(|w| t.contains(w) && !pp.topic.contains(w) && !pp.heading.contains(w))
+                .filter(|w| has(t, w) && !has(&pp.topic, w) && !has(&pp.heading, w))
                 .collect()
         };
         let mut organized: Vec<&'static str> = pp
@@ -124,8 +124,7 @@ impl<'a> Planner<'a> {
             }
             // (A point on 农机购置补贴 may open measure after measure with its own name.)
             let opens = opening(&s.text);
-            if openings.contains(&opens) && !topic.contains(&opens) && !pp.heading.contains(&opens)
-            {
+            if openings.contains(&opens) && !has(&topic, &opens) && !has(&pp.heading, &opens) {
                 continue;
             }
             if self.keeps(&mut said, &s, ranked) {
@@ -277,10 +276,10 @@ impl<'a> Planner<'a> {
         {
             return false;
         }
-        let m4 = grams(&m);
-        let mut own4: HashSet<Gram4> = HashSet::default();
-        own4.reserve(m4.len());
-        own4.extend(m4.iter().copied());
+        // The masked text's words, each with how often it is said (sorted runs: cheaper than a
+        // set for fifty words); `own4` the words once each.
+        let masked = counted(grams(&m));
+        let own4: Vec<Gram4> = masked.iter().map(|&(g, _)| g).collect();
         // Three four-character words of the part said again (逐项明确, 完成时限, 责任体系
         // after an intro that said them) say the part's point again.
         if own4
@@ -303,19 +302,14 @@ impl<'a> Planner<'a> {
         if objs.iter().any(|o| said.said_objects.contains(o)) {
             return false;
         }
-        // The text's own runs: the masked text's when nothing was masked.
-        let gs = match m {
-            std::borrow::Cow::Borrowed(_) => m4,
-            std::borrow::Cow::Owned(_) => grams(&s.text),
+        // The text's own words: the masked text's when nothing was masked.
+        let mine = match m {
+            std::borrow::Cow::Borrowed(_) => masked,
+            std::borrow::Cow::Owned(_) => counted(grams(&s.text)),
         };
-        let mut mine: HashMap<Gram4, u32> = HashMap::default();
-        mine.reserve(gs.len());
-        for g in &gs {
-            *mine.entry(*g).or_default() += 1;
-        }
         if mine.iter().any(|(g, c)| {
-            !said.allowed.has(&self.spec_grams, g)
-                && said.counts.get(g).copied().unwrap_or(0) + c >= 3
+            said.counts.get(g).copied().unwrap_or(0) + c >= 3
+                && !said.allowed.has(&self.spec_grams, g)
         }) {
             return false;
         }
@@ -480,6 +474,19 @@ pub(super) type Gram5 = u128;
 /// one number, not four characters.
 pub(super) fn grams(text: &str) -> Vec<Gram4> {
     runs(text, 4, |w| w as Gram4)
+}
+
+/// Each of `grams` once, with how often it is there, in order of the packed numbers.
+fn counted(mut grams: Vec<Gram4>) -> Vec<(Gram4, u32)> {
+    grams.sort_unstable();
+    let mut out: Vec<(Gram4, u32)> = Vec::with_capacity(grams.len());
+    for g in grams {
+        match out.last_mut() {
+            Some((last, c)) if *last == g => *c += 1,
+            _ => out.push((g, 1)),
+        }
+    }
+    out
 }
 
 /// The five-character Han runs of a text, packed.

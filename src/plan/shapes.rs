@@ -56,8 +56,8 @@ pub(super) fn is_target(fact: &str) -> bool {
         .strip_prefix("今年")
         .map(|r| r.trim_start_matches(['要', '将']))
         .is_some_and(|r| THIS_YEARS_VERBS.iter().any(|v| r.starts_with(v)));
-    (this_years_work || target.iter().any(|w| fact.contains(w)))
-        && !done.iter().any(|w| fact.contains(w))
+    (this_years_work || target.iter().any(|w| crate::text::contains(fact, w)))
+        && !done.iter().any(|w| crate::text::contains(fact, w))
 }
 
 /// The verbs of a year's work a fact may say after 今年 (今年改造…, 今年建成…).
@@ -70,7 +70,7 @@ const THIS_YEARS_VERBS: [&str; 14] = [
 pub(super) fn enumerates(text: &str) -> bool {
     ["1.", "1．", "一是", "一要", "（1）", "第一，"]
         .iter()
-        .any(|m| text.contains(m))
+        .any(|m| crate::text::contains(text, m))
 }
 
 /// A measure without its leading 要 and its final stop: the item of an enumeration.
@@ -136,13 +136,15 @@ pub(super) fn checks_the_work(text: &str) -> bool {
     let first = text.split(['，', '；', '。']).next().unwrap_or(text);
     // What inspections found is work to do, not a check (全面梳理各级巡视、考核、督查反馈问题，
     // 制定整改措施 opens a 问题整改 point).
-    let found = ["反馈", "指出", "发现的"].iter().any(|w| first.contains(w));
+    let found = ["反馈", "指出", "发现的"]
+        .iter()
+        .any(|w| crate::text::contains(first, w));
     !found
         && [
             "纳入", "考核", "督查", "通报", "暗访", "抽查", "问责", "约谈", "考评", "评比",
         ]
         .iter()
-        .any(|w| first.contains(w))
+        .any(|w| crate::text::contains(first, w))
 }
 
 /// Whether 要 can stand before a measure: it opens with its verb or a preposition leading to it.
@@ -240,7 +242,7 @@ fn frames(first: &str) -> bool {
         Some((_, last)) => (last, 6),
         None => (first, 11),
     };
-    last.chars().count() <= most && !ACTION.iter().any(|v| last.contains(v))
+    last.chars().count() <= most && !ACTION.iter().any(|v| crate::text::contains(last, v))
 }
 
 /// The core of a sentence for finding it again in a shaped paragraph: up to its first twelve
@@ -720,7 +722,7 @@ fn body_and_items(
     let origin_of = |s: &str| {
         known
             .iter()
-            .find(|(k, _)| !k.is_empty() && s.contains(k.as_str()))
+            .find(|(k, _)| !k.is_empty() && crate::text::contains(s, k))
             .map(|(_, o)| (*o).clone())
             .unwrap_or_else(|| shape_origin.clone())
     };

