@@ -1,10 +1,11 @@
 //! Build script: the shipped data is checked and compiled into the binary, so `wengao` needs no
 //! file of the checkout at run time.
 //!
-//! - **The lexicon** (`lexicon/*.yaml`) is checked for YAML syntax and converted to JSON in
-//!   `OUT_DIR`, which the binary embeds and reads with serde_json (a YAML parse of the lexicon took
-//!   ~10 ms of every `wengao draft`). Its structure is validated by the same types below, when the
-//!   phrasebank is read with it, and by `lexicon::tests::embedded_lexicon_parses`.
+//! - **The lexicon** (`lexicon/*.yaml`) is read with the library's own reader (a broken file
+//!   fails the build) and what it read is written out as Rust statics (`lexicon.rs`), which the
+//!   binary includes in `lexicon::compiled` and uses in place: nothing of it is parsed at run time
+//!   (first a YAML parse, ~10 ms of every `wengao draft`, then a JSON one, ~3 M instructions).
+//!   `lexicon::tests::embedded_lexicon_parses` holds the statics to the files.
 //! - **The phrasebank** (`phrasebank/`) is read by the library's own strict reader, compiled into
 //!   this script from `src/` (`#[path]` modules: the model, the reader and the compact form, with
 //!   the error, spec, topic and lexicon types they use). A phrasebank that does not load fails the
@@ -21,11 +22,14 @@
 
 use std::path::{Path, PathBuf};
 
-/// The library reads files the build script made; compiled here, before they exist, it gets an
-/// empty text (see `lexicon::Lexicon::embedded`).
-macro_rules! built_str {
-    ($name:literal) => {
-        ""
+/// The lexicon compiled in: empty here, where it is being made (see `lexicon::embedded`).
+macro_rules! built_lexicon {
+    () => {
+        pub static ERA: &[super::EraTerm] = &[];
+        pub static EVENTS: &[super::calendar::Event] = &[];
+        pub static YEARS: &[(i32, super::Text, super::Text)] = &[];
+        pub static GUIDING: &[super::calendar::Guiding] = &[];
+        pub static EXPRESSIONS: &[super::Expression] = &[];
     };
 }
 
@@ -70,7 +74,7 @@ fn main() {
     for dir in ["lexicon", "phrasebank", "templates"] {
         println!("cargo::rerun-if-changed={dir}");
     }
-    lexicon_json(&out);
+    lexicon_rs(&out);
     let pb = phrasebank_compact(&out);
     shipped(&out, &["phrasebank", "templates"]);
     let _ = pb;
@@ -82,28 +86,157 @@ fn fail(msg: &str) -> ! {
     std::process::exit(1);
 }
 
-fn lexicon_json(out: &Path) {
-    for name in ["era", "calendar", "expressions"] {
-        let src = Path::new("lexicon").join(format!("{name}.yaml"));
-        let text = std::fs::read_to_string(&src)
-            .unwrap_or_else(|e| fail(&format!("error: cannot read {}: {e}", src.display())));
-        let value: serde_yaml::Value = serde_yaml::from_str(&text)
-            .unwrap_or_else(|e| fail(&format!("error: {}: {e}", src.display())));
-        let json = serde_json::to_string(&value).unwrap_or_else(|e| {
-            fail(&format!(
-                "error: {}: not representable as JSON: {e}",
-                src.display()
-            ))
-        });
-        std::fs::write(out.join(format!("{name}.json")), json)
-            .unwrap_or_else(|e| fail(&format!("error: cannot write {name}.json: {e}")));
-    }
-    if let Err(e) = lexicon::Lexicon::parse(
+/// Read the lexicon as the binary would (a broken file fails the build) and write what was read
+/// as static data (`lexicon.rs`, included in `lexicon::compiled`).
+fn lexicon_rs(out: &Path) {
+    let lx = lexicon::Lexicon::parse(
         lexicon::ERA_YAML,
         lexicon::CALENDAR_YAML,
         lexicon::EXPRESSIONS_YAML,
-    ) {
-        fail(&format!("error: {e}"));
+    )
+    .unwrap_or_else(|e| fail(&format!("error: {e}")));
+    let rs = lexicon_statics::write(&lx);
+    std::fs::write(out.join("lexicon.rs"), rs)
+        .unwrap_or_else(|e| fail(&format!("error: cannot write lexicon.rs: {e}")));
+}
+
+/// Rust source for the lexicon's statics: every value written as the expression that makes it.
+mod lexicon_statics {
+    use super::lexicon::{Lexicon, Span, Text, YearMonth};
+    use std::fmt::Write;
+
+    /// The lists of texts, each written once as its own static (`L0`, `L1` …).
+    struct Out {
+        lists: String,
+        n: usize,
+    }
+
+    impl Out {
+        fn text(&self, t: &str) -> String {
+            format!("Cow::Borrowed({t:?})")
+        }
+        fn opt_text(&self, t: &Option<Text>) -> String {
+            match t {
+                Some(t) => format!("Some({})", self.text(t)),
+                None => "None".into(),
+            }
+        }
+        fn texts(&mut self, ts: &[Text]) -> String {
+            if ts.is_empty() {
+                return "Cow::Borrowed(&NONE)".into();
+            }
+            let name = format!("L{}", self.n);
+            self.n += 1;
+            let items: Vec<String> = ts.iter().map(|t| self.text(t)).collect();
+            let _ = writeln!(
+                self.lists,
+                "static {name}: [Text; {}] = [{}];",
+                ts.len(),
+                items.join(", ")
+            );
+            format!("Cow::Borrowed(&{name})")
+        }
+        fn month(m: Option<YearMonth>) -> String {
+            match m {
+                Some(m) => format!("Some(YearMonth {{ year: {}, month: {} }})", m.year, m.month),
+                None => "None".into(),
+            }
+        }
+        fn span(s: Span) -> String {
+            format!(
+                "Span {{ from: {}, until: {} }}",
+                Self::month(s.from),
+                Self::month(s.until)
+            )
+        }
+        fn date(d: chrono::NaiveDate) -> String {
+            use chrono::Datelike;
+            format!("ymd({}, {}, {})", d.year(), d.month(), d.day())
+        }
+        fn opt<T: Copy>(v: Option<T>, f: impl Fn(T) -> String) -> String {
+            v.map_or_else(|| "None".into(), |v| format!("Some({})", f(v)))
+        }
+    }
+
+    pub fn write(lx: &Lexicon) -> String {
+        let mut o = Out {
+            lists: String::new(),
+            n: 0,
+        };
+        let mut rs = String::from(
+            "use std::borrow::Cow;\n\
+             use super::calendar::{Event, EventKind, Guiding};\n\
+             use super::{EraTerm, Expression, Span, Text, YearMonth, ymd};\n\
+             static NONE: [Text; 0] = [];\n",
+        );
+        rs.push_str("pub static ERA: &[EraTerm] = &[\n");
+        for t in lx.era.terms.iter() {
+            let _ = writeln!(
+                rs,
+                "EraTerm {{ term: {}, span: {}, also: {}, exempt_before: {}, exempt_after: {}, note: {}, source: {} }},",
+                o.text(&t.term),
+                Out::span(t.span),
+                o.texts(&t.also),
+                o.texts(&t.exempt_before),
+                o.texts(&t.exempt_after),
+                o.text(&t.note),
+                o.text(&t.source),
+            );
+        }
+        rs.push_str("];\npub static EVENTS: &[Event] = &[\n");
+        for e in lx.calendar.events.iter() {
+            let _ = writeln!(
+                rs,
+                "Event {{ name: {}, kind: EventKind::{:?}, date: {}, end: {}, spirit: {}, session: {:?}, plenum: {:?}, cited: {}, note: {}, source: {}, future: {}, mentions: {} }},",
+                o.text(&e.name),
+                e.kind,
+                Out::date(e.date),
+                Out::date(e.end),
+                o.opt_text(&e.spirit),
+                e.session,
+                e.plenum,
+                e.cited,
+                o.text(&e.note),
+                o.text(&e.source),
+                e.future,
+                o.texts(&e.mentions),
+            );
+        }
+        rs.push_str("];\npub static YEARS: &[(i32, Text, Text)] = &[\n");
+        for (y, f, s) in lx.calendar.years.iter() {
+            let _ = writeln!(rs, "({y}, {}, {}),", o.text(f), o.text(s));
+        }
+        rs.push_str("];\npub static GUIDING: &[Guiding] = &[\n");
+        for g in lx.calendar.guiding.iter() {
+            let _ = writeln!(
+                rs,
+                "Guiding {{ from: {}, until: {}, theory: {}, verb: {}, source: {} }},",
+                Out::date(g.from),
+                Out::opt(g.until, Out::date),
+                o.text(&g.theory),
+                o.text(&g.verb),
+                o.text(&g.source),
+            );
+        }
+        rs.push_str("];\npub static EXPRESSIONS: &[Expression] = &[\n");
+        for e in lx.expressions.list.iter() {
+            let _ = writeln!(
+                rs,
+                "Expression {{ wrong: {}, right: {}, exempt_before: {}, exempt_after: {}, applies_from: {}, category: {}, confidence: {}, note: {}, source: {} }},",
+                o.text(&e.wrong),
+                o.text(&e.right),
+                o.texts(&e.exempt_before),
+                o.texts(&e.exempt_after),
+                Out::opt(e.applies_from, Out::date),
+                o.text(&e.category),
+                o.text(&e.confidence),
+                o.text(&e.note),
+                o.text(&e.source),
+            );
+        }
+        rs.push_str("];\n");
+        rs.push_str(&o.lists);
+        rs
     }
 }
 

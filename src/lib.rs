@@ -11,11 +11,11 @@
 //! One document model ([`model::Speech`]) is shared by the parser, the planner, the renderer, the
 //! outputs and the linter.
 
-/// A file the build script wrote into `OUT_DIR`, as text (`build.rs` defines its own, empty,
-/// for the modules it compiles too).
-macro_rules! built_str {
-    ($name:literal) => {
-        include_str!(concat!(env!("OUT_DIR"), "/", $name))
+/// The lexicon as static data, which the build script wrote into `OUT_DIR` (`build.rs` defines
+/// its own, with empty lists, for the modules it compiles too).
+macro_rules! built_lexicon {
+    () => {
+        include!(concat!(env!("OUT_DIR"), "/lexicon.rs"));
     };
 }
 

@@ -248,7 +248,7 @@ fn era_year(text: &str) -> Option<i32> {
         .calendar
         .years
         .iter()
-        .find(|(_, f, _)| text.contains(f.as_str()))
+        .find(|(_, f, _)| text.contains(&**f))
     {
         return Some(*y);
     }

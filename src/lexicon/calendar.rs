@@ -6,6 +6,7 @@
 //! read 历次全会精神), the 中央经济工作会议 of the last half year and the 全国两会 of the last four
 //! months. `wengao lint` flags a congress or plenary session named in a draft but held after it.
 
+use super::{Text, Texts};
 use chrono::NaiveDate;
 use serde::Deserialize;
 
@@ -119,23 +120,23 @@ pub struct RawFile {
 /// One event.
 #[derive(Debug, Clone)]
 pub struct Event {
-    pub name: String,
+    pub name: Text,
     pub kind: EventKind,
     pub date: NaiveDate,
     /// Its last day (the first day when one day long).
     pub end: NaiveDate,
     /// The wording of its 精神 (党的二十大精神, 二十届三中全会精神).
-    pub spirit: Option<String>,
+    pub spirit: Option<Text>,
     pub session: Option<u32>,
     pub plenum: Option<u32>,
     /// Whether a county speech names it in its guiding sentence.
     pub cited: bool,
-    pub note: String,
-    pub source: String,
+    pub note: Text,
+    pub source: Text,
     /// A date still ahead when the file was written (an anniversary to come).
     pub future: bool,
     /// How a draft names it (党的二十大 and 二十大; 二十届三中全会).
-    pub mentions: Vec<String>,
+    pub mentions: Texts,
 }
 
 /// How a guiding sentence names the theory, from a date.
@@ -143,10 +144,10 @@ pub struct Event {
 pub struct Guiding {
     pub from: NaiveDate,
     pub until: Option<NaiveDate>,
-    pub theory: String,
+    pub theory: Text,
     /// 以习近平新时代中国特色社会主义思想为指导
-    pub verb: String,
-    pub source: String,
+    pub verb: Text,
+    pub source: Text,
 }
 
 /// Words right before an event's name that look forward to it.
@@ -159,10 +160,10 @@ const AHEAD_AFTER: [&str; 3] = ["召开之年", "胜利召开", "即将召开"];
 #[derive(Debug)]
 pub struct Calendar {
     /// In date order.
-    pub events: Vec<Event>,
+    pub events: std::borrow::Cow<'static, [Event]>,
     /// Each year's framing (“十五五”开局之年), by year.
-    pub years: Vec<(i32, String, String)>,
-    pub guiding: Vec<Guiding>,
+    pub years: std::borrow::Cow<'static, [(i32, Text, Text)]>,
+    pub guiding: std::borrow::Cow<'static, [Guiding]>,
 }
 
 fn date(s: &str) -> Option<NaiveDate> {
@@ -200,9 +201,9 @@ impl Calendar {
                 return Err(bad("a plenum names its number (`plenum: 3`)"));
             }
             // 党的十八届三中全会 is named 十八届三中全会 as often; 党的二十大 also 二十大.
-            let mut mentions = vec![r.name.clone()];
+            let mut mentions = vec![Text::from(r.name.clone())];
             if let Some(short) = r.name.strip_prefix("党的") {
-                mentions.push(short.to_string());
+                mentions.push(short.to_string().into());
             }
             let _ = (
                 r.checked,
@@ -213,18 +214,18 @@ impl Calendar {
                 &r.topic,
             );
             events.push(Event {
-                name: r.name,
+                name: r.name.into(),
                 kind: r.kind,
                 date: start,
                 end,
-                spirit: r.spirit,
+                spirit: r.spirit.map(Text::from),
                 session: r.session,
                 plenum: r.plenum,
                 cited: r.cited,
-                note: r.note,
-                source: r.source,
+                note: r.note.into(),
+                source: r.source.into(),
                 future: r.future,
-                mentions,
+                mentions: mentions.into(),
             });
         }
         events.sort_by_key(|e| e.date);
@@ -234,7 +235,7 @@ impl Calendar {
                 return Err(format!("year {}: no source", y.year));
             }
             let _ = (y.note, y.also, y.future);
-            years.push((y.year, y.framing, y.source));
+            years.push((y.year, y.framing.into(), y.source.into()));
         }
         let mut guiding = Vec::new();
         for g in raw.guiding {
@@ -250,15 +251,15 @@ impl Calendar {
             guiding.push(Guiding {
                 from,
                 until,
-                theory: g.theory,
-                verb: g.verb,
-                source: g.source,
+                theory: g.theory.into(),
+                verb: g.verb.into(),
+                source: g.source.into(),
             });
         }
         Ok(Calendar {
-            events,
-            years,
-            guiding,
+            events: events.into(),
+            years: years.into(),
+            guiding: guiding.into(),
         })
     }
 
@@ -267,7 +268,7 @@ impl Calendar {
         self.years
             .iter()
             .find(|(y, _, _)| *y == year)
-            .map(|(_, f, _)| f.as_str())
+            .map(|(_, f, _)| &**f)
     }
 
     /// How the theory is named at `on` (以习近平新时代中国特色社会主义思想为指导).
@@ -358,7 +359,7 @@ impl Calendar {
     fn later_mentions_of(&self, text: &str, e: &Event) -> Vec<usize> {
         e.mentions
             .iter()
-            .flat_map(|m| text.match_indices(m.as_str()))
+            .flat_map(|m| text.match_indices(&**m))
             .filter(|(i, m)| {
                 let before = &text[..*i];
                 let before = before.strip_suffix("党的").unwrap_or(before);
@@ -375,7 +376,7 @@ impl Calendar {
     /// offset of the mention.
     pub fn later_mentions<'a>(&'a self, text: &str, on: NaiveDate) -> Vec<(&'a Event, usize)> {
         let mut out = Vec::new();
-        for e in &self.events {
+        for e in self.events.iter() {
             if !matches!(e.kind, EventKind::Congress | EventKind::Plenum) || e.date <= on {
                 continue;
             }
@@ -454,7 +455,7 @@ guiding:
     fn later_events_are_found() {
         let c = Calendar::parse(SAMPLE).unwrap();
         let m = c.later_mentions("深入贯彻党的二十大和二十届三中全会精神", d("2022-03-01"));
-        let names: Vec<&str> = m.iter().map(|(e, _)| e.name.as_str()).collect();
+        let names: Vec<&str> = m.iter().map(|(e, _)| &*e.name).collect();
         assert_eq!(names, ["党的二十大", "二十届三中全会"]);
         assert!(
             c.later_mentions("深入贯彻二十大精神", d("2023-03-01"))

@@ -8,7 +8,7 @@
 
 use serde::Deserialize;
 
-use super::{When, YearMonth, exempt, outermost};
+use super::{Text, Texts, When, YearMonth, exempt, outermost, texts};
 
 /// One term as written in `lexicon/era.yaml`.
 #[derive(Debug, Clone, Deserialize)]
@@ -109,13 +109,13 @@ impl std::fmt::Display for Span {
 /// One term and its era.
 #[derive(Debug, Clone)]
 pub struct EraTerm {
-    pub term: String,
+    pub term: Text,
     pub span: Span,
-    pub also: Vec<String>,
-    pub exempt_before: Vec<String>,
-    pub exempt_after: Vec<String>,
-    pub note: String,
-    pub source: String,
+    pub also: Texts,
+    pub exempt_before: Texts,
+    pub exempt_after: Texts,
+    pub note: Text,
+    pub source: Text,
 }
 
 /// A term used in a text: the term and the byte range of the use.
@@ -129,8 +129,8 @@ pub struct Use<'a> {
 /// The era lexicon with its matcher.
 #[derive(Debug)]
 pub struct Era {
-    pub terms: Vec<EraTerm>,
-    pub(super) matcher: super::TermSet,
+    pub terms: std::borrow::Cow<'static, [EraTerm]>,
+    pub(super) matcher: super::TermSet<Text>,
     /// The term of each pattern (a term and its `also` spellings).
     pattern_term: Vec<usize>,
 }
@@ -171,28 +171,33 @@ impl Era {
                 return Err(bad("`until` is before `from`"));
             }
             terms.push(EraTerm {
-                term: r.term,
+                term: r.term.into(),
                 span,
-                also: r.also,
-                exempt_before: r.exempt_before,
-                exempt_after: r.exempt_after,
-                note: r.note,
-                source: r.source,
+                also: texts(r.also),
+                exempt_before: texts(r.exempt_before),
+                exempt_after: texts(r.exempt_after),
+                note: r.note.into(),
+                source: r.source.into(),
             });
         }
+        Ok(Era::new(terms.into()))
+    }
+
+    /// The era of these (checked) terms, with its matcher.
+    pub(super) fn new(terms: std::borrow::Cow<'static, [EraTerm]>) -> Era {
         let mut patterns = Vec::new();
         let mut pattern_term = Vec::new();
         for (i, t) in terms.iter().enumerate() {
-            for p in std::iter::once(&t.term).chain(&t.also) {
+            for p in std::iter::once(&t.term).chain(t.also.iter()) {
                 patterns.push(p.clone());
                 pattern_term.push(i);
             }
         }
-        Ok(Era {
+        Era {
             terms,
             matcher: super::TermSet::new(patterns),
             pattern_term,
-        })
+        }
     }
 
     /// Whether a term (or an `also` spelling) is listed.

@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-use super::{exempt, outermost};
+use super::{Text, Texts, exempt, outermost};
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -44,23 +44,23 @@ pub struct RawFile {
 /// One pair.
 #[derive(Debug, Clone)]
 pub struct Expression {
-    pub wrong: String,
-    pub right: String,
-    pub exempt_before: Vec<String>,
-    pub exempt_after: Vec<String>,
+    pub wrong: Text,
+    pub right: Text,
+    pub exempt_before: Texts,
+    pub exempt_after: Texts,
     /// Only speeches on or after this day are held to it.
     pub applies_from: Option<NaiveDate>,
-    pub category: String,
-    pub confidence: String,
-    pub note: String,
-    pub source: String,
+    pub category: Text,
+    pub confidence: Text,
+    pub note: Text,
+    pub source: Text,
 }
 
 /// The list with its matcher.
 #[derive(Debug)]
 pub struct Expressions {
-    pub list: Vec<Expression>,
-    pub(super) matcher: super::TermSet,
+    pub list: std::borrow::Cow<'static, [Expression]>,
+    pub(super) matcher: super::TermSet<Text>,
 }
 
 impl super::LexiconFile for Expressions {
@@ -96,19 +96,24 @@ impl Expressions {
                 None => None,
             };
             list.push(Expression {
-                wrong: r.wrong,
-                right: r.right,
-                exempt_before: r.exempt_before,
-                exempt_after: r.exempt_after,
+                wrong: r.wrong.into(),
+                right: r.right.into(),
+                exempt_before: super::texts(r.exempt_before),
+                exempt_after: super::texts(r.exempt_after),
                 applies_from,
-                category: r.category,
-                confidence: r.confidence,
-                note: r.note,
-                source: r.source,
+                category: r.category.into(),
+                confidence: r.confidence.into(),
+                note: r.note.into(),
+                source: r.source.into(),
             });
         }
+        Ok(Expressions::new(list.into()))
+    }
+
+    /// These (checked) expressions, with their matcher.
+    pub(super) fn new(list: std::borrow::Cow<'static, [Expression]>) -> Expressions {
         let matcher = super::TermSet::new(list.iter().map(|e| e.wrong.clone()).collect());
-        Ok(Expressions { list, matcher })
+        Expressions { list, matcher }
     }
 
     /// The text with each wrong form it uses put right (纠治四风 → 纠治“四风”): for words the

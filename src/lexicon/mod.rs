@@ -20,8 +20,11 @@
 //!   it can be said in; the planner leaves a measure out of a meeting held out of its season.
 //!
 //! These are facts of the calendar, not of a meeting: a draft's own numbers and names still come
-//! only from its spec. The files are parsed once per process, on first use; the tests parse them
-//! too, so a broken file never reaches a release.
+//! only from its spec. The build script (`build.rs`) reads the three files with the same code,
+//! fails the build on a broken one, and compiles what it read into the binary as static data
+//! (`compiled`): the binary parses nothing of its lexicon and copies none of its texts (the JSON
+//! it parsed before took ~3 M instructions of every `wengao draft`, a twentieth of it). Only the
+//! matchers are built, once per process, on first use.
 
 pub mod budget;
 pub mod calendar;
@@ -46,12 +49,31 @@ pub const ERA_YAML: &str = include_str!("../../lexicon/era.yaml");
 pub const CALENDAR_YAML: &str = include_str!("../../lexicon/calendar.yaml");
 pub const EXPRESSIONS_YAML: &str = include_str!("../../lexicon/expressions.yaml");
 
-/// The same files as JSON, made by the build script (`build.rs`): what the binary reads. (The
-/// build script compiles this module too, before any JSON exists: there `built_str!` gives an
-/// empty text and the YAML is read instead.)
-const ERA_JSON: &str = built_str!("era.json");
-const CALENDAR_JSON: &str = built_str!("calendar.json");
-const EXPRESSIONS_JSON: &str = built_str!("expressions.json");
+/// A text of the lexicon: in place in the binary (the shipped files) or read from a file.
+pub type Text = std::borrow::Cow<'static, str>;
+/// A list of texts of the lexicon.
+pub type Texts = std::borrow::Cow<'static, [Text]>;
+
+/// Texts read from a file.
+fn texts(v: Vec<String>) -> Texts {
+    v.into_iter().map(Text::from).collect()
+}
+
+/// The shipped files as the build script (`build.rs`) read them, written out as statics of the
+/// types below (`ERA`, `EVENTS`, `YEARS`, `GUIDING`, `EXPRESSIONS`). The build script compiles
+/// this module too, before they exist: there `built_lexicon!` gives empty lists, and the YAML is
+/// read instead.
+mod compiled {
+    built_lexicon!();
+}
+
+/// A date of the compiled lexicon (a valid one: the build script wrote it from a date).
+pub(crate) const fn ymd(year: i32, month: u32, day: u32) -> chrono::NaiveDate {
+    match chrono::NaiveDate::from_ymd_opt(year, month, day) {
+        Some(d) => d,
+        None => panic!("a date of the compiled lexicon"),
+    }
+}
 
 /// The whole lexicon.
 #[derive(Debug)]
@@ -61,8 +83,7 @@ pub struct Lexicon {
     pub expressions: Expressions,
 }
 
-/// A file of the lexicon, read from its YAML text or from the JSON form the build script makes of
-/// it: the same raw form either way, checked by the file's own `from_raw`.
+/// A file of the lexicon, read from its YAML text and checked by the file's own `from_raw`.
 pub trait LexiconFile: Sized {
     /// The file as written.
     type Raw: serde::de::DeserializeOwned;
@@ -74,40 +95,15 @@ pub trait LexiconFile: Sized {
     fn parse(text: &str) -> Result<Self, String> {
         Self::from_raw(serde_yaml::from_str(text).map_err(|e| e.to_string())?)
     }
-
-    /// Read the JSON form the build script makes of the YAML file.
-    fn parse_json(text: &str) -> Result<Self, String> {
-        Self::from_raw(serde_json::from_str(text).map_err(|e| e.to_string())?)
-    }
 }
 
 impl Lexicon {
     /// Parse the three files (`name` for messages: the file each came from).
     pub fn parse(era: &str, calendar: &str, expressions: &str) -> Result<Lexicon, String> {
-        Self::read(era, calendar, expressions, false)
-    }
-
-    /// The embedded lexicon (its JSON form).
-    pub fn embedded() -> Result<Lexicon, String> {
-        if ERA_JSON.is_empty() {
-            // Only in the build script (no JSON made yet).
-            return Self::parse(ERA_YAML, CALENDAR_YAML, EXPRESSIONS_YAML);
-        }
-        Self::read(ERA_JSON, CALENDAR_JSON, EXPRESSIONS_JSON, true)
-    }
-
-    fn read(era: &str, calendar: &str, expressions: &str, json: bool) -> Result<Lexicon, String> {
-        fn one<F: LexiconFile>(text: &str, json: bool) -> Result<F, String> {
-            if json {
-                F::parse_json(text)
-            } else {
-                F::parse(text)
-            }
-        }
         let (era, calendar, expressions) = (
-            one::<Era>(era, json),
-            one::<Calendar>(calendar, json),
-            one::<Expressions>(expressions, json),
+            Era::parse(era),
+            Calendar::parse(calendar),
+            Expressions::parse(expressions),
         );
         let lexicon = Lexicon {
             era: era.map_err(|e| format!("lexicon/era.yaml: {e}"))?,
@@ -115,6 +111,23 @@ impl Lexicon {
             expressions: expressions.map_err(|e| format!("lexicon/expressions.yaml: {e}"))?,
         };
         Ok(lexicon)
+    }
+
+    /// The embedded lexicon: the static data the build script compiled in, in place.
+    pub fn embedded() -> Result<Lexicon, String> {
+        if compiled::ERA.is_empty() {
+            // Only in the build script (no data compiled yet).
+            return Self::parse(ERA_YAML, CALENDAR_YAML, EXPRESSIONS_YAML);
+        }
+        Ok(Lexicon {
+            era: Era::new(std::borrow::Cow::Borrowed(compiled::ERA)),
+            calendar: Calendar {
+                events: std::borrow::Cow::Borrowed(compiled::EVENTS),
+                years: std::borrow::Cow::Borrowed(compiled::YEARS),
+                guiding: std::borrow::Cow::Borrowed(compiled::GUIDING),
+            },
+            expressions: Expressions::new(std::borrow::Cow::Borrowed(compiled::EXPRESSIONS)),
+        })
     }
 }
 
@@ -343,9 +356,9 @@ fn outermost(mut found: Vec<(usize, usize, usize)>) -> Vec<(usize, usize, usize)
 }
 
 /// Whether a match at `start..end` of `text` is exempted by a context right before or after it.
-fn exempt(text: &str, start: usize, end: usize, before: &[String], after: &[String]) -> bool {
-    before.iter().any(|b| text[..start].ends_with(b.as_str()))
-        || after.iter().any(|a| text[end..].starts_with(a.as_str()))
+fn exempt(text: &str, start: usize, end: usize, before: &[Text], after: &[Text]) -> bool {
+    before.iter().any(|b| text[..start].ends_with(&**b))
+        || after.iter().any(|a| text[end..].starts_with(&**a))
 }
 
 #[cfg(test)]
@@ -356,12 +369,34 @@ mod tests {
     fn embedded_lexicon_parses() {
         let l = Lexicon::parse(ERA_YAML, CALENDAR_YAML, EXPRESSIONS_YAML).unwrap();
         let j = Lexicon::embedded().unwrap();
-        assert_eq!(l.era.terms.len(), j.era.terms.len());
-        assert_eq!(l.calendar.events.len(), j.calendar.events.len());
-        assert_eq!(l.expressions.list.len(), j.expressions.list.len());
         assert!(!l.era.terms.is_empty());
         assert!(!l.calendar.events.is_empty());
+        assert!(!l.calendar.years.is_empty());
+        assert!(!l.calendar.guiding.is_empty());
         assert!(!l.expressions.list.is_empty());
+        // The compiled-in data is what the files say, field for field, in place.
+        assert!(matches!(j.era.terms, std::borrow::Cow::Borrowed(_)));
+        assert_eq!(format!("{:?}", l.era.terms), format!("{:?}", j.era.terms));
+        assert_eq!(
+            format!("{:?}", l.calendar.events),
+            format!("{:?}", j.calendar.events)
+        );
+        assert_eq!(l.calendar.years, j.calendar.years);
+        assert_eq!(
+            format!("{:?}", l.calendar.guiding),
+            format!("{:?}", j.calendar.guiding)
+        );
+        assert_eq!(
+            format!("{:?}", l.expressions.list),
+            format!("{:?}", j.expressions.list)
+        );
+        // And finds what they find.
+        let text = "深入学习贯彻党的二十大精神，加快发展新质生产力，统筹疫情防控和经济社会发展";
+        assert_eq!(
+            format!("{:?}", l.era.uses(text)),
+            format!("{:?}", j.era.uses(text))
+        );
+        assert!(!j.era.uses(text).is_empty());
     }
 
     /// The first-character index finds what an Aho-Corasick automaton finds: every occurrence
@@ -371,7 +406,7 @@ mod tests {
         use proptest::prelude::*;
         let l = Lexicon::embedded().unwrap();
         for m in [&l.era.matcher, &l.expressions.matcher] {
-            let ac = aho_corasick::AhoCorasick::new(&m.terms).unwrap();
+            let ac = aho_corasick::AhoCorasick::new(m.terms.iter().map(|t| t.as_bytes())).unwrap();
             let pieces: Vec<String> = m
                 .terms
                 .iter()
@@ -379,7 +414,7 @@ mod tests {
                     let cs: Vec<char> = p.chars().collect();
                     let half = cs.len() / 2;
                     [
-                        p.clone(),
+                        p.to_string(),
                         cs[..half].iter().collect(),
                         cs[half..].iter().collect(),
                     ]
@@ -398,11 +433,7 @@ mod tests {
                     want.sort_by_key(|&(s, e, i)| (s, std::cmp::Reverse(e), i));
                     prop_assert_eq!(m.find_all(&text), want.clone());
                     prop_assert_eq!(m.any_in(&text), !want.is_empty());
-                    let found: Vec<bool> = m
-                        .terms()
-                        .iter()
-                        .map(|t| text.contains(t.as_str()))
-                        .collect();
+                    let found: Vec<bool> = m.terms().iter().map(|t| text.contains(&**t)).collect();
                     prop_assert_eq!(m.found_in(&text), found);
                     Ok(())
                 })

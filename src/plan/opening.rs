@@ -237,7 +237,7 @@ impl<'a> Planner<'a> {
             }
             Some(t) => {
                 clauses.push(format!("{who}要全面贯彻{party}"));
-                clauses.push(t.verb.clone());
+                clauses.push(t.verb.to_string());
             }
             None => clauses.push(format!("{who}要全面贯彻{party}")),
         }
