@@ -683,13 +683,18 @@ fn read_indexed(
     x.u32()?;
     let count = x.u32()?;
     let offsets = x.take(count.checked_mul(U32)?)?;
-    let mut kept: Vec<u32> = Vec::new();
+    // The records kept, as bits by record number: read in order, each once, without a sort.
+    let mut kept = vec![0u64; count.div_ceil(64)];
+    let mut n_kept = 0;
     let mut list = |x: &mut Slice<'_>, wanted: bool| -> Option<()> {
         let len = x.u32()?;
         let ks = x.take(len.checked_mul(U32)?)?;
         if wanted {
             for b in ks.chunks_exact(U32) {
-                kept.push(unseven32(b)?);
+                let k = unseven32(b)? as usize;
+                let word = kept.get_mut(k / 64)?;
+                n_kept += usize::from(*word & (1 << (k % 64)) == 0);
+                *word |= 1 << (k % 64);
             }
         }
         Some(())
@@ -698,11 +703,13 @@ fn read_indexed(
     for &w in want_theme.iter().chain(want_topic) {
         list(&mut x, w)?;
     }
-    kept.sort_unstable();
-    kept.dedup();
-    let mut phrases = Vec::with_capacity(kept.len());
+    let mut phrases = Vec::with_capacity(n_kept);
+    let kept = kept.iter().enumerate().flat_map(|(w, &bits)| {
+        (0..64)
+            .filter(move |b| bits & (1 << b) != 0)
+            .map(move |b| w * 64 + b)
+    });
     for k in kept {
-        let k = k as usize;
         let at = unseven32(offsets.get(U32 * k..U32 * k + U32)?)? as usize;
         let mut r = Slice {
             b: bytes,

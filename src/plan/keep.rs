@@ -206,9 +206,11 @@ impl<'a> Planner<'a> {
             unmasked,
             objects,
             said_objects: HashSet::default(),
-            said4: HashSet::default(),
-            said5: HashSet::default(),
-            counts: HashMap::default(),
+            // Sized for a point of ~500 characters (grown from empty, each was rehashed four or
+            // five times a point).
+            said4: HashSet::with_capacity_and_hasher(512, Default::default()),
+            said5: HashSet::with_capacity_and_hasher(512, Default::default()),
+            counts: HashMap::with_capacity_and_hasher(512, Default::default()),
         };
         // Four-character words of the point outside its sub-topic's vocabulary: a sentence that
         // says two of them again (隐形变异, 违规发放 … after 防止“四风”隐形变异 and 已经违规发放的)

@@ -277,9 +277,12 @@ impl<'a> Planner<'a> {
             shape_uses: Vec::new(),
             mottos: HashSet::default(),
             heading_cores: Vec::new(),
-            seen_index: HashMap::default(),
-            seen_links: Vec::new(),
-            seen_len: Vec::new(),
+            // Sized for an 8,000-character draft (its ~8,000 pairs, ~4,000 of them distinct):
+            // grown from empty, the table was rehashed a dozen times and the vector left its
+            // outgrown copies behind in the draft's heap.
+            seen_index: HashMap::with_capacity_and_hasher(4096, Default::default()),
+            seen_links: Vec::with_capacity(8192),
+            seen_len: Vec::with_capacity(256),
             spec_grams: HashSet::default(),
             spec_grams5: HashSet::default(),
             ranked_in_part: false,

@@ -768,23 +768,43 @@ impl PointPlan {
     /// half of them share (养老机构消防安全 in a 养老机构 pool: 消防, 防安, 安全, not 养老, 机构).
     pub(super) fn own_pairs(&self) -> Vec<u64> {
         let mut own = super::draw::bigrams(&self.topic);
-        own.sort_unstable();
-        own.dedup();
-        let grams: Vec<Vec<u64>> = self
-            .measures
-            .iter()
-            .map(|m| super::draw::bigrams(&m.text))
-            .collect();
-        own.retain(|p| grams.iter().filter(|g| g.contains(p)).count() * 2 < grams.len().max(2));
+        // How many measures have each pair (each measure read once, no pair set made of it).
+        let mut having = vec![0usize; own.len()];
+        for m in &self.measures {
+            let had = pairs_had(&own, &m.text);
+            for (k, n) in having.iter_mut().enumerate() {
+                *n += usize::from(had.contains(&k));
+            }
+        }
+        let most = self.measures.len().max(2);
+        let mut k = 0;
+        own.retain(|_| {
+            k += 1;
+            having[k - 1] * 2 < most
+        });
         own
     }
 
-    /// How many of `own` pairs a text has.
+    /// How many of `own` pairs (sorted, without repeats) a text has.
     pub(super) fn closeness(own: &[u64], text: &str) -> usize {
-        // Sorted and without repeats already.
-        let grams = super::draw::bigrams(text);
-        grams.iter().filter(|g| own.contains(g)).count()
+        pairs_had(own, text).len()
     }
+}
+
+/// Which of `own` (sorted, without repeats) a text has, by place: read in one pass over the text.
+fn pairs_had(own: &[u64], text: &str) -> Vec<usize> {
+    let mut had: Vec<usize> = Vec::new();
+    if own.is_empty() {
+        return had;
+    }
+    super::draw::for_each_bigram(text, |p| {
+        if let Ok(k) = own.binary_search(&p)
+            && !had.contains(&k)
+        {
+            had.push(k);
+        }
+    });
+    had
 }
 
 impl<'a> Planner<'a> {
