@@ -9,21 +9,26 @@ use std::collections::HashSet;
 /// Arabic numbers in a text: runs of digits, with a decimal point inside.
 pub fn numbers(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let mut cur = String::new();
-    let chars: Vec<char> = text.chars().collect();
-    for (i, c) in chars.iter().enumerate() {
-        if c.is_ascii_digit()
-            || (*c == '.'
-                && !cur.is_empty()
-                && chars.get(i + 1).is_some_and(|d| d.is_ascii_digit()))
-        {
-            cur.push(*c);
-        } else if !cur.is_empty() {
-            out.push(std::mem::take(&mut cur));
+    // Read by bytes: a digit and a point are ASCII, and no byte of another character is one.
+    let b = text.as_bytes();
+    if !b.iter().any(u8::is_ascii_digit) {
+        return out;
+    }
+    let mut start: Option<usize> = None;
+    for (i, &c) in b.iter().enumerate() {
+        let on = c.is_ascii_digit()
+            || (c == b'.' && start.is_some() && b.get(i + 1).is_some_and(u8::is_ascii_digit));
+        match (on, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push(text[s..i].to_string());
+                start = None;
+            }
+            _ => {}
         }
     }
-    if !cur.is_empty() {
-        out.push(cur);
+    if let Some(s) = start {
+        out.push(text[s..].to_string());
     }
     out
 }
@@ -35,7 +40,11 @@ pub(super) fn check_coverage(
     f: &mut Vec<Finding>,
 ) {
     let spec = &vs.spec;
-    let flat: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    // The text without its white space (pieces copied whole, not a character at a time).
+    let mut flat = String::with_capacity(text.len());
+    for piece in text.split_whitespace() {
+        flat.push_str(piece);
+    }
     let has = |s: &str| {
         let s: String = crate::plan::clause(s)
             .chars()
@@ -133,6 +142,40 @@ pub(super) fn check_coverage(
                     format!("the number {n} is not in the spec: a draft must not invent figures"),
                 ));
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The numbers as first written: the text's characters, a run of digits with a point
+    /// inside.
+    fn numbers_by_chars(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut cur = String::new();
+        let chars: Vec<char> = text.chars().collect();
+        for (i, c) in chars.iter().enumerate() {
+            if c.is_ascii_digit()
+                || (*c == '.'
+                    && !cur.is_empty()
+                    && chars.get(i + 1).is_some_and(|d| d.is_ascii_digit()))
+            {
+                cur.push(*c);
+            } else if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+        }
+        if !cur.is_empty() {
+            out.push(cur);
+        }
+        out
+    }
+
+    proptest::proptest! {
+        /// Read by bytes, the same numbers as read by characters.
+        #[test]
+        fn numbers_by_bytes_are_the_numbers_by_characters(text in "[0-9.．。增长亿元%a ３]{0,30}") {
+            proptest::prop_assert_eq!(super::numbers(&text), numbers_by_chars(&text));
         }
     }
 }
