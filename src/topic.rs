@@ -324,7 +324,7 @@ impl TopicMap {
     /// `weight` (the name, the first term, twice), and so does a term the field is part of (a
     /// short topic like 燃气). Candidates come from the pair indexes, so a field is compared with
     /// the few terms that could match, not with every term of the map.
-    fn score_field(&self, field: &str, weight: u32, acc: &mut [(u32, Vec<String>)]) -> Vec<usize> {
+    fn score_field(&self, field: &str, weight: u32, acc: &mut Scores) -> Vec<usize> {
         let field = field.trim();
         let mut touched = Vec::new();
         if field.is_empty() {
@@ -332,22 +332,19 @@ impl TopicMap {
         }
         let n = field.chars().count();
         let mut seen: Vec<(usize, usize)> = Vec::new();
-        let mut found = |ti: usize,
-                         k: usize,
-                         acc: &mut [(u32, Vec<String>)],
-                         seen: &mut Vec<(usize, usize)>| {
+        let mut found = |ti: usize, k: usize, acc: &mut Scores, seen: &mut Vec<(usize, usize)>| {
             if seen.contains(&(ti, k)) {
                 return;
             }
             seen.push((ti, k));
             let term = self.term(ti, k);
-            acc[ti].0 += if k == 0 && term == self.topics[ti].name {
+            acc.score[ti] += if k == 0 && term == self.topics[ti].name {
                 weight * 2
             } else {
                 weight
             };
-            if !acc[ti].1.iter().any(|h| h == term) {
-                acc[ti].1.push(term.to_string());
+            if !acc.words.iter().any(|(t, h)| *t == ti && h == term) {
+                acc.words.push((ti, term.to_string()));
             }
             touched.push(ti);
         };
@@ -441,10 +438,11 @@ impl TopicMap {
 
     /// Near words: character pairs of the topic found in a sub-topic's terms (就业增收 and
     /// 农民工就业 share 就业), by sub-topic (the caller counts at most two, each worth two).
-    fn near_words(&self, topic: &str) -> Vec<Vec<String>> {
-        let mut near: Vec<Vec<String>> = std::iter::repeat_with(Vec::new)
-            .take(self.topics.len())
-            .collect();
+    fn near_words(&self, topic: &str) -> Near {
+        let mut near = Near {
+            count: vec![0; self.topics.len()],
+            words: Vec::new(),
+        };
         let cs: Vec<char> = topic
             .chars()
             .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
@@ -458,7 +456,8 @@ impl TopicMap {
             }
             done.push(p);
             for &(_, ti) in range(&self.pair_topics, key(p)) {
-                near[ti as usize].push(ps.clone());
+                near.count[ti as usize] += 1;
+                near.words.push((ti as usize, ps.clone()));
             }
         }
         near
@@ -475,18 +474,16 @@ impl TopicMap {
         }
         let n = self.topics.len();
         // Per sub-topic: the score from the topic and title, and the words that matched.
-        let mut head: Vec<(u32, Vec<String>)> =
-            std::iter::repeat_with(Default::default).take(n).collect();
+        let mut head = Scores::new(n);
         self.score_field(q.topic, W_TOPIC, &mut head);
         if let Some(x) = q.title {
             self.score_field(x, W_TITLE, &mut head);
         }
-        let mut rest: Vec<(u32, Vec<String>)> =
-            std::iter::repeat_with(Default::default).take(n).collect();
+        let mut rest = Scores::new(n);
         for f in &q.facts {
             self.score_field(f, W_FACT, &mut rest);
         }
-        let mut near = self.near_words(q.topic);
+        let near = self.near_words(q.topic);
         let units: Vec<Vec<u16>> = q
             .lead
             .iter()
@@ -512,7 +509,7 @@ impl TopicMap {
             if !t.years.contains(q.year) {
                 continue;
             }
-            let mut s = head[i].0 + rest[i].0;
+            let mut s = head.score[i] + rest.score[i];
             // The first of its units each of the point's units holds; a supporting unit only
             // where the lead's unit is held too (or the lead's is none of the map's): the
             // departments that support a 开学 point (住建局, 市场监管局) do not make it 城镇燃气.
@@ -523,7 +520,7 @@ impl TopicMap {
                     s += W_UNIT;
                 }
             }
-            s += 2 * near[i].len().min(2) as u32;
+            s += 2 * near.count[i].min(2);
             // A topic that names a theme (就业增收 → 稳定就业) leans to that theme's sub-topics.
             // A theme's sub-topics are next to each other: the last theme is looked at first.
             let theme = self.theme_of[i];
@@ -544,7 +541,7 @@ impl TopicMap {
                 s = s * 3 / 2;
             }
             if s > 0 {
-                scored.push((s, head[i].0 > 0, i, std::mem::take(&mut near[i])));
+                scored.push((s, head.score[i] > 0, i, near.of(i)));
             }
         }
         if scored.is_empty() {
@@ -553,10 +550,10 @@ impl TopicMap {
         // What matched, said only of the sub-topics chosen: the topic's and title's terms, the
         // facts', the units, the near words.
         let hits = |i: usize, near: &[String]| -> Vec<String> {
-            let mut hits = head[i].1.clone();
-            for h in &rest[i].1 {
-                if !hits.contains(h) {
-                    hits.push(h.clone());
+            let mut hits = head.of(i);
+            for h in rest.of(i) {
+                if !hits.contains(&h) {
+                    hits.push(h);
                 }
             }
             let t = &self.topics[i];
@@ -571,7 +568,7 @@ impl TopicMap {
                     hits.push(format!("unit {u}"));
                 }
             }
-            if !near.is_empty() && head[i].0 == 0 {
+            if !near.is_empty() && head.score[i] == 0 {
                 hits.push(format!("near {}", near.join("、")));
             }
             hits
@@ -751,6 +748,48 @@ fn telling_pairs(topic: &str) -> Vec<&str> {
         }
     }
     out
+}
+
+/// A field's scores by sub-topic, and the words that matched, by sub-topic, in the order found
+/// (few: a list, not a vector of lists a sub-topic).
+struct Scores {
+    score: Vec<u32>,
+    words: Vec<(usize, String)>,
+}
+
+impl Scores {
+    fn new(n: usize) -> Scores {
+        Scores {
+            score: vec![0; n],
+            words: Vec::new(),
+        }
+    }
+
+    /// The words that matched sub-topic `i`.
+    fn of(&self, i: usize) -> Vec<String> {
+        self.words
+            .iter()
+            .filter(|(t, _)| *t == i)
+            .map(|(_, w)| w.clone())
+            .collect()
+    }
+}
+
+/// The topic's near words by sub-topic: how many each has, and the words, in the order found.
+struct Near {
+    count: Vec<u32>,
+    words: Vec<(usize, String)>,
+}
+
+impl Near {
+    /// The near words of sub-topic `i`.
+    fn of(&self, i: usize) -> Vec<String> {
+        self.words
+            .iter()
+            .filter(|(t, _)| *t == i)
+            .map(|(_, w)| w.clone())
+            .collect()
+    }
 }
 
 /// A scored sub-topic: its score, whether the topic or title names it, its index, and the

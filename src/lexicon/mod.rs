@@ -209,16 +209,54 @@ impl<S: AsRef<str>> TermSet<S> {
     /// included, by start, then longest first, then by index.
     pub fn find_all(&self, text: &str) -> Vec<(usize, usize, usize)> {
         let mut found = Vec::new();
-        for (at, c) in text.char_indices() {
-            let rest = &text.as_bytes()[at..];
-            for &i in self.starting(c) {
+        self.each_start(text, |at, rest, starting| {
+            for &i in starting {
                 let t = self.terms[i as usize].as_ref().as_bytes();
                 if rest.starts_with(t) {
                     found.push((at, at + t.len(), i as usize));
                 }
             }
-        }
+            false
+        });
         found
+    }
+
+    /// Call `on` at each place of `text` where some term's first character is, with the rest
+    /// of the text's bytes from there and the terms starting with that character; stop when it
+    /// returns true. The text is read by bytes: a character's bitmap bit is worked out from its
+    /// last bytes (its code point's low bits), and the character itself only where the bit is
+    /// set (decoding every character was two thirds of the cost).
+    #[inline]
+    fn each_start(&self, text: &str, mut on: impl FnMut(usize, &[u8], &[u32]) -> bool) {
+        let b = text.as_bytes();
+        let mut at = 0;
+        while at < b.len() {
+            let x = b[at];
+            // A str is UTF-8: a first byte is followed by its continuation bytes.
+            let low = |k: usize| usize::from(b[at + k] & 0x3f);
+            let (len, c) = if x < 0x80 {
+                (1, usize::from(x))
+            } else if x < 0xe0 {
+                (2, (usize::from(x & 0x1f) << 6) | low(1))
+            } else if x < 0xf0 {
+                (3, (usize::from(x & 0x0f) << 12) | (low(1) << 6) | low(2))
+            } else {
+                (
+                    4,
+                    (usize::from(x & 0x07) << 18) | (low(1) << 12) | (low(2) << 6) | low(3),
+                )
+            };
+            let k = c % BITS;
+            if self.bits[k / 64] & (1 << (k % 64)) != 0
+                && let Some(c) = char::from_u32(c as u32)
+            {
+                let starting = self.starting(c);
+                if !starting.is_empty() && on(at, &b[at..], starting) {
+                    return;
+                }
+            }
+            at += len;
+        }
     }
 
     /// The terms, as given.
@@ -229,25 +267,27 @@ impl<S: AsRef<str>> TermSet<S> {
     /// Which of the terms `text` contains, by index.
     pub fn found_in(&self, text: &str) -> Vec<bool> {
         let mut found = vec![false; self.terms.len()];
-        for (at, c) in text.char_indices() {
-            let rest = &text.as_bytes()[at..];
-            for &i in self.starting(c) {
+        self.each_start(text, |_, rest, starting| {
+            for &i in starting {
                 if rest.starts_with(self.terms[i as usize].as_ref().as_bytes()) {
                     found[i as usize] = true;
                 }
             }
-        }
+            false
+        });
         found
     }
 
     /// Whether `text` contains one of the terms.
     pub fn any_in(&self, text: &str) -> bool {
-        text.char_indices().any(|(at, c)| {
-            let rest = &text.as_bytes()[at..];
-            self.starting(c)
+        let mut any = false;
+        self.each_start(text, |_, rest, starting| {
+            any = starting
                 .iter()
-                .any(|&i| rest.starts_with(self.terms[i as usize].as_ref().as_bytes()))
-        })
+                .any(|&i| rest.starts_with(self.terms[i as usize].as_ref().as_bytes()));
+            any
+        });
+        any
     }
 }
 

@@ -429,11 +429,15 @@ impl<'a> Planner<'a> {
         options.first()?;
         let weights: Vec<u32> = options.iter().map(|o| o.1).collect();
         let i = self.rng.weighted(&weights);
-        let row = &group.rows[options[i].0];
+        let chosen = options[i].0;
+        let row = &group.rows[chosen];
         let (id, text) = (row.id.to_string(), row.text.clone());
         // The group is drawn from alone until it is done: what is used now is only what it drew.
+        // A row of the same entry has its text too, so the texts alone are compared (a text's
+        // length first: ids of one length are many, texts few).
+        group.rows[chosen].blocked = true;
         for r in &mut group.rows {
-            r.blocked |= r.id == id || r.text == text;
+            r.blocked |= r.text.len() == text.len() && r.text == text;
         }
         self.used_ids.insert(id.clone());
         self.used_texts.insert(text.clone());
