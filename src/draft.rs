@@ -163,6 +163,11 @@ impl Drafter {
                     .ok()
                     .map(|vs| plan::spec_topics(vs, map))
                     .unwrap_or_default(),
+                by_topic: r
+                    .as_ref()
+                    .ok()
+                    .map(plan::themes_by_topic)
+                    .unwrap_or_default(),
             };
             parsed = Some(r);
             chosen

@@ -681,7 +681,10 @@ fn a_fact_that_is_work_is_not_said_as_where_things_stand() {
 fn a_draft_from_the_selected_phrasebank_is_the_same() {
     let (pb, tpl) = (root().join("phrasebank"), root().join("templates"));
     let whole = wengao::draft::Drafter::load(&pb, &tpl).unwrap();
-    for e in examples() {
+    // The examples, and the benchmark's long speech (whose themes' sections all have points:
+    // their measures are loaded only for the sub-topics its points resolve to).
+    let fixture = root().join("benches/fixtures/plenary-8000.yaml");
+    for e in examples().into_iter().chain([fixture]) {
         let src = std::fs::read_to_string(&e).unwrap();
         let name = e.display().to_string();
         let (part, vs) = wengao::draft::Drafter::load_for_spec(&pb, &tpl, &src, &name).unwrap();

@@ -15,8 +15,9 @@
 //! Two ways to read the phrases, with the same result (a test holds them to each other):
 //!
 //! - **the built-in phrasebank**, in memory, goes through the selection index — where each
-//!   record starts, the curated entries every selection keeps, and each name's entries — and
-//!   reads only the ~1,300 records of the ~7,300 that a spec's themes and sub-topics can use;
+//!   record starts, the curated entries every selection keeps, and each name's entries (as a
+//!   theme, apart for the roles a point draws by sub-topic, and as a sub-topic) — and reads only
+//!   the ~1,100 records of the ~7,300 that a spec's themes and sub-topics can use;
 //! - **a cache file**, read as a stream, walks every record and passes over one left out in a
 //!   single step (each record says its length after what a selection is decided on).
 
@@ -26,7 +27,7 @@ use super::{Phrase, PhraseText, Phrasebank, Role, Selection, Status, Theme, Year
 use crate::spec::Kind;
 
 /// Bumped whenever the layout below changes.
-pub(crate) const MAGIC: &[u8; 8] = b"wgpb0009";
+pub(crate) const MAGIC: &[u8; 8] = b"wgpb0010";
 
 struct Out(Vec<u8>);
 
@@ -418,8 +419,9 @@ fn selection_index(records: &[Vec<u8>], phrases: &[(usize, &Phrase)], names: &[&
     let name_of = |n: &str| names.binary_search(&n).unwrap_or(0);
     // The selection index, one length-prefixed block (a stream passes over it): where each
     // record starts (from the first record), the curated entries every selection keeps, and
-    // for each name the curated entries of a theme role tagged with it as theme and as
-    // sub-topic. A reader of bytes in memory decodes only the records a selection keeps.
+    // for each name the curated entries of a theme role tagged with it as theme (those of the
+    // roles a point draws by sub-topic apart) and as sub-topic. A reader of bytes in memory
+    // decodes only the records a selection keeps.
     let mut ix = Out(Vec::new());
     ix.u32(records.len());
     let mut at = 0;
@@ -428,8 +430,11 @@ fn selection_index(records: &[Vec<u8>], phrases: &[(usize, &Phrase)], names: &[&
         at += r.len();
     }
     let mut always = Vec::new();
-    let (mut by_theme, mut by_topic) =
-        (vec![Vec::new(); names.len()], vec![Vec::new(); names.len()]);
+    let (mut by_theme, mut drawn_by_theme, mut by_topic) = (
+        vec![Vec::new(); names.len()],
+        vec![Vec::new(); names.len()],
+        vec![Vec::new(); names.len()],
+    );
     for (k, (_, p)) in phrases.iter().enumerate() {
         if p.status != Status::Curated {
             continue;
@@ -438,7 +443,12 @@ fn selection_index(records: &[Vec<u8>], phrases: &[(usize, &Phrase)], names: &[&
             always.push(k);
             continue;
         }
-        for (list, tags) in [(&mut by_theme, &p.themes), (&mut by_topic, &p.topics)] {
+        let themes = if p.role.drawn_by_topic() {
+            &mut drawn_by_theme
+        } else {
+            &mut by_theme
+        };
+        for (list, tags) in [(themes, &p.themes), (&mut by_topic, &p.topics)] {
             for t in tags {
                 let v: &mut Vec<usize> = &mut list[name_of(t)];
                 if v.last() != Some(&k) {
@@ -447,7 +457,11 @@ fn selection_index(records: &[Vec<u8>], phrases: &[(usize, &Phrase)], names: &[&
             }
         }
     }
-    for list in std::iter::once(&always).chain(&by_theme).chain(&by_topic) {
+    for list in std::iter::once(&always)
+        .chain(&by_theme)
+        .chain(&drawn_by_theme)
+        .chain(&by_topic)
+    {
         ix.u32(list.len());
         for &k in list {
             ix.u32(k);
@@ -536,13 +550,22 @@ fn decode_from<S: Src>(
     let names: Vec<String> = (0..n_names.min(1 << 20))
         .map(|_| i.str())
         .collect::<Option<_>>()?;
-    // Which names the selection wants, worked out once (not once an entry).
-    let (want_theme, want_topic): (Vec<bool>, Vec<bool>) = match &chosen {
-        None => (vec![true; names.len()], vec![true; names.len()]),
-        Some(c) => (
-            names.iter().map(|n| c.wants_theme(n)).collect(),
-            names.iter().map(|n| c.topics.contains(n)).collect(),
-        ),
+    // Which names the selection wants, worked out once (not once an entry): as a theme, as a
+    // theme of the roles a point draws by sub-topic, as a sub-topic.
+    let wants: Wants = match &chosen {
+        None => Wants {
+            theme: vec![true; names.len()],
+            drawn: vec![true; names.len()],
+            topic: vec![true; names.len()],
+        },
+        Some(c) => Wants {
+            theme: names.iter().map(|n| c.wants_theme(n)).collect(),
+            drawn: names
+                .iter()
+                .map(|n| c.wants_theme_for(n, Role::Measure))
+                .collect(),
+            topic: names.iter().map(|n| c.topics.contains(n)).collect(),
+        },
     };
     // The selection index: used when the bytes are in memory and the selection names its
     // themes (a spec that did not parse keeps every curated entry: then every record is read).
@@ -555,16 +578,9 @@ fn decode_from<S: Src>(
         _ => None,
     };
     let phrases = if let Some((bytes, ix, rec)) = indexed {
-        read_indexed(bytes, ix, rec, (&want_theme, &want_topic), &names, &files)?
+        read_indexed(bytes, ix, rec, &wants, &names, &files)?
     } else {
-        read_streamed(
-            &mut i,
-            n,
-            chosen.as_ref(),
-            (&want_theme, &want_topic),
-            &names,
-            &files,
-        )?
+        read_streamed(&mut i, n, chosen.as_ref(), &wants, &names, &files)?
     };
     if indexed.is_none() && !i.at_end() {
         return None;
@@ -661,6 +677,14 @@ fn decode_topic_map(
     crate::topic::TopicMap::with_indexes(topics(), (first_pair, pair_topics))
 }
 
+/// Which names a selection wants, by number: as a theme (of the roles a point does not draw by
+/// sub-topic), as a theme of those it does, as a sub-topic.
+struct Wants {
+    theme: Vec<bool>,
+    drawn: Vec<bool>,
+    topic: Vec<bool>,
+}
+
 /// Read, through the selection index at `ix` in `bytes`, only the records the wanted names
 /// keep (records start at `rec`); `text` is `bytes` as a `str` when they are UTF-8 as a whole,
 /// `shipped` the same when they are the binary's own.
@@ -668,7 +692,7 @@ fn read_indexed(
     (bytes, text, shipped): (&[u8], Option<&str>, Option<&'static str>),
     ix: usize,
     rec: usize,
-    (want_theme, want_topic): (&[bool], &[bool]),
+    wants: &Wants,
     names: &[String],
     files: &[std::sync::Arc<Path>],
 ) -> Option<Vec<Phrase>> {
@@ -700,7 +724,7 @@ fn read_indexed(
         Some(())
     };
     list(&mut x, true)?;
-    for &w in want_theme.iter().chain(want_topic) {
+    for &w in wants.theme.iter().chain(&wants.drawn).chain(&wants.topic) {
         list(&mut x, w)?;
     }
     let mut phrases = Vec::with_capacity(n_kept);
@@ -734,7 +758,7 @@ fn read_streamed(
     i: &mut impl Src,
     n: usize,
     chosen: Option<&Selection>,
-    (want_theme, want_topic): (&[bool], &[bool]),
+    wants: &Wants,
     names: &[String],
     files: &[std::sync::Arc<Path>],
 ) -> Option<Vec<Phrase>> {
@@ -748,8 +772,14 @@ fn read_streamed(
                 status,
                 role,
                 theme_ix.is_empty(),
-                theme_ix.iter().any(|&k| want_theme[k]),
-                topic_ix.iter().any(|&k| want_topic[k]),
+                theme_ix.iter().any(|&k| {
+                    if role.drawn_by_topic() {
+                        wants.drawn[k]
+                    } else {
+                        wants.theme[k]
+                    }
+                }),
+                topic_ix.iter().any(|&k| wants.topic[k]),
             ),
         };
         if kept {

@@ -66,18 +66,28 @@ fn the_selection_index_keeps_what_the_walk_keeps() {
         Selection {
             themes: Some(themes[..3].to_vec()),
             topics: topics.iter().rev().take(5).cloned().collect(),
+            by_topic: Vec::new(),
+        },
+        // Two of the themes drawn by sub-topic: their measures only for the sub-topics wanted.
+        Selection {
+            themes: Some(themes[..3].to_vec()),
+            topics: topics.iter().step_by(5).cloned().collect(),
+            by_topic: themes[..2].to_vec(),
         },
         Selection {
             themes: Some(vec![themes[themes.len() - 1].clone()]),
             topics: Vec::new(),
+            by_topic: Vec::new(),
         },
         Selection {
             themes: Some(Vec::new()),
             topics: topics.iter().step_by(7).cloned().collect(),
+            by_topic: Vec::new(),
         },
         Selection {
             themes: None,
             topics: Vec::new(),
+            by_topic: Vec::new(),
         },
     ];
     for chosen in selections {

@@ -170,6 +170,16 @@ impl Role {
     pub fn is_theme_role(self) -> bool {
         self == Role::Formula || Role::THEME_DEPTH.iter().any(|(r, _)| *r == self)
     }
+
+    /// True for the roles a point draws by its sub-topics only (its framings, measures,
+    /// requirement and formula): of a theme whose sections all have points, a draft uses no
+    /// entry of them that serves none of its points' sub-topics.
+    pub fn drawn_by_topic(self) -> bool {
+        matches!(
+            self,
+            Role::Framing | Role::Measure | Role::Requirement | Role::Formula
+        )
+    }
 }
 
 /// Curation status of an entry.
@@ -410,8 +420,11 @@ pub const SLOTS: [&str; 18] = [
 ];
 
 /// Which entries a draft can use ([`Phrasebank::load_selected`]): curated ones, and of the roles a
-/// theme file fills only those for the spec's themes (or for no theme). Everything a planner's
-/// pool would offer for these themes is kept, so drafts are the same as with the whole phrasebank.
+/// theme file fills only those for the spec's themes (or for no theme); of the roles a point
+/// draws by sub-topic, for a theme whose sections all have points, only those serving its points'
+/// sub-topics (half the entries of a long speech). Everything a planner's pool would offer is
+/// kept, so drafts are the same as with the whole phrasebank (tests/draft.rs,
+/// `a_draft_from_the_selected_phrasebank_is_the_same`).
 #[derive(Debug, Clone, Default)]
 pub struct Selection {
     /// None: every curated entry.
@@ -419,6 +432,10 @@ pub struct Selection {
     /// Sub-topics the spec's points resolved to: entries serving them are kept whatever their
     /// theme (a 防汛 point under 社会治理 draws 安全生产's flood-control measures).
     pub topics: Vec<String>,
+    /// Themes whose sections all have points: of the roles a point draws by its sub-topics
+    /// ([`Role::drawn_by_topic`]), only the entries serving one of `topics` are kept (a section
+    /// without points draws its items' measures from its whole theme).
+    pub by_topic: Vec<String>,
 }
 
 impl Selection {
@@ -428,7 +445,7 @@ impl Selection {
             status,
             role,
             themes.is_empty(),
-            themes.iter().any(|t| self.wants_theme(t)),
+            themes.iter().any(|t| self.wants_theme_for(t, role)),
             topics.iter().any(|t| self.topics.contains(t)),
         )
     }
@@ -438,6 +455,14 @@ impl Selection {
         self.themes
             .as_ref()
             .is_none_or(|w| w.iter().any(|t| t == theme))
+    }
+
+    /// Whether the selection takes every entry of a theme in this role.
+    pub fn wants_theme_for(&self, theme: &str, role: Role) -> bool {
+        self.wants_theme(theme)
+            && !(role.drawn_by_topic()
+                && self.themes.is_some()
+                && self.by_topic.iter().any(|t| t == theme))
     }
 
     /// [`Selection::keeps`] on what it is decided by: the entry has no theme, one of its themes

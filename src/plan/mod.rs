@@ -52,7 +52,7 @@ pub use headings::verb_words;
 pub use length::char_len;
 pub use picker::Picker;
 pub use shapes::takes_up;
-pub use topics::{PointTopic, spec_topics};
+pub use topics::{PointTopic, spec_topics, themes_by_topic};
 
 use draw::*;
 use length::*;

@@ -63,6 +63,26 @@ pub fn spec_topics(vs: &ValidSpec, map: &TopicMap) -> Vec<String> {
     out
 }
 
+/// The spec's themes whose sections all have points: a draft draws their framings, measures,
+/// requirements and formulas only by its points' sub-topics (for the loader's selection,
+/// [`crate::phrasebank::Selection::by_topic`]).
+pub fn themes_by_topic(vs: &ValidSpec) -> Vec<String> {
+    let sections = &vs.spec.sections;
+    let mut out: Vec<String> = sections
+        .iter()
+        .map(|s| s.theme.as_str())
+        .filter(|&t| {
+            sections
+                .iter()
+                .all(|s| s.theme.as_str() != t || !s.points.is_empty())
+        })
+        .map(str::to_string)
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
 /// The sub-topics a section without points speaks of: those of its theme fitting the year and
 /// kind with measures to draw, most common first; two to four of them (four when the speech has
 /// few sections), picked from the first six so that drafts vary.
