@@ -312,8 +312,8 @@ impl<'a> Planner<'a> {
         let heads: Vec<Option<String>> = keys
             .iter()
             .map(|k| {
-                let head: String = k.chars().take(4).collect();
-                (head.chars().count() == 4).then_some(head)
+                let head = crate::text::prefix(k, 4);
+                (head.chars().count() == 4).then(|| head.to_string())
             })
             .collect();
         let pb: &'a Phrasebank = self.pb;

@@ -86,7 +86,8 @@ impl<'a> Planner<'a> {
         // Two measures of a point do not open with the same six characters (一是加强道路交通
         // 安全管理…二是加强道路交通安全路面管控…, read at the stop: the second says the first
         // again before it says anything new).
-        let opening = |t: &str| -> String { t.trim_start_matches('要').chars().take(6).collect() };
+        let opening =
+            |t: &str| -> String { crate::text::prefix(t.trim_start_matches('要'), 6).to_string() };
         let mut openings: Vec<String> = Vec::new();
         // A town's speech sets its own offices to work, not the county's departments (read
         // blind, round 20: a town's 劳动保障所 beside orders to 住建、交通、水利 departments, a

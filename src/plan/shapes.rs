@@ -181,7 +181,7 @@ pub(super) fn opens_with_verb_opener(t: &str) -> bool {
 /// (凡是…的，一律…).
 pub(super) fn yao(text: &str) -> String {
     let t = text.trim();
-    let head: String = t.chars().take(30).collect();
+    let head = crate::text::prefix(t, 30);
     // A sentence that opens with a time (汛期对…开展抽查, 每年…) takes no 要 before it.
     let timed = TIME_OPENERS.iter().any(|w| t.starts_with(w));
     // 对… that frames what follows (对政府投资项目，严禁…; 对企业来说，…) takes 要 after it, where
@@ -248,7 +248,7 @@ fn frames(first: &str) -> bool {
 /// The core of a sentence for finding it again in a shaped paragraph: up to its first twelve
 /// characters without a leading 要.
 fn needle(text: &str) -> String {
-    bare(text).chars().take(12).collect()
+    crate::text::prefix(&bare(text), 12).to_string()
 }
 
 /// What the shaping of one point hands to the next in a draft.
@@ -425,7 +425,7 @@ pub(super) fn shape_point(
         known.push((needle(&s.text), &s.origin));
     }
     for (f, o) in &p.fact_clauses {
-        known.push((f.chars().take(12).collect(), o));
+        known.push((crate::text::prefix(f, 12).to_string(), o));
     }
     body_and_items(&lines, &known, name, marker)
 }
@@ -529,7 +529,7 @@ fn enumeration_form(
     let lead_in = draft.enumerations % 6;
     let verbs = measures.iter().all(|s| {
         let b = bare(&s.text);
-        let head: String = b.chars().take(30).collect();
+        let head = crate::text::prefix(&b, 30);
         opens_with_verb_or_preposition(&b) && !head.contains('要')
     });
     let marker = if verbs && draft.enumerations % 2 == 1 {
@@ -575,7 +575,7 @@ pub fn takes_up(before: &str, next: &str) -> bool {
 /// (汛期…), or its own subject (金融机构要…), not on a verb.
 pub(super) fn narrows(text: &str) -> bool {
     let t = text.trim();
-    let head: String = t.chars().take(20).collect();
+    let head = crate::text::prefix(t, 20);
     if t.starts_with('对') {
         return t.contains("的，") && t.contains('要');
     }
