@@ -767,11 +767,7 @@ impl Scores {
 
     /// The words that matched sub-topic `i`.
     fn of(&self, i: usize) -> Vec<String> {
-        self.words
-            .iter()
-            .filter(|(t, _)| *t == i)
-            .map(|(_, w)| w.clone())
-            .collect()
+        words_of(&self.words, i)
     }
 }
 
@@ -784,12 +780,17 @@ struct Near {
 impl Near {
     /// The near words of sub-topic `i`.
     fn of(&self, i: usize) -> Vec<String> {
-        self.words
-            .iter()
-            .filter(|(t, _)| *t == i)
-            .map(|(_, w)| w.clone())
-            .collect()
+        words_of(&self.words, i)
     }
+}
+
+/// The words of sub-topic `i` in a list of (sub-topic, word), in order.
+fn words_of(words: &[(usize, String)], i: usize) -> Vec<String> {
+    words
+        .iter()
+        .filter(|(t, _)| *t == i)
+        .map(|(_, w)| w.clone())
+        .collect()
 }
 
 /// A scored sub-topic: its score, whether the topic or title names it, its index, and the
