@@ -10,8 +10,9 @@
 //!
 //! How:
 //! - **The region** is 64 MB of address space reserved at the first allocation, before `main`
-//!   (`MAP_NORESERVE`: nothing is committed until touched), and advised for transparent huge
-//!   pages. `main` closes it for every subcommand but `draft`, so the long runs (`mine`, `lint`
+//!   (`MAP_NORESERVE`: nothing is committed until touched); its first 2 MB are advised for a
+//!   transparent huge page (one fault and one zeroing for what a draft fills), the rest is
+//!   touched in 4 KB pages. `main` closes it for every subcommand but `draft`, so the long runs (`mine`, `lint`
 //!   of a corpus) allocate from mimalloc; a draft then never starts mimalloc, whose first
 //!   allocation alone touched a huge page of its own.
 //! - **A thread** takes 64 KB chunks from the region with one atomic add each and carves its
@@ -202,10 +203,13 @@ impl Arena {
             self.state.store(CLOSED, Release);
             return;
         }
-        // Start on a huge-page boundary, so the first 2 MB touched are one huge page.
+        // Start on a huge-page boundary, so the first 2 MB touched are one huge page. Only
+        // those are advised for huge pages: a draft fills them and goes on ~0.6 MB further, and
+        // a second huge page (2 MB zeroed for that) cost more than those 4 KB pages one by one
+        // (docs/performance.md, "Fourteenth session": 10.7 against 11.7 ms, run by run).
         let start = (p as usize).next_multiple_of(HUGE);
-        // SAFETY: advice on the mapping just made; failing it only costs the huge pages.
-        unsafe { libc::madvise(start as *mut libc::c_void, REGION, libc::MADV_HUGEPAGE) };
+        // SAFETY: advice on the mapping just made; failing it only costs the huge page.
+        unsafe { libc::madvise(start as *mut libc::c_void, HUGE, libc::MADV_HUGEPAGE) };
         self.start.store(start, Relaxed);
         self.next.store(start, Relaxed);
         self.end.store(start + REGION, Relaxed);
