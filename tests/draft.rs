@@ -1293,3 +1293,46 @@ fn a_point_says_each_way_of_organizing_once() {
         }
     }
 }
+
+/// A point whose topic joins two fields (plenary-2024's 教育医疗 → 义务教育均衡 + 医共体建设)
+/// frames each field by its own name, never by the joined one (read at the stop, seed 25:
+/// 教育医疗要在把患者留在县内上见真章), and says one field's measures, then the other's
+/// (schooling and hospital measures had alternated, the education lead over a hospital one).
+#[test]
+fn a_point_joining_two_fields_says_each_field_by_itself() {
+    let spec = std::fs::read_to_string(root().join("examples/plenary-2024.yaml")).unwrap();
+    let med = ["医", "患者", "诊"];
+    let edu = ["学校", "教育", "入学", "学位", "课程", "教师", "孩子"];
+    let mut grouped = 0;
+    for seed in 0..16 {
+        let out = draft_of(&spec, seed);
+        let body = lines_under(&out, "教育医疗", |l| l.contains("社会救助"));
+        assert!(!body.is_empty(), "seed {seed}: no 教育医疗 point");
+        assert!(
+            !body.contains("教育医疗"),
+            "seed {seed}: the joined topic said as one field's: {body}"
+        );
+        // The fields of the sentences naming one, in order: a change from the framings to the
+        // measures, and one among the measures, at most (the sentence setting the lead unit to
+        // work stands where the assignment goes, by its own rule).
+        let fields: Vec<bool> = body
+            .split(['。', '；'])
+            .filter(|s| !s.contains("局要") && !s.contains("牵头"))
+            .filter_map(|s| {
+                let (m, e) = (
+                    med.iter().any(|w| s.contains(w)),
+                    edu.iter().any(|w| s.contains(w)),
+                );
+                (m != e).then_some(m)
+            })
+            .collect();
+        let changes = fields.windows(2).filter(|w| w[0] != w[1]).count();
+        // (An enumeration keeps the item that sets the lead to work first, whatever its field.)
+        if body.contains("一是") {
+            continue;
+        }
+        assert!(changes <= 2, "seed {seed}: the fields alternate: {body}");
+        grouped += usize::from(fields.contains(&true) && fields.contains(&false));
+    }
+    assert!(grouped >= 5, "only {grouped} seeds speak of both fields");
+}

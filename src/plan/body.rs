@@ -251,6 +251,7 @@ impl<'a> Planner<'a> {
             self.keep_prose(pp, &mut ranked, cap);
         }
         self.ranked_in_part = ranked;
+        self.group_joined_fields(&mut plans, resolved);
         self.leads_open_measures(si, &mut plans);
         self.name_the_units(si, &mut plans);
         // No `general` measure is added: read blind, a point that ended on a sentence fitting
@@ -414,7 +415,6 @@ impl<'a> Planner<'a> {
         topic: &str,
         topic_fields: &[String],
     ) {
-        let pool = Pool::Topics(&res.topics);
         let mut elsewhere = self.led_by_another(Role::Framing, &res.topics);
         // A framing that defines its topic by its own words is circular (重点领域廉政风险是廉政
         // 风险易发多发的领域, read blind as a program's).
@@ -431,23 +431,65 @@ impl<'a> Planner<'a> {
                 elsewhere.insert(ph.id.to_string());
             }
         }
+        // A topic that joins two fields (教育医疗 → 义务教育均衡 + 医共体建设) names neither
+        // sub-topic: a framing of one field says its {topic} of that field alone, so it is drawn
+        // from that sub-topic and names it (read at the stop, plenary-2024 seed 25: 教育医疗要在
+        // 把患者留在县内上见真章, 教育医疗关系每个孩子的成长成才).
+        let joined = joins_fields(topic, res);
+        let one = |k: usize| -> (Vec<String>, (&'static str, String)) {
+            if joined {
+                let t = res.topics[k % res.topics.len()].clone();
+                (vec![t.clone()], ("topic", t))
+            } else {
+                (res.topics.clone(), ("topic", topic.to_string()))
+            }
+        };
+        let no_fields: &[String] = &[];
+        let fields = if joined { no_fields } else { topic_fields };
+        let (topics, slot) = one(0);
         pp.framing = self.sentence_except(
             Role::Framing,
-            pool,
-            &[("topic", topic.to_string())],
-            topic_fields,
+            Pool::Topics(&topics),
+            &[slot],
+            fields,
             &elsewhere,
         );
         // A second sentence on why it matters, in one point of two without facts: read
         // blind, two framings restating the heading were a program's first tell.
         if p.facts.is_empty() && self.rng.coin() {
+            let (topics, slot) = one(1);
             pp.framing2 = self.sentence_except(
                 Role::Framing,
-                pool,
-                &[("topic", topic.to_string())],
-                topic_fields,
+                Pool::Topics(&topics),
+                &[slot],
+                fields,
                 &elsewhere,
             );
+        }
+    }
+
+    /// A point joining two fields (教育医疗) says one field's measures, then the other's, the
+    /// lead's field first (read at the stop, plenary-2024 seed 25: schooling and hospital
+    /// measures alternated, and 由县教体局牵头 stood over 医共体医保基金打包付费). The order
+    /// is stable within a field; what the prose rules kept is not changed.
+    fn group_joined_fields(&self, plans: &mut [PointPlan], resolved: &[Resolution]) {
+        for (pp, res) in plans.iter_mut().zip(resolved) {
+            if !joins_fields(&pp.topic, res) {
+                continue;
+            }
+            pp.measure_fields = pp
+                .measures
+                .iter()
+                .filter_map(|s| {
+                    let id = entry_id(&s.origin)?;
+                    let p = self.pb.get(id)?;
+                    let k = res.topics.iter().position(|t| p.topics.contains(t))?;
+                    Some((id.to_string(), k))
+                })
+                .collect();
+            let fields = std::mem::take(&mut pp.measure_fields);
+            pp.measures.sort_by_key(|s| field_of(&fields, s));
+            pp.measure_fields = fields;
         }
     }
 
@@ -744,3 +786,24 @@ impl<'a> Planner<'a> {
 
 /// Fewer measures than this make a point thin (warned; marked with `--placeholders`).
 const MIN_MEASURES: usize = 3;
+
+/// Whether a point's topic joins two fields: it resolved to two sub-topics and names neither
+/// (教育医疗 → 义务教育均衡 + 医共体建设).
+fn joins_fields(topic: &str, res: &Resolution) -> bool {
+    res.topics.len() >= 2 && !res.topics.iter().any(|t| topic.contains(t.as_str()))
+}
+
+/// The phrasebank entry a sentence was drawn from, if any.
+fn entry_id(origin: &Origin) -> Option<&str> {
+    match origin {
+        Origin::Phrase { id } | Origin::Mixed { id, .. } => Some(id),
+        _ => None,
+    }
+}
+
+/// A measure's field in a point joining two ([`PointPlan::measure_fields`]); 0 when unknown.
+pub(super) fn field_of(fields: &[(String, usize)], s: &Sentence) -> usize {
+    entry_id(&s.origin)
+        .and_then(|id| fields.iter().find(|(i, _)| i == id))
+        .map_or(0, |&(_, k)| k)
+}

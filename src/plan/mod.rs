@@ -117,6 +117,9 @@ struct PointPlan {
     /// The spec's own task phrases, verbatim, before the measures.
     tasks: Vec<Sentence>,
     measures: Vec<Sentence>,
+    /// Of a point joining two fields, each measure's field by its entry's id (the place of its
+    /// sub-topic in the point's resolution): its measures are said a field at a time.
+    measure_fields: Vec<(String, usize)>,
     /// The first measure is a `general` one of the theme.
     general: bool,
     /// Its shape (`templates/shapes/{shape}.tera`).

@@ -324,6 +324,13 @@ pub(super) fn shape_point(
     let (marker, mut lead_in) = if shape == "enumeration" {
         let form = enumeration_form(&mut measures, tasks, draft);
         n = measures.len();
+        // Cut, its items are said a field at a time (a point joining two fields).
+        measures[tasks..].sort_by_key(|s| {
+            (
+                checks_the_work(&s.text),
+                super::body::field_of(&p.measure_fields, s),
+            )
+        });
         form
     } else {
         (ItemMarker::Shi, 0)
@@ -485,9 +492,37 @@ fn order_measures(p: &PointPlan, measures: &mut [&Sentence], tasks: usize) {
     let own = p.own_pairs();
     // The point's terms, each measure read once for all of them.
     let terms = crate::lexicon::TermSet::new(p.terms.iter().map(String::as_str).collect());
+    // A point joining two fields says one field's measures, then the other's (an enumeration
+    // is grouped after its cut, which keeps both fields' closest: shape_point).
+    let grouped = p.shape != "enumeration";
+    // An enumeration takes the fields in turn before its cut (its k-th of each field), so that
+    // the cut keeps both.
+    let mut turns: Vec<(*const Sentence, usize)> = Vec::new();
+    if !grouped && !p.measure_fields.is_empty() {
+        let mut said: Vec<usize> = Vec::new();
+        for s in &measures[tasks..] {
+            let f = super::body::field_of(&p.measure_fields, s);
+            if said.len() <= f {
+                said.resize(f + 1, 0);
+            }
+            turns.push((std::ptr::from_ref(*s), said[f]));
+            said[f] += 1;
+        }
+    }
+    let field = |s: &Sentence| {
+        if grouped {
+            super::body::field_of(&p.measure_fields, s)
+        } else {
+            turns
+                .iter()
+                .find(|(q, _)| std::ptr::eq(*q, s))
+                .map_or(0, |&(_, k)| k)
+        }
+    };
     measures[tasks..].sort_by_cached_key(|s| {
         (
             checks_the_work(&s.text),
+            field(s),
             std::cmp::Reverse(PointPlan::closeness(&own, &s.text).min(4)),
             std::cmp::Reverse(terms.found_in(&s.text).into_iter().filter(|&f| f).count()),
         )
@@ -502,6 +537,7 @@ fn order_measures(p: &PointPlan, measures: &mut [&Sentence], tasks: usize) {
         measures[tasks..].sort_by_cached_key(|s| {
             (
                 checks_the_work(&s.text),
+                field(s),
                 PointPlan::closeness(&own, &s.text) == 0,
                 !yao(&s.text).starts_with('要'),
             )
