@@ -294,27 +294,37 @@ pub const NUMBERS_LEADS: [&str; 7] = [
     "用数字说话",
 ];
 
+/// The words that make a figure the change of the one before it (火灾42起，同比下降12%: one
+/// statistic, not two — read blind, round 21: 这里讲一组数字 before it was a program's tell).
+const CHANGE_WORDS: [&str; 6] = ["同比", "环比", "比上年", "比去年", "较上年", "较去年"];
+
 /// The figures of a text: its Arabic numbers that are not a date's (2026年, 12月, 10日 are
-/// when, not how much).
+/// when, not how much) nor the change of the figure before them (同比下降12%).
 pub fn quantities(text: &str) -> usize {
     let mut n = 0;
-    let mut in_number = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        let digit = c.is_ascii_digit() || (in_number && c == '.');
-        if digit {
-            in_number = true;
-            let next = chars.peek().copied();
-            let ends = !next.is_some_and(|d| d.is_ascii_digit() || d == '.');
-            if ends {
-                in_number = false;
-                if !matches!(next, Some('年' | '月' | '日' | '号' | '时')) {
-                    n += 1;
-                }
-            }
-        } else {
-            in_number = false;
+    let mut start = None;
+    let mut it = text.char_indices().peekable();
+    while let Some((at, c)) = it.next() {
+        let digit = c.is_ascii_digit() || (start.is_some() && c == '.');
+        if !digit {
+            start = None;
+            continue;
         }
+        let from = *start.get_or_insert(at);
+        let next = it.peek().map(|&(_, d)| d);
+        if next.is_some_and(|d| d.is_ascii_digit() || d == '.') {
+            continue;
+        }
+        start = None;
+        if matches!(next, Some('年' | '月' | '日' | '号' | '时')) {
+            continue;
+        }
+        // The clause before the figure: a change word there ties it to the figure before.
+        let clause = text[..from].rsplit(['，', '；', '。']).next().unwrap_or("");
+        if n > 0 && CHANGE_WORDS.iter().any(|w| clause.contains(w)) {
+            continue;
+        }
+        n += 1;
     }
     n
 }
@@ -354,6 +364,15 @@ mod tests {
     fn a_numbers_lead_needs_two_figures_after_it() {
         assert_eq!(quantities("冬季攻坚行动从12月持续到2026年春节前"), 0);
         assert_eq!(quantities("签约的41个项目中，已开工22个，增长6.5%"), 3);
+        // A change is the figure it qualifies, not a second one.
+        assert_eq!(quantities("今年以来全县共发生火灾42起，同比下降12%"), 1);
+        assert_eq!(quantities("完成投资85亿元，比上年增长6.5%，占全年的52%"), 2);
+        assert_eq!(
+            numbers_lead_without_figures(
+                "这里讲一组数字：今年以来全县共发生火灾42起，同比下降12%。"
+            ),
+            Some("一组数字")
+        );
         assert_eq!(
             numbers_lead_without_figures("这里讲一组数字：冬季攻坚行动从12月持续到2026年春节前。"),
             Some("一组数字")

@@ -281,39 +281,37 @@ fn address_the_room(speech: &mut Speech, units: &str) {
         }
     }
     paragraphs.extend(speech.closing.iter_mut());
-    // And stresses a demand now and then (一定要…, 务必…): one 要 in six that opens a sentence
-    // (one in four read as an inserted tic, blind),
-    // never 要素, 要求 and the like.
+    // And stresses a demand now and then (一定要…, 务必…), as the corpus does at a paragraph's
+    // end (…一定要算好账): of the paragraphs' closing demands (one of its last two sentences opening on 要), one in
+    // four says 一定要 and one in four 务必. Said anywhere, one 要 in four and then one in six
+    // read as an inserted tic (blind, rounds 18 and 21: 一定要持续清理规范涉企收费 mid-list).
+    // Never 要素, 要求 and the like.
     let mut m = 0usize;
     let mut stress = |text: &mut String| {
-        let mut out = String::with_capacity(text.len() + 8);
-        let mut rest = text.as_str();
-        let mut at_start = true;
-        while !rest.is_empty() {
-            let demand = at_start
-                && rest.starts_with('要')
-                && !rest[3..].starts_with(['素', '求', '件', '害', '点', '闻', '紧']);
-            if demand {
-                out.push_str(match m % 12 {
-                    5 => "一定要",
-                    11 => "务必",
-                    _ => "要",
-                });
-                m += 1;
-                rest = &rest[3..];
-                at_start = false;
-                continue;
-            }
-            let c = rest.chars().next().unwrap_or_default();
-            out.push(c);
-            rest = &rest[c.len_utf8()..];
-            at_start = matches!(c, '。' | '！' | '？');
+        let demand = text.starts_with('要')
+            && !text[3..].starts_with(['素', '求', '件', '害', '点', '闻', '紧']);
+        if !demand {
+            return;
         }
-        *text = out;
+        let word = match m % 4 {
+            1 => "一定要",
+            3 => "务必",
+            _ => "",
+        };
+        m += 1;
+        if !word.is_empty() {
+            text.replace_range(..3, word);
+        }
     };
     for p in paragraphs {
         for s in &mut p.sentences {
             vary(&mut s.text);
+        }
+        // One of its last two sentences: the last is often the deadline or the demand on a unit,
+        // which carry the spec and are not stressed (一定要倒排时间节点，确保6月底前… is a tic).
+        if let Some(s) = p.sentences.iter_mut().rev().take(2).find(|s| {
+            s.text.starts_with('要') && !s.origin.carries_spec() && !s.text.contains("一是")
+        }) {
             stress(&mut s.text);
         }
     }

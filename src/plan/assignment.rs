@@ -179,13 +179,17 @@ impl<'a> Planner<'a> {
         let together = together(sup.len());
         let sup = sup.join("、");
         // 抓好 takes a task, not a thing (抓好专项维修资金工作, not 抓好专项维修资金).
-        let task = super::headings::as_task(topic);
+        // A task with its own verb is done, not 抓好-ed (牵头破解企业融资难题, 牵头根治欠薪).
+        let task = match super::headings::as_task(topic) {
+            t if super::headings::opens_with_verb(&t) => t,
+            t => format!("抓好{t}"),
+        };
         // Six wordings, each once a draft (read blind, one fixed line closing points of several
         // drafts gave them away), and every one says what the deadline is for and what is done
         // by it (read blind, 要拿出看得见的成效 and 要有明确结果 were vague stock closings).
         let texts = if sup.is_empty() {
             vec![
-                format!("{lead}要牵头抓好{task}，{when}把各项任务逐一落地。"),
+                format!("{lead}要牵头{task}，{when}把各项任务逐一落地。"),
                 format!("{topic}由{lead}牵头抓总，{when}要完成阶段性任务并向{gov}报告。"),
                 format!("请{lead}把{topic}的任务分解到人，{when}向{gov}报告进展。"),
                 // 倒排工期 is a building site's word (read as a program's on 校园食品安全).
@@ -195,7 +199,7 @@ impl<'a> Planner<'a> {
             ]
         } else {
             vec![
-                format!("{lead}要牵头抓好{task}，{sup}要{together}，{when}把各项任务逐一落地。"),
+                format!("{lead}要牵头{task}，{sup}要{together}，{when}把各项任务逐一落地。"),
                 format!("{topic}由{lead}牵头抓总，{sup}按职责分工配合，{when}要完成阶段性任务。"),
                 format!("请{lead}牵头，会同{sup}把{topic}的任务分解到人，{when}向{gov}报告进展。"),
                 format!("{lead}要会同{sup}对{topic}排出时间表，{when}该完成的一项不能少。"),
@@ -278,11 +282,15 @@ impl<'a> Planner<'a> {
         fields: &[String],
     ) -> Option<Sentence> {
         let together = together(support.len());
-        let task = super::headings::as_task(topic);
+        // A task with its own verb is done, not 抓好-ed (牵头破解企业融资难题, 牵头根治欠薪).
+        let task = match super::headings::as_task(topic) {
+            t if super::headings::opens_with_verb(&t) => t,
+            t => format!("抓好{t}"),
+        };
         let gov = self.base.get("gov").cloned().unwrap_or_default();
         let texts = if support.is_empty() {
             vec![
-                format!("{lead}要牵头抓好{task}，拿出具体方案，一项一项抓到位。"),
+                format!("{lead}要牵头{task}，拿出具体方案，一项一项抓到位。"),
                 format!(
                     "{topic}由{lead}牵头负总责，要细化任务、压实责任，有进展、有问题及时向{gov}报告。"
                 ),
@@ -294,7 +302,7 @@ impl<'a> Planner<'a> {
         } else {
             let sup = support.join("、");
             vec![
-                format!("{lead}要牵头抓好{task}，{sup}要{together}，形成工作合力。"),
+                format!("{lead}要牵头{task}，{sup}要{together}，形成工作合力。"),
                 format!("{topic}由{lead}牵头抓总，{sup}按职责分工配合，确保各项任务落到实处。"),
                 format!("请{lead}牵头，会同{sup}把{topic}的任务分解到岗，遇到难题及时会商解决。"),
                 // Support units work on their own parts of it, they do not serve the lead

@@ -382,6 +382,11 @@ impl<'a> Planner<'a> {
                     .map(|(t, _)| t.to_string())
                     .collect()
             },
+            fact_targets: p
+                .facts
+                .iter()
+                .map(|f| super::shapes::is_target_on(&clause(f.as_str()), self.vs.date))
+                .collect(),
             fact_clauses: p
                 .facts
                 .iter()
@@ -500,7 +505,7 @@ impl<'a> Planner<'a> {
             let field = format!("{base}.facts[{fi}]");
             // A frame must be true of its fact: one that calls it a task (任务艰巨, 如期完成)
             // only for a target; 一组数字 only before two figures or more.
-            let target = super::shapes::is_target(&fact);
+            let target = super::shapes::is_target_on(&fact, self.vs.date);
             let figures = crate::prose::quantities(&fact);
             let loads = |t: &str| LOAD_WORDS.iter().any(|w| crate::text::contains(t, w));
             // A fact that opens with its verb is work to do (对标落实100项指标体系), not where

@@ -561,9 +561,10 @@ pub fn verb_words(heading: &str) -> Vec<String> {
 
 /// A point's topic as a level-2 heading's object: 工作 after a field (消防 → 消防工作).
 /// The verbs a topic may open with (纠治四风, 力戒形式主义): such a topic names its work already.
-const TOPIC_VERBS: [&str; 24] = [
+const TOPIC_VERBS: [&str; 25] = [
     "纠治", "力戒", "改进", "加强", "深化", "优化", "防范", "整治", "推动", "提升", "打击", "严格",
     "清理", "扩大", "促进", "争取", "过紧", "助企", "根治", "构建", "巩固", "遏制", "防止", "建强",
+    "破解",
 ];
 
 /// Whether a topic opens with its own verb (纠治四风): its heading takes an adverb, not a verb
@@ -573,6 +574,11 @@ pub(super) fn opens_with_verb(topic: &str) -> bool {
 }
 
 pub(super) fn as_task(topic: &str) -> String {
+    // A difficulty is not done but solved (着力破解企业融资难题; 抓好企业融资难题工作 was read
+    // blind in round 21).
+    if ["难题", "瓶颈"].iter().any(|w| topic.ends_with(w)) && !opens_with_verb(topic) {
+        return format!("破解{topic}");
+    }
     // A place or a risk is not done but built or guarded: 工业园区建设, 廉政风险防控.
     if topic.ends_with("园区") {
         return format!("{topic}建设");

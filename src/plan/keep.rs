@@ -192,9 +192,11 @@ impl<'a> Planner<'a> {
             .cloned()
             .collect();
         terms.sort_by_key(|t| std::cmp::Reverse(t.len()));
-        // Masking puts a · where a word was: a word without one cannot appear by it, so the
+        // Masking puts a mark where a word was: a word without one cannot appear by it, so the
         // words to mask are among those the sentence has before any is masked.
-        let unmasked = !terms.iter().any(|t| t.contains('·'));
+        let unmasked = !terms
+            .iter()
+            .any(|t| t.chars().any(|c| ('\u{9fd0}'..='\u{9fdf}').contains(&c)));
         let terms = crate::lexicon::TermSet::new(terms);
         // A second sentence on one of the point's side objects (防止耕地非粮化 … 坚决遏制耕地
         // “非农化”、防止“非粮化”; two sentences on 公务用车) says that object's part again: it is
@@ -429,9 +431,16 @@ impl PointSaid {
         } else {
             vec![true; self.terms.terms().len()]
         };
-        for (t, _) in self.terms.terms().iter().zip(found).filter(|(_, f)| *f) {
+        for (i, (t, _)) in self
+            .terms
+            .terms()
+            .iter()
+            .zip(found)
+            .enumerate()
+            .filter(|(_, (_, f))| *f)
+        {
             if has(&m, t) {
-                m = m.replace(t.as_str(), "·").into();
+                m = m.replace(t.as_str(), term_mark(i)).into();
             }
         }
         m
@@ -447,6 +456,19 @@ impl PointSaid {
             .map(|(i, _)| i)
             .collect()
     }
+}
+
+/// The mark a masked word leaves: a rare Han character of its own (U+9FD0 on, added to Unicode
+/// late and in no speech), so that the words around it still count. 深入开展根治欠薪行动 said in
+/// two measures of one point (read blind, round 21) was not a repeat while the masked word
+/// broke the runs (深入开展·行动).
+fn term_mark(i: usize) -> &'static str {
+    const MARKS: [&str; 16] = [
+        "\u{9fd0}", "\u{9fd1}", "\u{9fd2}", "\u{9fd3}", "\u{9fd4}", "\u{9fd5}", "\u{9fd6}",
+        "\u{9fd7}", "\u{9fd8}", "\u{9fd9}", "\u{9fda}", "\u{9fdb}", "\u{9fdc}", "\u{9fdd}",
+        "\u{9fde}", "\u{9fdf}",
+    ];
+    MARKS[i % MARKS.len()]
 }
 
 /// The ranking words (as [`crate::prose::RANKING_WORDS`] lists them), then 一旦, then 纳入: what

@@ -126,6 +126,9 @@ struct PointPlan {
     shape: String,
     /// The spec's facts as written, with their origins (a target shape leads with them).
     fact_clauses: Vec<(String, Origin)>,
+    /// Which of the facts is a target at the meeting's date (一季度新增贷款9.6亿元 is one in
+    /// January, and an achievement in April).
+    fact_targets: Vec<bool>,
     /// The point's topic, and the words of its sub-topics (how specific a measure is).
     topic: String,
     /// The whole place (全县, 全镇): who a target is set for (今年，全县要确保…).

@@ -114,6 +114,9 @@ fn a_heading_verb_takes_its_object() {
     assert!(!verb_takes("全面落实", &as_task("消防")));
     // A situation is seen: 清醒认识风险挑战, never 扎实抓好宏观形势工作.
     assert_eq!(as_task("宏观形势"), "宏观形势");
+    // A difficulty is solved, and its heading takes an adverb, not a second verb.
+    assert_eq!(as_task("企业融资难题"), "破解企业融资难题");
+    assert!(!verb_takes("着力抓好", &as_task("企业融资难题")));
     assert!(verb_takes("清醒认识", "风险挑战"));
     assert!(!verb_takes("扎实抓好", &as_task("宏观形势")));
     assert!(!verb_takes("客观看待", "道路交通安全"));
@@ -137,6 +140,31 @@ fn a_heading_verb_takes_its_object() {
     assert!(super::shapes::is_target("今年改造背街小巷42条"));
     assert!(!super::shapes::is_target("今年小麦最低收购价每斤1.19元"));
     assert!(!super::shapes::is_target("今年以来完成投资12亿元"));
+    // A period's target is what was done once the period is over.
+    let on = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    let fact = "一季度全县新增企业贷款9.6亿元";
+    assert!(super::shapes::is_target_on(fact, on(2023, 1, 10)));
+    assert!(!super::shapes::is_target_on(fact, on(2023, 4, 11)));
+    assert!(super::shapes::is_target_on(
+        "上半年新开工项目30个",
+        on(2023, 4, 11)
+    ));
+    assert!(!super::shapes::is_target_on(
+        "上半年新开工项目30个",
+        on(2023, 7, 20)
+    ));
+    assert!(!super::shapes::is_target_on(
+        "1—5月新增就业1200人",
+        on(2023, 6, 2)
+    ));
+    assert!(super::shapes::is_target_on(
+        "1—5月新增就业1200人",
+        on(2023, 3, 2)
+    ));
+    assert!(super::shapes::is_target_on(
+        "明年一季度新开工项目12个",
+        on(2023, 12, 2)
+    ));
     assert_eq!(as_task("公益性岗位"), "公益性岗位管理");
     assert_eq!(as_task("签约项目落地"), "签约项目落地");
     assert_eq!(as_task("惠企政策兑现"), "惠企政策兑现");
