@@ -472,6 +472,23 @@ impl TopicMap {
                 why: format!("about: {a}"),
             };
         }
+        // A topic that is another theme's sub-topic by name (惠企政策兑现 under 企业帮扶, whose
+        // 降本减负 only shares words with it) is that sub-topic, unless one of the section's own
+        // sub-topics has the whole topic among its words (问题整改 under 脱贫攻坚, below).
+        let topic = q.topic.trim();
+        if let Some(t) = self
+            .topics
+            .iter()
+            .find(|t| t.name == topic && t.theme != q.theme && t.years.contains(q.year))
+            && !self
+                .of_theme(q.theme)
+                .any(|o| o.words.iter().any(|w| w == topic))
+        {
+            return Resolution {
+                topics: vec![t.name.clone()],
+                why: format!("{} ({}; named)", t.name, t.theme),
+            };
+        }
         let n = self.topics.len();
         // Per sub-topic: the score from the topic and title, and the words that matched.
         let mut head = Scores::new(n);

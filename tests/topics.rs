@@ -801,6 +801,23 @@ fn the_sections_own_sub_topic_wins_a_close_call() {
     assert_eq!(at("问题差距")[0], "问题整改");
 }
 
+/// A topic named exactly after another theme's sub-topic is that sub-topic when no sub-topic of
+/// the section's theme has the whole topic among its words: 惠企政策兑现 under 企业帮扶 is
+/// 营商环境's 惠企政策兑现, not 企业帮扶's 降本减负 that shares two of its words (read blind,
+/// round 21: a 惠企政策兑现 point drifted into land, logistics and energy costs).
+#[test]
+fn a_topic_named_after_another_themes_sub_topic_is_that_sub_topic() {
+    let d = drafter();
+    let r = d.phrasebank.topic_map.resolve(&Query {
+        topic: "惠企政策兑现",
+        theme: "企业帮扶",
+        year: 2023,
+        ..Default::default()
+    });
+    assert_eq!(r.topics, ["惠企政策兑现"]);
+    assert!(r.why.contains("营商环境"), "{}", r.why);
+}
+
 /// The fields of 养老服务, 城市更新/城市精细化管理 and 文化旅游 that a specialised meeting
 /// discusses one by one: a point named after each resolves to it alone (a 背街小巷 point drew
 /// 城市双修 and 棚户区 from the one 城市更新; a 乡村旅游 point everything of 文化旅游), and a point
