@@ -387,8 +387,7 @@ fn export(a: &ExportArgs, g: &Globals) -> Result<i32> {
         crate::phrasebank::embedded::DIR,
         crate::render::EMBEDDED_DIR
     );
-    let mut files: Vec<(std::path::PathBuf, &[u8])> = crate::shipped::FILES
-        .iter()
+    let mut files: Vec<(std::path::PathBuf, &[u8])> = crate::shipped::files()
         .map(|(path, text)| (a.dir.join(path), text.as_bytes()))
         .collect();
     files.push((a.dir.join(crate::project::FILE_NAME), toml.as_bytes()));
