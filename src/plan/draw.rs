@@ -176,9 +176,16 @@ impl<'a> Planner<'a> {
         Some(Sentence::new(t, origin))
     }
 
-    /// Phrasing written for a county (县域, 县城, 县级) does not fit a city, district or town speech.
+    /// Phrasing written for a county (县域, 县城, 县级) does not fit a city, district or town speech;
+    /// nor a town's, phrasing on a city's streets (城区排水防涝, 城市内涝: read in a town's flood
+    /// meeting, round 21).
     pub(super) fn fits_level(&self, text: &str) -> bool {
-        self.vs.level == crate::spec::Level::County || !text.contains('县')
+        use crate::spec::Level;
+        match self.vs.level {
+            Level::County => true,
+            Level::Town => !text.contains('县') && !text.contains("城区") && !text.contains("城市"),
+            _ => !text.contains('县'),
+        }
     }
 
     /// Draw one phrase of `role` (for `theme`), fill it with the base slots and `extra`.
