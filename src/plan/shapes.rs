@@ -56,7 +56,10 @@ pub(super) fn is_target(fact: &str) -> bool {
         .strip_prefix("今年")
         .map(|r| r.trim_start_matches(['要', '将']))
         .is_some_and(|r| THIS_YEARS_VERBS.iter().any(|v| r.starts_with(v)));
-    (this_years_work || target.iter().any(|w| crate::text::contains(fact, w)))
+    // An age bound (60岁以上老年人口) says who is counted, not a floor to reach (read at the
+    // stop, round 22: 全县60岁以上老年人口12.6万人…这是定下的硬目标).
+    let bounded = fact.replace("岁以上", "岁");
+    (this_years_work || target.iter().any(|w| crate::text::contains(&bounded, w)))
         && !done.iter().any(|w| crate::text::contains(fact, w))
 }
 

@@ -241,6 +241,7 @@ fn a_red_line_or_a_floor_is_a_target_not_a_state() {
     assert!(is_target("新入库规上工业企业8家以上"));
     assert!(!is_target("粮食播种面积稳定在300万亩以上"));
     assert!(!is_target("全县森林覆盖率68%"));
+    assert!(!is_target("全县60岁以上老年人口12.6万人，占总人口的21.3%"));
 }
 
 /// The verb openers looked up by a text's first characters say what comparing the text with
