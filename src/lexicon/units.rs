@@ -35,6 +35,24 @@ const BODIES: [&str; 10] = [
     "所",
 ];
 
+/// Words in the name of a unit that oversees, coordinates or checks others' work rather than doing
+/// it (县政府督查室, 镇党政办, 县纪委监委): such a unit leads a point's assignment, never one of
+/// its measures (read blind, round 22: 县政府督查室要按时足额发放高龄老人津贴).
+const OVERSEERS: [&str; 7] = [
+    "督查",
+    "督导",
+    "党政办",
+    "政府办",
+    "办公室",
+    "纪委",
+    "考核办",
+];
+
+/// Whether a unit oversees rather than does the work (see [`OVERSEERS`]).
+pub fn oversees(unit: &str) -> bool {
+    OVERSEERS.iter().any(|w| unit.contains(w))
+}
+
 /// Words that open with a level's character but are no level (市场监管局 is not 市 + 场监管局).
 const NOT_LEVELS: [&str; 4] = ["市场", "市政", "市容", "区划"];
 
@@ -133,6 +151,15 @@ mod tests {
             None
         );
         assert_eq!(department_actor("加强隐患排查整治。"), None);
+    }
+
+    #[test]
+    fn overseers_and_doers() {
+        assert!(oversees("县政府督查室"));
+        assert!(oversees("镇党政办"));
+        assert!(oversees("县纪委监委"));
+        assert!(!oversees("县民政局"));
+        assert!(!oversees("县消防救援大队"));
     }
 
     #[test]

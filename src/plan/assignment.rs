@@ -27,6 +27,13 @@ impl<'a> Planner<'a> {
             // 资金渠道…), as the corpus names a unit mid-point (在数据上报后，县统计局要密切关注…):
             // read blind, a stock line (主要负责同志亲自抓…) in its place was a program's tell.
             let in_place = self.rng.below(3) == 0;
+            // A unit that oversees the work (督查室, 党政办) does none of the measures itself
+            // (drawn first all the same, so the other points draw as before):
+            // its assignment is a line of its own.
+            if crate::lexicon::units::oversees(lead.as_str()) {
+                last = None;
+                continue;
+            }
             // Of the measures it may open, the one closest to the heading's own words (养老机构
             // 消防安全: 由县民政局牵头，县消防救援大队具体负责，… opened the nursing-staff measure);
             // in place, the next closest, so that the point does not open on the unit.
