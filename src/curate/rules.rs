@@ -40,7 +40,7 @@ pub fn role_slots(role: Role) -> (&'static [&'static str], &'static [&'static st
         Role::AchievementFrame => (&["achievements"], &["achievements"]),
         Role::FactFrame => (&["fact", "topic"], &["fact"]),
         Role::Responsibility => (&["lead", "support"], &["lead"]),
-        Role::Deadline => (&["deadline"], &["deadline"]),
+        Role::Deadline => (&["deadline", "topic"], &["deadline"]),
         Role::ClosingCall => (&["call"], &["call"]),
         Role::Framing | Role::Requirement => (&["topic"], &[]),
         Role::Slogan | Role::Frame => (&SLOTS, &[]),

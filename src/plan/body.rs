@@ -153,7 +153,13 @@ impl<'a> Planner<'a> {
                         if *t != own
                             && themes.len() == s.points.len()
                             && themes.iter().all(|x| x == t)
-                            && self.pb.themes.iter().any(|th| th.name == *t) =>
+                            && self.pb.themes.iter().any(|th| th.name == *t)
+                            // Nor a theme of other years (a 2030 section whose point resolved to
+                            // 脱贫攻坚's 就业帮扶 was headed 持续加强脱贫攻坚: found by the
+                            // property test in CI).
+                            && !THEME_ERAS.iter().any(|&(name, from, to, _)| {
+                                name == t && !(from..=to).contains(&year)
+                            }) =>
                     {
                         t.clone()
                     }
@@ -613,7 +619,7 @@ impl<'a> Planner<'a> {
         };
         // The deadline, when the demand has not said it.
         if let Some(d) = vs.deadlines[si][pi].filter(|_| !demanded) {
-            pp.deadline = self.deadline_line(base, topic, d);
+            pp.deadline = self.deadline_line(si, pi, base, topic, d);
         }
     }
 
@@ -794,7 +800,7 @@ const MIN_MEASURES: usize = 3;
 
 /// Whether a point's topic joins two fields: it resolved to two sub-topics and names neither
 /// (教育医疗 → 义务教育均衡 + 医共体建设).
-fn joins_fields(topic: &str, res: &Resolution) -> bool {
+pub(super) fn joins_fields(topic: &str, res: &Resolution) -> bool {
     res.topics.len() >= 2 && !res.topics.iter().any(|t| topic.contains(t.as_str()))
 }
 
