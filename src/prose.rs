@@ -294,6 +294,14 @@ pub const NUMBERS_LEADS: [&str; 7] = [
     "用数字说话",
 ];
 
+/// How many times a text says 确保 (to ensure), not counting 确 ending another word before 保
+/// (明确保洁区域, 准确保存).
+pub fn ensures(text: &str) -> usize {
+    text.match_indices("确保")
+        .filter(|&(at, _)| !text[..at].ends_with(['明', '准', '正', '精']))
+        .count()
+}
+
 /// The words that make a figure the change of the one before it (火灾42起，同比下降12%: one
 /// statistic, not two — read blind, round 21: 这里讲一组数字 before it was a program's tell).
 const CHANGE_WORDS: [&str; 6] = ["同比", "环比", "比上年", "比去年", "较上年", "较去年"];
@@ -359,6 +367,15 @@ pub fn heading_mottos(heading: &str) -> Vec<String> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn ensure_is_counted_as_a_word() {
+        assert_eq!(
+            ensures("明确保洁区域，确保改一户、用一户。确保10月底前完成。"),
+            2
+        );
+        assert_eq!(ensures("准确保存档案。"), 0);
+    }
 
     #[test]
     fn a_numbers_lead_needs_two_figures_after_it() {

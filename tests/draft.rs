@@ -1336,3 +1336,23 @@ fn a_point_joining_two_fields_says_each_field_by_itself() {
     }
     assert!(grouped >= 5, "only {grouped} seeds speak of both fields");
 }
+
+/// 确保… is said twice a point at most (read at the stop, safety-2025 seed 90: five sentences of
+/// one 防汛备汛 paragraph ended on 确保…): no paragraph of any example says it three times.
+#[test]
+fn a_point_says_ensure_twice_at_most() {
+    for e in examples() {
+        let spec = std::fs::read_to_string(&e).unwrap();
+        for seed in [0, 7, 90] {
+            let out = draft_of(&spec, seed);
+            for line in out.lines() {
+                let n = wengao::prose::ensures(line);
+                assert!(
+                    n <= 2,
+                    "{} seed {seed}: 确保 {n} times: {line}",
+                    e.display()
+                );
+            }
+        }
+    }
+}
