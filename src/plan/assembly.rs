@@ -197,7 +197,7 @@ impl<'a> Planner<'a> {
         let spec = &vs.spec;
         for (name, from, to, how) in THEME_ERAS {
             if spec.sections.iter().any(|s| s.theme.as_str() == name)
-                && !(from..=to).contains(&vs.year())
+                && !theme_in_era(name, vs.year())
             {
                 self.warnings.push(format!(
                     "theme {name} belongs to {from}–{to}; the meeting is in {}: {how}",

@@ -205,11 +205,7 @@ impl<'a> Planner<'a> {
         let together = together(sup.len());
         let sup = sup.join("、");
         // 抓好 takes a task, not a thing (抓好专项维修资金工作, not 抓好专项维修资金).
-        // A task with its own verb is done, not 抓好-ed (牵头破解企业融资难题, 牵头根治欠薪).
-        let task = match super::headings::as_task(topic) {
-            t if super::headings::opens_with_verb(&t) => t,
-            t => format!("抓好{t}"),
-        };
+        let task = super::headings::as_demand(topic);
         // Six wordings, each once a draft (read blind, one fixed line closing points of several
         // drafts gave them away), and every one says what the deadline is for and what is done
         // by it (read blind, 要拿出看得见的成效 and 要有明确结果 were vague stock closings).
@@ -308,11 +304,7 @@ impl<'a> Planner<'a> {
         fields: &[String],
     ) -> Option<Sentence> {
         let together = together(support.len());
-        // A task with its own verb is done, not 抓好-ed (牵头破解企业融资难题, 牵头根治欠薪).
-        let task = match super::headings::as_task(topic) {
-            t if super::headings::opens_with_verb(&t) => t,
-            t => format!("抓好{t}"),
-        };
+        let task = super::headings::as_demand(topic);
         let gov = self.base.get("gov").cloned().unwrap_or_default();
         let texts = if support.is_empty() {
             vec![

@@ -157,9 +157,7 @@ impl<'a> Planner<'a> {
                             // Nor a theme of other years (a 2030 section whose point resolved to
                             // 脱贫攻坚's 就业帮扶 was headed 持续加强脱贫攻坚: found by the
                             // property test in CI).
-                            && !THEME_ERAS.iter().any(|&(name, from, to, _)| {
-                                name == t && !(from..=to).contains(&year)
-                            }) =>
+                            && theme_in_era(t, year) =>
                     {
                         t.clone()
                     }

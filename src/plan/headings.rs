@@ -573,6 +573,15 @@ pub(super) fn opens_with_verb(topic: &str) -> bool {
     TOPIC_VERBS.iter().any(|v| topic.starts_with(v))
 }
 
+/// The task a unit is set to (牵头{task}): 抓好 and the topic as a task (抓好防汛工作), or the task
+/// itself where it has its own verb (破解企业融资难题, 根治欠薪), which is done, not 抓好-ed.
+pub(super) fn as_demand(topic: &str) -> String {
+    match as_task(topic) {
+        t if opens_with_verb(&t) => t,
+        t => format!("抓好{t}"),
+    }
+}
+
 pub(super) fn as_task(topic: &str) -> String {
     // A difficulty is not done but solved (着力破解企业融资难题; 抓好企业融资难题工作 was read
     // blind in round 21).

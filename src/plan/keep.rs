@@ -459,7 +459,9 @@ impl PointSaid {
             .filter(|(_, (_, f))| *f)
         {
             if has(&m, t) {
-                m = m.replace(t.as_str(), term_mark(i)).into();
+                m = m
+                    .replace(t.as_str(), term_mark(i).encode_utf8(&mut [0; 4]))
+                    .into();
             }
         }
         m
@@ -481,13 +483,8 @@ impl PointSaid {
 /// late and in no speech), so that the words around it still count. 深入开展根治欠薪行动 said in
 /// two measures of one point (read blind, round 21) was not a repeat while the masked word
 /// broke the runs (深入开展·行动).
-fn term_mark(i: usize) -> &'static str {
-    const MARKS: [&str; 16] = [
-        "\u{9fd0}", "\u{9fd1}", "\u{9fd2}", "\u{9fd3}", "\u{9fd4}", "\u{9fd5}", "\u{9fd6}",
-        "\u{9fd7}", "\u{9fd8}", "\u{9fd9}", "\u{9fda}", "\u{9fdb}", "\u{9fdc}", "\u{9fdd}",
-        "\u{9fde}", "\u{9fdf}",
-    ];
-    MARKS[i % MARKS.len()]
+fn term_mark(i: usize) -> char {
+    char::from_u32(0x9FD0 + (i % 16) as u32).unwrap_or('\u{9fd0}')
 }
 
 /// The ranking words (as [`crate::prose::RANKING_WORDS`] lists them), then 一旦, then 纳入: what

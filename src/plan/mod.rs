@@ -238,6 +238,14 @@ const THEME_ERAS: [(&str, i32, i32, &str); 2] = [
     ),
 ];
 
+/// Whether a theme may be spoken of in a year: every theme, but those of [`THEME_ERAS`] only in
+/// their own years.
+fn theme_in_era(theme: &str, year: i32) -> bool {
+    !THEME_ERAS
+        .iter()
+        .any(|&(name, from, to, _)| name == theme && !(from..=to).contains(&year))
+}
+
 struct HeadingNeed {
     /// The spec's own title and its field.
     title: Option<(String, String)>,
