@@ -264,20 +264,37 @@ fn write_target(path: &Path, force: bool) -> Result<PathBuf> {
 static PENDING: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
 
 /// Install (once) the handler that removes pending temporary files when the process is
-/// interrupted or terminated, then exits with 130. (SIGKILL cannot be caught: a `kill -9` in the
-/// middle of a write can leave one `.NAME.*.wengao-tmp` file; the target is never half-written.)
+/// interrupted or terminated, then exits with 130, and a panic hook that removes them too (the
+/// release binary aborts on a panic, so no destructor would). (SIGKILL cannot be caught: a
+/// `kill -9` in the middle of a write can leave one `.NAME.*.wengao-tmp` file; the target is
+/// never half-written.)
 fn clean_up_on_signal() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
         let _ = ctrlc::set_handler(|| {
-            if let Ok(list) = PENDING.lock() {
-                for p in list.iter() {
-                    let _ = std::fs::remove_file(p);
-                }
-            }
+            remove_pending();
             std::process::exit(130);
         });
+        let report = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            remove_pending();
+            report(info);
+        }));
     });
+}
+
+/// Remove the temporary files being written.
+fn remove_pending() {
+    // Not waiting: a panic on a thread holding the list would wait for itself. A poisoned
+    // list's paths still hold.
+    let list = match PENDING.try_lock() {
+        Ok(l) => l,
+        Err(std::sync::TryLockError::Poisoned(e)) => e.into_inner(),
+        Err(std::sync::TryLockError::WouldBlock) => return,
+    };
+    for p in list.iter() {
+        let _ = std::fs::remove_file(p);
+    }
 }
 
 /// A temporary file registered for removal on a signal; removed on drop unless persisted.
