@@ -22,6 +22,14 @@ const SEASONS: &[(&[&str], u32, u32)] = &[
     // The work after a flood season (汛期结束后组织水毁设施排查), said from August: read blind
     // under an April 防汛备汛 heading it was a program's contradiction.
     (&["汛期结束后", "汛后及时", "汛期一过"], 8, 12),
+    // Winter and spring as the season of a risk (冬春季火灾高发, 冬春季流感, 冬春季群众室内
+    // 聚集增多) or of a practice (农村党员冬春训练), said from September to April: read in an
+    // August meeting, 针对冬春季火灾高发 was out of its time.
+    (&["冬春季", "冬春训练"], 9, 4),
+    // Winter building work planned (续建项目要合理安排冬季施工) from September.
+    (&["安排冬季施工"], 9, 1),
+    // Summer ozone, managed from spring to its end (在夏季臭氧污染高发时段督促错峰生产).
+    (&["夏季臭氧"], 3, 8),
     // Winter on the roads and building sites and at the year's end (入冬后…结冰, 春运, 冬季施工
     // 期间, 春节前后停工复工, 岁末年初要组织…专项行动), said from October to February; 岁末年初
     // listed among the times accidents peak is not.

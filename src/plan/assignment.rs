@@ -59,6 +59,10 @@ impl<'a> Planner<'a> {
                         // One that names the unit already would name it twice (市农业农村局要
                         // 推行…，市农业农村局班子成员…下沉驻点).
                         && !names_lead(&m.text)
+                        // Of a point joining two fields, one of the lead's field, said first
+                        // (由县教体局牵头，县卫健局配合，发展互联网医疗… put the schools' unit
+                        // over a hospital measure: plenary-2024 seed 7).
+                        && super::body::field_of(&pp.measure_fields, m) == 0
                 })
                 .map(|(i, m)| (i, PointPlan::closeness(&own, &m.text).min(4)))
                 // Where a support unit would be named over a measure off the heading's own work
@@ -139,7 +143,31 @@ impl<'a> Planner<'a> {
             if let Some(d) = vs.deadlines[si][k]
                 && pp.deadline.is_none()
             {
-                pp.deadline = self.deadline_line(si, k, &base, &clause(p.topic.as_str()), d);
+                // Said after the prose rules kept the point's sentences: not naming a topic
+                // they say twice already (…农村人居环境的底线要求, 对照农村人居环境整治…, then
+                // 10月底前是农村人居环境的硬杠杠: plenary-2023 seed 2).
+                // Nor a third 确保 (确保项目按计划节点推进, 确保进度不受大的影响, then 确保6月底
+                // 前完成既定任务: plenary-2024 seed 0).
+                let topic = clause(p.topic.as_str());
+                let kept: Vec<&str> = pp
+                    .framing
+                    .iter()
+                    .chain(&pp.framing2)
+                    .chain(&pp.facts)
+                    .chain(&pp.tasks)
+                    .chain(&pp.measures)
+                    .map(|s| s.text.as_str())
+                    .collect();
+                let said = kept
+                    .iter()
+                    .map(|t| t.matches(topic.as_str()).count())
+                    .sum::<usize>();
+                let ensured = kept.iter().filter(|t| crate::prose::ensures(t) > 0).count();
+                let line = DeadlineLine {
+                    name_topic: said < 2,
+                    may_ensure: ensured < 2,
+                };
+                pp.deadline = self.deadline_line(si, k, &base, &topic, line, d);
             }
         }
     }
@@ -151,6 +179,7 @@ impl<'a> Planner<'a> {
         pi: usize,
         base: &str,
         topic: &str,
+        line: DeadlineLine,
         d: chrono::NaiveDate,
     ) -> Option<Sentence> {
         let when = numerals::deadline_cn(d, self.vs.year());
@@ -165,11 +194,26 @@ impl<'a> Planner<'a> {
             self.vs.year(),
         ));
         let mut extra = vec![("deadline", when.clone())];
-        if !super::body::joins_fields(topic, &res) {
+        if line.name_topic && !super::body::joins_fields(topic, &res) {
             extra.push(("topic", topic.to_string()));
         }
         let fields = [field.clone(), format!("{base}.topic")];
-        match self.sentence(Role::Deadline, None, &extra, &fields) {
+        let ensuring: HashSet<String> = if line.may_ensure {
+            HashSet::default()
+        } else {
+            self.pb
+                .pool_iter(Role::Deadline, None, self.vs.kind, self.vs.at())
+                .filter(|ph| crate::prose::ensures(&ph.text) > 0)
+                .map(|ph| ph.id.to_string())
+                .collect()
+        };
+        match self.sentence_except(
+            Role::Deadline,
+            Pool::Theme(None),
+            &extra,
+            &fields,
+            &ensuring,
+        ) {
             // The topic's field only where the line names it.
             Some(mut s) => {
                 if let Origin::Mixed { fields, .. } = &mut s.origin
@@ -181,11 +225,15 @@ impl<'a> Planner<'a> {
             }
             None => self.fallback(
                 "deadline",
-                vec![
-                    format!("确保{when}完成。"),
-                    format!("{topic}的各项任务要在{when}完成。"),
-                    format!("{when}要见到{topic}的实际成效。"),
-                ],
+                match (line.may_ensure, line.name_topic) {
+                    (true, true) => vec![
+                        format!("确保{when}完成。"),
+                        format!("{topic}的各项任务要在{when}完成。"),
+                        format!("{when}要见到{topic}的实际成效。"),
+                    ],
+                    (true, false) => vec![format!("确保{when}完成。")],
+                    (false, _) => vec![format!("各项任务要在{when}完成。")],
+                },
                 vec![field],
             ),
         }
@@ -459,4 +507,12 @@ fn together(units: usize) -> &'static str {
     } else {
         "主动配合、协同推进"
     }
+}
+
+/// How a point's deadline line may be worded: naming the point's topic, saying 确保 (not when
+/// the point's kept sentences say either twice already).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct DeadlineLine {
+    pub(super) name_topic: bool,
+    pub(super) may_ensure: bool,
 }

@@ -319,7 +319,14 @@ impl<'a> Planner<'a> {
                 ));
             }
         }
-        self.point_assignment(&mut pp, si, pi, &base, &topic);
+        // A topic that joins two fields (教育医疗) is not named as one work in its assignment
+        // (教育医疗涉及多个部门，县教体局要牵好头…, plenary-2024 seed 6): the two are.
+        let assigned = if joins_fields(&topic, res) {
+            JOINED_WORK.to_string()
+        } else {
+            topic.clone()
+        };
+        self.point_assignment(&mut pp, si, pi, &base, &assigned);
         // A standard to meet, only one written for the point's own sub-topics.
         if !res.is_empty() {
             pp.requirement = self.sentence_from(
@@ -541,9 +548,21 @@ impl<'a> Planner<'a> {
                         || (ph.text.contains("基础")
                             && !BASE_WORDS.iter().any(|w| fact.contains(w)))
                         // What a point has to carry (森林防火的担子不轻) is not said of what
-                        // was achieved (全县已建成5G基站300个).
+                        // was achieved (全县已建成5G基站300个), nor of work done that opens
+                        // with its verb or says its time (排查整治重大隐患26处，抓好隐患排查，
+                        // 责任重大; 今年以来办结欠薪案件76件，抓好根治欠薪，责任重大: read in
+                        // this session's drafts): a target or a state is a load, a result not.
                         || (loads(&ph.text)
-                            && (load_said || BASE_WORDS.iter().any(|w| fact.contains(w))))
+                            && (load_said
+                                || BASE_WORDS.iter().any(|w| fact.contains(w))
+                                || (!target
+                                    && (acts
+                                        || fact.contains('已')
+                                        || crate::prose::says_its_time(&fact)))))
+                        // What the work has done so far (前一阶段，…，但这只是开了个头) is said
+                        // of work done, with its verb and without a time of its own.
+                        || (ph.text.contains(DONE_SO_FAR)
+                            && (target || !acts || crate::prose::says_its_time(&fact)))
                         // 目前，全区现有… says its time twice.
                         || (ph.text.contains("目前") && fact.contains("现有"))
                         // A fact that says its own time is not led by 今年 again (今年，今年
@@ -617,7 +636,11 @@ impl<'a> Planner<'a> {
         };
         // The deadline, when the demand has not said it.
         if let Some(d) = vs.deadlines[si][pi].filter(|_| !demanded) {
-            pp.deadline = self.deadline_line(si, pi, base, topic, d);
+            let line = super::assignment::DeadlineLine {
+                name_topic: true,
+                may_ensure: true,
+            };
+            pp.deadline = self.deadline_line(si, pi, base, topic, line, d);
         }
     }
 
@@ -681,10 +704,23 @@ impl<'a> Planner<'a> {
             let topic = clause(p.topic.as_str());
             let pp = &mut plans[pi];
             let res = &resolved[pi];
-            let own = pp.measures.len()
-                + usize::from(pp.framing.is_some())
-                + usize::from(pp.framing2.is_some())
-                - usize::from(pp.general);
+            // The measures a lead unit opens or is made the subject of (由县农业农村局牵头，…;
+            // 县农业农村局要…) are the point's measures still, said among its tasks or where its
+            // assignment goes.
+            let fused = pp
+                .tasks
+                .iter()
+                .chain(pp.responsibility.iter())
+                .filter(|s| {
+                    entry_id(&s.origin)
+                        .and_then(|id| self.pb.get(id))
+                        .is_some_and(|ph| ph.role == Role::Measure)
+                })
+                .count();
+            let measures = pp.measures.len() + fused;
+            let own =
+                measures + usize::from(pp.framing.is_some()) + usize::from(pp.framing2.is_some())
+                    - usize::from(pp.general);
             let implicit = self.is_implicit(si, pi);
             if res.is_empty() {
                 let near = self.pb.topic_map.closest(&topic);
@@ -696,15 +732,15 @@ impl<'a> Planner<'a> {
                         format!("; give it `about:` (closest: {})", near.join("、"))
                     }
                 ));
-            } else if pp.measures.len() < MIN_MEASURES {
+            } else if measures < MIN_MEASURES {
                 self.warnings.push(format!(
                     "point 「{topic}」 ({}) is thin: {} has {} measure(s) for this meeting; the point is drafted short, not padded",
                     if implicit { "implicit".to_string() } else { format!("sections[{si}].points[{pi}]") },
                     res.topics.join("、"),
-                    pp.measures.len()
+                    measures
                 ));
             }
-            if self.placeholders && pp.measures.len() < MIN_MEASURES {
+            if self.placeholders && measures < MIN_MEASURES {
                 pp.measures.push(Sentence::new(
                     format!("【待补：{topic}的具体举措】"),
                     Origin::Template {
@@ -732,6 +768,13 @@ const STATE_WORDS: [&str; 2] = ["目前", "基础"];
 /// 不轻): read blind (round 19), a figure of where things stand said alone (目前，全镇林地面积
 /// 12.6万亩。) and never used again was a program's loose statistic.
 const LOAD_WORDS: [&str; 2] = ["担子", "责任重大"];
+
+/// How an assignment names the work of a point joining two fields (教育医疗: 这两项工作由县教体
+/// 局牵头抓总，…).
+const JOINED_WORK: &str = "这两项工作";
+
+/// The word of a fact frame that says what the work has done so far (前一阶段，…).
+const DONE_SO_FAR: &str = "前一阶段";
 
 /// What a fact must say to be called a base (从现有基础看，…): something built, held or reached.
 const BASE_WORDS: [&str; 16] = [

@@ -300,9 +300,21 @@ impl<'a> Planner<'a> {
             } else {
                 None
             };
+            // A demand padded with 工作 (要全面推进道路交通工作, 要扎实推进农村生活污水工作:
+            // 要, an adverb, a verb and 工作 around the topic, read in this session's drafts)
+            // says nothing; the part takes another pattern.
+            let padded = |t: &str| {
+                t.starts_with('要')
+                    && t.ends_with("工作")
+                    && !n
+                        .topic
+                        .as_ref()
+                        .is_some_and(|(topic, _)| topic.ends_with("工作"))
+            };
             match text {
                 Some(t)
                     if !t.is_empty()
+                        && !padded(&t)
                         && !self.used_texts.contains(&t)
                         && texts.insert(t.clone()) =>
                 {
@@ -443,10 +455,13 @@ impl<'a> Planner<'a> {
             let ids: HashSet<String> = self
                 .pb
                 .pool_iter(r, Some(&n.theme), self.vs.kind, self.vs.at())
-                // Nor a heading out of its season (夺取秋粮全面丰收 over a May part).
+                // Nor a heading out of its season (夺取秋粮全面丰收 over a May part), nor one
+                // tagged with sub-topics none of the part's points is on (提升医疗服务能力
+                // over a part on 校园安全 and 学前教育: 医疗 names no sub-topic's word).
                 .filter(|ph| {
                     others.any_in(&ph.text)
                         || !crate::lexicon::season::in_season(&ph.text, self.vs.at().month)
+                        || (!ph.topics.is_empty() && !ph.is_general() && !ph.serves(&n.topics))
                 })
                 .map(|ph| ph.id.to_string())
                 .collect();
@@ -460,13 +475,13 @@ impl<'a> Planner<'a> {
 /// The endings of a topic that already names work done (建设, 整治, 改革 …): a heading can put
 /// its verb before it (扎实推进项目建设). Another topic names a field (城镇燃气, 消防, 防汛), and
 /// a heading reads 切实加强消防工作, not 切实加强消防.
-const WORK_ENDINGS: [&str; 67] = [
+const WORK_ENDINGS: [&str; 68] = [
     "建设", "整治", "改革", "保护", "管理", "治理", "监管", "服务", "提升", "攻坚", "行动", "工作",
     "招商", "督查", "考核", "化解", "防控", "帮扶", "生产", "发展", "振兴", "培育", "推进", "落实",
     "创建", "改造", "保障", "开工", "投产", "监督", "宣传", "教育", "整改", "收购", "备耕", "排查",
     "救助", "转型", "创新", "调度", "储备", "责任", "产业", "旅游", "经济", "体系", "机制", "能力",
     "作风", "秩序", "市场", "增收", "项目", "安全", "就业", "形势", "基础", "机遇", "挑战", "不足",
-    "不优", "短板", "差距", "创业", "落地", "兑现", "到位",
+    "不优", "短板", "差距", "创业", "落地", "兑现", "到位", "防治",
 ];
 
 /// Whether a heading verb (扎实推进, 全力抓好, 切实加强, 持续深化 …) takes an object, by what the
@@ -606,9 +621,28 @@ pub(super) fn as_task(topic: &str) -> String {
     if topic.ends_with("岗位") {
         return format!("{topic}管理");
     }
-    // Gas is a safety matter: 城镇燃气安全 (推进城镇燃气工作 did not fit a point on its safety).
-    if topic.ends_with("燃气") {
+    // Gas, the roads, buildings, special equipment and chemicals are safety matters: 城镇燃气
+    // 安全 (推进城镇燃气工作 did not fit a point on its safety), 道路交通安全, 自建房安全.
+    if [
+        "燃气",
+        "道路交通",
+        "自建房",
+        "特种设备",
+        "危险化学品",
+        "危化品",
+        "建筑施工",
+    ]
+    .iter()
+    .any(|w| topic.ends_with(w))
+    {
         return format!("{topic}安全");
+    }
+    // Waste and pollution are treated (农村生活污水治理, never 推进农村生活污水工作).
+    if ["污水", "垃圾", "黑臭水体", "扬尘", "油烟", "噪声"]
+        .iter()
+        .any(|w| topic.ends_with(w))
+    {
+        return format!("{topic}治理");
     }
     // Corruption is not worked on but rooted out: 整治群众身边腐败问题.
     if topic.ends_with("腐败") {

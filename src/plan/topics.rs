@@ -84,18 +84,23 @@ pub fn themes_by_topic(vs: &ValidSpec) -> Vec<String> {
 }
 
 /// The sub-topics a section without points speaks of: those of its theme fitting the year and
-/// kind with measures to draw, most common first; two to four of them (four when the speech has
-/// few sections), picked from the first six so that drafts vary.
+/// kind with measures to draw, those its title names first (突出重点，扎实开展隐患排查整治:
+/// 隐患排查), then the most common, but those another section speaks of (`taken`); two to four
+/// of them (four when the speech has few sections), picked from the first six so that drafts
+/// vary (the ones the title names always kept).
 pub(super) fn implicit_topics(
     vs: &ValidSpec,
     pb: &Phrasebank,
     theme: &str,
+    title: Option<&str>,
+    taken: &[String],
     rng: &mut Picker,
 ) -> Vec<String> {
     let year = vs.year();
-    let candidates: Vec<&str> = pb
+    let mut candidates: Vec<&str> = pb
         .topic_map
         .of_theme(theme)
+        .filter(|t| !taken.contains(&t.name))
         .filter(|t| t.fits(year, Some(vs.kind)))
         .filter(|t| {
             let names = [t.name.clone()];
@@ -105,8 +110,12 @@ pub(super) fn implicit_topics(
                 .is_some()
         })
         .map(|t| t.name.as_str())
-        .take(6)
         .collect();
+    let named = |name: &str| title.is_some_and(|t| titled(pb, name, t));
+    // A stable sort: the named first, each group in the map's order.
+    candidates.sort_by_key(|n| !named(n));
+    let named_count = candidates.iter().filter(|n| named(n)).count();
+    candidates.truncate(6.max(named_count));
     let want = if vs.spec.sections.len() <= 3 { 4 } else { 3 };
     let want = want.min(candidates.len());
     if want < 2 {
@@ -114,13 +123,24 @@ pub(super) fn implicit_topics(
     }
     // Keep `want` of the candidates, in their order, dropping at random.
     let mut keep: Vec<&str> = candidates;
-    while keep.len() > want {
-        // The first (most common) stays more often: drop from the tail half.
-        let lo = keep.len() / 2;
+    while keep.len() > want.max(named_count) {
+        // The first (most common) stays more often: drop from the tail half, never one the
+        // title names.
+        let lo = (keep.len() / 2).max(named_count);
         let i = lo + rng.below(keep.len() - lo);
         keep.remove(i);
     }
     keep.into_iter().map(str::to_string).collect()
+}
+
+/// Whether a section's title names a sub-topic: its name, or a word of it of three characters
+/// or more (压实责任 says nothing of 安全责任 alone; 隐患排查整治 says 隐患排查).
+fn titled(pb: &Phrasebank, name: &str, title: &str) -> bool {
+    title.contains(name)
+        || pb.topic_map.get(name).is_some_and(|t| {
+            t.terms()
+                .any(|w| w.chars().count() >= 3 && title.contains(w))
+        })
 }
 
 /// The spec with implicit points added to its sections without points (their topic is the
@@ -133,12 +153,39 @@ pub(super) fn with_implicit_points(
     let mut out = vs.clone();
     let mut rng = Picker::new(seed ^ 0x696d_706c_6963_6974);
     let mut implicit = Vec::new();
+    // Two sections of one theme without points speak of different sub-topics (read in a test
+    // speech's spec: three 安全生产 parts each with 安全责任, 隐患排查 and 道路交通安全, and
+    // （一）全面落实安全责任 said twice), nor of one a point names (by its name or `about`).
+    let mut taken: Vec<String> = vs
+        .spec
+        .sections
+        .iter()
+        .flat_map(|s| &s.points)
+        .flat_map(|p| p.about.iter().chain(std::iter::once(&p.topic)))
+        .map(|t| t.as_str().to_string())
+        .collect();
     for (si, s) in out.spec.sections.iter_mut().enumerate() {
         if !s.points.is_empty() {
             implicit.push(vec![false; s.points.len()]);
             continue;
         }
-        let names = implicit_topics(vs, pb, s.theme.as_str(), &mut rng);
+        // What a later section's title names is left to it.
+        let later: Vec<String> = vs.spec.sections[si + 1..]
+            .iter()
+            .filter(|l| l.points.is_empty() && l.theme == s.theme)
+            .filter_map(|l| l.title.as_ref())
+            .flat_map(|t| {
+                pb.topic_map
+                    .of_theme(s.theme.as_str())
+                    .filter(|st| titled(pb, &st.name, t.as_str()))
+                    .map(|st| st.name.clone())
+            })
+            .filter(|n| !s.title.as_ref().is_some_and(|t| titled(pb, n, t.as_str())))
+            .collect();
+        let excluded: Vec<String> = taken.iter().chain(&later).cloned().collect();
+        let title = s.title.as_ref().map(|t| t.as_str());
+        let names = implicit_topics(vs, pb, s.theme.as_str(), title, &excluded, &mut rng);
+        taken.extend(names.iter().cloned());
         if names.len() < 2 {
             implicit.push(Vec::new());
             continue;
