@@ -159,6 +159,7 @@ impl<'a> Planner<'a> {
                 to_part(i, s, marker, mine)
             })
             .collect();
+        name_each_unit_once(&mut speech);
         address_the_room(&mut speech, self.vs.level.units());
         let length = fixed + speech.parts.iter().map(part_len).sum::<usize>();
         // Both said of the draft as shaped (an enumeration stops at four long items; the
@@ -236,6 +237,63 @@ impl<'a> Planner<'a> {
     }
 }
 
+/// A unit set to work by name once a point: a later sentence opening on it (由县农业农村局牵头，
+/// 推广… then 三是县农业农村局要组建…) says 要… alone, as a writer does once the unit is on the
+/// page (read blind, round 25: "item 3 goes back to the same bureau as item 1").
+fn name_each_unit_once(speech: &mut Speech) {
+    for part in &mut speech.parts {
+        for point in &mut part.parts {
+            let mut named: Vec<String> = Vec::new();
+            let texts = point
+                .body
+                .iter_mut()
+                .flat_map(|p| p.sentences.iter_mut().map(|s| &mut s.text))
+                .chain(point.items.iter_mut().flat_map(|i| {
+                    std::iter::once(&mut i.lead)
+                        .chain(i.body.sentences.iter_mut().map(|s| &mut s.text))
+                }));
+            for text in texts {
+                if let Some(unit) = led_by(text) {
+                    named.push(unit.to_string());
+                } else if let Some(unit) = opening_unit(text) {
+                    if named.iter().any(|n| n == unit) {
+                        let cut = unit.len();
+                        text.replace_range(..cut, "");
+                    } else {
+                        named.push(unit.to_string());
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The unit a sentence sets to lead (由县农业农村局牵头，…; 请区水利局牵头，…).
+fn led_by(text: &str) -> Option<&str> {
+    let rest = text.strip_prefix(['由', '请'])?;
+    let end = rest.find("牵头")?;
+    let unit = &rest[..end];
+    is_unit(unit).then_some(unit)
+}
+
+/// The unit a sentence opens on as its subject (县农业农村局要…).
+fn opening_unit(text: &str) -> Option<&str> {
+    let end = text.find('要')?;
+    let unit = &text[..end];
+    is_unit(unit).then_some(unit)
+}
+
+/// Whether a few words name one office (县农业农村局, 区城管局, 县政府督查室), not the units at
+/// large (各镇各部门) or several (县公安局、县交通运输局).
+fn is_unit(words: &str) -> bool {
+    const ENDS: [&str; 7] = ["局", "办", "委", "室", "队", "中心", "分局"];
+    let n = words.chars().count();
+    (3..=12).contains(&n)
+        && ENDS.iter().any(|e| words.ends_with(e))
+        && !words.starts_with('各')
+        && !words.contains(['，', '、', '及', '与'])
+}
+
 /// The speaker turns to the room as the corpus's speakers do: of the sentences that open on the
 /// units (各镇各部门要…), every second says 我们要 or 大家要 instead. Read beside the corpus, our
 /// drafts said 各镇 seven times as often and 我们 a third as often, and never 大家, 一定要 or
@@ -288,7 +346,9 @@ fn address_the_room(speech: &mut Speech, units: &str) {
     // Never 要素, 要求 and the like.
     let mut m = 0usize;
     let mut stress = |text: &mut String| {
+        // Not a lead-in to a list (务必重点抓好四个方面的工作：, read blind, round 25).
         let demand = text.starts_with('要')
+            && !crate::text::prefix(text, 20).contains('：')
             && !text[3..].starts_with(['素', '求', '件', '害', '点', '闻', '紧']);
         if !demand {
             return;
@@ -314,5 +374,29 @@ fn address_the_room(speech: &mut Speech, units: &str) {
         }) {
             stress(&mut s.text);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// One office is a unit; the units at large and a list of several are not.
+    #[test]
+    fn a_unit_is_one_office() {
+        assert_eq!(
+            super::led_by("由县农业农村局牵头，推广良种。"),
+            Some("县农业农村局")
+        );
+        assert_eq!(super::led_by("请区水利局牵头，会同…"), Some("区水利局"));
+        assert_eq!(super::led_by("由县公安局、县交通运输局牵头，…"), None);
+        assert_eq!(
+            super::opening_unit("县农业农村局要组建服务队。"),
+            Some("县农业农村局")
+        );
+        assert_eq!(super::opening_unit("各镇各部门要压实责任。"), None);
+        assert_eq!(super::opening_unit("要素保障要跟上。"), None);
+        assert!(super::is_unit("县政府督查室"));
+        assert!(super::is_unit("县生态环境分局"));
+        assert!(!super::is_unit("各镇政府"));
+        assert!(!super::is_unit("县财政局及税务局"));
     }
 }

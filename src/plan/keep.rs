@@ -233,6 +233,8 @@ impl<'a> Planner<'a> {
             said4: HashSet::with_capacity_and_hasher(512, Default::default()),
             said5: HashSet::with_capacity_and_hasher(512, Default::default()),
             counts: HashMap::with_capacity_and_hasher(512, Default::default()),
+            texts: String::with_capacity(2048),
+            own_words: format!("{}|{}", pp.topic, pp.heading),
         };
         // Four-character words of the point outside its sub-topic's vocabulary: a sentence that
         // says two of them again (隐形变异, 违规发放 … after 防止“四风”隐形变异 and 已经违规发放的)
@@ -250,6 +252,7 @@ impl<'a> Planner<'a> {
             let m = said.mask(&s.text);
             said.said5.extend(grams5(&m));
             said.said4.extend(grams(&m));
+            said.texts.push_str(&s.text);
         }
         said
     }
@@ -326,6 +329,15 @@ impl<'a> Planner<'a> {
         if objs.iter().any(|o| said.said_objects.contains(o)) {
             return false;
         }
+        // A sentence that ends on what the point has said already (…排长队、误农时 then
+        // …确保不误农时; …依法处置 then 对违法上访的，要依法处置): read blind, round 25, as a
+        // program's repeat. The point's topic and heading words aside.
+        if let Some(end) = ending(&s.text)
+            && has(&said.texts, end)
+            && !has(&said.own_words, end)
+        {
+            return false;
+        }
         // The text's own words: the masked text's when nothing was masked.
         let mine = match m {
             std::borrow::Cow::Borrowed(_) => masked,
@@ -347,6 +359,7 @@ impl<'a> Planner<'a> {
         for (g, c) in mine {
             *said.counts.entry(g).or_default() += c;
         }
+        said.texts.push_str(&s.text);
         self.remember(&ps);
         true
     }
@@ -415,6 +428,10 @@ struct PointSaid {
     said5: HashSet<Gram5>,
     /// How often the point has said each four-character word.
     counts: HashMap<Gram4, u32>,
+    /// What the point has said, its facts, tasks and assignment included (for [`ending`]).
+    texts: String,
+    /// The point's topic and heading, whose words any sentence may end on.
+    own_words: String,
 }
 
 /// The four-character words a point may say again: its topic's, heading's and the common ones,
@@ -567,6 +584,17 @@ pub(super) fn pair_keys(text: &str) -> Vec<u64> {
     crate::prose::packed_pairs(text)
 }
 
+/// A sentence's last three characters before its closing punctuation, when all are Han and none
+/// a function character (not 的问题, not a closing quote): the words it ends on.
+fn ending(text: &str) -> Option<&str> {
+    let body = text.trim_end_matches(['。', '！', '？', '；']);
+    let start = body.char_indices().rev().nth(2)?.0;
+    let end = &body[start..];
+    end.chars()
+        .all(|c| crate::text::is_han(c) && !FUNCTION_CHARS.contains(c))
+        .then_some(end)
+}
+
 /// Characters that make no word of their own in a pair (的项, 不了, 就卡).
 const FUNCTION_CHARS: &str = "的是了就不在和也都要有一个上中把被对为以与而这那之其得地着过";
 
@@ -616,6 +644,17 @@ mod tests {
     fn pack(w: &[char]) -> u128 {
         w.iter()
             .fold(0, |n, &c| (n << 15) | u128::from(u32::from(c) - 0x4e00))
+    }
+
+    /// A sentence ends on its last three Han characters of content, or on nothing.
+    #[test]
+    fn ending_is_the_last_words() {
+        assert_eq!(super::ending("对违法行为依法处置。"), Some("法处置"));
+        assert_eq!(super::ending("确保不误农时！"), Some("误农时"));
+        // 的 and a closing quote end on no word.
+        assert_eq!(super::ending("解决群众反映的问题的。"), None);
+        assert_eq!(super::ending("推行“一网通办”。"), None);
+        assert_eq!(super::ending("好。"), None);
     }
 
     proptest! {

@@ -409,12 +409,14 @@ pub(super) fn shape_point(
     // (【待补：…】) last would run into 一是 and the items would not be read as items.
     // Nor with no opening at all: the items would stand as paragraphs of their own, not run on
     // in one (a point that opens bare opens on its lead-in: 要重点抓好四个方面的工作：一是…).
+    // Such a point takes one of the lead-ins that say something, not always the same one (要重点
+    // 抓好四个方面的工作： in two of six passages read blind, round 25).
     if (lead_in == 3 || lead_in == 4)
         && opening
             .last()
             .is_none_or(|s| !s.text.ends_with(['。', '！', '？', '：', '；']))
     {
-        lead_in = 0;
+        lead_in = if lead_in == 3 { 1 } else { 5 };
     }
     // Nor does a point with no opening open on its assignment or deadline: said before a
     // counted lead-in, it stood alone as the point's first words (确保8月底前取得实质性进展。
@@ -448,14 +450,18 @@ pub(super) fn shape_point(
     // The assignment said before the work in one plain point of three that has one and no
     // deadline of its own (read blind, every point ending on 由…牵头抓总… or 请…牵头，会同…
     // was a program's closing).
+    // And always when the assignment carries the point's general work (区城管局要会同各街道，提升
+    // 城市精细化管理水平，推进…): said last, after the specific measures, the general came after
+    // the particular (read blind, round 25).
+    let carries_work = responsibility
+        .is_some_and(|r| matches!(&r.origin, Origin::Mixed { id, .. } if id.contains(".measure.")));
     ctx.insert(
         "tail_first",
         &(shape == "plain"
-            && variant == 2
             && !ctx.contains_key("join")
-            && !opening.is_empty()
             && p.deadline.is_none()
-            && responsibility.is_some()),
+            && responsibility.is_some()
+            && (carries_work || (variant == 2 && !opening.is_empty()))),
     );
     // The speaker's own aside, once a draft, on a plain point that joins nothing else: the
     // measure it would emphasise, stressed in the first person (在这里我想强调一下，…), as the
