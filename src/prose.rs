@@ -40,6 +40,39 @@ pub const RANKING_WORDS: [&str; 6] = [
     "放在首位",
 ];
 
+/// Words too common in the fields' names to tie a sentence to a part (安全 in 食品安全 and in
+/// 群众安全感).
+pub const GENERIC_WORDS: [&str; 12] = [
+    "安全", "工作", "建设", "管理", "服务", "责任", "发展", "推进", "体系", "机制", "质量", "保障",
+];
+
+/// Words a point's topic adds to a term of its sub-topic that do not narrow it to one of the
+/// sub-topic's fields (治理 in 扬尘治理, 重大 in 重大项目开工): [`GENERIC_WORDS`] and these.
+pub const BROAD_WORDS: [&str; 29] = [
+    "治理", "整治", "提升", "改造", "监管", "防治", "加强", "健全", "建立", "专项", "综合", "全面",
+    "重点", "重大", "农村", "城乡", "项目", "经济", "问题", "企业", "落实", "常态", "防控", "增收",
+    "化解", "落地", "开工", "追究", "清零",
+];
+
+/// Words that place a text in the villages or in the town (a county seat's streets).
+pub const RURAL_WORDS: [&str; 3] = ["农村", "乡村", "村庄"];
+pub const URBAN_WORDS: [&str; 4] = ["城区", "城市", "县城", "小区"];
+
+/// Which side of a county a text speaks of, when it speaks of one only: `Some(true)` the
+/// villages, `Some(false)` the town; `None` for both (城乡, or words of each) or neither.
+pub fn side_of(text: &str) -> Option<bool> {
+    if text.contains("城乡") {
+        return None;
+    }
+    let rural = RURAL_WORDS.iter().any(|w| text.contains(w));
+    let urban = URBAN_WORDS.iter().any(|w| text.contains(w));
+    match (rural, urban) {
+        (true, false) => Some(true),
+        (false, true) => Some(false),
+        _ => None,
+    }
+}
+
 /// Four-character words too common in a county speech to count as repeated (the speech's own
 /// frame words).
 pub const COMMON_FOUR: [&str; 6] = [
@@ -367,6 +400,15 @@ pub fn heading_mottos(heading: &str) -> Vec<String> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_text_speaks_of_the_villages_or_the_town() {
+        assert_eq!(side_of("农村供水保障"), Some(true));
+        assert_eq!(side_of("加强城区二次供水设施管理。"), Some(false));
+        assert_eq!(side_of("统筹城乡供水，推进农村供水规模化。"), None);
+        assert_eq!(side_of("推动县城污水管网向农村延伸。"), None);
+        assert_eq!(side_of("森林防火"), None);
+    }
 
     #[test]
     fn ensure_is_counted_as_a_word() {

@@ -120,6 +120,7 @@ impl<'a> Planner<'a> {
         let draft = super::shapes::Shaping {
             enumerations: self.rng.below(6),
             aside: None,
+            targets: 0,
         };
         let aside = super::shapes::ASIDES[(self.seed >> 5) as usize % super::shapes::ASIDES.len()];
         // How each point's sentences are joined (one paragraph or two, which connective):

@@ -408,7 +408,25 @@ impl<'a> Planner<'a> {
     ) -> Option<Sentence> {
         // With support units, only entries that name them.
         let s = if support.is_empty() {
-            self.sentence(Role::Responsibility, None, extra, fields)
+            // A small office has no 主要负责同志 and 分管负责同志 to share the work (read blind,
+            // round 25: 县政府督查室…主要负责同志亲自抓、分管负责同志具体抓 was stock).
+            let ranks: HashSet<String> = if is_small_office(lead) {
+                self.pb
+                    .pool(Role::Responsibility, None, self.vs.kind, self.vs.at())
+                    .into_iter()
+                    .filter(|ph| ph.text.contains("负责同志"))
+                    .map(|ph| ph.id.to_string())
+                    .collect()
+            } else {
+                HashSet::default()
+            };
+            self.sentence_except(
+                Role::Responsibility,
+                Pool::Theme(None),
+                extra,
+                fields,
+                &ranks,
+            )
         } else {
             let ids: HashSet<String> = self
                 .pb
@@ -492,11 +510,21 @@ pub(super) fn opens_with_verb(text: &str) -> bool {
         // A first clause that is a time or a case (制定涉企政策时，要…) is not the unit's work:
         // 镇财政所要制定涉企政策时，要… reads as two subjects.
         && !first.ends_with(['时', '的', '后', '前'])
+        // Nor a stretch of time (镇卫生院要常态化防控期间严格控制…, investment-town-2022).
+        && !first.contains("期间")
         && !first.contains('要')
         && !first.contains("部门")
         && !text.contains("牵头")
         && !text.contains("负责")
         && !NOT_FIRST.iter().any(|w| text.starts_with(w))
+}
+
+/// Whether a unit is an office or a station, not a department with a leadership team (县政府
+/// 督查室, 镇卫生院, 镇农业服务中心, 镇财政所).
+pub(super) fn is_small_office(unit: &str) -> bool {
+    ["室", "所", "站", "院", "中心"]
+        .iter()
+        .any(|e| unit.ends_with(e))
 }
 
 /// What the support units do together: 各司其职 is said of several (read blind, one unit told

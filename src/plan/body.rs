@@ -349,18 +349,26 @@ impl<'a> Planner<'a> {
         head: &(String, Origin),
         res: &Resolution,
     ) -> PointPlan {
+        let terms: Vec<String> = res
+            .topics
+            .iter()
+            .filter_map(|t| self.pb.topic_map.get(t))
+            .flat_map(|t| t.terms().map(str::to_string))
+            .filter(|t| t.chars().count() >= 2)
+            .collect();
         PointPlan {
             heading: head.0.clone(),
             heading_origin: head.1.clone(),
             topic: topic.to_string(),
             area: self.base.get("area").cloned().unwrap_or_default(),
-            terms: res
-                .topics
-                .iter()
-                .filter_map(|t| self.pb.topic_map.get(t))
-                .flat_map(|t| t.terms().map(str::to_string))
-                .filter(|t| t.chars().count() >= 2)
-                .collect(),
+            // (Rare: the pool is read only for a topic that narrows.)
+            narrowing: super::keep::Narrowing::of(topic, &terms, &res.topics).filter(|n| {
+                let pool =
+                    self.pb
+                        .topic_pool(Role::Measure, &res.topics, self.vs.kind, self.vs.at());
+                n.is_a_side_field(pool.iter().map(|ph| ph.text.as_ref()))
+            }),
+            terms,
             objects: {
                 let pool =
                     self.pb
@@ -523,6 +531,16 @@ impl<'a> Planner<'a> {
             // things stand: 目前，对标落实… (read at the stop, rule-of-law-2021 seed 11).
             let acts = super::shapes::opens_with_verb_opener(&fact)
                 || super::shapes::DUI_VERBS.iter().any(|v| fact.starts_with(v));
+            // Work done said as done (目前，已完成32处…; 目前，完成32处… wants its 已: read at
+            // the drafts). The spec's words stay as written; 已 is grammar, not a fact.
+            let fact = if !target
+                && DONE_VERBS.iter().any(|v| fact.starts_with(v))
+                && !fact.contains('已')
+            {
+                format!("已{fact}")
+            } else {
+                fact
+            };
             // One load frame a draft (read blind, round 20: …，抓好森林防火，责任重大 and …，
             // 抓好秋季开学准备，责任重大 in two points were one template).
             let load_said = self
@@ -795,6 +813,9 @@ const BASE_WORDS: [&str; 16] = [
     "提高到",
     "增长",
 ];
+
+/// The verbs a fact of work done opens with (完成32处…, 建成…): said with 已 before them.
+const DONE_VERBS: [&str; 5] = ["完成", "建成", "实现", "形成", "创成"];
 
 /// A fact that says its own time (去年…, 1—10月…, 今年以来…) or looks ahead (迎接…测评, 将…)
 /// is not where things stand: no 目前 or 从现有基础看 before it (从现有基础看，今年10月迎接

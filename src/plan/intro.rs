@@ -75,7 +75,7 @@ impl<'a> Planner<'a> {
             } else {
                 // Nor do words every field has (安全, 管理, 服务 …).
                 let mut generic = super::draw::bigrams(theme);
-                for w in GENERIC_WORDS {
+                for w in crate::prose::GENERIC_WORDS {
                     generic.extend(super::draw::bigrams(w));
                 }
                 let mut words: Vec<u64> = distinct
@@ -116,9 +116,3 @@ impl<'a> Planner<'a> {
         intro
     }
 }
-
-/// Words too common in the fields' names to tie a sentence to a part (安全 in 食品安全 and in
-/// 群众安全感).
-const GENERIC_WORDS: [&str; 12] = [
-    "安全", "工作", "建设", "管理", "服务", "责任", "发展", "推进", "体系", "机制", "质量", "保障",
-];

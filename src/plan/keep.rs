@@ -20,6 +20,23 @@ impl<'a> Planner<'a> {
         pp.measures.retain(in_season);
         pp.framing = pp.framing.take().filter(in_season);
         pp.framing2 = pp.framing2.take().filter(in_season);
+        // Nothing of a sibling field when the topic narrows its sub-topic to one (湿地 and
+        // 野生动物 under 矿山生态修复).
+        if let Some(narrow) = pp.narrowing.take() {
+            let on = |s: &Sentence| narrow.keeps(&s.text);
+            pp.measures.retain(on);
+            pp.framing = pp.framing.take().filter(on);
+            pp.framing2 = pp.framing2.take().filter(on);
+        }
+        // A point on the villages says nothing of the town's streets alone, nor one on the town
+        // of the villages (住建部门要加强城区二次供水设施管理… under 农村供水保障, read at the
+        // drafts).
+        if let Some(side) = crate::prose::side_of(&pp.topic) {
+            let on = |s: &Sentence| crate::prose::side_of(&s.text).is_none_or(|x| x == side);
+            pp.measures.retain(on);
+            pp.framing = pp.framing.take().filter(on);
+            pp.framing2 = pp.framing2.take().filter(on);
+        }
         let mut said = self.point_said(pp);
         // The point's topic said in full by three of its framings and measures at most (read at
         // the start: 老旧小区改造 in seven sentences of one point, where a writer says 改造 or
@@ -584,6 +601,90 @@ pub(super) fn pair_keys(text: &str) -> Vec<u64> {
     crate::prose::packed_pairs(text)
 }
 
+/// How a point's topic narrows its sub-topic to one of the sub-topic's fields: 矿山生态修复
+/// resolves to 生态保护修复, whose words name several fields (矿山修复, 废弃矿山, 湿地, 生物多样性,
+/// 自然保护地 …); read at the drafts, its point spoke of wildlife, wetlands and nature reserves,
+/// which a writer leaves to their own headings. The topic narrows when, before a term of its
+/// sub-topics, it says words of its own (矿山) that some other term says too: those words are
+/// the point's field, and the terms that do not say them name the others. A word of a
+/// sub-topic's name, or a broad one (治理, 化解), names no field.
+#[derive(Debug, Clone)]
+pub(super) struct Narrowing {
+    /// The topic's own two-character words (矿山).
+    field: Vec<String>,
+    /// The sub-topics' terms naming another field (湿地, 生物多样性).
+    others: Vec<String>,
+}
+
+impl Narrowing {
+    pub(super) fn of(topic: &str, terms: &[String], names: &[String]) -> Option<Narrowing> {
+        // Its words only (纠治“四风” is the sub-topic 纠治四风, not a field of it).
+        let topic: String = topic.chars().filter(|&c| crate::text::is_han(c)).collect();
+        let topic = topic.as_str();
+        // The topic's bytes that a term of its sub-topics says (生态修复 of 矿山生态修复).
+        let mut covered = vec![false; topic.len()];
+        for t in terms {
+            if let Some(i) = topic.find(t.as_str()) {
+                covered[i..i + t.len()].fill(true);
+            }
+        }
+        if !covered.contains(&true) {
+            return None;
+        }
+        // Only what comes before the term qualifies it (矿山 of 矿山|生态修复): what follows is
+        // the work done on it (抢收 of 夏粮|抢收, said by all of 夏粮生产's measures in other
+        // words: 麦收, 颗粒归仓).
+        let rest: Vec<char> = topic
+            .char_indices()
+            .take_while(|&(i, _)| !covered[i])
+            .map(|(_, c)| c)
+            .collect();
+        let broad = |w: &str| {
+            crate::prose::GENERIC_WORDS.contains(&w) || crate::prose::BROAD_WORDS.contains(&w)
+        };
+        let mut field: Vec<String> = Vec::new();
+        for w in rest.windows(2) {
+            let word: String = w.iter().collect();
+            if w.iter().all(|&c| crate::text::is_han(c))
+                && !broad(&word)
+                && !names.iter().any(|n| n.contains(&word))
+                && terms
+                    .iter()
+                    .any(|t| !topic.contains(t.as_str()) && t.contains(&word))
+                && !field.contains(&word)
+            {
+                field.push(word);
+            }
+        }
+        if field.is_empty() {
+            return None;
+        }
+        let others = terms
+            .iter()
+            .filter(|t| !topic.contains(t.as_str()) && !field.iter().any(|f| t.contains(f)))
+            .cloned()
+            .collect();
+        Some(Narrowing { field, others })
+    }
+
+    /// Whether the field is one side of its sub-topics' work, said by a quarter of their
+    /// measures at most (矿山 in 4 of 生态保护修复's 19), not what the work is about (抢收 of
+    /// 夏粮抢收, in most of 夏粮生产's measures: read in a test, the point went thin).
+    pub(super) fn is_a_side_field<'t>(&self, measures: impl Iterator<Item = &'t str>) -> bool {
+        let (mut all, mut said) = (0usize, 0usize);
+        for m in measures {
+            all += 1;
+            said += usize::from(self.field.iter().any(|f| has(m, f)));
+        }
+        said * 4 <= all
+    }
+
+    /// Whether a sentence stays on the point's field: it says it, or names no other.
+    pub(super) fn keeps(&self, text: &str) -> bool {
+        self.field.iter().any(|f| has(text, f)) || !self.others.iter().any(|o| has(text, o))
+    }
+}
+
 /// A sentence's last three characters before its closing punctuation, when all are Han and none
 /// a function character (not 的问题, not a closing quote): the words it ends on.
 fn ending(text: &str) -> Option<&str> {
@@ -655,6 +756,40 @@ mod tests {
         assert_eq!(super::ending("解决群众反映的问题的。"), None);
         assert_eq!(super::ending("推行“一网通办”。"), None);
         assert_eq!(super::ending("好。"), None);
+    }
+
+    /// 矿山生态修复 keeps to mines among the ecological fields; a topic a term says whole, or
+    /// says with broad words only, narrows nothing.
+    #[test]
+    fn a_topic_narrows_to_its_field() {
+        let terms: Vec<String> = [
+            "生态保护修复",
+            "生态修复",
+            "矿山修复",
+            "废弃矿山",
+            "湿地",
+            "野生动物",
+        ]
+        .map(String::from)
+        .to_vec();
+        let names = vec!["生态保护修复".to_string()];
+        let n = super::Narrowing::of("矿山生态修复", &terms, &names).expect("narrows");
+        assert!(n.keeps("加强废弃矿山治理复绿。"));
+        assert!(n.keeps("统筹推进山水林田湖草系统治理。"));
+        assert!(!n.keeps("推进小微湿地保护修复。"));
+        assert!(n.keeps("对矿山周边湿地开展修复。"));
+        for topic in ["生态修复", "生态修复治理", "森林防火", "生态“保护”修复"]
+        {
+            assert!(
+                super::Narrowing::of(topic, &terms, &names).is_none(),
+                "{topic}"
+            );
+        }
+        // A word of the sub-topic's name is no field of it (纠治“四风” of 纠治四风).
+        let terms: Vec<String> = ["纠治四风", "四风", "三公经费"].map(String::from).to_vec();
+        let names = vec!["纠治四风".to_string()];
+        assert!(super::Narrowing::of("纠治“四风”", &terms, &names).is_none());
+        assert!(super::Narrowing::of("四风纠治", &terms, &names).is_none());
     }
 
     proptest! {

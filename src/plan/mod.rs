@@ -134,6 +134,8 @@ struct PointPlan {
     /// The whole place (全县, 全镇): who a target is set for (今年，全县要确保…).
     area: String,
     terms: Vec<String>,
+    /// How its topic narrows its sub-topics to one of their fields (矿山 of 生态保护修复).
+    narrowing: Option<keep::Narrowing>,
     /// The sub-topics' words that name a side object (非粮化, 公务用车): three characters or
     /// more, not in the heading or topic, and in at most a quarter of the sub-topics' measures
     /// (a core word such as 重大危险源 is in many and may be said again).

@@ -416,12 +416,15 @@ impl<'a> Planner<'a> {
                 .collect();
             let joined = a.join("；");
             // The leadership is not thanked twice (在县委的坚强领导下… then 这些成绩的取得，是
-            // 县委坚强领导的结果).
+            // 县委坚强领导的结果), nor several aspects announced for one achievement (成绩主要
+            // 体现在以下几个方面：汉江出境断面水质稳定保持II类, read at the drafts).
             let led = first.iter().any(|s| s.text.contains("领导"));
             let untrue: HashSet<String> = self
                 .pb
                 .pool_iter(Role::AchievementFrame, None, self.vs.kind, self.vs.at())
-                .filter(|p| led && p.text.contains("领导"))
+                .filter(|p| {
+                    led && p.text.contains("领导") || a.len() == 1 && announces_several(&p.text)
+                })
                 .map(|p| p.id.to_string())
                 .collect();
             match self.sentence_except(
@@ -582,4 +585,11 @@ impl<'a> Planner<'a> {
         );
         vec![Paragraph::new(s)]
     }
+}
+
+/// Whether a frame announces several things to come (以下几个方面, 这样几项).
+fn announces_several(text: &str) -> bool {
+    ["几个方面", "几项", "几点"]
+        .iter()
+        .any(|w| text.contains(w))
 }

@@ -317,6 +317,9 @@ pub(super) struct Shaping {
     pub enumerations: usize,
     /// The speaker's aside (在这里我想强调一下，), until a point has said it.
     pub aside: Option<&'static str>,
+    /// The target points shaped so far (each sets its target and turns to the work in other
+    /// words than the one before it).
+    pub targets: usize,
 }
 
 /// One point to shape: its section's and its own number, its variant and voice.
@@ -375,11 +378,29 @@ pub(super) fn shape_point(
     draft: &mut Shaping,
 ) -> (Vec<Paragraph>, Vec<Item>) {
     let mut measures: Vec<&Sentence> = p.tasks.iter().chain(&p.measures).collect();
-    let tasks = p.tasks.len();
+    let mut tasks = p.tasks.len();
     order_measures(p, &mut measures, tasks);
     let mut n = measures.len();
-    let emph = emphasis(&measures, tasks);
     let shape = shape_name(p, n);
+    // An enumeration does not open on who leads it (要重点抓好四个方面的工作：一是由县林业局牵头，
+    // …, read blind as a template twice, round 25): the measure that names the lead is said
+    // before the list, as the opening's last sentence, where three items or more remain.
+    // (The planner may have put it first among the writer's tasks.)
+    let led = if shape == "enumeration" && n >= 4 {
+        measures
+            .iter()
+            .position(|s| names_its_lead(&s.text))
+            .map(|j| {
+                if j < tasks {
+                    tasks -= 1;
+                }
+                measures.remove(j)
+            })
+    } else {
+        None
+    };
+    n = measures.len();
+    let emph = emphasis(&measures, tasks);
     let (marker, mut lead_in) = if shape == "enumeration" {
         let form = enumeration_form(&mut measures, tasks, draft);
         n = measures.len();
@@ -394,7 +415,8 @@ pub(super) fn shape_point(
     } else {
         (ItemMarker::Shi, 0)
     };
-    let opening = opening_of(p, facts_first);
+    let mut opening = opening_of(p, facts_first);
+    opening.extend(led);
     let responsibility = p
         .responsibility
         .as_ref()
@@ -477,6 +499,22 @@ pub(super) fn shape_point(
             None => y,
         };
         ctx.insert("aside", &format!("{words}{stressed}"));
+    }
+    // Two target points of a draft do not set their targets in one frame (今年，全县要确保…。
+    // 围绕这一目标，… in two points, read blind as a template, round 26): the second takes the
+    // other wording and the other way to the work.
+    if shape == "target" {
+        let turn = draft.targets % 2 == 1;
+        ctx.insert("named", &((variant == 0) != turn));
+        ctx.insert(
+            "connective",
+            if (variant == 2) != turn {
+                "为此，"
+            } else {
+                "围绕这一目标，"
+            },
+        );
+        draft.targets += 1;
     }
     let name = format!("shapes/{shape}.tera");
     let lines = match templates.render_shape(&name, &ctx) {
@@ -710,6 +748,11 @@ fn opening_of(p: &PointPlan, facts_first: bool) -> Vec<&Sentence> {
     }
     opening.extend(&p.framing2);
     opening
+}
+
+/// Whether a measure opens on the unit that leads it (由县林业局牵头，…).
+pub(super) fn names_its_lead(text: &str) -> bool {
+    text.starts_with('由') && crate::text::prefix(text, 24).contains("牵头，")
 }
 
 /// The shape a point takes: the one it was given where its sentences allow it, else plain.

@@ -230,6 +230,9 @@ fn a_lead_opens_only_a_measure_led_by_its_verb() {
     assert!(!opens_with_verb(
         "制定涉企政策时，要充分听取企业和行业协会意见，给予合理过渡期。"
     ));
+    assert!(!opens_with_verb(
+        "常态化防控期间严格控制大型聚集性活动，确需举办的要制定防控方案。"
+    ));
 }
 
 #[test]
@@ -294,4 +297,23 @@ fn yao_goes_before_the_work_not_before_a_frame() {
         "要对标先进地区，查找差距。"
     );
     assert_eq!(yao("加强校车安全管理。"), "要加强校车安全管理。");
+}
+
+#[test]
+fn an_office_is_small_and_a_bureau_is_not() {
+    use super::assignment::is_small_office;
+    for unit in ["县政府督查室", "镇卫生院", "镇农业服务中心", "镇财政所"] {
+        assert!(is_small_office(unit), "{unit}");
+    }
+    for unit in ["县应急管理局", "各镇", "县发改委"] {
+        assert!(!is_small_office(unit), "{unit}");
+    }
+}
+
+#[test]
+fn a_measure_names_its_lead() {
+    assert!(super::shapes::names_its_lead(
+        "由县林业局牵头，严格森林防火期野外火源管控。"
+    ));
+    assert!(!super::shapes::names_its_lead("由此可见，要加强管控。"));
 }
