@@ -54,6 +54,10 @@ pub const BROAD_WORDS: [&str; 29] = [
     "化解", "落地", "开工", "追究", "清零",
 ];
 
+/// Stock figures a point says once (筑牢…防线, 反弹回潮): said twice, they read as one closing
+/// pasted twice.
+pub const ONCE_A_POINT: [&str; 4] = ["筑牢", "防线", "反弹回潮", "回头看"];
+
 /// Words that place a text in the villages or in the town (a county seat's streets).
 pub const RURAL_WORDS: [&str; 3] = ["农村", "乡村", "村庄"];
 pub const URBAN_WORDS: [&str; 4] = ["城区", "城市", "县城", "小区"];

@@ -261,7 +261,7 @@ impl<'a> Planner<'a> {
             vec![
                 format!("{lead}要牵头{task}，{when}把各项任务逐一落地。"),
                 format!("{topic}由{lead}牵头抓总，{when}要完成阶段性任务并向{gov}报告。"),
-                format!("请{lead}把{topic}的任务分解到人，{when}向{gov}报告进展。"),
+                format!("{lead}要把{topic}的任务分解到人，{when}向{gov}报告进展。"),
                 // 倒排工期 is a building site's word (read as a program's on 校园食品安全).
                 format!("{lead}要对{topic}排出时间表，{when}该完成的一项不能少。"),
                 format!("{topic}的牵头单位是{lead}，{when}要把完成情况书面报告{gov}。"),
@@ -271,7 +271,7 @@ impl<'a> Planner<'a> {
             vec![
                 format!("{lead}要牵头{task}，{sup}要{together}，{when}把各项任务逐一落地。"),
                 format!("{topic}由{lead}牵头抓总，{sup}按职责分工配合，{when}要完成阶段性任务。"),
-                format!("请{lead}牵头，会同{sup}把{topic}的任务分解到人，{when}向{gov}报告进展。"),
+                format!("由{lead}牵头，会同{sup}把{topic}的任务分解到人，{when}向{gov}报告进展。"),
                 format!("{lead}要会同{sup}对{topic}排出时间表，{when}该完成的一项不能少。"),
                 format!(
                     "由{lead}牵头、{sup}配合，{when}完成{topic}的既定任务，完不成的要向{gov}说明原因。"
@@ -360,7 +360,7 @@ impl<'a> Planner<'a> {
                 format!(
                     "{topic}由{lead}牵头负总责，要细化任务、压实责任，有进展、有问题及时向{gov}报告。"
                 ),
-                format!("请{lead}把{topic}的任务分解到岗、落实到人，一月一调度。"),
+                format!("{lead}要把{topic}的任务分解到岗、落实到人，一月一调度。"),
                 format!("{topic}的牵头责任在{lead}，要每月调度、及时解决推进中的问题。"),
                 format!("{lead}要牵好{topic}这个头，该协调的主动协调，该上报的及时上报。"),
                 format!("{lead}要把{topic}列入本部门重点工作，按月调度、按季小结。"),
@@ -370,7 +370,7 @@ impl<'a> Planner<'a> {
             vec![
                 format!("{lead}要牵头{task}，{sup}要{together}，形成工作合力。"),
                 format!("{topic}由{lead}牵头抓总，{sup}按职责分工配合，确保各项任务落到实处。"),
-                format!("请{lead}牵头，会同{sup}把{topic}的任务分解到岗，遇到难题及时会商解决。"),
+                format!("由{lead}牵头，会同{sup}把{topic}的任务分解到岗，遇到难题及时会商解决。"),
                 // Support units work on their own parts of it, they do not serve the lead
                 // (主动对接、靠前服务 is said of serving enterprises; read as a tacked-on line).
                 format!(
@@ -388,6 +388,9 @@ impl<'a> Planner<'a> {
             .enumerate()
             .map(|(k, t)| (format!("plan:assignment:{k}"), t))
             .filter(|(mark, _)| !self.used_texts.contains(mark))
+            // An office is not told to make its own work a priority (县政府督查室要把督查问效
+            // 列入本部门重点工作, read blind as circular, round 27).
+            .filter(|(_, t)| !(own_work(lead, topic) && t.contains("本部门重点工作")))
             .collect();
         self.rng.shuffle(&mut fresh);
         let (mark, text) = fresh.into_iter().next()?;
@@ -517,6 +520,13 @@ pub(super) fn opens_with_verb(text: &str) -> bool {
         && !text.contains("牵头")
         && !text.contains("负责")
         && !NOT_FIRST.iter().any(|w| text.starts_with(w))
+}
+
+/// Whether a point's topic is its lead unit's own line of work (督查问效 for 县政府督查室, 考核
+/// for 县考核办): the unit's name says the topic's first word.
+pub(super) fn own_work(lead: &str, topic: &str) -> bool {
+    let word = crate::text::prefix(topic, 2);
+    word.chars().count() == 2 && lead.contains(word)
 }
 
 /// Whether a unit is an office or a station, not a department with a leadership team (县政府

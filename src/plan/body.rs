@@ -778,7 +778,6 @@ impl<'a> Planner<'a> {
     }
 }
 
-/// Words of a fact frame that call its fact a task to be done (true only of a target).
 /// Frames that say where things stand: true of a state or a result only.
 const STATE_WORDS: [&str; 2] = ["目前", "基础"];
 
@@ -825,6 +824,7 @@ const TIMED_WORDS: [&str; 14] = [
     "计划", "要",
 ];
 
+/// Words of a fact frame that call its fact a task to be done (true only of a target).
 const TASK_WORDS: [&str; 7] = ["任务", "目标", "计划", "如期", "倒排", "艰巨", "确保"];
 
 /// The most measures a point draws from its sub-topics (a sub-topic has 6–12): fewer than its

@@ -17,25 +17,17 @@ impl<'a> Planner<'a> {
         // Nothing said out of its season (抓好夏粮抢收 in a March meeting).
         let month = self.vs.at().month;
         let in_season = |s: &Sentence| crate::lexicon::season::in_season(&s.text, month);
-        pp.measures.retain(in_season);
-        pp.framing = pp.framing.take().filter(in_season);
-        pp.framing2 = pp.framing2.take().filter(in_season);
+        pp.retain_drawn(in_season);
         // Nothing of a sibling field when the topic narrows its sub-topic to one (湿地 and
         // 野生动物 under 矿山生态修复).
         if let Some(narrow) = pp.narrowing.take() {
-            let on = |s: &Sentence| narrow.keeps(&s.text);
-            pp.measures.retain(on);
-            pp.framing = pp.framing.take().filter(on);
-            pp.framing2 = pp.framing2.take().filter(on);
+            pp.retain_drawn(|s| narrow.keeps(&s.text));
         }
         // A point on the villages says nothing of the town's streets alone, nor one on the town
         // of the villages (住建部门要加强城区二次供水设施管理… under 农村供水保障, read at the
         // drafts).
         if let Some(side) = crate::prose::side_of(&pp.topic) {
-            let on = |s: &Sentence| crate::prose::side_of(&s.text).is_none_or(|x| x == side);
-            pp.measures.retain(on);
-            pp.framing = pp.framing.take().filter(on);
-            pp.framing2 = pp.framing2.take().filter(on);
+            pp.retain_drawn(|s| crate::prose::side_of(&s.text).is_none_or(|x| x == side));
         }
         let mut said = self.point_said(pp);
         // The point's topic said in full by three of its framings and measures at most (read at
@@ -114,6 +106,25 @@ impl<'a> Planner<'a> {
             .chain(pp.responsibility.iter())
             .flat_map(|s| organizing(&s.text))
             .collect();
+        // A stock figure once a point (筑牢校园安全防线 then 筑牢平安校园防线, read blind as
+        // the same closing twice, round 27), the point's own lines and framings counting.
+        let stock = |t: &str| -> Vec<&'static str> {
+            crate::prose::ONCE_A_POINT
+                .iter()
+                .copied()
+                .filter(|w| has(t, w) && !has(&pp.topic, w) && !has(&pp.heading, w))
+                .collect()
+        };
+        let mut stocked: Vec<&'static str> = pp
+            .facts
+            .iter()
+            .chain(&pp.tasks)
+            .chain(pp.responsibility.iter())
+            .chain(pp.deadline.iter())
+            .chain(pp.framing.iter())
+            .chain(pp.framing2.iter())
+            .flat_map(|s| stock(&s.text))
+            .collect();
         // Two measures of a point do not open with the same six characters (一是加强道路交通
         // 安全管理…二是加强道路交通安全路面管控…, read at the stop: the second says the first
         // again before it says anything new).
@@ -154,6 +165,10 @@ impl<'a> Planner<'a> {
             if ways.iter().any(|w| organized.contains(w)) {
                 continue;
             }
+            let figures = stock(&s.text);
+            if figures.iter().any(|w| stocked.contains(w)) {
+                continue;
+            }
             let names = names_topic(&s.text);
             if names && topic_said >= MAX_TOPIC_SAID {
                 continue;
@@ -169,6 +184,7 @@ impl<'a> Planner<'a> {
                 checking += usize::from(check);
                 ensured += usize::from(ensure);
                 organized.extend(ways);
+                stocked.extend(figures);
                 pp.measures.push(s);
             }
         }
@@ -599,6 +615,15 @@ fn runs<T>(text: &str, n: u32, pack: impl Fn(u128) -> T) -> Vec<T> {
 /// The Han character pairs of a text as numbers, sorted, without repeats.
 pub(super) fn pair_keys(text: &str) -> Vec<u64> {
     crate::prose::packed_pairs(text)
+}
+
+impl PointPlan {
+    /// Keep of its framings and measures what `on` keeps, in order.
+    fn retain_drawn(&mut self, on: impl Fn(&Sentence) -> bool) {
+        self.measures.retain(&on);
+        self.framing = self.framing.take().filter(&on);
+        self.framing2 = self.framing2.take().filter(&on);
+    }
 }
 
 /// How a point's topic narrows its sub-topic to one of the sub-topic's fields: 矿山生态修复

@@ -317,3 +317,12 @@ fn a_measure_names_its_lead() {
     ));
     assert!(!super::shapes::names_its_lead("由此可见，要加强管控。"));
 }
+
+#[test]
+fn an_office_s_own_work_is_its_topic() {
+    use super::assignment::own_work;
+    assert!(own_work("县政府督查室", "督查问效"));
+    assert!(own_work("县考核办", "考核激励"));
+    assert!(!own_work("县水利局", "河湖长制"));
+    assert!(!own_work("县水利局", "水"));
+}
