@@ -90,16 +90,7 @@ impl<'a> Planner<'a> {
         // read at the stop (safety-2025 seed 90, 防汛备汛), five sentences of one paragraph
         // ended on 确保….
         let ensures = |t: &str| crate::prose::ensures(t) > 0;
-        let mut ensured = pp
-            .facts
-            .iter()
-            .chain(&pp.tasks)
-            .chain(pp.responsibility.iter())
-            .chain(pp.deadline.iter())
-            .chain(pp.framing.iter())
-            .chain(pp.framing2.iter())
-            .filter(|s| ensures(&s.text))
-            .count();
+        let mut ensured = pp.own_lines().filter(|s| ensures(&s.text)).count();
         let mut organized: Vec<&'static str> = pp
             .tasks
             .iter()
@@ -115,16 +106,7 @@ impl<'a> Planner<'a> {
                 .filter(|w| has(t, w) && !has(&pp.topic, w) && !has(&pp.heading, w))
                 .collect()
         };
-        let mut stocked: Vec<&'static str> = pp
-            .facts
-            .iter()
-            .chain(&pp.tasks)
-            .chain(pp.responsibility.iter())
-            .chain(pp.deadline.iter())
-            .chain(pp.framing.iter())
-            .chain(pp.framing2.iter())
-            .flat_map(|s| stock(&s.text))
-            .collect();
+        let mut stocked: Vec<&'static str> = pp.own_lines().flat_map(|s| stock(&s.text)).collect();
         // Two measures of a point do not open with the same six characters (一是加强道路交通
         // 安全管理…二是加强道路交通安全路面管控…, read at the stop: the second says the first
         // again before it says anything new).
@@ -618,6 +600,17 @@ pub(super) fn pair_keys(text: &str) -> Vec<u64> {
 }
 
 impl PointPlan {
+    /// What it says besides its measures: its facts, tasks, assignment, deadline and framings.
+    fn own_lines(&self) -> impl Iterator<Item = &Sentence> {
+        self.facts
+            .iter()
+            .chain(&self.tasks)
+            .chain(&self.responsibility)
+            .chain(&self.deadline)
+            .chain(&self.framing)
+            .chain(&self.framing2)
+    }
+
     /// Keep of its framings and measures what `on` keeps, in order.
     fn retain_drawn(&mut self, on: impl Fn(&Sentence) -> bool) {
         self.measures.retain(&on);
