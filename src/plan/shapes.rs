@@ -516,6 +516,14 @@ pub(super) fn shape_point(
         );
         draft.targets += 1;
     }
+    // A point joining two fields says them a paragraph each (教育医疗: the schools, then the
+    // hospitals; read at the stop, a new school's playground stood at the head of the
+    // hospitals' paragraph): the break falls where the second field starts.
+    let field_break = measures
+        .iter()
+        .position(|s| super::body::field_of(&p.measure_fields, s) > 0)
+        .filter(|&k| k >= 2 && k + 2 <= measures.len());
+    ctx.insert("field_break", &field_break.unwrap_or(0));
     let name = format!("shapes/{shape}.tera");
     let lines = match templates.render_shape(&name, &ctx) {
         Ok(l) => l,
