@@ -516,6 +516,11 @@ pub(super) fn verb_takes(verb: &str, object: &str) -> bool {
     ]) {
         return keeps(&["认识", "看待", "把握"]);
     }
+    // Efficiency is strengthened, not done (全面加强工作效能, never 扎实做好工作效能: read
+    // blind, round 28).
+    if ends(&["效能", "效率"]) {
+        return core == "加强";
+    }
     // An order is kept or put right (持续整顿旅游市场秩序, never 全力推进旅游市场秩序).
     if ends(&["秩序"]) {
         return keeps(&["整顿", "维护", "规范"]);
@@ -648,7 +653,10 @@ pub(super) fn as_task(topic: &str) -> String {
     if topic.ends_with("腐败") {
         return format!("整治{topic}问题");
     }
+    // A topic that says 工作 already takes no second one (扎实做好工作效能工作, read blind,
+    // round 28).
     if topic.chars().count() <= 6
+        && !topic.contains("工作")
         && !WORK_ENDINGS.iter().any(|w| topic.ends_with(w))
         && !opens_with_verb(topic)
     {

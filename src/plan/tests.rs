@@ -94,6 +94,11 @@ fn a_heading_says_its_verb_and_adverb() {
 #[test]
 fn a_heading_verb_takes_its_object() {
     use super::headings::{as_task, verb_takes};
+    // 工作 once (扎实做好工作效能工作 was read blind, round 28).
+    assert_eq!(as_task("工作效能"), "工作效能");
+    assert_eq!(as_task("消防"), "消防工作");
+    assert!(verb_takes("全面加强", "工作效能"));
+    assert!(!verb_takes("扎实做好", "工作效能"));
     // A standard or a field's work is 抓好/做好/加强-ed.
     assert!(verb_takes("全力抓好", "道路交通安全"));
     assert!(verb_takes("全面加强", "道路交通安全"));
