@@ -54,9 +54,10 @@ pub const BROAD_WORDS: [&str; 29] = [
     "化解", "落地", "开工", "追究", "清零",
 ];
 
-/// Stock figures a point says once (筑牢…防线, 反弹回潮): said twice, they read as one closing
-/// pasted twice.
-pub const ONCE_A_POINT: [&str; 4] = ["筑牢", "防线", "反弹回潮", "回头看"];
+/// Stock figures a point says once (筑牢…防线, 反弹回潮, 讲短话): said twice, they read as one
+/// closing pasted twice (讲短话、讲实话 then 倡导开短会、讲短话: economy-2020 seed 63, read at
+/// the stop).
+pub const ONCE_A_POINT: [&str; 5] = ["筑牢", "防线", "反弹回潮", "回头看", "讲短话"];
 
 /// Words that place a text in the villages or in the town (a county seat's streets).
 pub const RURAL_WORDS: [&str; 3] = ["农村", "乡村", "村庄"];

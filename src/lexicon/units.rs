@@ -73,11 +73,16 @@ pub fn core(unit: &str) -> Option<&str> {
 }
 
 /// The ways the phrasebank may name a unit's work: `{core}部门`, and the long form of a
-/// shortened core (发改 → 发展改革部门).
+/// shortened core (发改 → 发展改革部门); an office (县政府办, 县政府办公室) as `{core}办公室`,
+/// never a 部门 (read at the stop: economy-2020 seed 63 said 政府办公室要严格审核… and then
+/// 会风文风的牵头责任在县政府办, the lead it had not recognised).
 pub fn phrasebank_names(unit: &str) -> Vec<String> {
     let Some(c) = core(unit) else {
         return Vec::new();
     };
+    if unit.ends_with('办') || unit.ends_with("办公室") {
+        return vec![format!("{c}办公室")];
+    }
     let mut out = vec![format!("{c}部门")];
     for (long, short) in SHORT_FORMS {
         if c == short && long != short {
@@ -180,5 +185,10 @@ mod tests {
             vec!["发改部门".to_string(), "发展改革部门".to_string()]
         );
         assert_eq!(phrasebank_names("县民政局"), vec!["民政部门".to_string()]);
+        assert_eq!(phrasebank_names("县政府办"), vec!["政府办公室".to_string()]);
+        assert_eq!(
+            phrasebank_names("县政府办公室"),
+            vec!["政府办公室".to_string()]
+        );
     }
 }
