@@ -133,6 +133,25 @@ pub fn department_actor(text: &str) -> Option<&str> {
     None
 }
 
+/// Whether a few words name one office (县农业农村局, 区城管局, 县政府督查室), not the units at
+/// large (各镇各部门) or several (县公安局、县交通运输局).
+pub fn is_one_unit(words: &str) -> bool {
+    const ENDS: [&str; 7] = ["局", "办", "委", "室", "队", "中心", "分局"];
+    let n = words.chars().count();
+    (3..=12).contains(&n)
+        && ENDS.iter().any(|e| words.ends_with(e))
+        && !words.starts_with('各')
+        && !words.contains(['，', '、', '及', '与'])
+}
+
+/// Whether a unit is an office or a station, not a department with a leadership team (县政府
+/// 督查室, 镇卫生院, 镇农业服务中心, 镇财政所).
+pub fn is_small_office(unit: &str) -> bool {
+    ["室", "所", "站", "院", "中心"]
+        .iter()
+        .any(|e| unit.ends_with(e))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,5 +209,24 @@ mod tests {
             phrasebank_names("县政府办公室"),
             vec!["政府办公室".to_string()]
         );
+    }
+
+    #[test]
+    fn one_unit_is_one_office() {
+        assert!(is_one_unit("县政府督查室"));
+        assert!(is_one_unit("县生态环境分局"));
+        assert!(!is_one_unit("各镇政府"));
+        assert!(!is_one_unit("县财政局及税务局"));
+    }
+
+    #[test]
+    fn an_office_is_small_and_a_bureau_is_not() {
+        for unit in ["县政府督查室", "镇卫生院", "镇农业服务中心", "镇财政所"]
+        {
+            assert!(is_small_office(unit), "{unit}");
+        }
+        for unit in ["县应急管理局", "各镇", "县发改委"] {
+            assert!(!is_small_office(unit), "{unit}");
+        }
     }
 }

@@ -274,25 +274,14 @@ fn led_by(text: &str) -> Option<&str> {
     let rest = text.strip_prefix(['由', '请'])?;
     let end = rest.find("牵头")?;
     let unit = &rest[..end];
-    is_unit(unit).then_some(unit)
+    crate::lexicon::units::is_one_unit(unit).then_some(unit)
 }
 
 /// The unit a sentence opens on as its subject (县农业农村局要…).
 fn opening_unit(text: &str) -> Option<&str> {
     let end = text.find('要')?;
     let unit = &text[..end];
-    is_unit(unit).then_some(unit)
-}
-
-/// Whether a few words name one office (县农业农村局, 区城管局, 县政府督查室), not the units at
-/// large (各镇各部门) or several (县公安局、县交通运输局).
-fn is_unit(words: &str) -> bool {
-    const ENDS: [&str; 7] = ["局", "办", "委", "室", "队", "中心", "分局"];
-    let n = words.chars().count();
-    (3..=12).contains(&n)
-        && ENDS.iter().any(|e| words.ends_with(e))
-        && !words.starts_with('各')
-        && !words.contains(['，', '、', '及', '与'])
+    crate::lexicon::units::is_one_unit(unit).then_some(unit)
 }
 
 /// The speaker turns to the room as the corpus's speakers do: of the sentences that open on the
@@ -395,9 +384,5 @@ mod tests {
         );
         assert_eq!(super::opening_unit("各镇各部门要压实责任。"), None);
         assert_eq!(super::opening_unit("要素保障要跟上。"), None);
-        assert!(super::is_unit("县政府督查室"));
-        assert!(super::is_unit("县生态环境分局"));
-        assert!(!super::is_unit("各镇政府"));
-        assert!(!super::is_unit("县财政局及税务局"));
     }
 }

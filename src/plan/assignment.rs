@@ -413,7 +413,7 @@ impl<'a> Planner<'a> {
         let s = if support.is_empty() {
             // A small office has no 主要负责同志 and 分管负责同志 to share the work (read blind,
             // round 25: 县政府督查室…主要负责同志亲自抓、分管负责同志具体抓 was stock).
-            let ranks: HashSet<String> = if is_small_office(lead) {
+            let ranks: HashSet<String> = if crate::lexicon::units::is_small_office(lead) {
                 self.pb
                     .pool(Role::Responsibility, None, self.vs.kind, self.vs.at())
                     .into_iter()
@@ -527,14 +527,6 @@ pub(super) fn opens_with_verb(text: &str) -> bool {
 pub(super) fn own_work(lead: &str, topic: &str) -> bool {
     let word = crate::text::prefix(topic, 2);
     word.chars().count() == 2 && lead.contains(word)
-}
-
-/// Whether a unit is an office or a station, not a department with a leadership team (县政府
-/// 督查室, 镇卫生院, 镇农业服务中心, 镇财政所).
-pub(super) fn is_small_office(unit: &str) -> bool {
-    ["室", "所", "站", "院", "中心"]
-        .iter()
-        .any(|e| unit.ends_with(e))
 }
 
 /// What the support units do together: 各司其职 is said of several (read blind, one unit told

@@ -305,17 +305,6 @@ fn yao_goes_before_the_work_not_before_a_frame() {
 }
 
 #[test]
-fn an_office_is_small_and_a_bureau_is_not() {
-    use super::assignment::is_small_office;
-    for unit in ["县政府督查室", "镇卫生院", "镇农业服务中心", "镇财政所"] {
-        assert!(is_small_office(unit), "{unit}");
-    }
-    for unit in ["县应急管理局", "各镇", "县发改委"] {
-        assert!(!is_small_office(unit), "{unit}");
-    }
-}
-
-#[test]
 fn a_measure_names_its_lead() {
     assert!(super::shapes::names_its_lead(
         "由县林业局牵头，严格森林防火期野外火源管控。"
