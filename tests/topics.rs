@@ -1457,7 +1457,30 @@ fn checking_the_work_comes_after_the_work() {
                     continue;
                 }
                 let mut seen_check: Option<&str> = None;
-                for (t, o) in sentences(point) {
+                // A paragraph at a time: a point joining two fields says each a paragraph, from
+                // its work to its check (the schools' check, then the hospitals' work).
+                let paragraphs = point
+                    .body
+                    .iter()
+                    .map(|b| {
+                        b.sentences
+                            .iter()
+                            .map(|s| (s.text.as_str(), &s.origin))
+                            .collect::<Vec<_>>()
+                    })
+                    .chain(std::iter::once(
+                        sentences(point)
+                            .into_iter()
+                            .skip(point.body.iter().map(|b| b.sentences.len()).sum())
+                            .collect(),
+                    ));
+                for said in
+                    paragraphs.flat_map(|p| std::iter::once(None).chain(p.into_iter().map(Some)))
+                {
+                    let Some((t, o)) = said else {
+                        seen_check = None;
+                        continue;
+                    };
                     // Not a measure made a demand on the lead unit (县工信局要…): that is the
                     // assignment, said in the assignment's place.
                     let measure = matches!(o, Origin::Phrase { id } if id.contains(".measure."))
@@ -1473,7 +1496,13 @@ fn checking_the_work_comes_after_the_work() {
                         .fold(t, |t, m| t.strip_prefix(m).unwrap_or(t));
                     let first = bare.split(['，', '；', '。']).next().unwrap_or(bare);
                     let found = ["反馈", "指出", "发现的"].iter().any(|w| first.contains(w));
-                    let check = !found && CHECK.iter().any(|w| first.contains(w));
+                    // Looking back and calling to account come after the check
+                    // (对已办结的事项开展“回头看”; 凡…的，…严肃追究).
+                    let to_account = ["问责", "追责", "追究"];
+                    let after = first.contains("回头看")
+                        || to_account.iter().any(|w| first.contains(w))
+                        || (first.ends_with('的') && to_account.iter().any(|w| bare.contains(w)));
+                    let check = after || (!found && CHECK.iter().any(|w| first.contains(w)));
                     if check {
                         seen_check.get_or_insert(t);
                         checked += 1;

@@ -81,6 +81,20 @@ pub fn phrasebank_names(unit: &str) -> Vec<String> {
         return Vec::new();
     };
     if unit.ends_with('办') || unit.ends_with("办公室") {
+        // The phrasebank's inspection office is {gov}督查室 (县政府督查室): a spec's 县督查办
+        // is the same office, named as the spec names it (economy-2020 said 县政府督查室要…
+        // in a point its 县督查办 led). The long name first, so that it is renamed whole.
+        if c == "督查" {
+            let level = unit
+                .chars()
+                .next()
+                .filter(|l| ['县', '市', '区'].contains(l));
+            return level
+                .map(|l| format!("{l}政府督查室"))
+                .into_iter()
+                .chain(["督查室".to_string(), format!("{c}办公室")])
+                .collect();
+        }
         return vec![format!("{c}办公室")];
     }
     let mut out = vec![format!("{c}部门")];
@@ -125,12 +139,34 @@ pub fn department_actor(text: &str) -> Option<&str> {
             })
             .last()
             .map_or(at, |(i, _)| i);
+        // Several departments said as one (交通运输、公安部门要…; 教育和公安部门要…) are not
+        // one actor: naming only the last (交通运输、县公安局要…) mangles the list.
+        let joined = text[..start].ends_with(['、', '和', '与', '及']);
         // A name, not a clause that ends on 部门 (推行部门…).
-        if start < at && !text[start..at].contains('要') {
+        if start < at && !joined && !text[start..at].contains('要') {
             return Some(&text[start..from]);
         }
     }
     None
+}
+
+/// `text` with the phrasebank's `name` of a unit (公安部门) said as the spec's `unit` (县公安局),
+/// where the name stands alone: not where it closes a list of departments said as one
+/// (交通运输、公安部门要会同… would read 交通运输、县公安局要会同…). `None` when no place is
+/// renamed.
+pub fn name_the_unit(text: &str, name: &str, unit: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len() + unit.len());
+    let mut from = 0;
+    let mut renamed = false;
+    while let Some(at) = text[from..].find(name).map(|i| from + i) {
+        let listed = text[..at].ends_with(['、', '和', '与', '及']);
+        out.push_str(&text[from..at]);
+        out.push_str(if listed { name } else { unit });
+        renamed |= !listed;
+        from = at + name.len();
+    }
+    out.push_str(&text[from..]);
+    renamed.then_some(out)
 }
 
 /// Whether a few words name one office (县农业农村局, 区城管局, 县政府督查室), not the units at
@@ -163,10 +199,13 @@ mod tests {
             Some("住建部门")
         );
         assert_eq!(department_actor("人社部门要跟踪核查。"), Some("人社部门"));
+        // Departments said as one are no one actor (交通运输、县公安局要… was drafted).
+        assert_eq!(department_actor("由林业、应急部门组成督查组。"), None);
         assert_eq!(
-            department_actor("由林业、应急部门组成督查组。"),
-            Some("应急部门")
+            department_actor("交通运输、公安部门要会同教育部门核定校车线路。"),
+            None
         );
+        assert_eq!(department_actor("教育和公安部门要联合排查。"), None);
         assert_eq!(department_actor("各部门要密切配合。"), None);
         assert_eq!(department_actor("有关部门要及时跟进。"), None);
         assert_eq!(department_actor("推动部门间数据共享。"), None);
@@ -175,6 +214,42 @@ mod tests {
             None
         );
         assert_eq!(department_actor("加强隐患排查整治。"), None);
+    }
+
+    /// An inspection office the spec calls 督查办 is the phrasebank's 督查室.
+    #[test]
+    fn an_inspection_office_by_either_name() {
+        assert_eq!(
+            phrasebank_names("县督查办"),
+            ["县政府督查室", "督查室", "督查办公室"]
+        );
+        assert_eq!(phrasebank_names("县政府办"), ["政府办公室"]);
+    }
+
+    /// A unit is named as the spec names it where it stands alone, not inside a list.
+    #[test]
+    fn a_unit_named_alone_not_in_a_list() {
+        assert_eq!(
+            name_the_unit("公安部门要联合排查。", "公安部门", "县公安局").as_deref(),
+            Some("县公安局要联合排查。")
+        );
+        assert_eq!(
+            name_the_unit(
+                "交通运输、公安部门要会同教育部门核定线路。",
+                "公安部门",
+                "县公安局"
+            ),
+            None
+        );
+        assert_eq!(
+            name_the_unit(
+                "由公安部门牵头，交通和公安部门配合。",
+                "公安部门",
+                "县公安局"
+            )
+            .as_deref(),
+            Some("由县公安局牵头，交通和公安部门配合。")
+        );
     }
 
     #[test]

@@ -254,8 +254,14 @@ fn name_each_unit_once(speech: &mut Speech) {
                         .chain(i.body.sentences.iter_mut().map(|s| &mut s.text))
                 }));
             for text in texts {
-                if let Some(unit) = led_by(text) {
-                    named.push(unit.to_string());
+                // Past the connective a shape put before it (为此，由县教育局牵头，…).
+                let bare = ["为此，", "围绕这一目标，", "同时，", "此外，"]
+                    .iter()
+                    .find_map(|c| text.strip_prefix(c))
+                    .unwrap_or(text);
+                if bare.starts_with(['由', '请']) && bare.contains("牵头") {
+                    named.extend(led_by(bare).map(str::to_string));
+                    named.extend(working_with(bare).map(str::to_string));
                 } else if let Some(unit) = opening_unit(text) {
                     if named.iter().any(|n| n == unit) {
                         let cut = unit.len();
@@ -275,6 +281,23 @@ fn led_by(text: &str) -> Option<&str> {
     let end = rest.find("牵头")?;
     let unit = &rest[..end];
     crate::lexicon::units::is_one_unit(unit).then_some(unit)
+}
+
+/// The units a sentence that sets the lead names as doing the work or supporting it (由分管副
+/// 区长牵头，区统计局具体负责，…; 由县教育局牵头，县公安局、县交通运输局配合，…): named there,
+/// a later 区统计局要… names it twice (read at the drafts, 树立正确政绩观).
+fn working_with(text: &str) -> impl Iterator<Item = &str> {
+    let after = text
+        .find("牵头，")
+        .map_or("", |at| &text[at + "牵头，".len()..]);
+    let clause = after.split('，').next().unwrap_or("");
+    let units = ["具体负责", "按职责分工配合", "配合"]
+        .iter()
+        .find_map(|w| clause.strip_suffix(w))
+        .unwrap_or("");
+    units
+        .split('、')
+        .filter(|u| crate::lexicon::units::is_one_unit(u))
 }
 
 /// The unit a sentence opens on as its subject (县农业农村局要…).
@@ -378,6 +401,20 @@ mod tests {
         );
         assert_eq!(super::led_by("请区水利局牵头，会同…"), Some("区水利局"));
         assert_eq!(super::led_by("由县公安局、县交通运输局牵头，…"), None);
+        assert_eq!(
+            super::working_with("由分管副区长牵头，区统计局具体负责，纠治统计造假。")
+                .collect::<Vec<_>>(),
+            ["区统计局"]
+        );
+        assert_eq!(
+            super::working_with("由县教育局牵头，县公安局、县交通运输局配合，排查校车。")
+                .collect::<Vec<_>>(),
+            ["县公安局", "县交通运输局"]
+        );
+        assert_eq!(
+            super::working_with("由县教育局牵头，开展防溺水专项行动。").count(),
+            0
+        );
         assert_eq!(
             super::opening_unit("县农业农村局要组建服务队。"),
             Some("县农业农村局")

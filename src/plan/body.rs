@@ -501,9 +501,12 @@ impl<'a> Planner<'a> {
             if !joins_fields(&pp.topic, res) {
                 continue;
             }
+            // The framings' fields too: a framing of the second field opens its paragraph.
             pp.measure_fields = pp
                 .measures
                 .iter()
+                .chain(pp.framing.iter())
+                .chain(pp.framing2.iter())
                 .filter_map(|s| {
                     let id = entry_id(&s.origin)?;
                     let p = self.pb.get(id)?;

@@ -90,7 +90,12 @@ impl<'a> Planner<'a> {
         // read at the stop (safety-2025 seed 90, 防汛备汛), five sentences of one paragraph
         // ended on 确保….
         let ensures = |t: &str| crate::prose::ensures(t) > 0;
-        let mut ensured = pp.own_lines().filter(|s| ensures(&s.text)).count();
+        // A point set by its targets may open on 要确保… (target.tera): that one counts too
+        // (plenary-2024 seed 7: 全县要确保全年实施重点项目… then two measures ending on 确保…).
+        // (The shape is picked later: a point all of whose facts are targets may take it.)
+        let target_frame = !pp.fact_targets.is_empty() && pp.fact_targets.iter().all(|&t| t);
+        let mut ensured =
+            pp.own_lines().filter(|s| ensures(&s.text)).count() + usize::from(target_frame);
         let mut organized: Vec<&'static str> = pp
             .tasks
             .iter()

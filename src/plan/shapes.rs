@@ -206,6 +206,29 @@ pub(super) fn checks_the_work(text: &str) -> bool {
         .any(|w| crate::text::contains(first, w))
 }
 
+/// Where a measure stands in the work's own sequence: 0 the work, 1 checking it
+/// ([`checks_the_work`]), 2 looking again at what was checked or calling to account (回头看,
+/// 问责; not 复核, which is often the work itself: 对低保对象开展复核). Read blind, round 28: a 督查 point opened on 要对已办结的交办事项开展“回头看”
+/// before anything was handed out.
+pub(super) fn work_stage(text: &str) -> u8 {
+    let first = text.split(['，', '；', '。']).next().unwrap_or(text);
+    let to_account = ["问责", "追责", "追究"];
+    // A condition that ends in a call to account (凡因看护责任不落实导致学生溺水的，要倒查…
+    // 严肃追究) comes last too.
+    let conditional =
+        first.ends_with('的') && to_account.iter().any(|w| crate::text::contains(text, w));
+    if conditional
+        || ["回头看"]
+            .iter()
+            .chain(&to_account)
+            .any(|w| crate::text::contains(first, w))
+    {
+        2
+    } else {
+        u8::from(checks_the_work(text))
+    }
+}
+
 /// Whether 要 can stand before a measure: it opens with its verb or a preposition leading to it.
 pub(super) fn opens_with_verb_or_preposition(t: &str) -> bool {
     t.starts_with([
@@ -407,8 +430,8 @@ pub(super) fn shape_point(
         // Cut, its items are said a field at a time (a point joining two fields).
         measures[tasks..].sort_by_key(|s| {
             (
-                checks_the_work(&s.text),
                 super::body::field_of(&p.measure_fields, s),
+                work_stage(&s.text),
             )
         });
         form
@@ -417,6 +440,26 @@ pub(super) fn shape_point(
     };
     let mut opening = opening_of(p, facts_first);
     opening.extend(led);
+    // A point joining two fields says them a paragraph each (教育医疗: the schools, then the
+    // hospitals; read at the stop, a new school's playground stood at the head of the
+    // hospitals' paragraph): the break falls where the second field starts.
+    let field_break = measures
+        .iter()
+        .position(|s| super::body::field_of(&p.measure_fields, s) > 0)
+        .filter(|&k| k >= 2 && k + 2 <= measures.len());
+    // There, the second field's framing opens its paragraph (家长最盼的是… then 县域就诊率上不去…
+    // then the schools' measures: the hospitals' reason stood over the schools' work).
+    let field = |s: &Sentence| super::body::field_of(&p.measure_fields, s);
+    let second_opening = p
+        .framing2
+        .as_ref()
+        .filter(|f2| {
+            (shape == "plain" || shape == "yao")
+                && field_break.is_some()
+                && field(f2) > 0
+                && p.framing.as_ref().is_some_and(|f| field(f) == 0)
+        })
+        .inspect(|f2| opening.retain(|s| !std::ptr::eq(*s, *f2)));
     let responsibility = p
         .responsibility
         .as_ref()
@@ -469,22 +512,38 @@ pub(super) fn shape_point(
         );
         ctx.insert("join", &joined);
     }
+    let carries_work = responsibility
+        .is_some_and(|r| matches!(&r.origin, Origin::Mixed { id, .. } if id.contains(".measure.")));
     // The assignment said before the work in one plain point of three that has one and no
     // deadline of its own (read blind, every point ending on 由…牵头抓总… or 请…牵头，会同…
     // was a program's closing).
     // And always when the assignment carries the point's general work (区城管局要会同各街道，提升
     // 城市精细化管理水平，推进…): said last, after the specific measures, the general came after
     // the particular (read blind, round 25).
-    let carries_work = responsibility
-        .is_some_and(|r| matches!(&r.origin, Origin::Mixed { id, .. } if id.contains(".measure.")));
-    ctx.insert(
-        "tail_first",
-        &(shape == "plain"
+    // Of a point joining two fields, the assignment carries a measure of the first field: said
+    // last, it stood at the end of the second field's paragraph (县教体局要会同县卫健局，办好
+    // 特殊教育… after the hospitals' measures, plenary-2024 seed 7), so it is said first there
+    // too, in a 要… point as well, and the deadline still last.
+    let joined = !p.measure_fields.is_empty();
+    let first = responsibility.filter(|_| {
+        (shape == "plain"
             && !ctx.contains_key("join")
             && p.deadline.is_none()
-            && responsibility.is_some()
-            && (carries_work || (variant == 2 && !opening.is_empty()))),
-    );
+            && (carries_work || (variant == 2 && !opening.is_empty())))
+            || ((shape == "plain" || shape == "yao") && joined && carries_work)
+    });
+    ctx.insert("tail_first", &first.is_some());
+    if let Some(r) = first {
+        ctx.insert("head", &[r.text.as_str()]);
+        let rest: Vec<&str> = tail
+            .iter()
+            .filter(|s| !std::ptr::eq(**s, r))
+            .map(|s| s.text.as_str())
+            .collect();
+        ctx.insert("tail", &rest);
+    } else {
+        ctx.insert("head", &Vec::<&str>::new());
+    }
     // The speaker's own aside, once a draft, on a plain point that joins nothing else: the
     // measure it would emphasise, stressed in the first person (在这里我想强调一下，…), as the
     // corpus's speakers break off to stress one thing.
@@ -516,14 +575,11 @@ pub(super) fn shape_point(
         );
         draft.targets += 1;
     }
-    // A point joining two fields says them a paragraph each (教育医疗: the schools, then the
-    // hospitals; read at the stop, a new school's playground stood at the head of the
-    // hospitals' paragraph): the break falls where the second field starts.
-    let field_break = measures
-        .iter()
-        .position(|s| super::body::field_of(&p.measure_fields, s) > 0)
-        .filter(|&k| k >= 2 && k + 2 <= measures.len());
     ctx.insert("field_break", &field_break.unwrap_or(0));
+    ctx.insert(
+        "second_opening",
+        second_opening.map_or("", |s| s.text.as_str()),
+    );
     let name = format!("shapes/{shape}.tera");
     let lines = match templates.render_shape(&name, &ctx) {
         Ok(l) => l,
@@ -539,7 +595,12 @@ pub(super) fn shape_point(
     };
     // Every sentence given back its origin: the input it carries, else the shape's own words.
     let mut known: Vec<(String, &Origin)> = Vec::new();
-    for s in opening.iter().chain(&measures).chain(&tail) {
+    for s in opening
+        .iter()
+        .chain(&measures)
+        .chain(&tail)
+        .chain(second_opening.iter())
+    {
         known.push((needle(&s.text), &s.origin));
     }
     for (f, o) in &p.fact_clauses {
@@ -630,10 +691,20 @@ fn order_measures(p: &PointPlan, measures: &mut [&Sentence], tasks: usize) {
                 .map_or(0, |&(_, k)| k)
         }
     };
+    // A field at a time, each from its work to its check (a point joining two fields: the
+    // schools' check after the hospitals' work read as the fields alternating, seed 13); an
+    // enumeration's turns within each stage.
+    let stage_and_field = |s: &Sentence| {
+        let (st, f) = (work_stage(&s.text), field(s));
+        if grouped {
+            (f, st as usize)
+        } else {
+            (st as usize, f)
+        }
+    };
     measures[tasks..].sort_by_cached_key(|s| {
         (
-            checks_the_work(&s.text),
-            field(s),
+            stage_and_field(s),
             std::cmp::Reverse(PointPlan::closeness(&own, &s.text).min(4)),
             std::cmp::Reverse(terms.found_in(&s.text).into_iter().filter(|&f| f).count()),
         )
@@ -647,8 +718,7 @@ fn order_measures(p: &PointPlan, measures: &mut [&Sentence], tasks: usize) {
     if p.shape == "yao" {
         measures[tasks..].sort_by_cached_key(|s| {
             (
-                checks_the_work(&s.text),
-                field(s),
+                stage_and_field(s),
                 PointPlan::closeness(&own, &s.text) == 0,
                 !yao(&s.text).starts_with('要'),
             )

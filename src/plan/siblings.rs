@@ -40,8 +40,10 @@ impl<'a> Planner<'a> {
                 .chain(pp.responsibility.iter_mut())
             {
                 for (name, (unit, field)) in &names {
-                    if m.text.contains(name.as_str()) {
-                        m.text = m.text.replace(name.as_str(), unit);
+                    if let Some(named) =
+                        crate::lexicon::units::name_the_unit(&m.text, name.as_str(), unit)
+                    {
+                        m.text = named;
                         // The sentence now carries the spec's words (its era is the spec's).
                         m.origin = match std::mem::replace(
                             &mut m.origin,

@@ -97,6 +97,8 @@ fn a_heading_verb_takes_its_object() {
     // 工作 once (扎实做好工作效能工作 was read blind, round 28).
     assert_eq!(as_task("工作效能"), "工作效能");
     assert_eq!(as_task("消防"), "消防工作");
+    assert_eq!(as_task("校车安全"), "校车安全工作");
+    assert_eq!(as_task("城镇燃气"), "城镇燃气安全");
     assert!(verb_takes("全面加强", "工作效能"));
     assert!(!verb_takes("扎实做好", "工作效能"));
     // A standard or a field's work is 抓好/做好/加强-ed.
@@ -319,4 +321,40 @@ fn an_office_s_own_work_is_its_topic() {
     assert!(own_work("县考核办", "考核激励"));
     assert!(!own_work("县水利局", "河湖长制"));
     assert!(!own_work("县水利局", "水"));
+}
+
+/// The work first, then checking it, then looking again and calling to account: a 督查 point
+/// opening on 回头看 was read blind (round 28) as measures in no order of the work.
+#[test]
+fn measures_follow_the_work_then_the_check_then_the_look_back() {
+    use super::shapes::work_stage;
+    assert_eq!(
+        work_stage("把防溺水工作纳入各镇年度考核，结果按季度通报。"),
+        1
+    );
+    assert_eq!(
+        work_stage("要对已办结的交办事项适时开展“回头看”，核查整改成效。"),
+        2
+    );
+    assert_eq!(
+        work_stage("凡因看护责任不落实导致学生溺水的，要倒查学校责任，依法严肃追究。"),
+        2,
+        "a condition that ends in a call to account"
+    );
+    assert_eq!(
+        work_stage("对重点水域，要落实专人看护，责任不落实的严肃追究。"),
+        0,
+        "a measure that only ends on its sanction"
+    );
+    assert_eq!(
+        work_stage("开展防溺水专项行动，对危险水域逐一设立警示标志。"),
+        0
+    );
+    // Re-examining who qualifies is the work.
+    assert_eq!(
+        work_stage("民政部门要对低保对象开展复核，对不符合条件的一律清退。"),
+        0
+    );
+    // What an inspection found is work to do, not a check.
+    assert_eq!(work_stage("全面梳理督查反馈问题，制定整改措施。"), 0);
 }
