@@ -56,8 +56,17 @@ pub const BROAD_WORDS: [&str; 29] = [
 
 /// Stock figures a point says once (筑牢…防线, 反弹回潮, 讲短话): said twice, they read as one
 /// closing pasted twice (讲短话、讲实话 then 倡导开短会、讲短话: economy-2020 seed 63, read at
-/// the stop).
-pub const ONCE_A_POINT: [&str; 5] = ["筑牢", "防线", "反弹回潮", "回头看", "讲短话"];
+/// the stop). And duty rules said once (领导带班 in the list and again in the assignment,
+/// 脱岗 twice: read blind, round 28, and at the drafts of round 30).
+pub const ONCE_A_POINT: [&str; 7] = [
+    "筑牢",
+    "防线",
+    "反弹回潮",
+    "回头看",
+    "讲短话",
+    "带班",
+    "脱岗",
+];
 
 /// Words that place a text in the villages or in the town (a county seat's streets).
 pub const RURAL_WORDS: [&str; 3] = ["农村", "乡村", "村庄"];

@@ -22,6 +22,9 @@ const SEASONS: &[(&[&str], u32, u32)] = &[
     // The work after a flood season (汛期结束后组织水毁设施排查), said from August: read blind
     // under an April 防汛备汛 heading it was a program's contradiction.
     (&["汛期结束后", "汛后及时", "汛期一过"], 8, 12),
+    // The main flood season is under way in July and August (the openings' moment says so
+    // then): 眼下已进入主汛期 at a meeting on 5 June was out of its time.
+    (&["已进入主汛期", "正值主汛期"], 7, 8),
     // Winter and spring as the season of a risk (冬春季火灾高发, 冬春季流感, 冬春季群众室内
     // 聚集增多) or of a practice (农村党员冬春训练), said from September to April: read in an
     // August meeting, 针对冬春季火灾高发 was out of its time.
@@ -139,6 +142,12 @@ mod tests {
         assert!(!in_season(s, 11));
         assert!(!in_season("确保一季度实现开门红。", 7));
         assert!(!in_season("汛期结束后组织水毁设施排查。", 4));
+        assert!(!in_season(
+            "眼下已进入主汛期，防汛工作到了最吃劲的时候。",
+            6
+        ));
+        assert!(in_season("眼下已进入主汛期，防汛工作到了最吃劲的时候。", 7));
+        assert!(in_season("主汛期即将到来，要抓紧备汛。", 6));
         assert!(in_season("汛期结束后组织水毁设施排查。", 9));
         assert!(!in_season("一场倒春寒就可能让庄稼减产。", 5));
     }

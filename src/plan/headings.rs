@@ -613,6 +613,11 @@ pub(super) fn as_task(topic: &str) -> String {
     if topic.ends_with("园区") {
         return format!("{topic}建设");
     }
+    // The style of meetings and papers is improved, not advanced (加快推进会风文风工作 read
+    // blind, round 30, as a verb that does not take its object): 持续改进会风文风.
+    if ["会风", "文风"].iter().any(|w| topic.ends_with(w)) && !opens_with_verb(topic) {
+        return format!("改进{topic}");
+    }
     if topic.ends_with("风险") {
         return format!("{topic}防控");
     }

@@ -45,6 +45,9 @@ impl<'a> Planner<'a> {
                     .collect()
             })
             .unwrap_or_default();
+        // Nothing said out of its season (眼下已进入主汛期 at a meeting on 5 June).
+        let month = self.vs.at().month;
+        let in_season = |t: &str| crate::lexicon::season::in_season(t, month);
         for wanted in [&first, &own] {
             if wanted.is_empty() || !intro.is_empty() {
                 continue;
@@ -52,7 +55,7 @@ impl<'a> Planner<'a> {
             let ids: HashSet<String> = self
                 .pb
                 .pool_iter(Role::PartIntro, Some(theme), self.vs.kind, self.vs.at())
-                .filter(|p| !p.serves(wanted))
+                .filter(|p| !p.serves(wanted) || !in_season(&p.text))
                 .map(|p| p.id.to_string())
                 .collect();
             if let Some((id, text)) = self.draw(Role::PartIntro, Some(theme), &[], &ids, true) {
@@ -70,7 +73,7 @@ impl<'a> Planner<'a> {
             // Beside the part's own sentence, one that shares a word with its fields (read
             // blind, 社会治理是国家治理的重要方面 over a part on 食品安全 fitted the theme, not
             // the part): the theme's own name does not count.
-            let unrelated: HashSet<String> = if intro.is_empty() {
+            let mut unrelated: HashSet<String> = if intro.is_empty() {
                 HashSet::default()
             } else {
                 // Nor do words every field has (安全, 管理, 服务 …).
@@ -95,6 +98,13 @@ impl<'a> Planner<'a> {
                     .map(|ph| ph.id.to_string())
                     .collect()
             };
+            unrelated.extend(
+                Pool::General(theme)
+                    .phrases(self.pb, Role::PartIntro, self.vs)
+                    .into_iter()
+                    .filter(|ph| !in_season(&ph.text))
+                    .map(|ph| ph.id.to_string()),
+            );
             intro.extend(self.sentence_except(
                 Role::PartIntro,
                 Pool::General(theme),

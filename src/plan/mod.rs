@@ -183,6 +183,8 @@ struct Planner<'a> {
     point_topics: Vec<PointTopic>,
     /// The shapes the points so far were given (so that a speech uses several).
     shape_uses: Vec<&'static str>,
+    /// Whether a lead unit was set to work 会同 its support units already (once a draft).
+    worked_with: bool,
     /// The four-character mottos (and other heading phrases) headings have used.
     mottos: HashSet<String>,
     /// The verbs' cores (抓好, 加强, 推进) the part heading and the sibling point headings so far
@@ -291,6 +293,7 @@ impl<'a> Planner<'a> {
             implicit: Vec::new(),
             point_topics: Vec::new(),
             shape_uses: Vec::new(),
+            worked_with: false,
             mottos: HashSet::default(),
             heading_cores: Vec::new(),
             // Sized for an 8,000-character draft (its ~8,000 pairs, ~4,000 of them distinct):

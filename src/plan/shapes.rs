@@ -1068,7 +1068,11 @@ impl<'a> Planner<'a> {
         self.rng.shuffle(&mut order);
         let n = plans.len();
         let mut prev = "";
+        // A point the meeting is named after (防溺水 at a 防汛暨防溺水工作会议) is no minor point:
+        // cut to two measures as the last of its siblings, it read thinner than its heading.
+        let meeting = self.vs.spec.meeting.name.0.clone();
         for (k, p) in plans.iter_mut().enumerate() {
+            let titled = p.topic.chars().count() >= 2 && meeting.contains(p.topic.as_str());
             let fits = |s: &str| match s {
                 "target" => !p.fact_clauses.is_empty() && p.fact_targets.iter().all(|&t| t),
                 // An enumeration of its own only where the facts have none (a fact that reads
@@ -1088,7 +1092,9 @@ impl<'a> Planner<'a> {
                             >= 2
                 }
                 // A minor point: one of several siblings, without facts or tasks of its own.
-                "short" => n >= 3 && p.facts.is_empty() && p.tasks.is_empty() && k + 1 == n,
+                "short" => {
+                    n >= 3 && p.facts.is_empty() && p.tasks.is_empty() && k + 1 == n && !titled
+                }
                 _ => true,
             };
             // The fitting shape the speech has used least so far (ties in the seed's order), so a
