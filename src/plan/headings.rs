@@ -43,6 +43,15 @@ impl<'a> Planner<'a> {
             });
             names = rest.into_iter().chain(stacked).collect();
         }
+        // A group headed by its item leads (织密防溺水安全网) only where the shuffle put that
+        // pattern first (one time in three): the corpus heads its numbered items so, and its
+        // （一） points mostly with a verb and the topic. Tried later, it would win wherever the
+        // others fail (a 要… heading padded with 工作).
+        let leads = |n: &String| self.templates.pattern_slots(n).iter().any(|s| s == "lead");
+        if let Some(pos) = names.iter().skip(1).position(leads) {
+            let n = names.remove(pos + 1);
+            names.push(n);
+        }
         if let Some(a) = avoid
             && names.len() > 1
             && let Some(pos) = names.iter().position(|n| n == a)
@@ -280,6 +289,29 @@ impl<'a> Planner<'a> {
                                 c
                             })
                     }
+                    // The point's own field said as a writer heads an item (织密防溺水安全网,
+                    // 严格值班值守纪律): an item lead of the sub-topic it resolved to that says
+                    // its topic as the spec does, so that the heading still names the point.
+                    // Read blind (rounds 29–30), every level-2 heading an adverb, a verb and the
+                    // topic with 工作 was a program's stock frame.
+                    "lead" => n.topic.as_ref().and_then(|(topic, f)| {
+                        // The topic itself, as the spec says it: every topic is in the draft.
+                        let elsewhere: HashSet<String> = super::draw::Pool::Topics(&n.topics)
+                            .phrases(self.pb, Role::ItemLead, self.vs)
+                            .into_iter()
+                            .filter(|ph| !ph.text.contains(topic.as_str()))
+                            .map(|ph| ph.id.to_string())
+                            .collect();
+                        // Not drawn for good: the heading is its text, which the draft then
+                        // never says again (see the end of this function).
+                        let pool = super::draw::Pool::Topics(&n.topics);
+                        self.draw_from(Role::ItemLead, pool, &[], &elsewhere, false)
+                            .map(|(id, t)| {
+                                fields.push(f.clone());
+                                ids.push(id);
+                                clause(&t)
+                            })
+                    }),
                     // Mined patterns name their four-character slots motto1, motto2 (牢记使命，实干为民).
                     "verb" | "effort" | "effort2" | "verb2" | "motto1" | "motto2" => {
                         self.draw_four_char(slot, n, &ctx, &mut local_used, &mut ids)
@@ -582,10 +614,10 @@ pub fn verb_words(heading: &str) -> Vec<String> {
 
 /// A point's topic as a level-2 heading's object: 工作 after a field (消防 → 消防工作).
 /// The verbs a topic may open with (纠治四风, 力戒形式主义): such a topic names its work already.
-const TOPIC_VERBS: [&str; 27] = [
+const TOPIC_VERBS: [&str; 29] = [
     "纠治", "力戒", "改进", "加强", "深化", "优化", "防范", "整治", "推动", "提升", "打击", "严格",
     "清理", "扩大", "促进", "争取", "过紧", "助企", "根治", "构建", "巩固", "遏制", "防止", "建强",
-    "破解", "树立", "树牢",
+    "破解", "树立", "树牢", "落实", "贯彻",
 ];
 
 /// Whether a topic opens with its own verb (纠治四风): its heading takes an adverb, not a verb
@@ -617,6 +649,10 @@ pub(super) fn as_task(topic: &str) -> String {
     // blind, round 30, as a verb that does not take its object): 持续改进会风文风.
     if ["会风", "文风"].iter().any(|w| topic.ends_with(w)) && !opens_with_verb(topic) {
         return format!("改进{topic}");
+    }
+    // A spirit is carried out, not advanced (要全力推进中央八项规定精神): 严格落实….
+    if topic.ends_with("精神") && !opens_with_verb(topic) {
+        return format!("落实{topic}");
     }
     if topic.ends_with("风险") {
         return format!("{topic}防控");

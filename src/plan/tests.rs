@@ -99,6 +99,7 @@ fn a_heading_verb_takes_its_object() {
     assert_eq!(as_task("消防"), "消防工作");
     assert_eq!(as_task("校车安全"), "校车安全工作");
     assert_eq!(as_task("会风文风"), "改进会风文风");
+    assert_eq!(as_task("中央八项规定精神"), "落实中央八项规定精神");
     assert_eq!(as_task("改进文风会风"), "改进文风会风");
     assert_eq!(as_task("城镇燃气"), "城镇燃气安全");
     assert!(verb_takes("全面加强", "工作效能"));
