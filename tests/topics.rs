@@ -1444,8 +1444,22 @@ fn a_lead_named_by_a_measure_is_not_assigned_again() {
 /// inspection found (督查反馈问题).
 #[test]
 fn checking_the_work_comes_after_the_work() {
-    const CHECK: [&str; 10] = [
-        "纳入", "考核", "督查", "通报", "暗访", "抽查", "问责", "约谈", "考评", "评比",
+    const CHECK: [&str; 15] = [
+        "纳入",
+        "考核",
+        "督查",
+        "通报",
+        "暗访",
+        "抽查",
+        "问责",
+        "约谈",
+        "考评",
+        "评比",
+        "绩效评价",
+        "每季度统计",
+        "按季度统计",
+        "每月统计",
+        "按月统计",
     ];
     let d = drafter();
     let mut checked = 0;

@@ -141,7 +141,7 @@ pub fn department_actor(text: &str) -> Option<&str> {
             .map_or(at, |(i, _)| i);
         // Several departments said as one (交通运输、公安部门要…; 教育和公安部门要…) are not
         // one actor: naming only the last (交通运输、县公安局要…) mangles the list.
-        let joined = text[..start].ends_with(['、', '和', '与', '及']);
+        let joined = text[..start].ends_with(LIST_JOINERS);
         // A name, not a clause that ends on 部门 (推行部门…).
         if start < at && !joined && !text[start..at].contains('要') {
             return Some(&text[start..from]);
@@ -149,6 +149,10 @@ pub fn department_actor(text: &str) -> Option<&str> {
     }
     None
 }
+
+/// What joins departments said as one (交通运输、公安部门; 教育和公安部门): a department name
+/// after one of these closes a list, and is no one actor.
+const LIST_JOINERS: [char; 4] = ['、', '和', '与', '及'];
 
 /// `text` with the phrasebank's `name` of a unit (公安部门) said as the spec's `unit` (县公安局),
 /// where the name stands alone: not where it closes a list of departments said as one
@@ -159,7 +163,7 @@ pub fn name_the_unit(text: &str, name: &str, unit: &str) -> Option<String> {
     let mut from = 0;
     let mut renamed = false;
     while let Some(at) = text[from..].find(name).map(|i| from + i) {
-        let listed = text[..at].ends_with(['、', '和', '与', '及']);
+        let listed = text[..at].ends_with(LIST_JOINERS);
         out.push_str(&text[from..at]);
         out.push_str(if listed { name } else { unit });
         renamed |= !listed;

@@ -198,9 +198,25 @@ pub(super) fn checks_the_work(text: &str) -> bool {
     let found = ["反馈", "指出", "发现的"]
         .iter()
         .any(|w| crate::text::contains(first, w));
+    // Regular measuring of the work checks it too (建立医共体绩效评价制度，…; 县卫健局每季度统计
+    // 各医共体上转下转…: read at the stop, plenary-2024 seed 52, both said before 派驻专家).
     !found
         && [
-            "纳入", "考核", "督查", "通报", "暗访", "抽查", "问责", "约谈", "考评", "评比",
+            "纳入",
+            "考核",
+            "督查",
+            "通报",
+            "暗访",
+            "抽查",
+            "问责",
+            "约谈",
+            "考评",
+            "评比",
+            "绩效评价",
+            "每季度统计",
+            "按季度统计",
+            "每月统计",
+            "按月统计",
         ]
         .iter()
         .any(|w| crate::text::contains(first, w))
@@ -208,8 +224,8 @@ pub(super) fn checks_the_work(text: &str) -> bool {
 
 /// Where a measure stands in the work's own sequence: 0 the work, 1 checking it
 /// ([`checks_the_work`]), 2 looking again at what was checked or calling to account (回头看,
-/// 问责; not 复核, which is often the work itself: 对低保对象开展复核). Read blind, round 28: a 督查 point opened on 要对已办结的交办事项开展“回头看”
-/// before anything was handed out.
+/// 问责; not 复核, which is often the work itself: 对低保对象开展复核). Read blind, round 28: a
+/// 督查 point opened on 要对已办结的交办事项开展“回头看” before anything was handed out.
 pub(super) fn work_stage(text: &str) -> u8 {
     let first = text.split(['，', '；', '。']).next().unwrap_or(text);
     let to_account = ["问责", "追责", "追究"];

@@ -353,6 +353,15 @@ fn measures_follow_the_work_then_the_check_then_the_look_back() {
         work_stage("开展防溺水专项行动，对危险水域逐一设立警示标志。"),
         0
     );
+    // Measuring the work regularly checks it.
+    assert_eq!(
+        work_stage("建立医共体绩效评价制度，把双向转诊纳入考核。"),
+        1
+    );
+    assert_eq!(
+        work_stage("县卫健局每季度统计各医共体上转下转情况，对转诊不畅的督促整改。"),
+        1
+    );
     // Re-examining who qualifies is the work.
     assert_eq!(
         work_stage("民政部门要对低保对象开展复核，对不符合条件的一律清退。"),
