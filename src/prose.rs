@@ -260,8 +260,16 @@ pub fn this_years_figures(text: &str) -> bool {
         "1月份",
         "1-3月",
         "1至3月",
-        // A figure against 序时进度 (the share of the year's work due by now) is this year's.
+        // A figure against 序时进度 (the share of the year's work due by now) is this year's,
+        // and so is one that says how much of the year's task is done (完成年度任务的21%, read
+        // in a March meeting whose look back opened 过去一年…).
         "序时进度",
+        // (A share, not 完成全年目标任务: a January meeting says that of last year.)
+        "年度任务的",
+        "年度目标的",
+        "年度目标任务的",
+        "全年任务的",
+        "全年目标任务的",
     ]
     .iter()
     .any(|w| text.contains(w))
@@ -577,6 +585,9 @@ mod tests {
             2025
         ));
         assert!(!last_years_figures("全县生产总值增长6%", 2025));
+        // A share of the year's task done is this year's; the year's task done in full is not.
+        assert!(this_years_figures("城镇新增就业420人，完成年度任务的21%"));
+        assert!(!this_years_figures("圆满完成全年目标任务"));
         assert_eq!(misfit_time_word("过去一年，全县经济", 9), Some("过去一年"));
         assert_eq!(heading_mottos("聚焦重点项目，久久为功"), ["久久为功"]);
         assert!(heading_mottos("在重点项目上久久为功").is_empty());

@@ -291,6 +291,54 @@ fn template_syntax_and_html_in_spec_values_are_literal() {
     );
 }
 
+/// A point the spec gives a leader is assigned as the corpus assigns it (由韩靖同志牵头，
+/// 县科工信局具体负责，…), whichever way its assignment is said: opening a measure or as the
+/// point's line, with or without a deadline; the draft passes its own coverage check.
+#[test]
+fn a_points_leader_takes_it_in_charge_and_the_unit_does_the_work() {
+    let spec = SPEC
+        .replace(
+            "        lead: 县发改局\n",
+            "        lead: 县发改局\n        leader: 韩靖同志\n",
+        )
+        .replace(
+            "  - theme: 作风建设\n",
+            "  - theme: 企业帮扶\n    points:\n      - topic: 包抓联系企业\n        lead: 县科工信局\n        leader: 李明副县长\n      - topic: 企业融资\n        lead: 县金融办\n        leader: 王芳同志\n        deadline: 2024-09-30\n  - theme: 作风建设\n",
+        );
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("spec.yaml");
+    std::fs::write(&f, &spec).unwrap();
+    for seed in ["1", "2", "3", "4", "5", "6"] {
+        let out = dir.path().join(format!("d{seed}.txt"));
+        Wengao::new()
+            .arg("draft")
+            .path(&f)
+            .args(["--seed", seed, "-o"])
+            .path(&out)
+            .run()
+            .ok();
+        let draft = std::fs::read_to_string(&out).unwrap();
+        for (leader, lead) in [
+            ("韩靖同志", "县发改局"),
+            ("李明副县长", "县科工信局"),
+            ("王芳同志", "县金融办"),
+        ] {
+            assert!(
+                draft.contains(&format!("{leader}牵头，{lead}")),
+                "seed {seed}: {leader} leads, {lead} does the work:\n{draft}"
+            );
+        }
+        assert!(draft.contains("9月底前"), "seed {seed}: the deadline");
+        Wengao::new()
+            .arg("lint")
+            .path(&out)
+            .arg("--spec")
+            .path(&f)
+            .run()
+            .ok();
+    }
+}
+
 #[test]
 fn bad_specs_exit_2_with_a_located_message() {
     let cases: Vec<(String, &str, &str)> = vec![
@@ -318,6 +366,19 @@ fn bad_specs_exit_2_with_a_located_message() {
             SPEC.replace("kind: plenary", "kind: party"),
             "unknown meeting kind",
             ":4:9",
+        ),
+        (
+            SPEC.replace("        lead: 县发改局\n", "        leader: 韩靖同志\n"),
+            "a point with a leader needs a lead unit",
+            ":15:17",
+        ),
+        (
+            SPEC.replace(
+                "        lead: 县发改局\n",
+                "        lead: 县发改局\n        leader: 韩靖、李明\n",
+            ),
+            "one person's name and title",
+            ":16:17",
         ),
         (
             SPEC.replace("sections:\n", "sections: 3\n"),

@@ -80,6 +80,9 @@ pub(super) fn check_coverage(
             if let Some(l) = &p.lead {
                 missing(format!("{base}.lead"), l.as_str());
             }
+            if let Some(l) = &p.leader {
+                missing(format!("{base}.leader"), l.as_str());
+            }
             for x in &p.support {
                 missing(format!("{base}.support"), x.as_str());
             }

@@ -26,7 +26,10 @@ impl<'a> Planner<'a> {
             // measure, said where the assignment goes (…。县人社局要会同县财政局统筹各类公益岗位
             // 资金渠道…), as the corpus names a unit mid-point (在数据上报后，县统计局要密切关注…):
             // read blind, a stock line (主要负责同志亲自抓…) in its place was a program's tell.
-            let in_place = self.rng.below(3) == 0;
+            // A point the spec gives a leader (韩靖同志) is led by them, the unit doing the work
+            // (由韩靖同志牵头，县商务局具体负责，…): never the unit as the subject, nor in place.
+            let leader = p.leader.as_ref().map(|l| clause(l.as_str()));
+            let in_place = self.rng.below(3) == 0 && leader.is_none();
             // A unit that oversees the work (督查室, 党政办) does none of the measures itself
             // (drawn first all the same, so the other points draw as before):
             // its assignment is a line of its own.
@@ -98,13 +101,16 @@ impl<'a> Planner<'a> {
             last = if in_place { None } else { Some(subject) };
             // 县教育局要会同县民政局，… once a draft: read blind (round 30), the same opening in
             // three points of one speech was a program's formula. Later ones are led (由…牵头).
-            let subject = subject && (support.is_empty() || !self.worked_with);
+            let subject = subject && (support.is_empty() || !self.worked_with) && leader.is_none();
             self.worked_with |= subject && !support.is_empty();
             // When the speaker heads the government, the deputy in charge may lead and the unit
             // do the work, as the corpus assigns it (由韩靖县长牵头，县商务局具体负责，…).
             let head = self.government_head();
             let deputy = !subject && support.is_empty() && head.is_some() && self.rng.coin();
             let by = match (support.is_empty(), subject) {
+                _ if leader.is_some() => {
+                    led_by(leader.as_deref().unwrap_or_default(), &lead, &support)
+                }
                 (true, false) if deputy => {
                     format!("由分管副{}牵头，{lead}具体负责，", head.unwrap_or("县长"))
                 }
@@ -126,6 +132,9 @@ impl<'a> Planner<'a> {
             };
             if !support.is_empty() {
                 fields.push(format!("{base}.support"));
+            }
+            if leader.is_some() {
+                fields.push(format!("{base}.leader"));
             }
             let m = pp.measures.remove(j);
             let Origin::Phrase { id } = m.origin else {
@@ -241,6 +250,72 @@ impl<'a> Planner<'a> {
                 vec![field],
             ),
         }
+    }
+
+    /// The assignment line of a point the spec gives a leader and a lead, with its deadline
+    /// when it has one: the leader takes it in charge, the unit does the work (请龚颖同志牵头，
+    /// 发改局具体负责，… is the corpus's). Each wording once a draft while there are fresh ones;
+    /// one is always said (the leader is the spec's and must be in the draft).
+    pub(super) fn led_assignment(
+        &mut self,
+        p: &crate::spec::Point,
+        base: &str,
+        topic: &str,
+        when: Option<String>,
+    ) -> Option<Sentence> {
+        let leader = clause(p.leader.as_ref()?.as_str());
+        let lead = clause(p.lead.as_ref()?.as_str());
+        let support: Vec<String> = p.support.iter().map(|s| clause(s.as_str())).collect();
+        let gov = self.base.get("gov").cloned().unwrap_or_default();
+        let by = led_by(&leader, &lead, &support);
+        let by = by.trim_end_matches('，');
+        let texts = match &when {
+            Some(when) => vec![
+                format!("{topic}{by}，{when}要完成阶段性任务并向{gov}报告。"),
+                format!(
+                    "请{}，{when}把{topic}的各项任务逐一落地。",
+                    by.trim_start_matches('由')
+                ),
+                format!("{by}，对{topic}排出时间表，{when}该完成的一项不能少。"),
+            ],
+            None => vec![
+                format!("{topic}{by}，拿出具体方案，一项一项抓到位。"),
+                format!(
+                    "请{}，把{topic}的任务分解到岗、落实到人。",
+                    by.trim_start_matches('由')
+                ),
+                format!("{by}，有进展、有问题及时向{gov}报告。"),
+            ],
+        };
+        let mut fields = vec![format!("{base}.leader"), format!("{base}.lead")];
+        if !support.is_empty() {
+            fields.push(format!("{base}.support"));
+        }
+        if when.is_some() {
+            fields.push(format!("{base}.deadline"));
+        }
+        let marked: Vec<(String, String)> = texts
+            .into_iter()
+            .enumerate()
+            .map(|(k, t)| (format!("plan:led:{}:{k}", when.is_some()), t))
+            .collect();
+        let fresh: Vec<usize> = (0..marked.len())
+            .filter(|&k| !self.used_texts.contains(&marked[k].0))
+            .collect();
+        let k = if fresh.is_empty() {
+            self.rng.below(marked.len())
+        } else {
+            fresh[self.rng.below(fresh.len())]
+        };
+        let (mark, text) = marked[k].clone();
+        self.used_texts.insert(mark);
+        Some(Sentence::new(
+            text,
+            Origin::Mixed {
+                id: "plan:led".into(),
+                fields,
+            },
+        ))
     }
 
     /// The point's lead, support units and deadline in one demand worded with its topic.
@@ -535,6 +610,22 @@ pub(super) fn own_work(lead: &str, topic: &str) -> bool {
 
 /// What the support units do together: 各司其职 is said of several (read blind, one unit told
 /// 要各司其职 was a filled-in slot's tell).
+/// How a point the spec gives a leader opens (由韩靖同志牵头，县商务局具体负责，…), as the corpus
+/// assigns it: the leader takes it in charge, the unit does the work, the support units help
+/// (the localities, 各镇, do it with the unit).
+fn led_by(leader: &str, lead: &str, support: &[String]) -> String {
+    if support.is_empty() {
+        format!("由{leader}牵头，{lead}具体负责，")
+    } else if support.iter().all(|u| u.starts_with('各')) {
+        format!("由{leader}牵头，{lead}、{}具体负责，", support.join("、"))
+    } else {
+        format!(
+            "由{leader}牵头，{lead}具体负责，{}配合，",
+            support.join("、")
+        )
+    }
+}
+
 fn together(units: usize) -> &'static str {
     if units > 1 {
         "各司其职、密切配合"

@@ -637,6 +637,12 @@ impl<'a> Planner<'a> {
         let vs = self.vs;
         let p = &vs.spec.sections[si].points[pi];
         let year = vs.year();
+        // A point the spec gives a leader: they take it in charge, the unit does the work.
+        if p.leader.is_some() && p.lead.is_some() {
+            let when = vs.deadlines[si][pi].map(|d| numerals::deadline_cn(d, year));
+            pp.responsibility = self.led_assignment(p, base, topic, when);
+            return;
+        }
         // With a lead and a deadline, the assignment is one demand on the unit, worded with
         // the point (县住建局要牵头抓好…，6月底前…), not a lead line and a stock deadline
         // line tacked on after it.

@@ -540,7 +540,12 @@ pub(super) fn verb_takes(verb: &str, object: &str) -> bool {
     if ends(&["责任"]) {
         return keeps(&["压实", "落实"]);
     }
-    if ends(&["产业", "经济", "旅游"]) {
+    // An economy is grown (发展壮大村集体经济, 做大做强县域经济), never 推进-ed: read blind,
+    // round 31, 加快推进村集体经济 was the one slip a reviewer named.
+    if ends(&["经济"]) {
+        return keeps(&["做强", "发展"]);
+    }
+    if ends(&["产业", "旅游"]) {
         return keeps(&["做强", "发展", "推进", "抓好"]);
     }
     // A situation is seen, not done (清醒认识风险挑战, never 抓好宏观形势工作).
@@ -656,6 +661,11 @@ pub(super) fn as_task(topic: &str) -> String {
     }
     if topic.ends_with("风险") {
         return format!("{topic}防控");
+    }
+    // A debt is a risk guarded against and defused (防范化解政府债务风险; 着力抓好政府债务工作
+    // read as a program's at the drafts, round 31).
+    if topic.ends_with("债务") && !opens_with_verb(topic) {
+        return format!("防范化解{topic}风险");
     }
     // Projects are built, not done: 全力推进重点项目建设, never 全力做好重点项目.
     if topic.ends_with("项目") {

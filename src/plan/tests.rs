@@ -121,11 +121,17 @@ fn a_heading_verb_takes_its_object() {
     assert!(verb_takes("做大做强", "富硒茶产业"));
     assert!(!verb_takes("扎实做好", "富硒茶产业"));
     assert!(!verb_takes("做大做强", "工业园区建设"));
+    // An economy is grown, never 推进-ed (加快推进村集体经济, read blind, round 31).
+    assert!(verb_takes("加快发展", "村集体经济"));
+    assert!(!verb_takes("加快推进", "村集体经济"));
+    assert!(!verb_takes("扎实抓好", "村集体经济"));
     assert!(!verb_takes("全面落实", &as_task("消防")));
     // A situation is seen: 清醒认识风险挑战, never 扎实抓好宏观形势工作.
     assert_eq!(as_task("宏观形势"), "宏观形势");
     // A difficulty is solved, and its heading takes an adverb, not a second verb.
     assert_eq!(as_task("企业融资难题"), "破解企业融资难题");
+    assert_eq!(as_task("政府债务"), "防范化解政府债务风险");
+    assert!(!verb_takes("着力抓好", &as_task("政府债务")));
     assert!(!verb_takes("着力抓好", &as_task("企业融资难题")));
     assert!(verb_takes("清醒认识", "风险挑战"));
     assert!(!verb_takes("扎实抓好", &as_task("宏观形势")));

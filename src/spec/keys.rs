@@ -164,6 +164,12 @@ pub const LEAD: Key = key(
     "牵头",
     "牵头单位（可选）：由……牵头",
 );
+pub const LEADER: Key = key(
+    "sections.points.leader",
+    "leader",
+    "分管领导",
+    "分管领导（可选，须有牵头单位）：由……同志牵头，牵头单位具体负责",
+);
 pub const SUPPORT: Key = key(
     "sections.points.support",
     "support",
@@ -210,7 +216,7 @@ pub const SEED: Key = key(
 );
 
 /// Every key of the spec contract, in the order a spec is written.
-pub const ALL: [Key; 37] = [
+pub const ALL: [Key; 38] = [
     MEETING,
     MEETING_NAME,
     DATE,
@@ -239,6 +245,7 @@ pub const ALL: [Key; 37] = [
     POINT_TITLE,
     FACTS,
     LEAD,
+    LEADER,
     SUPPORT,
     DEADLINE,
     ABOUT,

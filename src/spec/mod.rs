@@ -186,6 +186,10 @@ pub struct Point {
     pub facts: Vec<Text>,
     #[serde(default, alias = "牵头")]
     pub lead: Option<Text>,
+    /// The leader who takes the point in charge (韩靖同志, 李明副县长), as the speech names
+    /// them: 由韩靖同志牵头，县商务局具体负责，…. Needs `lead`, the unit that does the work.
+    #[serde(default, alias = "分管领导")]
+    pub leader: Option<Text>,
     #[serde(default, alias = "配合")]
     pub support: Vec<Text>,
     #[serde(default, alias = "时限")]
@@ -646,6 +650,9 @@ pub fn for_each_text(spec: &Spec, f: &mut dyn FnMut(&str, &Text)) {
             }
             if let Some(t) = &p.lead {
                 f(&format!("{base}.lead"), t);
+            }
+            if let Some(t) = &p.leader {
+                f(&format!("{base}.leader"), t);
             }
             for (i, t) in p.support.iter().enumerate() {
                 f(&format!("{base}.support[{i}]"), t);

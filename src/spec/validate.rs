@@ -261,6 +261,9 @@ impl Checker<'_> {
                         "name the point's topic, e.g. 重点项目".into(),
                     );
                 }
+                if let Some(leader) = &p.leader {
+                    self.leader(si, pi, leader.as_str(), p.lead.is_some());
+                }
                 let d = match &p.deadline {
                     None => None,
                     Some(t) => {
@@ -281,6 +284,44 @@ impl Checker<'_> {
             deadlines.push(ds);
         }
         deadlines
+    }
+
+    /// A point's leader is a person's name with a title (韩靖同志, 李明副县长) and comes with the
+    /// unit that does the work: the draft says 由韩靖同志牵头，县商务局具体负责.
+    fn leader(&mut self, si: usize, pi: usize, leader: &str, has_lead: bool) {
+        let field = format!("sections[{si}].points[{pi}].leader");
+        if leader.is_empty() {
+            self.err(
+                field,
+                "the leader is empty".into(),
+                "name the leader as the speech does (韩靖同志, 李明副县长), or remove the key"
+                    .into(),
+            );
+            return;
+        }
+        if let Some(c) = leader.chars().find(|c| !c.is_alphabetic() && *c != '·') {
+            self.err(
+                field,
+                format!("the leader `{leader}` contains `{c}`; it is one person's name and title"),
+                "write one leader (韩靖同志, 李明副县长); put other units in support".into(),
+            );
+            return;
+        }
+        if leader.chars().count() > 10 {
+            self.err(
+                field,
+                format!("the leader `{leader}` is longer than a name and a title (10 characters)"),
+                "write the name and title only (韩靖同志, 李明副县长)".into(),
+            );
+            return;
+        }
+        if !has_lead {
+            self.err(
+                field,
+                "a point with a leader needs a lead unit".into(),
+                format!("add `lead:` the unit that does the work: the draft says 由{leader}牵头，县…局具体负责"),
+            );
+        }
     }
 
     /// The length asked for, if any, is one wengao can draft.

@@ -237,6 +237,9 @@ impl Writer {
         if let Some(l) = &p.lead {
             self.field(4, keys::LEAD, Value::Text(l.as_str()));
         }
+        if let Some(l) = &p.leader {
+            self.field(4, keys::LEADER, Value::Text(l.as_str()));
+        }
         self.texts(4, keys::SUPPORT, &p.support);
         if let Some(d) = &p.deadline {
             self.field(4, keys::DEADLINE, Value::Word(d.as_str()));
@@ -349,6 +352,7 @@ mod tests {
             title: d("加快推进重点项目建设"),
             facts: vec![t("实施项目80个")],
             lead: d("县发改局"),
+            leader: d("韩靖同志"),
             support: vec![t("县财政局")],
             deadline: d("2024-06-30"),
             about: d("重点项目"),
