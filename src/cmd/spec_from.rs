@@ -120,6 +120,85 @@ fn facts_of(paras: &[&Paragraph], max: usize) -> Vec<String> {
     out
 }
 
+/// Who a point's assignment names: 由韩靖同志牵头，县科工信局具体负责 (a leader and the unit),
+/// 由县信访联席办牵头，各乡镇具体负责 (the unit and its support).
+#[derive(Debug, PartialEq)]
+struct Assignment {
+    lead: String,
+    leader: Option<String>,
+    support: Vec<String>,
+}
+
+/// The first assignment a point's paragraphs say as 由…牵头(，…具体负责): the spec's `lead`,
+/// `leader` and `support` that would say it again.
+fn assignment_of(paras: &[&Paragraph]) -> Option<Assignment> {
+    // A leader is a name and a title (韩靖同志, 光辉县长); a unit ends in what units end in.
+    const TITLES: [&str; 6] = ["同志", "县长", "区长", "市长", "镇长", "乡长"];
+    const UNIT_ENDS: [&str; 12] = [
+        "局",
+        "办",
+        "委",
+        "部",
+        "站",
+        "所",
+        "中心",
+        "院",
+        "队",
+        "室",
+        "组",
+        "管委会",
+    ];
+    let short = |t: &str, n: usize| !t.is_empty() && t.chars().count() <= n;
+    let plain = |t: &str| t.chars().all(|c| c.is_alphabetic() || c == '、');
+    for p in paras {
+        for s in &p.sentences {
+            let t = s.text.trim();
+            let Some(rest) = t.strip_prefix('由') else {
+                continue;
+            };
+            let Some((who, after)) = rest.split_once("牵头") else {
+                continue;
+            };
+            if !short(who, 12) || !plain(who) || who.contains('、') {
+                continue;
+            }
+            let does = after
+                .strip_prefix(['，', ','])
+                .and_then(|a| a.split_once("具体负责"))
+                .map(|(u, _)| u)
+                .filter(|u| short(u, 30) && plain(u));
+            let person = TITLES.iter().any(|w| who.ends_with(w));
+            let unit = |u: &str| {
+                !u.starts_with('各')
+                    && UNIT_ENDS.iter().any(|w| u.ends_with(w))
+                    && !TITLES.iter().any(|w| u.ends_with(w))
+            };
+            if !person && !unit(who) {
+                continue;
+            }
+            return Some(match (person, does) {
+                (true, Some(unit)) if short(who, 10) => {
+                    let mut units = unit.split('、').map(anon);
+                    Assignment {
+                        lead: units.next()?,
+                        leader: Some(anon(who)),
+                        support: units.collect(),
+                    }
+                }
+                (true, _) => continue,
+                (false, unit) => Assignment {
+                    lead: anon(who),
+                    leader: None,
+                    support: unit
+                        .map(|u| u.split('、').map(anon).collect())
+                        .unwrap_or_default(),
+                },
+            });
+        }
+    }
+    None
+}
+
 /// A short topic from a heading: its first clause, at most ten characters.
 fn topic_of(heading: &str) -> String {
     let first = heading
@@ -460,6 +539,15 @@ fn write_sections(w: &mut Writer, sp: &Speech, themes: &[String], map: &crate::t
                 if !facts.is_empty() {
                     w.list(4, keys::FACTS, &strs(&facts));
                 }
+                if let Some(a) = assignment_of(&paras) {
+                    w.field(4, keys::LEAD, Value::Text(&a.lead));
+                    if let Some(l) = &a.leader {
+                        w.field(4, keys::LEADER, Value::Text(l));
+                    }
+                    if !a.support.is_empty() {
+                        w.list(4, keys::SUPPORT, &strs(&a.support));
+                    }
+                }
             }
         }
     }
@@ -500,6 +588,42 @@ pub fn run(args: &Args, g: &Globals) -> Result<i32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The corpus's assignments read back as the spec's fields that would say them again.
+    #[test]
+    fn assignments_read_as_lead_leader_and_support() {
+        let para = |t: &str| Paragraph {
+            sentences: t
+                .split_inclusive('。')
+                .map(|s| crate::model::Sentence::new(s, crate::model::Origin::Text { line: 1 }))
+                .collect(),
+            line: 0,
+        };
+        let of = |t: &str| assignment_of(&[&para(t)]);
+        assert_eq!(
+            of("扎实推进企业帮扶。由韩靖同志牵头，县科工信局具体负责，扎实推进“万人助万企”活动。"),
+            Some(Assignment {
+                lead: "县科工信局".into(),
+                leader: Some("韩靖同志".into()),
+                support: vec![],
+            })
+        );
+        assert_eq!(
+            of("由县信访联席办牵头，各乡镇、各单位具体负责，突出抓好信访稳定工作。"),
+            Some(Assignment {
+                lead: "县信访联席办".into(),
+                leader: None,
+                support: vec!["各乡镇".into(), "各单位".into()],
+            })
+        );
+        // Not a unit, nor a leader with no unit to do the work.
+        assert_eq!(of("由县处级领导牵头组成招商小分队外出招商。"), None);
+        assert_eq!(of("由各位副县长牵头，召集分管部门认真研究。"), None);
+        assert_eq!(
+            of("由李新同志牵头，县公安部门要加强社会治安防控体系建设。"),
+            None
+        );
+    }
 
     #[test]
     fn meeting_names_and_dates() {
