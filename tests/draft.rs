@@ -1286,7 +1286,7 @@ fn no_sentence_names_a_unit_twice() {
 }
 
 /// 由X牵头，Y具体负责 gives a measure's work to Y: said of the localities (各镇, 各县区) or of the
-/// unit under a deputy's lead, never of support departments, which work with the lead (配合):
+/// unit under a deputy's or the spec's leader's lead, never of support departments, which work with the lead (配合):
 /// read blind, 县交通运输局、县公安局交警大队具体负责 fitting 北斗 terminals was a program's.
 #[test]
 fn support_departments_are_not_given_a_measure_alone() {
@@ -1301,7 +1301,12 @@ fn support_departments_are_not_given_a_measure_alone() {
                 let Some((lead, who)) = s[..at].rsplit_once("牵头，") else {
                     continue;
                 };
-                if lead.contains("由分管副") {
+                // Under a deputy's or a named leader's lead (由张伟同志牵头), the unit does it.
+                if lead.contains("由分管副")
+                    || ["同志", "县长", "区长", "市长", "镇长", "乡长"]
+                        .iter()
+                        .any(|t| lead.ends_with(t))
+                {
                     continue;
                 }
                 seen += 1;
