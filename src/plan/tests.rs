@@ -131,6 +131,9 @@ fn a_heading_verb_takes_its_object() {
     // A difficulty is solved, and its heading takes an adverb, not a second verb.
     assert_eq!(as_task("企业融资难题"), "破解企业融资难题");
     assert_eq!(as_task("政府债务"), "防范化解政府债务风险");
+    assert_eq!(as_task("涉企检查"), "规范涉企检查");
+    assert_eq!(as_task("涉企服务"), "涉企服务");
+    assert!(!verb_takes("强力推进", &as_task("涉企检查")));
     assert!(!verb_takes("着力抓好", &as_task("政府债务")));
     assert!(!verb_takes("着力抓好", &as_task("企业融资难题")));
     assert!(verb_takes("清醒认识", "风险挑战"));
