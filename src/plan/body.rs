@@ -555,7 +555,9 @@ impl<'a> Planner<'a> {
                 .pool_iter(Role::FactFrame, None, self.vs.kind, self.vs.at())
                 .filter(|ph| {
                     (!target && TASK_WORDS.iter().any(|w| crate::text::contains(&ph.text, w)))
-                        || (figures < 2
+                        // Figures are read out of what stands or was done, not of work to
+                        // do that opens with its verb (这里讲一组数字：消除…薄弱村6个, round 32).
+                        || ((figures < 2 || acts)
                             && crate::prose::NUMBERS_LEADS
                                 .iter()
                                 .chain(&["数字", "数据"])

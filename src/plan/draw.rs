@@ -183,7 +183,14 @@ impl<'a> Planner<'a> {
         use crate::spec::Level;
         match self.vs.level {
             Level::County => true,
-            Level::Town => !text.contains('县') && !text.contains("城区") && !text.contains("城市"),
+            // Nor a county's view of its towns (对进度慢的乡镇公布, 班子成员包乡镇: read blind in
+            // a town's speech, round 32).
+            Level::Town => {
+                !text.contains('县')
+                    && !text.contains("城区")
+                    && !text.contains("城市")
+                    && !text.contains("乡镇")
+            }
             _ => !text.contains('县'),
         }
     }
