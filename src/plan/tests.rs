@@ -223,10 +223,25 @@ fn a_points_moment_is_said_in_its_months_only() {
     // The weather turns cold before the winter, not in February.
     assert!(point_moment(&t("城镇燃气"), 11).is_some_and(|m| m.contains("转冷")));
     assert!(point_moment(&t("城镇燃气"), 2).is_some_and(|m| !m.contains("转冷")));
+    // Tomb-sweeping fires before 清明, the winter's fire season from November.
+    assert!(point_moment(&t("森林防火"), 3).is_some_and(|m| m.contains("清明")));
+    assert!(point_moment(&t("森林防火"), 12).is_some_and(|m| m.contains("冬春季")));
+    assert!(point_moment(&t("森林防火"), 7).is_none());
     // Every moment's season words are in season when it is said.
     for m in 1..=12 {
-        for topic in ["防汛", "粮食收储", "秸秆综合利用", "城镇燃气", "文化旅游"]
-        {
+        for topic in [
+            "防汛",
+            "粮食收储",
+            "秸秆综合利用",
+            "城镇燃气",
+            "文化旅游",
+            "森林防火",
+            "地质灾害",
+            "道路交通",
+            "夏粮生产",
+            "秋粮收获",
+            "消防",
+        ] {
             if let Some(s) = point_moment(&t(topic), m) {
                 assert!(crate::lexicon::season::in_season(s, m), "{s} in {m}");
             }
