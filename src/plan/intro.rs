@@ -45,10 +45,14 @@ impl<'a> Planner<'a> {
                     .collect()
             })
             .unwrap_or_default();
+        // Of the first point's fields, the one it resolves to first: read at the drafts (round
+        // 32), a part on 营商环境 whose first point is 政务服务 opened on the hotline (热线一头
+        // 连着群众…), a field the point touches second.
+        let primary: Vec<String> = first.first().cloned().into_iter().collect();
         // Nothing said out of its season (眼下已进入主汛期 at a meeting on 5 June).
         let month = self.vs.at().month;
         let in_season = |t: &str| crate::lexicon::season::in_season(t, month);
-        for wanted in [&first, &own] {
+        for wanted in [&primary, &first, &own] {
             if wanted.is_empty() || !intro.is_empty() {
                 continue;
             }
@@ -60,7 +64,8 @@ impl<'a> Planner<'a> {
                 .collect();
             if let Some((id, text)) = self.draw(Role::PartIntro, Some(theme), &[], &ids, true) {
                 intro.push(Sentence::new(text, Origin::Phrase { id }));
-                self.intro_on_first = std::ptr::eq(wanted, &first);
+                self.intro_on_first =
+                    std::ptr::eq(wanted, &first) || std::ptr::eq(wanted, &primary);
             }
         }
         // A sentence that fits any part of the theme only where the part has none of its own, or
