@@ -51,7 +51,7 @@ pub use headings::title_of;
 pub use headings::verb_words;
 pub use length::char_len;
 pub use picker::Picker;
-pub use shapes::takes_up;
+pub use shapes::narrows_what_was_said;
 pub use topics::{PointTopic, spec_topics, themes_by_topic};
 
 use draw::*;

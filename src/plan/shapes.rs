@@ -187,8 +187,10 @@ pub(super) const VERB_OPENERS: &[&str] = &[
     "配足", "适应", "上好", "提升", "因城", "公布", "指导", "毫不", "分区", "坚定", "顺应", "激发",
     "促进", "划定", "延续", "推荐", "抓住", "改造", "跟踪", "开辟", "按月", "充分", "突出", "统一",
     "治理", "纵深", "逐一", "逐项", "严查", "查处", "防范", "保障", "守住", "筑牢",
-    // 消除薄弱村6个 is work to do, not where things stand (目前，消除… read blind, round 32).
+    // 消除薄弱村6个 is work to do, not where things stand (目前，消除… read blind, round 32);
+    // so is 发放创业担保贷款3000万元 (目前，发放…, round 33).
     "消除",
+    "发放",
 ];
 
 /// Whether a measure is about checking the work (its first clause assesses, inspects, reports
@@ -441,7 +443,7 @@ pub(super) fn shape_point(
         None
     };
     n = measures.len();
-    let emph = emphasis(&measures, tasks);
+    let emph = emphasis(&measures, tasks, &p.topic);
     let (marker, mut lead_in) = if shape == "enumeration" {
         let form = enumeration_form(&mut measures, tasks, draft);
         n = measures.len();
@@ -780,7 +782,7 @@ fn enumeration_form(
 /// after it) and narrows to a part of it, as the corpus says 特别是 — before a case or an object
 /// (特别是对…的，要…; 特别是高三、初三年级…; 特别是汛期…), never before a verb restating the
 /// heading (特别是要加强道路交通安全管理 read blind as a program's).
-fn emphasis(measures: &[&Sentence], tasks: usize) -> Option<usize> {
+fn emphasis(measures: &[&Sentence], tasks: usize, topic: &str) -> Option<usize> {
     let n = measures.len();
     if n < 3 {
         return None;
@@ -791,19 +793,33 @@ fn emphasis(measures: &[&Sentence], tasks: usize) -> Option<usize> {
     (tasks + 1..n)
         .rev()
         .filter(|&i| !checks_the_work(&measures[i].text))
-        .filter(|&i| takes_up(&measures[i - 1].text, &measures[i].text))
+        .filter(|&i| narrows_what_was_said(&measures[i - 1].text, &measures[i].text, topic))
         .find(|&i| narrows(&measures[i].text))
 }
 
-/// Whether `next` takes up a word of `before`: a pair of characters both say, not one that any
-/// measure says (加强, 工作, 部门 …).
-pub fn takes_up(before: &str, next: &str) -> bool {
+/// Whether `next` can narrow what `before` said (特别是…): it takes up two of its words, neither
+/// one the point's topic says (every measure of the point says 燃气) nor one any measure says.
+/// Read blind (round 33), …垃圾日产日清。特别是对已建农村生活污水处理设施… took up 处理 alone,
+/// and …液化气站点依法整合。特别是每起燃气泄漏险情… the topic's 燃气: nothing was narrowed.
+pub fn narrows_what_was_said(before: &str, next: &str, topic: &str) -> bool {
     const EVERYWHERE: [&str; 8] = [
         "部门", "企业", "群众", "单位", "要求", "确保", "进一", "一步",
     ];
-    crate::prose::shares_a_pair(before, next, |p| {
-        crate::topic::COMMON_PAIRS.contains(&p) || EVERYWHERE.contains(&p)
-    })
+    let cs: Vec<char> = next.chars().collect();
+    let mut shared: Vec<String> = cs
+        .windows(2)
+        .filter(|w| w.iter().all(|c| crate::text::is_han(*c)))
+        .map(|w| w.iter().collect::<String>())
+        .filter(|p| {
+            !crate::topic::COMMON_PAIRS.contains(&p.as_str())
+                && !EVERYWHERE.contains(&p.as_str())
+                && !topic.contains(p.as_str())
+                && before.contains(p.as_str())
+        })
+        .collect();
+    shared.sort();
+    shared.dedup();
+    shared.len() >= 2
 }
 
 /// Whether a measure opens on the part of the work it is about: a case (对…的，要…), a time
