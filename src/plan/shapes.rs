@@ -189,8 +189,7 @@ pub(super) const VERB_OPENERS: &[&str] = &[
     "治理", "纵深", "逐一", "逐项", "严查", "查处", "防范", "保障", "守住", "筑牢",
     // 消除薄弱村6个 is work to do, not where things stand (目前，消除… read blind, round 32);
     // so is 发放创业担保贷款3000万元 (目前，发放…, round 33).
-    "消除",
-    "发放",
+    "消除", "发放",
 ];
 
 /// Whether a measure is about checking the work (its first clause assesses, inspects, reports
