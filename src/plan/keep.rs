@@ -787,6 +787,19 @@ mod tests {
             .fold(0, |n, &c| (n << 15) | u128::from(u32::from(c) - 0x4e00))
     }
 
+    /// A topic's object is what is left of it without the work done to it, four characters or
+    /// more; a topic that is its object, or whose object is a word, has none.
+    #[test]
+    fn a_topics_object_is_it_without_its_work() {
+        assert_eq!(super::topic_object("签约项目落地"), Some("签约项目"));
+        assert_eq!(
+            super::topic_object("农村人居环境整治"),
+            Some("农村人居环境")
+        );
+        assert_eq!(super::topic_object("县城建设"), None);
+        assert_eq!(super::topic_object("高校毕业生就业"), None);
+    }
+
     /// A sentence ends on its last three Han characters of content, or on nothing.
     #[test]
     fn ending_is_the_last_words() {
