@@ -792,8 +792,8 @@ fn emphasis(measures: &[&Sentence], tasks: usize, topic: &str) -> Option<usize> 
     (tasks + 1..n)
         .rev()
         .filter(|&i| !checks_the_work(&measures[i].text))
-        .filter(|&i| narrows_what_was_said(&measures[i - 1].text, &measures[i].text, topic))
-        .find(|&i| narrows(&measures[i].text))
+        .filter(|&i| narrows(&measures[i].text))
+        .find(|&i| narrows_what_was_said(&measures[i - 1].text, &measures[i].text, topic))
 }
 
 /// Whether `next` can narrow what `before` said (特别是…): it takes up two of its words, neither
@@ -804,21 +804,31 @@ pub fn narrows_what_was_said(before: &str, next: &str, topic: &str) -> bool {
     const EVERYWHERE: [&str; 8] = [
         "部门", "企业", "群众", "单位", "要求", "确保", "进一", "一步",
     ];
-    let cs: Vec<char> = next.chars().collect();
-    let mut shared: Vec<String> = cs
-        .windows(2)
-        .filter(|w| w.iter().all(|c| crate::text::is_han(*c)))
-        .map(|w| w.iter().collect::<String>())
-        .filter(|p| {
-            !crate::topic::COMMON_PAIRS.contains(&p.as_str())
-                && !EVERYWHERE.contains(&p.as_str())
-                && !topic.contains(p.as_str())
-                && before.contains(p.as_str())
-        })
-        .collect();
-    shared.sort();
-    shared.dedup();
-    shared.len() >= 2
+    // The pairs of Han characters of `next`, as slices of it (no allocation: this is asked of
+    // every measure that may take 特别是).
+    let mut shared: Vec<&str> = Vec::new();
+    let mut chars = next.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let Some(&(mid, d)) = chars.peek() else {
+            break;
+        };
+        if !crate::text::is_han(c) || !crate::text::is_han(d) {
+            continue;
+        }
+        let p = &next[at..mid + d.len_utf8()];
+        if !shared.contains(&p)
+            && !crate::topic::COMMON_PAIRS.contains(&p)
+            && !EVERYWHERE.contains(&p)
+            && !topic.contains(p)
+            && before.contains(p)
+        {
+            shared.push(p);
+            if shared.len() >= 2 {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Whether a measure opens on the part of the work it is about: a case (对…的，要…), a time
