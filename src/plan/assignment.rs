@@ -608,8 +608,6 @@ pub(super) fn own_work(lead: &str, topic: &str) -> bool {
     word.chars().count() == 2 && lead.contains(word)
 }
 
-/// What the support units do together: 各司其职 is said of several (read blind, one unit told
-/// 要各司其职 was a filled-in slot's tell).
 /// How a point the spec gives a leader opens (由韩靖同志牵头，县商务局具体负责，…), as the corpus
 /// assigns it: the leader takes it in charge, the unit does the work, the support units help
 /// (the localities, 各镇, do it with the unit).
@@ -626,6 +624,8 @@ fn led_by(leader: &str, lead: &str, support: &[String]) -> String {
     }
 }
 
+/// What the support units do together: 各司其职 is said of several (read blind, one unit told
+/// 要各司其职 was a filled-in slot's tell).
 fn together(units: usize) -> &'static str {
     if units > 1 {
         "各司其职、密切配合"
