@@ -77,6 +77,16 @@ pub fn core(unit: &str) -> Option<&str> {
 /// never a 部门 (read at the stop: economy-2020 seed 63 said 政府办公室要严格审核… and then
 /// 会风文风的牵头责任在县政府办, the lead it had not recognised).
 pub fn phrasebank_names(unit: &str) -> Vec<String> {
+    // An office of the government by its own name (县政府督查室 → 督查室, as the phrasebank's
+    // measures say it: 督查室要定期编发督查专报). Read at the stop (rule-of-law-2021 seed 7): not
+    // recognised as the lead, it was assigned again (督查问效由县政府督查室牵头负总责…).
+    if let Some((_, office)) = unit.split_once("政府")
+        && office.ends_with('室')
+        && !office.ends_with("办公室")
+        && office.chars().count() >= 3
+    {
+        return vec![office.to_string()];
+    }
     let Some(c) = core(unit) else {
         return Vec::new();
     };
@@ -150,6 +160,15 @@ pub fn department_actor(text: &str) -> Option<&str> {
     None
 }
 
+/// How a leader's name ends (韩靖同志, 光辉县长, 李明副县长): a person who takes a point in charge,
+/// not a unit (由韩靖同志牵头，县科工信局具体负责).
+pub const LEADER_TITLES: [&str; 6] = ["同志", "县长", "区长", "市长", "镇长", "乡长"];
+
+/// Whether words name a leader (a name and a title), not a unit.
+pub fn is_leader(words: &str) -> bool {
+    LEADER_TITLES.iter().any(|t| words.ends_with(t))
+}
+
 /// What joins departments said as one (交通运输、公安部门; 教育和公安部门): a department name
 /// after one of these closes a list, and is no one actor.
 const LIST_JOINERS: [char; 4] = ['、', '和', '与', '及'];
@@ -164,9 +183,12 @@ pub fn name_the_unit(text: &str, name: &str, unit: &str) -> Option<String> {
     let mut renamed = false;
     while let Some(at) = text[from..].find(name).map(|i| from + i) {
         let listed = text[..at].ends_with(LIST_JOINERS);
+        // Already the unit's whole name (督查室 in 县政府督查室): left as it is.
+        let whole = text[..at + name.len()].ends_with(unit);
+        let keep = listed || whole;
         out.push_str(&text[from..at]);
-        out.push_str(if listed { name } else { unit });
-        renamed |= !listed;
+        out.push_str(if keep { name } else { unit });
+        renamed |= !keep;
         from = at + name.len();
     }
     out.push_str(&text[from..]);
@@ -283,6 +305,21 @@ mod tests {
             vec!["发改部门".to_string(), "发展改革部门".to_string()]
         );
         assert_eq!(phrasebank_names("县民政局"), vec!["民政部门".to_string()]);
+        // An office of the government by its own name; its whole name is not renamed again.
+        assert_eq!(phrasebank_names("县政府督查室"), ["督查室"]);
+        assert_eq!(
+            name_the_unit(
+                "督查室要编发专报，报县政府督查室备案。",
+                "督查室",
+                "县政府督查室"
+            )
+            .as_deref(),
+            Some("县政府督查室要编发专报，报县政府督查室备案。")
+        );
+        assert_eq!(
+            name_the_unit("报县政府督查室备案。", "督查室", "县政府督查室"),
+            None
+        );
         assert_eq!(phrasebank_names("县政府办"), vec!["政府办公室".to_string()]);
         assert_eq!(
             phrasebank_names("县政府办公室"),
