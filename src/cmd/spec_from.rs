@@ -133,7 +133,6 @@ struct Assignment {
 /// `leader` and `support` that would say it again.
 fn assignment_of(paras: &[&Paragraph]) -> Option<Assignment> {
     // A leader is a name and a title (韩靖同志, 光辉县长); a unit ends in what units end in.
-    const TITLES: [&str; 6] = ["同志", "县长", "区长", "市长", "镇长", "乡长"];
     const UNIT_ENDS: [&str; 12] = [
         "局",
         "办",
@@ -167,11 +166,11 @@ fn assignment_of(paras: &[&Paragraph]) -> Option<Assignment> {
                 .and_then(|a| a.split_once("具体负责"))
                 .map(|(u, _)| u)
                 .filter(|u| short(u, 30) && plain(u));
-            let person = TITLES.iter().any(|w| who.ends_with(w));
+            let person = crate::lexicon::units::is_leader(who);
             let unit = |u: &str| {
                 !u.starts_with('各')
                     && UNIT_ENDS.iter().any(|w| u.ends_with(w))
-                    && !TITLES.iter().any(|w| u.ends_with(w))
+                    && !crate::lexicon::units::is_leader(u)
             };
             if !person && !unit(who) {
                 continue;

@@ -41,15 +41,7 @@ impl<'a> Planner<'a> {
             // 消防安全: 由县民政局牵头，县消防救援大队具体负责，… opened the nursing-staff measure);
             // in place, the next closest, so that the point does not open on the unit.
             let own = pp.own_pairs();
-            // The ways a measure names the lead unit: as the spec does (县农业农村局) and as the
-            // phrasebank does (农业农村部门, which the spec's name replaces).
-            let lead_names: Vec<String> = {
-                let l = clause(lead.as_str());
-                let mut names = crate::lexicon::units::phrasebank_names(&l);
-                names.push(l.trim_start_matches(['县', '市', '区']).to_string());
-                names
-            };
-            let names_lead = |t: &str| lead_names.iter().any(|n| t.contains(n.as_str()));
+            let names_lead = |t: &str| pp.lead_names.iter().any(|n| t.contains(n.as_str()));
             let mut fit: Vec<(usize, usize)> = pp
                 .measures
                 .iter()

@@ -425,6 +425,16 @@ impl<'a> Planner<'a> {
                 .chain(&p.support)
                 .flat_map(|u| crate::lexicon::units::phrasebank_names(&clause(u.as_str())))
                 .collect(),
+            lead_names: p
+                .lead
+                .iter()
+                .flat_map(|l| {
+                    let l = clause(l.as_str());
+                    let mut names = crate::lexicon::units::phrasebank_names(&l);
+                    names.push(l.trim_start_matches(['县', '市', '区']).to_string());
+                    names
+                })
+                .collect(),
             ..Default::default()
         }
     }

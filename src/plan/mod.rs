@@ -146,6 +146,9 @@ struct PointPlan {
     /// How the phrasebank names the point's lead and support units (民政部门): the departments
     /// a town's speech may set to work (`lexicon::units::department_actor`).
     unit_names: Vec<String>,
+    /// The ways a measure names the point's lead unit: as the spec does (县农业农村局, less its
+    /// level) and as the phrasebank does (农业农村部门, 督查室).
+    lead_names: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default)]
