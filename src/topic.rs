@@ -20,7 +20,7 @@
 use serde::Serialize;
 use std::borrow::Cow;
 
-use crate::phrasebank::Years;
+use crate::phrasebank::{PhraseText, Years};
 use crate::spec::Kind;
 
 /// The tag of an entry that fits any point of its theme.
@@ -29,13 +29,13 @@ pub const GENERAL: &str = "general";
 /// One sub-topic of a theme.
 #[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct SubTopic {
-    pub name: String,
+    pub name: PhraseText,
     /// The theme that declares it.
-    pub theme: String,
+    pub theme: PhraseText,
     /// Aliases, key terms and objects that identify it.
-    pub words: Vec<String>,
+    pub words: Vec<PhraseText>,
     /// The departments that own it, without the level (应急管理局, not 县应急管理局).
-    pub units: Vec<String>,
+    pub units: Vec<PhraseText>,
     /// The years a meeting may speak of it (most: always).
     pub years: Years,
     /// The meeting kinds it belongs to (empty: every kind).
@@ -45,7 +45,7 @@ pub struct SubTopic {
 impl SubTopic {
     /// Its name and words: what a sentence on it says.
     pub fn terms(&self) -> impl Iterator<Item = &str> {
-        std::iter::once(self.name.as_str()).chain(self.words.iter().map(String::as_str))
+        std::iter::once(self.name.as_str()).chain(self.words.iter().map(PhraseText::as_str))
     }
 
     /// Whether a meeting of this year and kind may speak of it.
@@ -112,7 +112,7 @@ pub struct TopicMap {
 /// among its units) of each.
 #[derive(Debug, Clone)]
 struct UnitIndex {
-    set: crate::lexicon::TermSet,
+    set: crate::lexicon::TermSet<PhraseText>,
     of: Vec<(u32, u16)>,
 }
 
@@ -485,7 +485,7 @@ impl TopicMap {
                 .any(|o| o.words.iter().any(|w| w == topic))
         {
             return Resolution {
-                topics: vec![t.name.clone()],
+                topics: vec![t.name.to_string()],
                 why: format!("{} ({}; named)", t.name, t.theme),
             };
         }
@@ -623,7 +623,7 @@ impl TopicMap {
         {
             let c = &scored[k];
             return Resolution {
-                topics: vec![self.topics[c.2].name.clone()],
+                topics: vec![self.topics[c.2].name.to_string()],
                 why: why(c),
             };
         }
@@ -660,7 +660,7 @@ impl TopicMap {
         }
         let topics = chosen
             .iter()
-            .map(|c| self.topics[c.2].name.clone())
+            .map(|c| self.topics[c.2].name.to_string())
             .collect();
         let why = chosen
             .iter()
@@ -702,7 +702,7 @@ impl TopicMap {
         }
         match best {
             Some((_, t, shared)) => Resolution {
-                topics: vec![t.name.clone()],
+                topics: vec![t.name.to_string()],
                 why: format!("{} ({}; near: {})", t.name, t.theme, shared.join("、")),
             },
             None => Resolution {
@@ -717,7 +717,7 @@ impl TopicMap {
     pub fn mentions(&self, topic: &str, text: &str) -> bool {
         self.get(topic).is_some_and(|t| {
             t.terms()
-                .chain(t.units.iter().map(String::as_str))
+                .chain(t.units.iter().map(PhraseText::as_str))
                 .any(|w| w.chars().count() >= 2 && text.contains(w))
         })
     }
@@ -862,8 +862,8 @@ mod tests {
         SubTopic {
             name: name.into(),
             theme: theme.into(),
-            words: words.iter().map(|s| s.to_string()).collect(),
-            units: units.iter().map(|s| s.to_string()).collect(),
+            words: words.iter().map(|&s| s.into()).collect(),
+            units: units.iter().map(|&s| s.into()).collect(),
             years: Years::default(),
             kinds: Vec::new(),
         }

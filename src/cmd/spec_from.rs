@@ -47,11 +47,11 @@ fn theme_of_part(p: &Part, themes: &[String], map: &crate::topic::TopicMap) -> S
     let mut votes: Vec<(String, usize)> = Vec::new();
     for s in &p.parts {
         if let Some(t) = map.classify(&s.heading)
-            && themes.contains(&t.theme)
+            && themes.iter().any(|n| *n == *t.theme)
         {
-            match votes.iter_mut().find(|(n, _)| *n == t.theme) {
+            match votes.iter_mut().find(|(n, _)| *n == *t.theme) {
                 Some(v) => v.1 += 1,
-                None => votes.push((t.theme.clone(), 1)),
+                None => votes.push((t.theme.to_string(), 1)),
             }
         }
     }

@@ -173,7 +173,11 @@ fn topic_depth(sc: &Scanned, all: &[&Phrase], out: &mut Vec<Finding>) {
                     out.push(Finding {
                         severity: Severity::Warning,
                         file: file.clone(),
-                        line: sc.topic_lines.get(&st.name).copied().unwrap_or(line),
+                        line: sc
+                            .topic_lines
+                            .get(st.name.as_str())
+                            .copied()
+                            .unwrap_or(line),
                         rule: "topic-depth",
                         message: format!(
                             "sub-topic {} has {have} {}(s); a point on it needs {need}",

@@ -141,7 +141,11 @@ fn theme_rules(t: &Theme, reading: &crate::phrasebank::Reading, out: &mut Vec<Fi
             out.push(Finding {
                 severity: Severity::Warning,
                 file: file.clone(),
-                line: reading.topic_lines.get(&st.name).copied().unwrap_or(1),
+                line: reading
+                    .topic_lines
+                    .get(st.name.as_str())
+                    .copied()
+                    .unwrap_or(1),
                 rule: "topic",
                 message: format!(
                     "sub-topic {} has {} words; give it the terms that identify it (at least 3)",

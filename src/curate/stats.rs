@@ -133,7 +133,7 @@ pub fn stats(phrases: &[Phrase], themes: &[Theme]) -> Stats {
                 };
                 let (measures, framings) = (n(Role::Measure), n(Role::Framing));
                 TopicStats {
-                    name: st.name.clone(),
+                    name: st.name.to_string(),
                     measures,
                     framings,
                     item_leads: n(Role::ItemLead),

@@ -155,7 +155,7 @@ impl Miner {
                     .topics
                     .as_ref()
                     .and_then(|m| m.classify(&c.text))
-                    .map(|t| vec![t.name.clone()])
+                    .map(|t| vec![t.name.to_string()])
                     .unwrap_or_default(),
                 kinds: Vec::new(),
                 years: match (c.years.first(), c.years.last()) {

@@ -600,16 +600,16 @@ fn decode_from<S: Src>(
 fn decode_themes(i: &mut impl Src, files: &[std::sync::Arc<Path>]) -> Option<Vec<Theme>> {
     (0..i.u32()?)
         .map(|_| {
-            let name = i.str()?;
+            let name = i.text()?;
             let description = i.str()?;
             let file = files.get(i.u32()?)?.to_path_buf();
             let topics = (0..i.u32()?)
                 .map(|_| {
                     Some(crate::topic::SubTopic {
-                        name: i.str()?,
+                        name: i.text()?,
                         theme: name.clone(),
-                        words: (0..i.u32()?).map(|_| i.str()).collect::<Option<_>>()?,
-                        units: (0..i.u32()?).map(|_| i.str()).collect::<Option<_>>()?,
+                        words: (0..i.u32()?).map(|_| i.text()).collect::<Option<_>>()?,
+                        units: (0..i.u32()?).map(|_| i.text()).collect::<Option<_>>()?,
                         years: Years {
                             from: i.year()?,
                             to: i.year()?,
@@ -621,7 +621,7 @@ fn decode_themes(i: &mut impl Src, files: &[std::sync::Arc<Path>]) -> Option<Vec
                 })
                 .collect::<Option<_>>()?;
             Some(Theme {
-                name,
+                name: name.into(),
                 description,
                 file,
                 topics,

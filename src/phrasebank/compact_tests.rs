@@ -60,7 +60,7 @@ fn the_selection_index_keeps_what_the_walk_keeps() {
         .topic_map
         .topics
         .iter()
-        .map(|t| t.name.clone())
+        .map(|t| t.name.to_string())
         .collect();
     let selections = [
         Selection {

@@ -365,8 +365,10 @@ impl Phrase {
     }
 
     /// Whether it serves one of these sub-topics.
-    pub fn serves(&self, topics: &[String]) -> bool {
-        self.topics.iter().any(|t| topics.contains(t))
+    pub fn serves<S: AsRef<str>>(&self, topics: &[S]) -> bool {
+        self.topics
+            .iter()
+            .any(|t| topics.iter().any(|n| n.as_ref() == t))
     }
 
     /// The slot names used in the text, in order (`{topic}` → `topic`).

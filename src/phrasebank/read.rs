@@ -264,10 +264,10 @@ fn declare_topics(
             }
         }
         declared.push(crate::topic::SubTopic {
-            name,
-            theme: theme.clone(),
-            words: rt.words.iter().map(|w| w.trim().to_string()).collect(),
-            units: rt.units.iter().map(|w| w.trim().to_string()).collect(),
+            name: name.into(),
+            theme: theme.as_str().into(),
+            words: rt.words.iter().map(|w| w.trim().into()).collect(),
+            units: rt.units.iter().map(|w| w.trim().into()).collect(),
             years,
             kinds,
         });

@@ -145,7 +145,7 @@ impl<'a> Planner<'a> {
                             .topic_map
                             .resolve(&super::topics::query(p, &own, year));
                         let t = r.topics.first()?;
-                        self.pb.topic_map.get(t).map(|st| st.theme.clone())
+                        self.pb.topic_map.get(t).map(|st| st.theme.to_string())
                     })
                     .collect();
                 match themes.first() {

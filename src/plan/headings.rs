@@ -464,7 +464,7 @@ impl<'a> Planner<'a> {
             .pb
             .topic_map
             .of_theme(&n.theme)
-            .filter(|st| !n.topics.contains(&st.name))
+            .filter(|st| !n.topics.iter().any(|t| *t == *st.name))
             .flat_map(|st| st.terms())
             .filter(|t| t.chars().count() >= 2)
             .collect();

@@ -48,7 +48,7 @@ pub fn spec_topics(vs: &ValidSpec, map: &TopicMap) -> Vec<String> {
     for s in &vs.spec.sections {
         let theme = s.theme.as_str();
         if s.points.is_empty() {
-            out.extend(map.of_theme(theme).map(|t| t.name.clone()));
+            out.extend(map.of_theme(theme).map(|t| t.name.to_string()));
         }
         // Each resolution is remembered by the map for the planner. (They were split over two
         // threads; with resolution cheaper, a thread of its own no longer paid on two cores.)
@@ -100,7 +100,7 @@ pub(super) fn implicit_topics(
     let mut candidates: Vec<&str> = pb
         .topic_map
         .of_theme(theme)
-        .filter(|t| !taken.contains(&t.name))
+        .filter(|t| !taken.iter().any(|n| *n == *t.name))
         .filter(|t| t.fits(year, Some(vs.kind)))
         .filter(|t| {
             let names = [t.name.clone()];
@@ -178,7 +178,7 @@ pub(super) fn with_implicit_points(
                 pb.topic_map
                     .of_theme(s.theme.as_str())
                     .filter(|st| titled(pb, &st.name, t.as_str()))
-                    .map(|st| st.name.clone())
+                    .map(|st| st.name.to_string())
             })
             .filter(|n| !s.title.as_ref().is_some_and(|t| titled(pb, n, t.as_str())))
             .collect();
