@@ -264,14 +264,24 @@ fn name_each_unit_once(speech: &mut Speech) {
                     named.extend(working_with(bare).map(str::to_string));
                 } else if let Some(unit) = opening_unit(text) {
                     if named.iter().any(|n| n == unit) {
-                        let cut = unit.len();
-                        text.replace_range(..cut, "");
+                        *text = without_unit(text, unit.len());
                     } else {
                         named.push(unit.to_string());
                     }
                 }
             }
         }
+    }
+}
+
+/// A sentence opening on a unit already named (its first `unit_len` bytes) without it: 要….
+/// Nor does the unit lead again what it leads already (由县卫生健康局牵头，… then 二是要牵头成立
+/// 医共体管理委员会: read at a draft of our own, 牵头 hung with no one to lead): 要成立….
+fn without_unit(text: &str, unit_len: usize) -> String {
+    let rest = &text[unit_len..];
+    match rest.strip_prefix("要牵头") {
+        Some(after) if !after.starts_with(['，', '抓', '负']) => format!("要{after}"),
+        _ => rest.to_string(),
     }
 }
 
@@ -427,5 +437,18 @@ mod tests {
         );
         assert_eq!(super::opening_unit("各镇各部门要压实责任。"), None);
         assert_eq!(super::opening_unit("要素保障要跟上。"), None);
+        let unit = "县卫生健康局".len();
+        assert_eq!(
+            super::without_unit("县卫生健康局要牵头成立医共体管理委员会。", unit),
+            "要成立医共体管理委员会。"
+        );
+        assert_eq!(
+            super::without_unit("县卫生健康局要会同县医保局核定打包额度。", unit),
+            "要会同县医保局核定打包额度。"
+        );
+        assert_eq!(
+            super::without_unit("县卫生健康局要牵头抓总。", unit),
+            "要牵头抓总。"
+        );
     }
 }
