@@ -240,6 +240,16 @@ fn a_phrase_for_a_county_is_said_at_the_meetings_level() {
         Level::Town.localize(t),
         "各村要对辖区临河临沟住户逐户登记。"
     );
+    let each = "推行首厕过关制，每个镇先建样板户厕。";
+    assert_eq!(Level::County.localize(each), each);
+    assert_eq!(
+        Level::Town.localize(each),
+        "推行首厕过关制，每个村先建样板户厕。"
+    );
+    assert_eq!(
+        Level::District.localize(each),
+        "推行首厕过关制，每个镇街先建样板户厕。"
+    );
 }
 
 #[test]

@@ -98,7 +98,15 @@ impl<'a> Planner<'a> {
             // When the speaker heads the government, the deputy in charge may lead and the unit
             // do the work, as the corpus assigns it (由韩靖县长牵头，县商务局具体负责，…).
             let head = self.government_head();
-            let deputy = !subject && support.is_empty() && head.is_some() && self.rng.coin();
+            // Not where the spec names who leads other points (由王军副县长牵头 in one point, then
+            // 由分管副县长牵头 over the same 县财政局 in the next, read at a draft of our own): it
+            // named the leaders it meant (the coin is still tossed, so later draws are as before).
+            let named_leaders = sec_points_led(self.vs);
+            let deputy = !subject
+                && support.is_empty()
+                && head.is_some()
+                && self.rng.coin()
+                && !named_leaders;
             let by = match (support.is_empty(), subject) {
                 _ if leader.is_some() => {
                     led_by(leader.as_deref().unwrap_or_default(), &lead, &support)
@@ -564,6 +572,23 @@ pub(super) fn assigned_by_a_measure(responsibility: &Sentence, measures: &[&Sent
         && measures
             .iter()
             .any(|m| matches!(&m.origin, Origin::Mixed { fields, .. } if fields.contains(lead)))
+}
+
+/// Whether a point's responsibility is a demand on its unit that does one of its measures
+/// (县公安局交通管理大队要推动…: a measure said with the unit as its subject, in place of the
+/// assignment), not a line that assigns the work (…由县住建局牵头抓总…).
+pub(super) fn is_a_units_demand(responsibility: &Sentence) -> bool {
+    matches!(&responsibility.origin, Origin::Mixed { id, .. }
+        if id.contains(".measure.") || id.contains(".formula."))
+}
+
+/// Whether the spec names the leader (`leader`) of any of its points.
+fn sec_points_led(vs: &crate::spec::ValidSpec) -> bool {
+    vs.spec
+        .sections
+        .iter()
+        .flat_map(|s| &s.points)
+        .any(|p| p.leader.is_some())
 }
 
 /// Whether a measure starts with its verb (加强…, 严格落实…), so that 由…牵头， can open it: not

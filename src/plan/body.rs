@@ -28,6 +28,7 @@ impl<'a> Planner<'a> {
                             .map(|t| (t.0.clone(), format!("sections[{i}].title"))),
                         theme: spoken[i].clone(),
                         topic: None,
+                        said: s.points.iter().map(|p| clause(p.topic.as_str())).collect(),
                         topics: s
                             .points
                             .iter()
@@ -97,6 +98,7 @@ impl<'a> Planner<'a> {
                             },
                         )),
                         topics: resolved[j].topics.clone(),
+                        said: Vec::new(),
                     })
                     .collect();
                 let avoid = last_l2.clone();

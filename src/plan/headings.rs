@@ -445,7 +445,32 @@ impl<'a> Planner<'a> {
     /// The theme's heading aims or goals that name a sub-topic of the theme the part's points
     /// are not on (提升农村人居环境 over a part on 春耕备耕), and those out of the meeting's season
     /// (夺取秋粮全面丰收 over a May part): a level-1 heading speaks of its part and its time.
+    ///
+    /// Nor one that says a topic of the part's points or of the point whole (三、力戒形式主义，
+    /// 赢得群众信任支持 over （一）坚决力戒形式主义, read at a draft of our own: the part's
+    /// heading said its first point's again).
     fn off_heading(&mut self, role: Role, n: &HeadingNeed) -> HashSet<String> {
+        let mut ids = self.off_the_parts_topics(role, n);
+        let said: Vec<&str> = n
+            .said
+            .iter()
+            .map(String::as_str)
+            .chain(n.topic.as_ref().map(|(t, _)| t.as_str()))
+            .filter(|t| t.chars().count() >= 4)
+            .collect();
+        if !said.is_empty() {
+            ids.extend(
+                self.pb
+                    .pool_iter(role, Some(&n.theme), self.vs.kind, self.vs.at())
+                    .filter(|ph| said.iter().any(|t| ph.text.contains(t)))
+                    .map(|ph| ph.id.to_string()),
+            );
+        }
+        ids
+    }
+
+    /// [`Planner::off_heading`] by the sub-topics and the season.
+    fn off_the_parts_topics(&mut self, role: Role, n: &HeadingNeed) -> HashSet<String> {
         if n.topics.is_empty() {
             return HashSet::default();
         }

@@ -262,6 +262,9 @@ struct HeadingNeed {
     /// The sub-topics the part's (or point's) points resolved to: a heading's aim or goal that
     /// names another sub-topic of the theme (提升农村人居环境 over a part on 春耕) is not drawn.
     topics: Vec<String>,
+    /// The topics of the part's points as the spec says them (level 1 only): an aim or goal
+    /// that says one whole (力戒形式主义 over the point 坚决力戒形式主义) is not drawn.
+    said: Vec<String>,
 }
 
 impl<'a> Planner<'a> {

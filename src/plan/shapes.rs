@@ -483,6 +483,16 @@ pub(super) fn shape_point(
         .responsibility
         .as_ref()
         .filter(|r| !super::assignment::assigned_by_a_measure(r, &measures));
+    // Nor does a list end on a demand on the unit that does a measure (…四是…。县公安局交通管理
+    // 大队要推动城区学校、医院周边增设临时停车泊位…, read blind, round 34: "an item tacked on
+    // after the list"): it is said before the list, as the lead's measure is.
+    let (responsibility, demand) = match responsibility {
+        Some(r) if shape == "enumeration" && super::assignment::is_a_units_demand(r) => {
+            (None, Some(r))
+        }
+        r => (r, None),
+    };
+    opening.extend(demand);
     let tail: Vec<&Sentence> = p
         .requirement
         .iter()

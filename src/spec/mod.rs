@@ -338,15 +338,17 @@ impl Level {
     /// A phrase written for a county said at this level: the towns a county speech names (各镇)
     /// are the 镇街 of a district, the 县区 of a city, the 村 of a town. Read blind, 各镇要… beside
     /// 各街道配合 in one district speech was a program's tell.
+    /// So is each of them (每个镇先建样板户厕 said by a town's head, read at a draft of our own:
+    /// 每个村).
     pub fn localize(self, text: &str) -> std::borrow::Cow<'_, str> {
-        let towns = match self {
+        let (towns, each) = match self {
             Level::County => return text.into(),
-            Level::City => "各县区",
-            Level::District => "各镇街",
-            Level::Town => "各村",
+            Level::City => ("各县区", "每个县区"),
+            Level::District => ("各镇街", "每个镇街"),
+            Level::Town => ("各村", "每个村"),
         };
-        if text.contains("各镇") {
-            text.replace("各镇", towns).into()
+        if text.contains("各镇") || text.contains("每个镇") {
+            text.replace("各镇", towns).replace("每个镇", each).into()
         } else {
             text.into()
         }
