@@ -187,7 +187,7 @@ mod lexicon_statics {
         for e in lx.calendar.events.iter() {
             let _ = writeln!(
                 rs,
-                "Event {{ name: {}, kind: EventKind::{:?}, date: {}, end: {}, spirit: {}, session: {:?}, plenum: {:?}, cited: {}, note: {}, source: {}, future: {}, mentions: {} }},",
+                "Event {{ name: {}, kind: EventKind::{:?}, date: {}, end: {}, spirit: {}, session: {:?}, plenum: {:?}, cited: {}, note: {}, source: {}, future: {}, mentions: {}, topic: {}, work_year: {:?} }},",
                 o.text(&e.name),
                 e.kind,
                 Out::date(e.date),
@@ -200,6 +200,8 @@ mod lexicon_statics {
                 o.text(&e.source),
                 e.future,
                 o.texts(&e.mentions),
+                o.opt_text(&e.topic),
+                e.work_year,
             );
         }
         rs.push_str("];\npub static YEARS: &[(i32, Text, Text)] = &[\n");

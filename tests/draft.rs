@@ -223,6 +223,61 @@ fn level_words_follow_the_place_level() {
     }
 }
 
+/// A town's speech sets no work above a town's reach: no procuratorate to coordinate with, no
+/// river across towns, no landfill or incinerator of its own (read blind, round 34).
+#[test]
+fn a_towns_speech_keeps_to_a_towns_work() {
+    let spec = "meeting:\n  name: 全镇生态环保和人居环境工作会议\n  date: 2023-03-20\n  kind: plenary\n  purposes: [部署生态环保和人居环境重点工作]\nspeaker:\n  role: 镇长\nplace:\n  name: 后柳镇\n  level: 镇\nsections:\n  - theme: 生态环保\n    points:\n      - topic: 河湖长制\n        lead: 镇水利站\n      - topic: 秸秆综合利用\n  - theme: 乡村振兴\n    points:\n      - topic: 农村生活垃圾治理\n        lead: 镇农业服务中心\n";
+    for seed in 0..12 {
+        let out = Wengao::new()
+            .args(["draft", "-", "--seed", &seed.to_string()])
+            .stdin(spec)
+            .run()
+            .ok()
+            .stdout;
+        for w in ["检察", "跨镇", "填埋场", "焚烧设施", "乡镇", "县"] {
+            assert!(!out.contains(w), "seed {seed}: {w} in\n{out}");
+        }
+    }
+}
+
+/// A part on 三农 names the 中央农村工作会议 that planned the year's work, once a draft, in
+/// words that fit the date; a meeting before it says nothing of it.
+#[test]
+fn a_fields_work_is_anchored_in_its_work_conference_once() {
+    let spec = |date: &str| {
+        format!(
+            "meeting:\n  name: 全县农业农村工作会议\n  date: {date}\n  kind: key_work\n  purposes: [部署农业农村重点工作]\nspeaker:\n  role: 县长\nplace:\n  name: 汉阴县\nsections:\n  - theme: 乡村振兴\n    points:\n      - topic: 村集体经济\n  - theme: 乡村振兴\n    points:\n      - topic: 农村改厕\n"
+        )
+    };
+    for (date, said) in [
+        (
+            "2024-01-10",
+            Some("刚刚召开的中央农村工作会议，对做好今年“三农”工作作出了全面部署。"),
+        ),
+        (
+            "2024-03-10",
+            Some("前不久召开的中央农村工作会议，对做好今年“三农”工作作出了全面部署。"),
+        ),
+        (
+            "2024-10-10",
+            Some("去年底召开的中央农村工作会议，对做好今年“三农”工作作出了全面部署。"),
+        ),
+        ("2023-12-21", None),
+    ] {
+        let out = Wengao::new()
+            .args(["draft", "-", "--seed", "1"])
+            .stdin(spec(date))
+            .run()
+            .ok()
+            .stdout;
+        match said {
+            Some(s) => assert_eq!(out.matches(s).count(), 1, "{date}:\n{out}"),
+            None => assert!(!out.contains("中央农村工作会议，对"), "{date}:\n{out}"),
+        }
+    }
+}
+
 #[test]
 fn a_phrase_for_a_county_is_said_at_the_meetings_level() {
     use wengao::spec::Level;

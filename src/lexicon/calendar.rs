@@ -137,7 +137,21 @@ pub struct Event {
     pub future: bool,
     /// How a draft names it (党的二十大 and 二十大; 二十届三中全会).
     pub mentions: Texts,
+    /// The field a work conference deploys (三农, 生态, 金融, 城市): see [`FIELDS`].
+    pub topic: Option<Text>,
+    /// The year a work conference plans for (中央农村工作会议 of December 2023 → 2024).
+    pub work_year: Option<i32>,
 }
+
+/// The fields the calendar's work conferences deploy (an event's `topic`), the phrasebank's
+/// themes a part on the field has, and the work as a speech names it (对…作出了全面部署).
+pub const FIELDS: [(&str, &[&str], &str); 5] = [
+    ("三农", &["乡村振兴"], "“三农”工作"),
+    ("生态", &["生态环保"], "生态环境保护工作"),
+    ("金融", &["财政金融"], "金融工作"),
+    ("城市", &["城乡建设"], "城市工作"),
+    ("扶贫", &["脱贫攻坚"], "脱贫攻坚工作"),
+];
 
 /// How a guiding sentence names the theory, from a date.
 #[derive(Debug, Clone)]
@@ -205,14 +219,12 @@ impl Calendar {
             if let Some(short) = r.name.strip_prefix("党的") {
                 mentions.push(short.to_string().into());
             }
-            let _ = (
-                r.checked,
-                r.work_year,
-                r.npc_term,
-                r.npc_session,
-                &r.cppcc_open,
-                &r.topic,
-            );
+            if let Some(t) = &r.topic
+                && !FIELDS.iter().any(|f| f.0 == t)
+            {
+                return Err(bad("`topic` is none of 三农, 生态, 金融, 城市, 扶贫"));
+            }
+            let _ = (r.checked, r.npc_term, r.npc_session, &r.cppcc_open);
             events.push(Event {
                 name: r.name.into(),
                 kind: r.kind,
@@ -226,6 +238,8 @@ impl Calendar {
                 source: r.source.into(),
                 future: r.future,
                 mentions: mentions.into(),
+                topic: r.topic.map(Text::from),
+                work_year: r.work_year,
             });
         }
         events.sort_by_key(|e| e.date);
@@ -285,6 +299,26 @@ impl Calendar {
             .iter()
             .filter(|e| e.kind == kind && e.end < on)
             .max_by_key(|e| e.end)
+    }
+
+    /// The work conference a part on `theme` can say deployed its work, at a meeting on `on`:
+    /// of the conferences on the theme's field (`FIELDS`) that ended before `on`, the latest,
+    /// when it plans for `on`'s year (中央农村工作会议) or, planning no year, ended within the
+    /// last year. With the work as a speech names it (“三农”工作).
+    pub fn work_conference(&self, theme: &str, on: NaiveDate) -> Option<(&Event, &'static str)> {
+        use chrono::Datelike;
+        let (field, _, work) = FIELDS.iter().find(|f| f.1.contains(&theme))?;
+        let e = self
+            .events
+            .iter()
+            .filter(|e| e.kind == EventKind::Conference && e.end < on)
+            .filter(|e| e.topic.as_deref() == Some(*field))
+            .max_by_key(|e| e.end)?;
+        let fits = match e.work_year {
+            Some(y) => y == on.year(),
+            None => (on - e.end).num_days() <= 365,
+        };
+        fits.then_some((e, *work))
     }
 
     /// The party's spirit a guiding sentence names at `on`: 党的二十大和二十届二中、三中全会精神.
@@ -449,6 +483,38 @@ guiding:
         assert_eq!(c.economic_spirit(d("2024-09-10")), None);
         assert!(c.theory(d("2016-05-01")).is_none());
         assert_eq!(c.framing(2026), Some("“十五五”开局之年"));
+    }
+
+    /// A part's field is anchored in the work conference that planned for the meeting's year,
+    /// or, planning none, held within the last year; never one held after the meeting.
+    #[test]
+    fn a_fields_work_conference_is_the_latest_that_fits() {
+        let c = &crate::lexicon::lexicon().calendar;
+        let name = |theme: &str, on: &str| {
+            c.work_conference(theme, d(on))
+                .map(|(e, work)| format!("{}/{work}", e.name))
+        };
+        assert_eq!(
+            name("乡村振兴", "2024-02-26").as_deref(),
+            Some("2023年中央农村工作会议/“三农”工作")
+        );
+        // Held the day before, it plans for the next year: not this one's work.
+        assert_eq!(name("乡村振兴", "2023-12-21"), None);
+        assert_eq!(
+            name("生态环保", "2024-03-01").as_deref(),
+            Some("全国生态环境保护大会（2023）/生态环境保护工作")
+        );
+        assert_eq!(name("生态环保", "2024-08-01"), None);
+        assert_eq!(
+            name("财政金融", "2024-06-01").as_deref(),
+            Some("中央金融工作会议/金融工作")
+        );
+        assert_eq!(name("城乡建设", "2025-07-10"), None);
+        assert_eq!(
+            name("城乡建设", "2025-09-01").as_deref(),
+            Some("中央城市工作会议（2025）/城市工作")
+        );
+        assert_eq!(name("安全生产", "2024-06-01"), None);
     }
 
     #[test]

@@ -60,6 +60,9 @@ impl<'a> Planner<'a> {
                 })
                 .collect();
             out[i].intro = self.intro(&spoken[i], &resolved);
+            if let Some(s) = self.work_conference(&spoken[i]) {
+                out[i].intro.insert(0, s);
+            }
             self.ranked_in_part = out[i].intro.iter().any(|s| {
                 crate::prose::RANKING_WORDS
                     .iter()

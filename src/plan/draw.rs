@@ -185,12 +185,22 @@ impl<'a> Planner<'a> {
             Level::County => true,
             // Nor a county's view of its towns (对进度慢的乡镇公布, 班子成员包乡镇: read blind in
             // a town's speech, round 32).
-            Level::Town => {
-                !text.contains('县')
-                    && !text.contains("城区")
-                    && !text.contains("城市")
-                    && !text.contains("乡镇")
-            }
+            // Nor work above a town's reach (建立河湖长与检察、公安协作机制, 对跨镇河流实行联防
+            // 联控, 已有的填埋场和焚烧设施要核定处理能力 under a town's station, read blind in
+            // round 34: "township offices given county or judicial powers").
+            Level::Town => ![
+                "县",
+                "城区",
+                "城市",
+                "乡镇",
+                "检察",
+                "跨镇",
+                "填埋场",
+                "焚烧设施",
+                "焚烧发电",
+            ]
+            .iter()
+            .any(|w| text.contains(w)),
             _ => !text.contains('县'),
         }
     }

@@ -5,6 +5,52 @@ use super::*;
 use crate::topic::Resolution;
 
 impl<'a> Planner<'a> {
+    /// The work conference that deployed a part's field, said once a draft before its intro,
+    /// as a county speech anchors a field's work in the centre's (去年底召开的中央农村工作会议，
+    /// 对做好今年“三农”工作作出了全面部署。): read blind (round 34), passages that could be of
+    /// any year were a program's first tell. The conference and its dates are the calendar's
+    /// (`lexicon/calendar.yaml`, with their sources); nothing is said of what it decided.
+    pub(super) fn work_conference(&mut self, theme: &str) -> Option<Sentence> {
+        use chrono::Datelike;
+        if self.conference_said {
+            return None;
+        }
+        let on = self.vs.date;
+        let (e, work) = crate::lexicon::lexicon()
+            .calendar
+            .work_conference(theme, on)?;
+        let end = e.end;
+        // No month by its number: a draft's numbers are the spec's (the check says so).
+        let days = (on - end).num_days();
+        let when = if days <= 45 {
+            "刚刚召开的"
+        } else if days <= 120 {
+            "前不久召开的"
+        } else if end.year() == on.year() {
+            "今年召开的"
+        } else if end.month() == 12 {
+            "去年底召开的"
+        } else {
+            "去年召开的"
+        };
+        // 2023年中央农村工作会议 and 中央城市工作会议（2025） are said by their names.
+        let name = e.name.split('（').next().unwrap_or(&e.name);
+        let name = name
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .trim_start_matches('年');
+        let work = match e.work_year {
+            Some(y) if y == on.year() => format!("做好今年{work}"),
+            _ => work.to_string(),
+        };
+        self.conference_said = true;
+        Some(Sentence::new(
+            format!("{when}{name}，对{work}作出了全面部署。"),
+            Origin::Template {
+                name: "lexicon:calendar".into(),
+            },
+        ))
+    }
+
     /// A part's intro: one sentence on its points' sub-topics when the theme has one; one that
     /// fits any point of the theme (`general`) only when there is none of its own or the points
     /// range over three sub-topics or more, in an order the seed picks. A theme without a topic

@@ -227,6 +227,9 @@ struct Planner<'a> {
     point_moment_said: bool,
     /// Whether a point has quoted the national budget's figures of the year: once a draft.
     budget_quoted: bool,
+    /// Whether a part's intro has named the work conference that deployed its field: once a
+    /// draft.
+    conference_said: bool,
 }
 
 /// Themes whose live use ended (or began) with an era, and the framing used outside it.
@@ -318,6 +321,7 @@ impl<'a> Planner<'a> {
             intro_on_first: false,
             point_moment_said: false,
             budget_quoted: false,
+            conference_said: false,
             off_headings: HashMap::default(),
         }
     }
