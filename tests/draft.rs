@@ -278,6 +278,27 @@ fn a_fields_work_is_anchored_in_its_work_conference_once() {
     }
 }
 
+/// Where one part of the group fits no heading pattern (a part on 食品安全 spoken as 社会治理,
+/// whose aims all name its other sub-topics), the others still say an aim of their own, not
+/// their theme's name with a verb (扎实推进教育医疗).
+#[test]
+fn a_part_that_fits_no_pattern_leaves_the_others_their_aims() {
+    let spec = "meeting:\n  name: 全区秋季开学和校园安全工作会议\n  date: 2026-08-20\n  kind: safety\n  purposes: [部署秋季开学准备工作]\nspeaker:\n  role: 副区长\nplace:\n  name: 汉滨区\n  level: 区\nsections:\n  - theme: 教育医疗\n    points:\n      - topic: 校园安全\n        lead: 区教育体育局\n      - topic: 校车安全\n      - topic: 校园周边治理\n  - theme: 安全生产\n    points:\n      - topic: 食品安全\n        lead: 区市场监管局\n";
+    for seed in 0..6 {
+        let out = Wengao::new()
+            .args(["draft", "-", "--seed", &seed.to_string()])
+            .stdin(spec)
+            .run()
+            .ok()
+            .stdout;
+        let first = out
+            .lines()
+            .find(|l| l.trim_start().starts_with("一、"))
+            .unwrap_or_default();
+        assert!(!first.contains("教育医疗"), "seed {seed}: {first}");
+    }
+}
+
 #[test]
 fn a_phrase_for_a_county_is_said_at_the_meetings_level() {
     use wengao::spec::Level;

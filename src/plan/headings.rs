@@ -114,8 +114,18 @@ impl<'a> Planner<'a> {
             let h = match (&n.title, &n.topic) {
                 (Some((t, f)), _) => (clause(t), Origin::Spec { field: f.clone() }),
                 (None, Some((topic, f))) => self.topic_heading(topic, f),
-                // A part's heading says what is done about its theme (扎实推进作风建设), never
-                // the bare theme (三、作风建设).
+                // A part's heading says what is done about its theme: one of its aims that fits
+                // the part, alone (一、坚持教育优先发展: where one part of the group fitted no
+                // pattern, every part read 扎实推进教育医疗, at a draft of our own), else the
+                // theme with a verb (扎实推进作风建设), never the bare theme (三、作风建设).
+                (None, None)
+                    if let Some((id, aim)) = {
+                        let off = self.off_heading(Role::HeadingAim, n);
+                        self.draw(Role::HeadingAim, Some(&n.theme), &[], &off, true)
+                    } =>
+                {
+                    (clause(&aim), Origin::Phrase { id })
+                }
                 (None, None) => {
                     let own = ["持续加强", "切实加强", "扎实推进"]
                         .iter()
