@@ -108,8 +108,8 @@ fn check_tags(
     let named: Vec<&str> = p
         .topics
         .iter()
+        .map(crate::phrasebank::PhraseText::as_str)
         .filter(|t| *t != crate::topic::GENERAL && map.get(t).is_some())
-        .map(String::as_str)
         .collect();
     if !named.is_empty()
         && p.role != Role::PartIntro
@@ -135,7 +135,7 @@ fn topic_depth(sc: &Scanned, all: &[&Phrase], out: &mut Vec<Finding>) {
         let line = sc.theme_lines.get(&t.name).copied().unwrap_or(1);
         let measures = all
             .iter()
-            .filter(|p| p.role == Role::Measure && p.themes.contains(&t.name))
+            .filter(|p| p.role == Role::Measure && p.in_theme(&t.name))
             .count();
         if t.topics.len() < THEME_TOPICS {
             out.push(Finding {

@@ -22,7 +22,7 @@ pub fn search<'a>(phrases: &'a [Phrase], q: &Query) -> Vec<&'a Phrase> {
         .iter()
         .filter(|p| q.all || p.status == Status::Curated)
         .filter(|p| needle.is_empty() || p.text.contains(needle) || p.id.contains(needle))
-        .filter(|p| q.theme.as_ref().is_none_or(|t| p.themes.contains(t)))
+        .filter(|p| q.theme.as_ref().is_none_or(|t| p.in_theme(t)))
         .filter(|p| q.role.is_none_or(|r| p.role == r))
         .filter(|p| q.year.is_none_or(|y| p.years.contains(y)))
         .collect()

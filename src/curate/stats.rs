@@ -116,7 +116,7 @@ pub fn stats(phrases: &[Phrase], themes: &[Theme]) -> Stats {
         let mine: Vec<&Phrase> = all
             .iter()
             .copied()
-            .filter(|p| p.themes.contains(&t.name))
+            .filter(|p| p.in_theme(&t.name))
             .collect();
         let roles = role_counts(&all, Some(&t.name), &Role::THEME_DEPTH);
         let topics = t
@@ -185,9 +185,7 @@ pub fn stats(phrases: &[Phrase], themes: &[Theme]) -> Stats {
                     let n = valid
                         .iter()
                         .filter(|p| {
-                            p.role == role
-                                && p.themes.contains(&t.name)
-                                && slots_fillable(role, &p.text)
+                            p.role == role && p.in_theme(&t.name) && slots_fillable(role, &p.text)
                         })
                         .count();
                     thin += usize::from(n < need);

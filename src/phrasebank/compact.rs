@@ -308,7 +308,7 @@ pub(crate) fn encode(pb: &Phrasebank) -> Vec<u8> {
         .phrases
         .iter()
         .flat_map(|p| p.themes.iter().chain(&p.topics))
-        .map(String::as_str)
+        .map(PhraseText::as_str)
         .collect();
     names.sort_unstable();
     names.dedup();
@@ -496,7 +496,7 @@ fn record_body(
     i: &mut impl Src,
     (status, role): (Status, Role),
     (theme_ix, topic_ix): (&[usize], &[usize]),
-    names: &[String],
+    names: &[PhraseText],
     files: &[std::sync::Arc<Path>],
 ) -> Option<Phrase> {
     i.u32()?; // the record's length
@@ -547,8 +547,8 @@ fn decode_from<S: Src>(
     let topic_map = decode_topic_map(&mut i, &themes, statics)?;
     let chosen = select(&themes, &topic_map);
     let n_names = i.u32()?;
-    let names: Vec<String> = (0..n_names.min(1 << 20))
-        .map(|_| i.str())
+    let names: Vec<PhraseText> = (0..n_names.min(1 << 20))
+        .map(|_| i.text())
         .collect::<Option<_>>()?;
     // Which names the selection wants, worked out once (not once an entry): as a theme, as a
     // theme of the roles a point draws by sub-topic, as a sub-topic.
@@ -564,7 +564,10 @@ fn decode_from<S: Src>(
                 .iter()
                 .map(|n| c.wants_theme_for(n, Role::Measure))
                 .collect(),
-            topic: names.iter().map(|n| c.topics.contains(n)).collect(),
+            topic: names
+                .iter()
+                .map(|n| c.topics.iter().any(|t| *t == **n))
+                .collect(),
         },
     };
     // The selection index: used when the bytes are in memory and the selection names its
@@ -693,7 +696,7 @@ fn read_indexed(
     ix: usize,
     rec: usize,
     wants: &Wants,
-    names: &[String],
+    names: &[PhraseText],
     files: &[std::sync::Arc<Path>],
 ) -> Option<Vec<Phrase>> {
     let (mut theme_ix, mut topic_ix): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
@@ -759,7 +762,7 @@ fn read_streamed(
     n: usize,
     chosen: Option<&Selection>,
     wants: &Wants,
-    names: &[String],
+    names: &[PhraseText],
     files: &[std::sync::Arc<Path>],
 ) -> Option<Vec<Phrase>> {
     let (mut theme_ix, mut topic_ix): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());

@@ -375,7 +375,7 @@ mod tests {
             items.join(", ")
         );
         let (b, f) = (load(&block).unwrap(), load(&flow).unwrap());
-        let key = |pb: &Phrasebank| -> Vec<(String, String, Vec<String>)> {
+        let key = |pb: &Phrasebank| -> Vec<(String, String, Vec<PhraseText>)> {
             pb.phrases
                 .iter()
                 .map(|p| (p.id.to_string(), p.text.to_string(), p.themes.clone()))

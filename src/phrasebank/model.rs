@@ -334,9 +334,9 @@ pub struct Phrase {
     pub role: Role,
     pub text: PhraseText,
     /// Themes it serves; empty for speech-level phrasing.
-    pub themes: Vec<String>,
+    pub themes: Vec<PhraseText>,
     /// Sub-topics it serves (or `general`); empty when untagged.
-    pub topics: Vec<String>,
+    pub topics: Vec<PhraseText>,
     /// Meeting kinds it is for; empty for all.
     pub kinds: Vec<Kind>,
     /// The years as written.
@@ -364,11 +364,16 @@ impl Phrase {
         self.topics.iter().any(|t| t == crate::topic::GENERAL)
     }
 
+    /// Whether it serves this theme.
+    pub fn in_theme(&self, theme: &str) -> bool {
+        self.themes.iter().any(|t| t.as_str() == theme)
+    }
+
     /// Whether it serves one of these sub-topics.
     pub fn serves<S: AsRef<str>>(&self, topics: &[S]) -> bool {
         self.topics
             .iter()
-            .any(|t| topics.iter().any(|n| n.as_ref() == t))
+            .any(|t| topics.iter().any(|n| n.as_ref() == t.as_str()))
     }
 
     /// The slot names used in the text, in order (`{topic}` → `topic`).
@@ -442,13 +447,23 @@ pub struct Selection {
 
 impl Selection {
     /// Whether an entry with this status, role, themes and sub-topics is kept.
-    pub fn keeps(&self, status: Status, role: Role, themes: &[String], topics: &[String]) -> bool {
+    pub fn keeps<S: AsRef<str>>(
+        &self,
+        status: Status,
+        role: Role,
+        themes: &[S],
+        topics: &[S],
+    ) -> bool {
         self.keeps_by(
             status,
             role,
             themes.is_empty(),
-            themes.iter().any(|t| self.wants_theme_for(t, role)),
-            topics.iter().any(|t| self.topics.contains(t)),
+            themes
+                .iter()
+                .any(|t| self.wants_theme_for(t.as_ref(), role)),
+            topics
+                .iter()
+                .any(|t| self.topics.iter().any(|n| n == t.as_ref())),
         )
     }
 
@@ -603,9 +618,9 @@ pub struct Phrasebank {
     // character by character, ~2 M instructions of every draft's load).
     pub(crate) by_role: FxHashMap<Role, Vec<usize>>,
     /// role → theme → entries, in file order (what [`Phrasebank::pool`] looks up).
-    pub(crate) by_role_theme: FxHashMap<Role, FxHashMap<String, Vec<usize>>>,
+    pub(crate) by_role_theme: FxHashMap<Role, FxHashMap<PhraseText, Vec<usize>>>,
     /// role → sub-topic → entries tagged with it, in file order.
-    pub(crate) by_role_topic: FxHashMap<Role, FxHashMap<String, Vec<usize>>>,
+    pub(crate) by_role_topic: FxHashMap<Role, FxHashMap<PhraseText, Vec<usize>>>,
     /// Every theme's sub-topics, in file order.
     pub topic_map: crate::topic::TopicMap,
 }
@@ -699,7 +714,7 @@ impl Phrasebank {
         };
         let mut ids: Vec<usize> = topics
             .iter()
-            .filter_map(|t| m.get(t))
+            .filter_map(|t| m.get(t.as_str()))
             .flatten()
             .copied()
             .collect();

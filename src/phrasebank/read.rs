@@ -343,7 +343,7 @@ fn unknown_tags(phrases: &[Phrase], declared: &HashMap<String, String>) -> Vec<P
     let mut out = Vec::new();
     for p in phrases {
         for t in &p.topics {
-            if t == crate::topic::GENERAL || declared.contains_key(t) {
+            if t.as_str() == crate::topic::GENERAL || declared.contains_key(t.as_str()) {
                 continue;
             }
             let hint = did_you_mean(t, declared.keys().map(String::as_str))
@@ -700,9 +700,9 @@ impl Entries<'_> {
             }
         }
         let themes = if e.themes.is_empty() {
-            self.theme.into_iter().cloned().collect()
+            self.theme.into_iter().map(|t| t.as_str().into()).collect()
         } else {
-            e.themes
+            e.themes.into_iter().map(super::PhraseText::from).collect()
         };
         let text = match e.text.trim() {
             t if t.len() == e.text.len() => e.text,
@@ -716,7 +716,7 @@ impl Entries<'_> {
             role,
             text: text.into(),
             themes,
-            topics: e.topics.iter().map(|t| t.trim().to_string()).collect(),
+            topics: e.topics.iter().map(|t| t.trim().into()).collect(),
             kinds,
             years,
             live,

@@ -204,20 +204,26 @@ impl<'a> Planner<'a> {
     /// they are also tagged with, and of none of these (谋划储备是项目建设的源头，… opening a point
     /// on 前期工作): a point's framing opens on its own field.
     fn led_by_another(&self, role: Role, topics: &[String]) -> HashSet<String> {
-        let words = |names: &mut dyn Iterator<Item = &String>| -> Vec<&str> {
+        let words = |names: &mut dyn Iterator<Item = &str>| -> Vec<&str> {
             names
                 .filter_map(|t| self.pb.topic_map.get(t))
                 .flat_map(|st| st.terms())
                 .filter(|w| w.chars().count() >= 2)
                 .collect()
         };
-        let own = words(&mut topics.iter());
+        let own = words(&mut topics.iter().map(String::as_str));
         self.pb
             .topic_pool(role, topics, self.vs.kind, self.vs.at())
             .into_iter()
             .filter(|ph| {
                 let first = ph.text.split('，').next().unwrap_or(&ph.text);
-                let others = words(&mut ph.topics.iter().filter(|t| !topics.contains(t)));
+                let others = words(
+                    &mut ph
+                        .topics
+                        .iter()
+                        .map(crate::phrasebank::PhraseText::as_str)
+                        .filter(|t| !topics.iter().any(|n| n == t)),
+                );
                 others.iter().any(|w| first.contains(w)) && !own.iter().any(|w| first.contains(w))
             })
             .map(|ph| ph.id.to_string())
@@ -525,7 +531,10 @@ impl<'a> Planner<'a> {
                 .filter_map(|s| {
                     let id = entry_id(&s.origin)?;
                     let p = self.pb.get(id)?;
-                    let k = res.topics.iter().position(|t| p.topics.contains(t))?;
+                    let k = res
+                        .topics
+                        .iter()
+                        .position(|t| p.topics.iter().any(|n| n == t))?;
                     Some((id.to_string(), k))
                 })
                 .collect();
