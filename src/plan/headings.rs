@@ -712,6 +712,11 @@ pub(super) fn as_task(topic: &str) -> String {
     if topic.ends_with("债务") && !opens_with_verb(topic) {
         return format!("防范化解{topic}风险");
     }
+    // Efficiency is raised (着力提升工作效能): read blind, round 35, 着力加强工作效能 paired its
+    // words oddly ("we'd say 提升效能").
+    if ["效能", "效率"].iter().any(|w| topic.ends_with(w)) && !opens_with_verb(topic) {
+        return format!("提升{topic}");
+    }
     // Projects are built, not done: 全力推进重点项目建设, never 全力做好重点项目.
     if topic.ends_with("项目") {
         return format!("{topic}建设");
