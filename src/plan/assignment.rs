@@ -101,7 +101,7 @@ impl<'a> Planner<'a> {
             // Not where the spec names who leads other points (由王军副县长牵头 in one point, then
             // 由分管副县长牵头 over the same 县财政局 in the next, read at a draft of our own): it
             // named the leaders it meant (the coin is still tossed, so later draws are as before).
-            let named_leaders = sec_points_led(self.vs);
+            let named_leaders = any_point_led(self.vs);
             let deputy = !subject
                 && support.is_empty()
                 && head.is_some()
@@ -583,7 +583,7 @@ pub(super) fn is_a_units_demand(responsibility: &Sentence) -> bool {
 }
 
 /// Whether the spec names the leader (`leader`) of any of its points.
-fn sec_points_led(vs: &crate::spec::ValidSpec) -> bool {
+fn any_point_led(vs: &crate::spec::ValidSpec) -> bool {
     vs.spec
         .sections
         .iter()
