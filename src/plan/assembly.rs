@@ -276,12 +276,16 @@ fn name_each_unit_once(speech: &mut Speech) {
 
 /// A sentence opening on a unit already named (its first `unit_len` bytes) without it: 要….
 /// Nor does the unit lead again what it leads already (由县卫生健康局牵头，… then 二是要牵头成立
-/// 医共体管理委员会: read at a draft of our own, 牵头 hung with no one to lead): 要成立….
+/// 医共体管理委员会: read at a draft of our own, 牵头 hung with no one to lead): 要成立…. A line
+/// that assigns the lead (县教育局要牵头抓好学位保障，县住建局要主动配合) keeps its unit: without
+/// it, the unit that supports read as the one that leads (要牵头抓好学位保障，县住房和城乡建设局要
+/// 主动配合, read at a draft of our own).
 fn without_unit(text: &str, unit_len: usize) -> String {
     let rest = &text[unit_len..];
     match rest.strip_prefix("要牵头") {
         Some(after) if !after.starts_with(['，', '抓', '负']) => format!("要{after}"),
-        _ => rest.to_string(),
+        Some(_) => text.to_string(),
+        None => rest.to_string(),
     }
 }
 
@@ -453,7 +457,14 @@ mod tests {
         );
         assert_eq!(
             super::without_unit("县卫生健康局要牵头抓总。", unit),
-            "要牵头抓总。"
+            "县卫生健康局要牵头抓总。"
+        );
+        assert_eq!(
+            super::without_unit(
+                "县卫生健康局要牵头抓好医共体建设，县医保局要主动配合。",
+                unit
+            ),
+            "县卫生健康局要牵头抓好医共体建设，县医保局要主动配合。"
         );
     }
 }
