@@ -299,6 +299,34 @@ fn a_part_that_fits_no_pattern_leaves_the_others_their_aims() {
     }
 }
 
+/// A point on the grids keeps to them: the villages' self-government (村规民约, 村民自治) is a
+/// sub-topic of its own, not drawn under 基层网格治理 (read at safety-2025 seed 19).
+#[test]
+fn a_point_on_the_grids_keeps_to_the_grids() {
+    for seed in 0..20 {
+        let out = Wengao::new()
+            .args([
+                "draft",
+                "examples/safety-2025.yaml",
+                "--seed",
+                &seed.to_string(),
+            ])
+            .run()
+            .ok()
+            .stdout;
+        let point: String = out
+            .lines()
+            .skip_while(|l| !l.contains("网格治理"))
+            .skip(1)
+            .take_while(|l| !l.trim_start().starts_with(['（', '一', '二', '三', '四']))
+            .collect();
+        assert!(!point.is_empty(), "seed {seed}: no point on the grids");
+        for w in ["村规民约", "村民自治", "居民公约"] {
+            assert!(!point.contains(w), "seed {seed}: {w} in\n{point}");
+        }
+    }
+}
+
 #[test]
 fn a_phrase_for_a_county_is_said_at_the_meetings_level() {
     use wengao::spec::Level;
