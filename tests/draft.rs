@@ -223,18 +223,23 @@ fn level_words_follow_the_place_level() {
     }
 }
 
+/// The text draft of a spec given on standard input, with a seed.
+fn draft_stdin(spec: &str, seed: u64) -> String {
+    Wengao::new()
+        .args(["draft", "-", "--seed", &seed.to_string()])
+        .stdin(spec)
+        .run()
+        .ok()
+        .stdout
+}
+
 /// A town's speech sets no work above a town's reach: no procuratorate to coordinate with, no
 /// river across towns, no landfill or incinerator of its own (read blind, round 34).
 #[test]
 fn a_towns_speech_keeps_to_a_towns_work() {
     let spec = "meeting:\n  name: 全镇生态环保和人居环境工作会议\n  date: 2023-03-20\n  kind: plenary\n  purposes: [部署生态环保和人居环境重点工作]\nspeaker:\n  role: 镇长\nplace:\n  name: 后柳镇\n  level: 镇\nsections:\n  - theme: 生态环保\n    points:\n      - topic: 河湖长制\n        lead: 镇水利站\n      - topic: 秸秆综合利用\n  - theme: 乡村振兴\n    points:\n      - topic: 农村生活垃圾治理\n        lead: 镇农业服务中心\n";
     for seed in 0..12 {
-        let out = Wengao::new()
-            .args(["draft", "-", "--seed", &seed.to_string()])
-            .stdin(spec)
-            .run()
-            .ok()
-            .stdout;
+        let out = draft_stdin(spec, seed);
         for w in ["检察", "跨镇", "填埋场", "焚烧设施", "乡镇", "县"] {
             assert!(!out.contains(w), "seed {seed}: {w} in\n{out}");
         }
@@ -265,12 +270,7 @@ fn a_fields_work_is_anchored_in_its_work_conference_once() {
         ),
         ("2023-12-21", None),
     ] {
-        let out = Wengao::new()
-            .args(["draft", "-", "--seed", "1"])
-            .stdin(spec(date))
-            .run()
-            .ok()
-            .stdout;
+        let out = draft_stdin(&spec(date), 1);
         match said {
             Some(s) => assert_eq!(out.matches(s).count(), 1, "{date}:\n{out}"),
             None => assert!(!out.contains("中央农村工作会议，对"), "{date}:\n{out}"),
@@ -285,12 +285,7 @@ fn a_fields_work_is_anchored_in_its_work_conference_once() {
 fn a_part_that_fits_no_pattern_leaves_the_others_their_aims() {
     let spec = "meeting:\n  name: 全区秋季开学和校园安全工作会议\n  date: 2026-08-20\n  kind: safety\n  purposes: [部署秋季开学准备工作]\nspeaker:\n  role: 副区长\nplace:\n  name: 汉滨区\n  level: 区\nsections:\n  - theme: 教育医疗\n    points:\n      - topic: 校园安全\n        lead: 区教育体育局\n      - topic: 校车安全\n      - topic: 校园周边治理\n  - theme: 安全生产\n    points:\n      - topic: 食品安全\n        lead: 区市场监管局\n";
     for seed in 0..6 {
-        let out = Wengao::new()
-            .args(["draft", "-", "--seed", &seed.to_string()])
-            .stdin(spec)
-            .run()
-            .ok()
-            .stdout;
+        let out = draft_stdin(spec, seed);
         let first = out
             .lines()
             .find(|l| l.trim_start().starts_with("一、"))
